@@ -1,0 +1,57 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every Refuge target is built in Swift 6 language mode with strict concurrency, and any warning
+/// fails the build.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Refuge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "refuge", targets: ["refuge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "Terminal", dependencies: ["CNcurses"], swiftSettings: strict),
+        .target(name: "ScreenKit", dependencies: ["Terminal"], swiftSettings: strict),
+        .target(
+            name: "EventLog",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CaseModel",
+            dependencies: ["EventLog", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RefugeApp",
+            dependencies: [
+                "ScreenKit", "CaseModel", "EventLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "refuge", dependencies: ["RefugeApp"], swiftSettings: strict),
+
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strict),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
+        .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

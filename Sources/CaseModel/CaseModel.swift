@@ -1,0 +1,1 @@
+// CaseModel: see docs/architecture.md.

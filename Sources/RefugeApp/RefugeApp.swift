@@ -1,0 +1,1 @@
+// RefugeApp: see docs/architecture.md.

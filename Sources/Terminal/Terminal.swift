@@ -1,0 +1,1 @@
+// Terminal: see docs/architecture.md.

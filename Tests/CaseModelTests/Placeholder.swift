@@ -1,0 +1,4 @@
+import Testing
+@testable import CaseModel
+
+@Test func moduleLoads() {}

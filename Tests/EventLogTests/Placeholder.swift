@@ -1,0 +1,4 @@
+import Testing
+@testable import EventLog
+
+@Test func moduleLoads() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import RefugeApp
+
+@Test func moduleLoads() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import ScreenKit
+
+@Test func moduleLoads() {}

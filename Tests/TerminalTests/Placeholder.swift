@@ -1,0 +1,4 @@
+import Testing
+@testable import Terminal
+
+@Test func moduleLoads() {}
