@@ -1,0 +1,168 @@
+import CNcurses
+
+/// What `wget_wch` hands back: a character code, or a curses key code (`KEY_CODE_YES`).
+public enum RawInput: Hashable, Sendable {
+    case character(UInt32)
+    case keyCode(Int32)
+}
+
+/// Turns raw curses input into `InputEvent`s.
+///
+/// Curses decodes most function keys itself; this handles what it leaves as plain characters:
+/// the three Backspace codes, Enter's three codes, control letters, Alt as an Esc prefix,
+/// xterm-style Ctrl-arrows, and bracketed paste (`Esc[200~` … `Esc[201~`), which arrives as one
+/// `.paste` event whose newlines stay text.
+///
+/// Escape sequences are ambiguous with a lone Esc until a short pause passes; the backend calls
+/// `flush()` when no more input arrives within the escape delay.
+public struct KeyDecoder: Sendable {
+    private var pending: [UInt32] = []      // an unfinished escape sequence, starting with Esc
+    private var paste: [UInt32]? = nil      // inside a bracketed paste
+    /// Key codes curses assigned at run time to Ctrl-Left / Ctrl-Right (terminfo "kLFT5"/"kRIT5").
+    public var wordLeftCodes: Set<Int32> = []
+    public var wordRightCodes: Set<Int32> = []
+
+    public init() {}
+
+    /// True while input is buffered that a pause would turn into events.
+    public var isWaiting: Bool { !pending.isEmpty || paste != nil }
+
+    public mutating func feed(_ raw: RawInput) -> [InputEvent] {
+        switch raw {
+        case .keyCode(let code):
+            if paste != nil { return [] }  // curses keys do not occur inside a paste
+            var events = flush()
+            if let key = Self.key(forCode: code, wordLeft: wordLeftCodes, wordRight: wordRightCodes) { events.append(.key(key)) }
+            return events
+        case .character(let code):
+            return feed(character: code)
+        }
+    }
+
+    /// Ends an ambiguous sequence after a pause: a lone Esc is the Esc key; Esc plus one grapheme
+    /// is Alt-grapheme; anything else is delivered as typed.
+    public mutating func flush() -> [InputEvent] {
+        if let text = paste, pending.isEmpty {
+            // A paste whose end marker never came: deliver what arrived rather than lose it.
+            paste = nil
+            return text.isEmpty ? [] : [.paste(Self.string(text))]
+        }
+        guard !pending.isEmpty else { return [] }
+        let codes = pending
+        pending = []
+        if codes == [0x1B] { return [.key(.escape)] }
+        if codes.count == 2, let scalar = Unicode.Scalar(codes[1]), codes[1] >= 0x20 {
+            return [.key(.alt(Character(scalar)))]
+        }
+        if codes.count >= 2, codes[1] == 0x1B { // Esc Esc: the first was a real Esc
+            var events: [InputEvent] = [.key(.escape)]
+            pending = Array(codes.dropFirst())
+            events += flush()
+            return events
+        }
+        return [.key(.escape)] + Self.string(Array(codes.dropFirst())).map { .key(.character($0)) }
+    }
+
+    private mutating func feed(character code: UInt32) -> [InputEvent] {
+        if paste != nil { return feedPaste(code) }
+        if !pending.isEmpty { return feedEscape(code) }
+        if code == 0x1B {
+            pending = [code]
+            return []
+        }
+        return Self.key(forCharacter: code).map { [.key($0)] } ?? []
+    }
+
+    private static let pasteStart: [UInt32] = Array("\u{1B}[200~".unicodeScalars.map(\.value))
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
+
+    private mutating func feedEscape(_ code: UInt32) -> [InputEvent] {
+        pending.append(code)
+        if pending == Self.pasteStart {
+            pending = []
+            paste = []
+            return []
+        }
+        if Self.pasteStart.starts(with: pending) { return [] }
+        // xterm modified arrows: Esc [ 1 ; 5 D (Ctrl-Left) and Esc [ 1 ; 5 C (Ctrl-Right).
+        let text = Self.string(pending)
+        if text == "\u{1B}[1;5D" || text == "\u{1B}O5D" { pending = []; return [.key(.wordLeft)] }
+        if text == "\u{1B}[1;5C" || text == "\u{1B}O5C" { pending = []; return [.key(.wordRight)] }
+        if "\u{1B}[1;5D".hasPrefix(text) || "\u{1B}O5D".hasPrefix(text) { return [] }
+        if pending.count == 2 {
+            if code == 0x1B { return [] }  // Esc Esc: wait for the pause
+            pending = []
+            if let scalar = Unicode.Scalar(code), code >= 0x20, code != 0x7F { return [.key(.alt(Character(scalar)))] }
+            var events: [InputEvent] = [.key(.escape)]
+            if let key = Self.key(forCharacter: code) { events.append(.key(key)) }
+            return events
+        }
+        return flush()
+    }
+
+    private mutating func feedPaste(_ code: UInt32) -> [InputEvent] {
+        if code == 0x1B || !pending.isEmpty {
+            pending.append(code)
+            if pending == Self.pasteEnd {
+                let text = Self.string(paste ?? [])
+                pending = []
+                paste = nil
+                return [.paste(text)]
+            }
+            if Self.pasteEnd.starts(with: pending) { return [] }
+            paste?.append(contentsOf: pending)  // not the end marker after all: it was pasted text
+            pending = []
+            return []
+        }
+        paste?.append(code)
+        return []
+    }
+
+    static func key(forCharacter code: UInt32) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 0x1B: return .escape
+        case 1...26:
+            return .control(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 0..<0x20: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    static func key(forCode code: Int32, wordLeft: Set<Int32>, wordRight: Set<Int32>) -> Key? {
+        switch code {
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME, KEY_A1: return .home
+        case KEY_END, KEY_C1: return .end
+        case KEY_PPAGE, KEY_A3: return .pageUp
+        case KEY_NPAGE, KEY_C3: return .pageDown
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return nil  // the backend reports the new size itself
+        default:
+            if wordLeft.contains(code) { return .wordLeft }
+            if wordRight.contains(code) { return .wordRight }
+            for n in 1...12 where code == cn_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Decodes code points into graphemes, so a base letter and its combining marks stay one.
+    static func string(_ codes: [UInt32]) -> String {
+        var text = String.UnicodeScalarView()
+        for code in codes {
+            if let scalar = Unicode.Scalar(code) { text.append(scalar) }
+        }
+        return String(text)
+    }
+}
