@@ -1,0 +1,114 @@
+import CNcurses
+import Testing
+@testable import Terminal
+
+@Suite("Key decoder")
+struct KeyDecoderTests {
+    private func decode(_ raws: [RawInput], flush: Bool = true) -> [InputEvent] {
+        var decoder = KeyDecoder()
+        var events = raws.flatMap { decoder.feed($0) }
+        if flush { events += decoder.flush() }
+        return events
+    }
+
+    private func chars(_ text: String) -> [RawInput] { text.unicodeScalars.map { .character($0.value) } }
+
+    @Test func printableGraphemesInAnyScript() {
+        #expect(decode(chars("aЖә漢")) == [.key(.character("a")), .key(.character("Ж")), .key(.character("ә")), .key(.character("漢"))])
+    }
+
+    @Test func enterBackspaceAndTabCodes() {
+        #expect(decode([.character(10), .character(13), .keyCode(KEY_ENTER)]) == Array(repeating: .key(.enter), count: 3))
+        #expect(decode([.character(127), .character(8), .keyCode(KEY_BACKSPACE)]) == Array(repeating: .key(.backspace), count: 3))
+        #expect(decode([.character(9), .keyCode(KEY_BTAB)]) == [.key(.tab), .key(.backTab)])
+    }
+
+    @Test func cursesKeyCodes() {
+        let expected: [(Int32, Key)] = [
+            (KEY_DC, .delete), (KEY_IC, .insert), (KEY_UP, .up), (KEY_DOWN, .down), (KEY_LEFT, .left),
+            (KEY_RIGHT, .right), (KEY_HOME, .home), (KEY_END, .end), (KEY_PPAGE, .pageUp), (KEY_NPAGE, .pageDown),
+        ]
+        for (code, key) in expected { #expect(decode([.keyCode(code)]) == [.key(key)]) }
+        for n in 1...12 { #expect(decode([.keyCode(cn_key_f(Int32(n)))]) == [.key(.function(n))]) }
+    }
+
+    @Test func controlLetters() {
+        #expect(decode([.character(19), .character(17), .character(1)]) == [.key(.control("s")), .key(.control("q")), .key(.control("a"))])
+        #expect(Key.control("s").name == "Ctrl-S")
+    }
+
+    @Test func loneEscapeNeedsThePause() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed(.character(0x1B)).isEmpty)
+        #expect(decoder.isWaiting)
+        #expect(decoder.flush() == [.key(.escape)])
+    }
+
+    @Test func altIsEscapeThenAGrapheme() {
+        #expect(decode(chars("\u{1B}x")) == [.key(.alt("x"))])
+        #expect(decode(chars("\u{1B}ж")) == [.key(.alt("ж"))])
+    }
+
+    @Test func ctrlArrowsFromXtermSequences() {
+        #expect(decode(chars("\u{1B}[1;5D\u{1B}[1;5C")) == [.key(.wordLeft), .key(.wordRight)])
+        var decoder = KeyDecoder()
+        decoder.wordLeftCodes = [560]
+        #expect(decoder.feed(.keyCode(560)) == [.key(.wordLeft)])
+    }
+
+    @Test func bracketedPasteIsOneEventAndNewlinesStayText() {
+        let events = decode(chars("\u{1B}[200~Жанар\rӘбілқызы\n\u{1B}[201~"), flush: false)
+        #expect(events == [.paste("Жанар\rӘбілқызы\n")])
+    }
+
+    @Test func pasteMayContainAnEscapeThatIsNotTheEndMarker() {
+        #expect(decode(chars("\u{1B}[200~a\u{1B}[2b\u{1B}[201~"), flush: false) == [.paste("a\u{1B}[2b")])
+    }
+
+    @Test func combiningMarksArriveAsTheirOwnCodes() {
+        #expect(decode(chars("е\u{0301}")) == [.key(.character("е")), .key(.character("\u{0301}"))])
+    }
+
+    @Test func resizeCodeIsLeftToTheBackend() {
+        #expect(decode([.keyCode(KEY_RESIZE)]).isEmpty)
+    }
+
+    @Test func eventNamesForTheKeyTester() {
+        #expect(InputEvent.key(.function(10)).name == "F10")
+        #expect(InputEvent.key(.character(" ")).name == "Space")
+        #expect(InputEvent.paste("abc").name == "Paste(3 characters)")
+        #expect(InputEvent.resize(Size(width: 80, height: 24)).name == "Resize 80x24")
+    }
+}
+
+@Suite("Virtual terminal")
+struct VirtualTerminalTests {
+    @Test func scriptedEventsComeBackInOrderThenNil() {
+        let terminal = VirtualTerminal(size: Size(width: 10, height: 2))
+        terminal.type("Жа")
+        terminal.press(.enter)
+        #expect(terminal.nextEvent(timeout: nil) == .key(.character("Ж")))
+        #expect(terminal.nextEvent(timeout: nil) == .key(.character("а")))
+        #expect(terminal.nextEvent(timeout: nil) == .key(.enter))
+        #expect(terminal.nextEvent(timeout: .milliseconds(1)) == nil)
+    }
+
+    @Test func presentedFramesReadAsRowsAndCountCellsSent() {
+        let terminal = VirtualTerminal(size: Size(width: 10, height: 2))
+        var frame = Frame(size: terminal.size)
+        frame.grid.write("Жанар", at: .zero)
+        terminal.present(frame)
+        #expect(terminal.row(0) == "Жанар")
+        #expect(terminal.shows("нар"))
+        let sent = terminal.cellsWritten
+        terminal.present(frame)
+        #expect(terminal.cellsWritten == sent)  // an unchanged frame sends nothing
+    }
+
+    @Test func resizeChangesSizeAndQueuesTheEvent() {
+        let terminal = VirtualTerminal(size: Size(width: 100, height: 30))
+        terminal.resize(to: Size(width: 40, height: 12))
+        #expect(terminal.size == Size(width: 40, height: 12))
+        #expect(terminal.nextEvent(timeout: nil) == .resize(Size(width: 40, height: 12)))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Terminal
-
-@Test func moduleLoads() {}
