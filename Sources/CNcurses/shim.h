@@ -92,6 +92,13 @@ static inline void cn_install_restore_handlers(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGINT, &action, NULL);
+    // A parent may have blocked these (test runners do); a blocked signal would never restore.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTERM);
+    sigaddset(&unblock, SIGHUP);
+    sigaddset(&unblock, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 /// Takes the terminal's own "leave alternate screen" string (rmcup) for the signal path.

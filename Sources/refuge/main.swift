@@ -1,1 +1,3 @@
 import RefugeApp
+
+RefugeCommand.runAndExit()

@@ -1,0 +1,55 @@
+import ArgumentParser
+
+/// The `refuge` command line: the application by default, and its tools as subcommands.
+public struct RefugeCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "refuge",
+        abstract: "Case management for a shelter for survivors of human trafficking.",
+        discussion: "Exit codes: 0 success, 1 rejected input, 2 cannot open (or usage), 3 damaged log.",
+        version: version,
+        subcommands: [DoctorCommand.self]
+    )
+
+    public init() {}
+}
+
+/// Exit codes shared by every command.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case rejectedInput = 1
+    case cannotOpen = 2
+    case damagedLog = 3
+}
+
+extension RefugeCommand {
+    /// Parses the arguments, runs the command and exits with one of the `ExitStatus` codes.
+    /// Usage errors exit with 2, not ArgumentParser's 64, so scripts see one set of codes.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(withError: nil)
+        } catch let failure as CommandFailure {
+            FileHandleOutput.standardError.write(failure.message + "\n")
+            exit(withError: ExitCode(failure.status.rawValue))
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help and --version
+            FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+            exit(withError: code == .validationFailure ? ExitCode(ExitStatus.cannotOpen.rawValue) : code)
+        }
+    }
+}
+
+/// A failure with a message for the person at the keyboard and the exit status that goes with it.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var status: ExitStatus
+    public init(_ message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+    public var description: String { message }
+}

@@ -1,1 +1,0 @@
-// RefugeApp: see docs/architecture.md.

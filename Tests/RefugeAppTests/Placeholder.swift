@@ -1,4 +1,0 @@
-import Testing
-@testable import RefugeApp
-
-@Test func moduleLoads() {}
