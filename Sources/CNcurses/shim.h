@@ -57,14 +57,24 @@ static inline int cn_disable_core_dumps(void) {
 
 // Restoring the terminal when a signal ends the process. Only async-signal-safe calls happen in
 // the handler: write(2) of a prepared byte string, tcsetattr, then the default action re-raised.
-static struct termios cn_shell_mode;
-static int cn_shell_mode_saved = 0;
-static char cn_exit_sequence[256] = "\033[?2004l\033[?25h\033[0m\033[?1049l";
-static size_t cn_exit_sequence_length = 0;
+// State lives in function-local statics: Swift's importer does not emit a header's file-scope
+// static variables.
+typedef struct {
+    struct termios shell_mode;
+    int shell_mode_saved;
+    char exit_sequence[256];
+    size_t exit_sequence_length;
+} cn_restore_state;
+
+static inline cn_restore_state *cn_restore(void) {
+    static cn_restore_state state = {.exit_sequence = "\033[?2004l\033[?25h\033[0m\033[?1049l"};
+    return &state;
+}
 
 static void cn_restore_and_reraise(int sig) {
-    if (cn_exit_sequence_length > 0) { ssize_t ignored = write(STDOUT_FILENO, cn_exit_sequence, cn_exit_sequence_length); (void)ignored; }
-    if (cn_shell_mode_saved) tcsetattr(STDIN_FILENO, TCSANOW, &cn_shell_mode);
+    cn_restore_state *state = cn_restore();
+    if (state->exit_sequence_length > 0) { ssize_t ignored = write(STDOUT_FILENO, state->exit_sequence, state->exit_sequence_length); (void)ignored; }
+    if (state->shell_mode_saved) tcsetattr(STDIN_FILENO, TCSANOW, &state->shell_mode);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -72,8 +82,9 @@ static void cn_restore_and_reraise(int sig) {
 /// Saves the shell's terminal mode and installs handlers for SIGTERM, SIGHUP and SIGINT. Call
 /// before curses starts, so that curses does not install its own.
 static inline void cn_install_restore_handlers(void) {
-    cn_shell_mode_saved = tcgetattr(STDIN_FILENO, &cn_shell_mode) == 0;
-    cn_exit_sequence_length = strlen(cn_exit_sequence);
+    cn_restore_state *state = cn_restore();
+    state->shell_mode_saved = tcgetattr(STDIN_FILENO, &state->shell_mode) == 0;
+    state->exit_sequence_length = strlen(state->exit_sequence);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = cn_restore_and_reraise;
@@ -88,10 +99,11 @@ static inline void cn_remember_exit_sequence(void) {
     const char *rmcup = tigetstr("rmcup");
     const char *prefix = "\033[?2004l\033[?25h\033[0m";
     if (rmcup == NULL || rmcup == (char *)-1) return;
-    if (strlen(prefix) + strlen(rmcup) + 1 > sizeof cn_exit_sequence) return;
-    strcpy(cn_exit_sequence, prefix);
-    strcat(cn_exit_sequence, rmcup);
-    cn_exit_sequence_length = strlen(cn_exit_sequence);
+    cn_restore_state *state = cn_restore();
+    if (strlen(prefix) + strlen(rmcup) + 1 > sizeof state->exit_sequence) return;
+    strcpy(state->exit_sequence, prefix);
+    strcat(state->exit_sequence, rmcup);
+    state->exit_sequence_length = strlen(state->exit_sequence);
 }
 
 /// Puts the default signal actions back once curses has been ended normally.
