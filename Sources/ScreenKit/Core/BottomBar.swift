@@ -2,32 +2,34 @@ import Terminal
 
 /// The Norton/Far/Midnight Commander key bar: `1Help 2Save … 10Quit`, the key in `barKey` style,
 /// the label highlighted in `barLabel`. F-keys come first in numeric order, then other keys
-/// ("^L Lock"). Items share the width evenly; labels are cut with "…", and items that cannot show
-/// even their key and one letter are dropped from the end.
+/// ("^L Lock"). Labels share the width evenly; a label too long is cut (with "…" when there is
+/// room for it); when not even two letters per label fit, items are dropped from the end.
 struct BottomBar {
     var bindings: [Binding]
 
     func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
-        let items = bindings.filter(\.showInBar).compactMap { b in b.barKey.map { (key: $0, label: b.label) } }
-        let fkeys = items.filter { if case .function = $0.key { true } else { false } }
-            .sorted { $0.key.functionNumber < $1.key.functionNumber }
-        let others = items.filter { if case .function = $0.key { false } else { true } }
-        var shown = fkeys + others
-        while !shown.isEmpty, area.width / shown.count < minimumWidth(shown) { shown.removeLast() }
-        guard !shown.isEmpty else { return }
-        let slot = area.width / shown.count
-        for (i, item) in shown.enumerated() {
-            let x = area.x + i * slot
-            let keyText = item.key.barName + (item.key.functionNumber == Int.max ? " " : "")
-            let keyWidth = canvas.write(keyText, at: Point(x: x, y: area.y), role: .barKey, clip: area)
-            let width = (i == shown.count - 1 ? area.maxX - x : slot) - keyWidth - 1
-            canvas.write(DisplayWidth.pad(item.label, to: max(0, width)), at: Point(x: x + keyWidth, y: area.y), role: .barLabel, clip: area)
+        let items = bindings.filter(\.showInBar).compactMap { binding in
+            binding.barKey.map { key in
+                (key: key.barName, label: (key.functionNumber == Int.max ? " " : "") + binding.label, order: key.functionNumber)
+            }
         }
-    }
-
-    private func minimumWidth(_ items: [(key: Key, label: String)]) -> Int {
-        (items.map { $0.key.barName.displayWidth }.max() ?? 0) + 3
+        var shown = items.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        func labelWidth() -> Int {
+            (area.width - shown.reduce(0) { $0 + $1.key.displayWidth }) / max(1, shown.count)
+        }
+        while !shown.isEmpty, labelWidth() < 2 { shown.removeLast() }
+        let width = labelWidth()
+        var x = area.x
+        for (index, item) in shown.enumerated() {
+            x += canvas.write(item.key, at: Point(x: x, y: area.y), role: .barKey, clip: area)
+            let room = index == shown.count - 1 ? area.maxX - x : width
+            let label = room >= 5 ? DisplayWidth.pad(item.label, to: room)
+                : String(DisplayWidth.prefix(of: item.label, fitting: room).text)
+            canvas.fill(Rect(x: x, y: area.y, width: room, height: 1), role: .barLabel)
+            canvas.write(label, at: Point(x: x, y: area.y), role: .barLabel, clip: area)
+            x += room
+        }
     }
 }
 

@@ -29,15 +29,17 @@ extension Application {
         if !screen.isModal, let key, let binding = bindings.first(matching: key, lettersAllowed: letters) { binding.action() }
     }
 
-    /// Every binding live on `screen`, in routing order, first key wins: what help and the bar show.
+    /// Every binding live on `screen`, in routing order, each key only with the first binding
+    /// that has it: what help and the bar show.
     public func activeBindings(for screen: Screen) -> [Binding] {
         var all = globalBindings + screen.focusChain.flatMap(\.bindings) + screen.bindings
         if !screen.isModal { all += bindings }
         var seen: [Key] = []
-        return all.filter { binding in
-            guard let key = binding.keys.first, !seen.contains(key) else { return false }
-            seen += binding.keys
-            return true
+        return all.compactMap { binding in
+            var live = binding
+            live.keys = binding.keys.filter { !seen.contains($0) }
+            seen += live.keys
+            return live.keys.isEmpty ? nil : live
         }
     }
 }
