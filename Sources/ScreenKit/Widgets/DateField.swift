@@ -1,7 +1,7 @@
 import Terminal
 
 /// A date input. Accepts `dd.mm.yyyy`, `d.m.yyyy` and `yyyy-mm-dd`; shows `dd.mm.yyyy` when not
-/// focused; `t` (or `т`, the same key in ЙЦУКЕН) fills in today.
+/// focused; `t` or `т` (and `е`, which is on the T key in ЙЦУКЕН) fills in today.
 public final class DateField: Widget {
     public let field: TextField
     private let today: () -> CalendarDate
@@ -38,7 +38,7 @@ public final class DateField: Widget {
     public var helpText: String? { field.helpText }
 
     public func handle(_ event: InputEvent, app: Application) -> Bool {
-        if case .key(.character(let c)) = event, KeyboardLayout.sameKey(c, "t") {
+        if case .key(.character(let c)) = event, c.lowercased() == "т" || KeyboardLayout.sameKey(c, "t") {
             date = today()
             return true
         }
