@@ -12,6 +12,8 @@ public struct Binding {
     /// Shown in the bottom bar (all bindings are listed in help).
     public var showInBar: Bool
     public var action: () -> Void
+    /// When true, letter keys match only themselves (either case), not the other layout's letter.
+    public var ignoresLayout = false
 
     public init(_ keys: Key..., label: String, showInBar: Bool = true, action: @escaping () -> Void) {
         self.init(keys: keys, label: label, showInBar: showInBar, action: action)
@@ -28,7 +30,8 @@ public struct Binding {
     public func matches(_ key: Key, lettersAllowed: Bool = true) -> Bool {
         keys.contains { own in
             if case .character(let mine) = own, case .character(let typed) = key {
-                return lettersAllowed && KeyboardLayout.sameKey(mine, typed)
+                guard lettersAllowed else { return false }
+                return ignoresLayout ? mine.lowercased() == typed.lowercased() : KeyboardLayout.sameKey(mine, typed)
             }
             if case .control(let mine) = own, case .control(let typed) = key {
                 return KeyboardLayout.sameKey(mine, typed)

@@ -1,8 +1,8 @@
 import Terminal
 
 /// A yes/no question. Enter answers the highlighted button (the default at first); Left/Right move;
-/// `y`/`n` (and the same keys in ЙЦУКЕН, and the first letters of the translated Yes/No) answer
-/// directly; Esc answers No.
+/// the first letters of the translated Yes/No (`д`/`н`) and `y`/`n` (also on the ЙЦУКЕН layout)
+/// answer directly; Esc answers No.
 public final class ConfirmDialog: Dialog {
     private let onAnswer: (Bool) -> Void
     private let buttons: Buttons
@@ -19,12 +19,18 @@ public final class ConfirmDialog: Dialog {
 
     override public func didAppear() { buttons.labels = [strings.yes, strings.no] }
 
+    /// The translated first letters come first, so on the Russian layout `н` means Нет even though
+    /// it is on the Y key.
     override public var bindings: [Binding] {
-        let yesKeys: [Key] = [.character("y")] + strings.yes.prefix(1).map { .character($0) }
-        let noKeys: [Key] = [.character("n")] + strings.no.prefix(1).map { .character($0) }
+        let translated = [strings.yes, strings.no].map { $0.prefix(1).map { Key.character($0) } }
+        var yes = Binding(keys: translated[0], label: strings.yes, showInBar: false) { [unowned self] in answer(true) }
+        var no = Binding(keys: translated[1], label: strings.no, showInBar: false) { [unowned self] in answer(false) }
+        yes.ignoresLayout = true
+        no.ignoresLayout = true
         return [
-            Binding(keys: yesKeys, label: strings.yes) { [unowned self] in answer(true) },
-            Binding(keys: noKeys + [.escape], label: strings.no) { [unowned self] in answer(false) },
+            yes, no,
+            Binding(.character("y"), label: strings.yes) { [unowned self] in answer(true) },
+            Binding(.character("n"), .escape, label: strings.no) { [unowned self] in answer(false) },
         ]
     }
 
