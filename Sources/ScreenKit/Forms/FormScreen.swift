@@ -10,6 +10,8 @@ open class FormScreen: Screen {
     public let form: Form
     public let view: FormView
     private let strings: ScreenKitStrings
+    /// The field whose error the status line shows, so fixing (or hiding) it clears the status.
+    private var errorInStatus: String?
     /// Called with the form when it is valid; read `form.relevantValues` and `form.changedKeys`.
     /// When it throws, the error is shown and the form stays dirty.
     public var onSave: (Form) throws -> Void
@@ -75,7 +77,7 @@ open class FormScreen: Screen {
         if let firstInvalid {
             if view.page != firstInvalid.page { view.page = firstInvalid.page }
             if let editor = view.editors[firstInvalid.field.key] { focus(editor) }
-            app?.showError("\(firstInvalid.field.label): \(firstInvalid.message)")
+            showProblem(firstInvalid.field)
             return
         }
         do {
@@ -97,9 +99,19 @@ open class FormScreen: Screen {
 
     override open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {
         guard let old, let field = field(for: old) else { return }
-        let message = problem(with: field)
-        form.errors[field.key] = message
-        if let message { app?.showError("\(field.label): \(message)") } else if app?.status?.isError == true { app?.clearStatus() }
+        form.errors[field.key] = problem(with: field)
+        if form.errors[field.key] != nil { showProblem(field) } else if errorInStatus == field.key { showProblem(nil) }
+    }
+
+    /// Shows `field`'s error in the status line, or clears the error shown there.
+    private func showProblem(_ field: FormField?) {
+        if let field, let message = form.errors[field.key] {
+            app?.showError("\(field.label): \(message)")
+            errorInStatus = field.key
+        } else if errorInStatus != nil {
+            app?.clearStatus()
+            errorInStatus = nil
+        }
     }
 
     private func valueChanged(_ key: String, _ editor: any FieldEditor) {
@@ -107,6 +119,10 @@ open class FormScreen: Screen {
         if form.errors[key] != nil, let field = field(for: editor) {
             form.errors[key] = problem(with: field)  // clear the error as soon as it is fixed
         }
+        for field in form.description.pages.flatMap(\.fields) where !form.isRelevant(field) {
+            form.errors[field.key] = nil
+        }
+        if let shown = errorInStatus, form.errors[shown] == nil { showProblem(nil) }
         onDraft?(form.values)
     }
 
