@@ -81,7 +81,11 @@ public final class TextField: Widget {
 
     /// Scrolls so the cursor is inside the field, leaving one column for it at the end.
     private func keepCursorVisible(_ shown: [Character], width: Int) {
-        scroll = min(scroll, editor.cursor)
-        while scroll < editor.cursor, DisplayWidth.of(String(shown[scroll..<editor.cursor])) > width - 1 { scroll += 1 }
+        var start = editor.cursor, used = 0
+        while start > 0, used + shown[start - 1].displayWidth <= width - 1 {
+            start -= 1
+            used += shown[start].displayWidth
+        }
+        scroll = max(start, min(scroll, editor.cursor))
     }
 }
