@@ -34,7 +34,7 @@ public final class CursesTerminal: Terminal {
         try TextLocale.adoptUTF8()
         _ = cn_disable_core_dumps()
         cn_install_restore_handlers()
-        use_env(false)
+        use_tioctl(true)  // size from the tty (ioctl), never terminfo's fixed 80x24 (use_env(false) did that)
         guard let screen = cn_newterm() else {
             cn_remove_restore_handlers()
             throw Failure.cannotStart(term: environment["TERM"] ?? "")

@@ -2,8 +2,9 @@ import Terminal
 
 /// The Norton/Far/Midnight Commander key bar: `1Help 2Save … 10Quit`, the key in `barKey` style,
 /// the label highlighted in `barLabel`. F-keys come first in numeric order, then other keys
-/// ("^L Lock"). Labels share the width evenly; a label too long is cut (with "…" when there is
-/// room for it); when not even two letters per label fit, items are dropped from the end.
+/// ("^L Lock"). Labels share the width evenly and keep a space after them; a label too long is
+/// cut (with "…" when there is room for it); when not even two letters per label fit, items are
+/// dropped from the end.
 struct BottomBar {
     var bindings: [Binding]
 
@@ -24,7 +25,7 @@ struct BottomBar {
         for (index, item) in shown.enumerated() {
             x += canvas.write(item.key, at: Point(x: x, y: area.y), role: .barKey, clip: area)
             let room = index == shown.count - 1 ? area.maxX - x : width
-            let label = room >= 5 ? DisplayWidth.pad(item.label, to: room)
+            let label = room >= 5 ? DisplayWidth.pad(item.label, to: room - 1) + " "
                 : String(DisplayWidth.prefix(of: item.label, fitting: room).text)
             canvas.fill(Rect(x: x, y: area.y, width: room, height: 1), role: .barLabel)
             canvas.write(label, at: Point(x: x, y: area.y), role: .barLabel, clip: area)
