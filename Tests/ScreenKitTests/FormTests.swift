@@ -118,6 +118,20 @@ import Terminal
         #expect(!screen.form.isDirty)
     }
 
+    @Test func enterMovesToTheNextFieldAndNeverSaves() {
+        let (app, terminal, screen, recorder) = formApp()
+        terminal.type("Ким")
+        terminal.press(.enter)
+        terminal.type("1.1.2001")
+        terminal.press(.enter)
+        app.runUntilIdle()
+        #expect(screen.focused === screen.editor("sex"))
+        #expect(recorder.saved.isEmpty)
+        terminal.press(.enter)  // a choice opens its list instead
+        app.runUntilIdle()
+        #expect(app.topScreen is ChooseDialog)
+    }
+
     @Test func pagesTurnWithPgDnPgUpAndFKeys() {
         let (app, terminal, screen, _) = formApp()
         terminal.press(.pageDown)

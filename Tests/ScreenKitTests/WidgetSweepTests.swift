@@ -61,6 +61,19 @@ import Terminal
         #expect(terminal.shows("Page 1/2 · Person"))
     }
 
+    @Test func everyFieldEditorShowsItsErrorStateUnlessFocused() {
+        let editors: [any FieldEditor] = [TextField("x"), TextArea("x"), DateField(), NumberField(5), ChoiceField(Self.options, selectedCode: "kz"),
+                                          MultiChoiceField(Self.options)]
+        for editor in editors {
+            editor.hasError = true
+            for focused in [false, true] {
+                let canvas = Canvas(size: Size(width: 20, height: 3), theme: .monochrome, focused: focused ? editor : nil)
+                editor.draw(in: Rect(x: 0, y: 0, width: 20, height: 3), on: canvas)
+                #expect(canvas.grid[0, 0].style == Theme.monochrome[focused ? .focused : .error], "\(type(of: editor)) focused: \(focused)")
+            }
+        }
+    }
+
     @Test func paragraphWrapsAndEndsInEllipsisWhenCut() {
         let canvas = Canvas(size: Size(width: 12, height: 3), theme: .monochrome, strings: .english, focused: nil)
         Paragraph("Мама мыла раму, папа читал газету").draw(in: Rect(x: 0, y: 0, width: 12, height: 2), on: canvas)

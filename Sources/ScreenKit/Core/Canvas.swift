@@ -11,7 +11,8 @@ public final class Canvas {
     /// Where the terminal cursor goes; set by the focused text widget.
     public var cursor: Point?
 
-    init(size: Size, theme: Theme, strings: ScreenKitStrings, focused: (any Widget)?) {
+    /// A blank canvas; `focused` is the widget to draw as focused (tests draw widgets directly).
+    public init(size: Size, theme: Theme, strings: ScreenKitStrings = .english, focused: (any Widget)? = nil) {
         grid = CellGrid(size: size)
         self.theme = theme
         self.strings = strings

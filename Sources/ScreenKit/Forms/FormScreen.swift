@@ -2,8 +2,8 @@ import Terminal
 
 /// A screen that shows a `FormDescription` and edits its values.
 ///
-/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Esc leaves, asking first when
-/// something changed. A field is validated when the focus leaves it and all relevant fields again
+/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field; Esc
+/// leaves, asking first when something changed. A field is validated when the focus leaves it and all relevant fields again
 /// on save; a save with errors moves the focus to the first invalid field (switching page) and
 /// never calls `onSave`. Nothing typed is lost either way.
 open class FormScreen: Screen {
@@ -95,6 +95,14 @@ open class FormScreen: Screen {
         }
         guard form.isDirty else { return cancel() }
         app?.push(ConfirmDialog(title: strings.unsavedChanges, message: strings.discardChanges) { if $0 { cancel() } })
+    }
+
+    /// Enter in a field that does not use it (text, date, number) moves on to the next field; it
+    /// never saves, so a pasted or stray newline cannot submit the form.
+    override open func handle(_ event: InputEvent) -> Bool {
+        guard event == .key(.enter) else { return false }
+        moveFocus(by: 1)
+        return true
     }
 
     override open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {

@@ -68,7 +68,7 @@ public final class TextField: Widget {
         guard !row.isEmpty else { return }
         canvas.fill(row, role: focused ? .focused : hasError ? .error : .field)
         if editor.characters.isEmpty, !focused {
-            canvas.write(DisplayWidth.truncate(placeholder, to: row.width), at: row.origin, role: .muted, clip: row)
+            canvas.write(DisplayWidth.truncate(placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
             return
         }
         let shown = isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters
