@@ -17,7 +17,7 @@ extension Application {
             screen.draw(in: screen.frame(in: body).intersection(body), on: canvas)
             if screen !== top { canvas.cursor = nil }  // only the top screen shows a cursor
         }
-        let title = screens[...].last { !$0.isModal }?.title ?? ""
+        let title = screens.last { !$0.isModal }?.title ?? ""
         TopLine(title: title, status: status, marker: marker).draw(in: bounds.row(0), on: canvas)
         if let top {
             BottomBar(bindings: activeBindings(for: top)).draw(in: bounds.row(size.height - 1), on: canvas)
