@@ -46,6 +46,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "refuge", dependencies: ["RefugeApp"], swiftSettings: strict),
+        .executableTarget(name: "screenkit-gallery", dependencies: ["ScreenKit", "Terminal"], swiftSettings: strict),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),

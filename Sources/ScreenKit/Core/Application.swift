@@ -1,0 +1,158 @@
+import Terminal
+
+/// The run loop and the screen stack.
+///
+/// It reads events from a `Terminal`, routes them (see `route(_:)`), and after anything changed
+/// draws the whole UI into a fresh grid and presents it; the terminal sends only the difference.
+/// It blocks in `nextEvent` between keys, waking only for the idle timer.
+public final class Application {
+    public let terminal: any Terminal
+    public var theme: Theme
+    public var strings: ScreenKitStrings
+    /// Commands that work everywhere, before any widget sees the key (lock, quit, help).
+    public var globalBindings: [Binding] = []
+    /// Commands of the app, tried last and not while a modal screen is open.
+    public var bindings: [Binding] = []
+    /// Right-aligned on the top line, e.g. "DEMO" or "READ-ONLY".
+    public var marker: String? { didSet { setNeedsRedraw() } }
+    /// Below this size only the "terminal too small" message is shown.
+    public var minimumSize = Size(width: 40, height: 12)
+    public private(set) var screens: [Screen] = []
+    public private(set) var status: StatusMessage? { didSet { setNeedsRedraw() } }
+    public private(set) var isRunning = false
+
+    private var needsRedraw = true
+    private let now: () -> Duration
+    private var lastInput: Duration
+    private var idleTimers: [IdleTimer] = []
+
+    /// - Parameter now: a monotonic clock; tests pass a fake one to drive idle timers.
+    public init(terminal: any Terminal, theme: Theme? = nil, strings: ScreenKitStrings = .english, now: (() -> Duration)? = nil) {
+        self.terminal = terminal
+        self.theme = theme ?? .standard(for: terminal.capabilities)
+        self.strings = strings
+        let clock = ContinuousClock()
+        let start = clock.now
+        self.now = now ?? { start.duration(to: clock.now) }
+        lastInput = self.now()
+    }
+
+    // MARK: Screen stack
+
+    public var topScreen: Screen? { screens.last }
+
+    public func push(_ screen: Screen) {
+        screen.app = self
+        screens.append(screen)
+        screen.didAppear()
+        setNeedsRedraw()
+    }
+
+    /// Closes the top screen.
+    public func pop() {
+        guard !screens.isEmpty else { return }
+        screens.removeLast()
+        screens.last?.didAppear()
+        setNeedsRedraw()
+    }
+
+    /// Closes `screen` wherever it is in the stack (a dialog closing itself).
+    public func dismiss(_ screen: Screen) {
+        if screens.last === screen { return pop() }
+        screens.removeAll { $0 === screen }
+        setNeedsRedraw()
+    }
+
+    /// Replaces the top screen (e.g. login → case list) without showing the one beneath.
+    public func replace(with screen: Screen) {
+        if !screens.isEmpty { screens.removeLast() }
+        push(screen)
+    }
+
+    // MARK: Status line
+
+    public func showInfo(_ text: String) { status = StatusMessage(text: text, isError: false) }
+    public func showError(_ text: String) { status = StatusMessage(text: text, isError: true) }
+    public func clearStatus() { if status != nil { status = nil } }
+
+    // MARK: Timers
+
+    /// Calls `action` once the user has been idle for `delay` (no key or paste); again only after
+    /// further input and another full delay. Used for the idle lock.
+    public func onIdle(after delay: Duration, _ action: @escaping () -> Void) {
+        idleTimers.append(IdleTimer(delay: delay, action: action))
+    }
+
+    // MARK: Running
+
+    public func setNeedsRedraw() { needsRedraw = true }
+
+    /// Stops `run()` after the current event.
+    public func quit() { isRunning = false }
+
+    /// Runs until `quit()` or until the last screen is closed.
+    public func run() {
+        isRunning = true
+        renderIfNeeded()
+        while isRunning, !screens.isEmpty {
+            if let event = terminal.nextEvent(timeout: timeUntilNextTimer()) {
+                process(event)
+            }
+            fireDueTimers()
+            renderIfNeeded()
+        }
+        isRunning = false
+    }
+
+    /// Processes every event already waiting (without blocking), fires due timers and draws.
+    /// Tests script a `VirtualTerminal`, call this, then read its rows; long work calls it between
+    /// chunks so the screen updates and Esc can cancel.
+    public func runUntilIdle() {
+        while !screens.isEmpty, let event = terminal.nextEvent(timeout: .zero) {
+            process(event)
+            fireDueTimers()
+        }
+        fireDueTimers()
+        renderIfNeeded()
+    }
+
+    private func process(_ event: InputEvent) {
+        if case .resize = event { setNeedsRedraw(); return }
+        lastInput = now()
+        for index in idleTimers.indices { idleTimers[index].fired = false }
+        route(event)
+        setNeedsRedraw()
+    }
+
+    private func timeUntilNextTimer() -> Duration? {
+        let idle = now() - lastInput
+        return idleTimers.filter { !$0.fired }.map { max(.zero, $0.delay - idle) }.min()
+    }
+
+    private func fireDueTimers() {
+        let idle = now() - lastInput
+        for index in idleTimers.indices where !idleTimers[index].fired && idle >= idleTimers[index].delay {
+            idleTimers[index].fired = true
+            idleTimers[index].action()
+            setNeedsRedraw()
+        }
+    }
+
+    private func renderIfNeeded() {
+        guard needsRedraw else { return }
+        needsRedraw = false
+        terminal.present(render(size: terminal.size))
+    }
+}
+
+/// A message on the top line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+private struct IdleTimer {
+    var delay: Duration
+    var action: () -> Void
+    var fired = false
+}

@@ -1,0 +1,28 @@
+import Terminal
+
+/// The first row: the screen title, the status message (info or error) and, right-aligned, the
+/// app's marker. When space runs out the status is cut first, then the title; the marker stays.
+struct TopLine {
+    var title: String
+    var status: StatusMessage?
+    var marker: String?
+
+    func draw(in area: Rect, on canvas: Canvas) {
+        guard !area.isEmpty else { return }
+        canvas.fill(area, role: .title)
+        var right = area.maxX
+        if let marker, !marker.isEmpty {
+            let text = " " + DisplayWidth.truncate(marker, to: max(1, area.width / 3)) + " "
+            right -= text.displayWidth
+            canvas.write(text, at: Point(x: right, y: area.y), role: .marker, clip: area)
+        }
+        let room = Rect(x: area.x, y: area.y, width: right - area.x - 1, height: 1)
+        let titleText = " " + DisplayWidth.truncate(title, to: max(1, status == nil ? room.width - 1 : room.width / 2))
+        let used = canvas.write(titleText, at: room.origin, role: .title, clip: room)
+        if let status {
+            let x = room.x + used + 2
+            let text = DisplayWidth.truncate(status.text, to: room.maxX - x)
+            canvas.write(text, at: Point(x: x, y: area.y), role: status.isError ? .error : .info, clip: room)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Terminal
+
+/// A screen that shows a `FormDescription` and edits its values.
+///
+/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field; Esc
+/// leaves, asking first when something changed. A field is validated when the focus leaves it and all relevant fields again
+/// on save; a save with errors moves the focus to the first invalid field (switching page) and
+/// never calls `onSave`. Nothing typed is lost either way.
+open class FormScreen: Screen {
+    public let form: Form
+    public let view: FormView
+    private let strings: ScreenKitStrings
+    /// The field whose error the status line shows, so fixing (or hiding) it clears the status.
+    private var errorInStatus: String?
+    /// Called with the form when it is valid; read `form.relevantValues` and `form.changedKeys`.
+    /// When it throws, the error is shown and the form stays dirty.
+    public var onSave: (Form) throws -> Void
+    /// Called after every change with all current values, e.g. to store an encrypted draft.
+    public var onDraft: ((FormValues) -> Void)?
+    /// Called when the user leaves (after confirming, if there were changes). Default: close.
+    public var onCancel: (() -> Void)?
+
+    public init(_ description: FormDescription, values: FormValues = [:], strings: ScreenKitStrings = .english,
+                today: @escaping () -> CalendarDate = CalendarDate.today, onSave: @escaping (Form) throws -> Void) {
+        form = Form(description, values: values)
+        self.strings = strings
+        self.onSave = onSave
+        var editors: [String: any FieldEditor] = [:]
+        for field in description.pages.flatMap(\.fields) {
+            editors[field.key] = field.makeEditor(value: values[field.key] ?? .none, strings: strings, today: today)
+        }
+        view = FormView(form: form, editors: editors)
+        super.init(title: description.title, root: view)
+        for (key, editor) in editors {
+            editor.onChange = { [unowned self, unowned editor] in valueChanged(key, editor) }
+        }
+    }
+
+    override open var bindings: [Binding] {
+        [Binding(.function(2), .control("s"), label: strings.save) { [unowned self] in save() },
+         Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) },
+         Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) },
+         Binding(.escape, label: strings.back) { [unowned self] in leave() }]
+    }
+
+    public var page: Int { view.page }
+
+    public func editor(_ key: String) -> (any FieldEditor)? { view.editors[key] }
+
+    /// Shows `page` and focuses its first relevant field.
+    public func goToPage(_ page: Int) {
+        guard form.description.pages.indices.contains(page) else { return }
+        view.page = page
+        if let first = view.children.first { focus(first) }
+        app?.setNeedsRedraw()
+    }
+
+    /// Moves to the next (previous) page that has a relevant field.
+    public func turnPage(by step: Int) {
+        var target = view.page + step
+        while form.description.pages.indices.contains(target) {
+            if !form.relevantFields(onPage: target).isEmpty { return goToPage(target) }
+            target += step
+        }
+    }
+
+    /// Validates every relevant field; saves when all are valid, else shows the first problem.
+    public func save() {
+        var firstInvalid: (page: Int, field: FormField, message: String)?
+        for (pageIndex, page) in form.description.pages.enumerated() {
+            for field in page.fields {
+                let message = problem(with: field)
+                form.errors[field.key] = message
+                if let message, firstInvalid == nil { firstInvalid = (pageIndex, field, message) }
+            }
+        }
+        if let firstInvalid {
+            if view.page != firstInvalid.page { view.page = firstInvalid.page }
+            if let editor = view.editors[firstInvalid.field.key] { focus(editor) }
+            showProblem(firstInvalid.field)
+            return
+        }
+        do {
+            try onSave(form)
+            form.markSaved()
+        } catch {
+            app?.showError(String(describing: error))
+        }
+    }
+
+    /// Esc: leaves at once when nothing changed, otherwise asks first.
+    public func leave() {
+        let cancel: () -> Void = { [unowned self] in
+            if let onCancel { onCancel() } else { app?.dismiss(self) }
+        }
+        guard form.isDirty else { return cancel() }
+        app?.push(ConfirmDialog(title: strings.unsavedChanges, message: strings.discardChanges) { if $0 { cancel() } })
+    }
+
+    /// Enter in a field that does not use it (text, date, number) moves on to the next field; it
+    /// never saves, so a pasted or stray newline cannot submit the form.
+    override open func handle(_ event: InputEvent) -> Bool {
+        guard event == .key(.enter) else { return false }
+        moveFocus(by: 1)
+        return true
+    }
+
+    override open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {
+        guard let old, let field = field(for: old) else { return }
+        form.errors[field.key] = problem(with: field)
+        if form.errors[field.key] != nil { showProblem(field) } else if errorInStatus == field.key { showProblem(nil) }
+    }
+
+    /// Shows `field`'s error in the status line, or clears the error shown there.
+    private func showProblem(_ field: FormField?) {
+        if let field, let message = form.errors[field.key] {
+            app?.showError("\(field.label): \(message)")
+            errorInStatus = field.key
+        } else if errorInStatus != nil {
+            app?.clearStatus()
+            errorInStatus = nil
+        }
+    }
+
+    private func valueChanged(_ key: String, _ editor: any FieldEditor) {
+        form.set(key, editor.value)
+        if form.errors[key] != nil, let field = field(for: editor) {
+            form.errors[key] = problem(with: field)  // clear the error as soon as it is fixed
+        }
+        for field in form.description.pages.flatMap(\.fields) where !form.isRelevant(field) {
+            form.errors[field.key] = nil
+        }
+        if let shown = errorInStatus, form.errors[shown] == nil { showProblem(nil) }
+        onDraft?(form.values)
+    }
+
+    private func problem(with field: FormField) -> String? {
+        form.problem(with: field, inputProblem: view.editors[field.key]?.inputProblem(strings), strings: strings)
+    }
+
+    private func field(for widget: any Widget) -> FormField? {
+        guard let key = view.editors.first(where: { $0.value === widget })?.key else { return nil }
+        return form.description.pages.flatMap(\.fields).first { $0.key == key }
+    }
+}

@@ -1,0 +1,71 @@
+import Terminal
+
+/// Draws the current page of a form: the page indicator, then one row per relevant field — label
+/// (with `*` when required), editor, and the error under it. Scrolls to keep the focused field in
+/// view. Its children are the editors of the relevant fields on this page, so hidden fields are
+/// also skipped by the focus ring.
+public final class FormView: Widget {
+    public let form: Form
+    public let editors: [String: any FieldEditor]
+    public internal(set) var page = 0
+    private var scroll = 0
+
+    init(form: Form, editors: [String: any FieldEditor]) {
+        self.form = form
+        self.editors = editors
+    }
+
+    public var children: [any Widget] { form.relevantFields(onPage: page).compactMap { editors[$0.key] } }
+
+    /// "Page 2/5 · Consent", or just the title of a one-page form.
+    func pageIndicator(_ strings: ScreenKitStrings) -> String {
+        let pages = form.description.pages
+        guard pages.indices.contains(page) else { return "" }
+        if pages.count == 1 { return pages[page].title }
+        let title = pages[page].title
+        return "\(strings.page) \(page + 1)/\(pages.count)" + (title.isEmpty ? "" : " · " + title)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        guard area.height > 1 else { return }
+        canvas.line(pageIndicator(canvas.strings), in: area.row(0), role: .header)
+        let content = area.inset(top: 1)
+        let fields = form.relevantFields(onPage: page)
+        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, content.width * 2 / 5))
+        let editorWidth = max(1, content.width - labelWidth)
+
+        var placements: [(field: FormField, editor: any FieldEditor, y: Int, height: Int)] = []
+        var y = 0
+        for field in fields {
+            guard let editor = editors[field.key] else { continue }
+            editor.hasError = form.errors[field.key] != nil
+            let height = max(1, editor.preferredHeight(width: editorWidth))
+            placements.append((field, editor, y, height))
+            y += height + (form.errors[field.key] == nil ? 0 : 1)
+        }
+        if let focused = placements.first(where: { canvas.isFocused($0.editor) }) {
+            let bottom = focused.y + focused.height + (form.errors[focused.field.key] == nil ? 0 : 1)
+            if focused.y < scroll { scroll = focused.y }
+            if bottom > scroll + content.height { scroll = bottom - content.height }
+        }
+        scroll = max(0, min(scroll, y - content.height))
+
+        for placement in placements {
+            let top = content.y + placement.y - scroll
+            let focused = canvas.isFocused(placement.editor)
+            let labelArea = Rect(x: content.x, y: top, width: labelWidth - 1, height: 1).intersection(content)
+            if !labelArea.isEmpty {
+                let mark = placement.field.isRequired ? "*" : ""
+                let label = DisplayWidth.truncate(placement.field.label, to: labelArea.width - mark.count)
+                let used = canvas.write(label, at: labelArea.origin, role: focused ? .header : .normal, clip: labelArea)
+                canvas.write(mark, at: Point(x: labelArea.x + used, y: top), role: .accent, clip: labelArea)
+            }
+            let editorArea = Rect(x: content.x + labelWidth, y: top, width: editorWidth, height: placement.height).intersection(content)
+            if !editorArea.isEmpty { placement.editor.draw(in: editorArea, on: canvas) }
+            if let error = form.errors[placement.field.key] {
+                let errorRow = Rect(x: content.x + labelWidth, y: top + placement.height, width: editorWidth, height: 1).intersection(content)
+                if !errorRow.isEmpty { canvas.line(error, in: errorRow, role: .error) }
+            }
+        }
+    }
+}

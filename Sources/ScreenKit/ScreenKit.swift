@@ -1,1 +1,0 @@
-// ScreenKit: see docs/architecture.md.

@@ -1,0 +1,57 @@
+import Terminal
+
+/// A date input. Accepts `dd.mm.yyyy`, `d.m.yyyy` and `yyyy-mm-dd`; shows `dd.mm.yyyy` when not
+/// focused; `t` or `т` (and `е`, which is on the T key in ЙЦУКЕН) fills in today.
+public final class DateField: Widget {
+    public let field: TextField
+    private let today: () -> CalendarDate
+    public var isHidden = false
+
+    /// - Parameter today: injectable so tests and the app's clock agree.
+    public init(_ date: CalendarDate? = nil, today: @escaping () -> CalendarDate = CalendarDate.today, helpText: String? = nil) {
+        field = TextField(date?.description ?? "", maxLength: 10, helpText: helpText)
+        field.allows = { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+        self.today = today
+    }
+
+    /// The date, or nil when the field is empty or the text is not a valid date.
+    public var date: CalendarDate? {
+        get { CalendarDate(parsing: field.text) }
+        set { field.text = newValue?.description ?? "" }
+    }
+
+    /// True when something is typed that is not a valid date.
+    public var isInvalid: Bool { !field.text.isEmpty && date == nil }
+
+    public var onChange: (() -> Void)? {
+        get { field.onChange }
+        set { field.onChange = newValue }
+    }
+
+    public var hasError: Bool {
+        get { field.hasError }
+        set { field.hasError = newValue }
+    }
+
+    public var canFocus: Bool { true }
+    public var consumesText: Bool { true }
+    public var helpText: String? { field.helpText }
+
+    public func handle(_ event: InputEvent, app: Application) -> Bool {
+        if case .key(.character(let c)) = event, c.lowercased() == "т" || KeyboardLayout.sameKey(c, "t") {
+            date = today()
+            return true
+        }
+        return field.handle(event, app: app)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        field.placeholder = canvas.strings.dateHint
+        let row = Rect(x: area.x, y: area.y, width: min(area.width, 11), height: min(1, area.height))
+        let focused = canvas.isFocused(self)
+        if !focused, let date, date.description != field.text {
+            field.editor.setText(date.description)  // normalised once the user moved on; same value
+        }
+        field.draw(in: row, on: canvas, focused: focused)
+    }
+}

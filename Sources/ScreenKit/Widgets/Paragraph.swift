@@ -1,0 +1,49 @@
+import Terminal
+
+/// Text word-wrapped to its width. When it does not fit, the last visible line ends in "…"; a
+/// `scrollable` paragraph takes the focus instead and scrolls with Up/Down/PgUp/PgDn.
+public final class Paragraph: Widget {
+    public var text: String { didSet { top = 0 } }
+    public var role: Role
+    public var scrollable: Bool
+    public var isHidden = false
+    private var top = 0
+    private var lastSize = Size(width: 0, height: 0)
+
+    public init(_ text: String, role: Role = .normal, scrollable: Bool = false) {
+        self.text = text
+        self.role = role
+        self.scrollable = scrollable
+    }
+
+    public var canFocus: Bool { scrollable }
+
+    public func preferredHeight(width: Int) -> Int { TextWrap.lines(text, width: width).count }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        lastSize = area.size
+        let lines = TextWrap.lines(text, width: area.width)
+        top = max(0, min(top, lines.count - area.height))
+        for row in 0..<min(area.height, lines.count - top) {
+            var line = lines[top + row]
+            if row == area.height - 1, top + row < lines.count - 1 {
+                line = String(DisplayWidth.prefix(of: line, fitting: area.width - 1).text) + "…"
+            }
+            canvas.write(line, at: Point(x: area.x, y: area.y + row), role: role, clip: area)
+        }
+    }
+
+    public func handle(_ event: InputEvent, app: Application) -> Bool {
+        guard scrollable, case .key(let key) = event else { return false }
+        let page = max(1, lastSize.height - 1)
+        switch key {
+        case .up: top = max(0, top - 1)
+        case .down: top += 1
+        case .pageUp: top = max(0, top - page)
+        case .pageDown: top += page
+        case .home: top = 0
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,45 @@
+import Terminal
+
+/// A section switcher for a multi-part view: a strip of titles and the selected section below.
+/// F7/F8 switch sections (keys and labels can be changed); only the selected section is drawn and
+/// focusable.
+public final class TabView: Widget {
+    public var tabs: [(title: String, content: any Widget)]
+    public var selected = 0
+    public var previousKey: Key = .function(7)
+    public var nextKey: Key = .function(8)
+    public var previousLabel: String
+    public var nextLabel: String
+    public var isHidden = false
+    public var onSwitch: ((Int) -> Void)?
+
+    public init(_ tabs: [(String, any Widget)], strings: ScreenKitStrings = .english) {
+        self.tabs = tabs.map { (title: $0.0, content: $0.1) }
+        previousLabel = strings.previousPage
+        nextLabel = strings.nextPage
+    }
+
+    public var children: [any Widget] { tabs.indices.contains(selected) ? [tabs[selected].content] : [] }
+
+    public var bindings: [Binding] {
+        [Binding(previousKey, label: previousLabel) { [unowned self] in select(selected - 1) },
+         Binding(nextKey, label: nextLabel) { [unowned self] in select(selected + 1) }]
+    }
+
+    public func select(_ index: Int) {
+        guard !tabs.isEmpty else { return }
+        selected = (index + tabs.count) % tabs.count
+        onSwitch?(selected)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        guard !area.isEmpty else { return }
+        var x = area.x
+        for (index, tab) in tabs.enumerated() {
+            let text = " \(tab.title) "
+            x += canvas.write(text, at: Point(x: x, y: area.y), role: index == selected ? .selection : .muted, clip: area.row(0))
+            x += canvas.write("│", at: Point(x: x, y: area.y), role: .muted, clip: area.row(0))
+        }
+        if tabs.indices.contains(selected) { tabs[selected].content.draw(in: area.inset(top: 1), on: canvas) }
+    }
+}

@@ -1,0 +1,119 @@
+import Terminal
+
+/// Multi-line notes: wrapped at the field's width, scrolled to keep the cursor visible.
+///
+/// Keys: as `TextField`, plus Enter for a new line and Up/Down by visual line (at the first or last
+/// line they are left to the screen, so the focus moves on). A paste keeps its newlines.
+public final class TextArea: Widget {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    public var maxLength: Int?
+    /// Rows asked for in forms and stacks.
+    public var rows: Int
+    public var onChange: (() -> Void)?
+    public var helpText: String?
+    public var isHidden = false
+    public var hasError = false
+    private var top = 0
+    private var width = 40
+
+    public init(_ text: String = "", rows: Int = 4, maxLength: Int? = nil, helpText: String? = nil) {
+        characters = Array(text)
+        cursor = characters.count
+        self.rows = rows
+        self.maxLength = maxLength
+        self.helpText = helpText
+    }
+
+    public var text: String {
+        get { String(characters) }
+        set { characters = Array(newValue); cursor = characters.count; onChange?() }
+    }
+
+    public var canFocus: Bool { true }
+    public var consumesText: Bool { true }
+    public func preferredHeight(width: Int) -> Int { rows }
+
+    public func handle(_ event: InputEvent, app: Application) -> Bool {
+        let before = characters
+        switch event {
+        case .paste(let pasted): insert(pasted.replacingLineEnds())
+        case .key(.character(let c)): insert(String(c))
+        case .key(.enter): insert("\n")
+        case .key(.left): cursor = max(0, cursor - 1)
+        case .key(.right): cursor = min(characters.count, cursor + 1)
+        case .key(.home): cursor = currentLine.lowerBound
+        case .key(.end): cursor = currentLine.upperBound
+        case .key(.wordLeft), .key(.wordRight):
+            var line = LineEditor(String(characters))
+            line.move(to: cursor)
+            if event == .key(.wordLeft) { line.moveWordLeft() } else { line.moveWordRight() }
+            cursor = line.cursor
+        case .key(.backspace):
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .key(.delete):
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .key(.up): return moveVertically(by: -1)
+        case .key(.down): return moveVertically(by: 1)
+        default: return false
+        }
+        if characters != before { onChange?() }
+        return true
+    }
+
+    private func insert(_ text: String) {
+        var insertion = text
+        if let maxLength { insertion = String(insertion.prefix(max(0, maxLength - characters.count))) }
+        let before = String(characters[..<cursor]) + insertion
+        characters = Array(before + String(characters[cursor...]))
+        cursor = min(Array(before).count, characters.count)
+    }
+
+    private var lines: [Range<Int>] { TextWrap.ranges(characters, width: width) }
+
+    /// The visual line holding the cursor: the last one starting at or before it.
+    private func lineIndex(in lines: [Range<Int>]) -> Int { lines.lastIndex { $0.lowerBound <= cursor } ?? 0 }
+
+    private var currentLine: Range<Int> { let all = lines; return all[lineIndex(in: all)] }
+
+    private func moveVertically(by step: Int) -> Bool {
+        let all = lines
+        let current = lineIndex(in: all)
+        let target = current + step
+        guard all.indices.contains(target) else { return false }
+        let column = DisplayWidth.of(String(characters[all[current].lowerBound..<cursor]))
+        var index = all[target].lowerBound, used = 0
+        while index < all[target].upperBound, used + characters[index].displayWidth <= column {
+            used += characters[index].displayWidth
+            index += 1
+        }
+        cursor = index
+        return true
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        guard !area.isEmpty else { return }
+        width = area.width
+        let focused = canvas.isFocused(self)
+        let role: Role = focused ? .focused : hasError ? .error : .field
+        canvas.fill(area, role: role)
+        let all = lines
+        let current = lineIndex(in: all)
+        top = min(top, current)
+        if current >= top + area.height { top = current - area.height + 1 }
+        for row in 0..<min(area.height, all.count - top) {
+            canvas.write(String(characters[all[top + row]]), at: Point(x: area.x, y: area.y + row), role: role, clip: area)
+        }
+        if focused {
+            let x = DisplayWidth.of(String(characters[all[current].lowerBound..<cursor]))
+            canvas.setCursor(Point(x: area.x + min(x, area.width - 1), y: area.y + current - top), clip: area)
+        }
+    }
+}
+
+extension String {
+    /// "\r\n" and "\r" as "\n".
+    func replacingLineEnds() -> String { String(map { $0.isNewline ? "\n" : $0 }) }
+}

@@ -1,0 +1,91 @@
+import Terminal
+
+/// A single-line text input.
+///
+/// Keys: Left/Right/Home/End, Ctrl-Left/Right by word, Backspace/Delete by grapheme; typing
+/// inserts. A paste is inserted whole, with newlines and tabs turned into spaces. Text longer than
+/// the field scrolls sideways to keep the cursor visible. Masked fields show "•" per grapheme.
+public final class TextField: Widget {
+    public var editor: LineEditor
+    public var isMasked: Bool
+    /// Shown dimmed while the field is empty and not focused.
+    public var placeholder: String
+    /// Which typed or pasted graphemes are accepted (all when nil).
+    public var allows: ((Character) -> Bool)?
+    /// Called after every change of the text.
+    public var onChange: (() -> Void)?
+    public var helpText: String?
+    public var isHidden = false
+    /// Draws the text in the error role (set by forms while the value is invalid).
+    public var hasError = false
+    /// First grapheme shown: the horizontal scroll.
+    private var scroll = 0
+
+    public init(_ text: String = "", maxLength: Int? = nil, masked: Bool = false, placeholder: String = "", helpText: String? = nil) {
+        editor = LineEditor(text, maxLength: maxLength)
+        isMasked = masked
+        self.placeholder = placeholder
+        self.helpText = helpText
+    }
+
+    public var text: String {
+        get { editor.text }
+        set { editor.setText(newValue); onChange?() }
+    }
+
+    public var canFocus: Bool { true }
+    public var consumesText: Bool { true }
+
+    public func handle(_ event: InputEvent, app: Application) -> Bool {
+        let before = editor.characters
+        switch event {
+        case .paste(let pasted):
+            insert(String(pasted.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
+        case .key(.character(let c)): insert(String(c))
+        case .key(.left): editor.moveLeft()
+        case .key(.right): editor.moveRight()
+        case .key(.home): editor.move(to: 0)
+        case .key(.end): editor.move(to: editor.characters.count)
+        case .key(.wordLeft): editor.moveWordLeft()
+        case .key(.wordRight): editor.moveWordRight()
+        case .key(.backspace): editor.deleteBackward()
+        case .key(.delete): editor.deleteForward()
+        default: return false
+        }
+        if editor.characters != before { onChange?() }
+        return true
+    }
+
+    private func insert(_ text: String) {
+        editor.insert(allows.map { allowed in String(text.filter(allowed)) } ?? text)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) { draw(in: area, on: canvas, focused: canvas.isFocused(self)) }
+
+    /// Draws as focused or not; for widgets built around a text field (date, number).
+    public func draw(in area: Rect, on canvas: Canvas, focused: Bool) {
+        let row = area.row(0)
+        guard !row.isEmpty else { return }
+        canvas.fill(row, role: focused ? .focused : hasError ? .error : .field)
+        if editor.characters.isEmpty, !focused {
+            canvas.write(DisplayWidth.truncate(placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
+            return
+        }
+        let shown = isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters
+        keepCursorVisible(shown, width: row.width)
+        canvas.write(String(shown[scroll...]), at: row.origin, role: focused ? .focused : hasError ? .error : .field, clip: row)
+        if focused {
+            canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[scroll..<editor.cursor])), y: row.y), clip: row)
+        }
+    }
+
+    /// Scrolls so the cursor is inside the field, leaving one column for it at the end.
+    private func keepCursorVisible(_ shown: [Character], width: Int) {
+        var start = editor.cursor, used = 0
+        while start > 0, used + shown[start - 1].displayWidth <= width - 1 {
+            start -= 1
+            used += shown[start].displayWidth
+        }
+        scroll = max(start, min(scroll, editor.cursor))
+    }
+}

@@ -1,0 +1,238 @@
+import Testing
+import Terminal
+@testable import ScreenKit
+
+@Suite struct ApplicationTests {
+    @Test func routingOrderGlobalThenWidgetThenContainerThenScreenThenApp() {
+        let (app, terminal) = makeApp()
+        var log: [String] = []
+        let probe = Probe(takes: [.function(5)])
+        let box = Box(probe)
+        let screen = TestScreen(title: "Routing", root: box)
+        app.push(screen)
+        app.globalBindings = [Binding(.function(5), label: "global") { log.append("global") }]
+        box.ownBindings = [Binding(.function(5), .function(6), label: "container") { log.append("container") }]
+        screen.ownBindings = [Binding(.function(5), .function(6), .function(7), label: "screen") { log.append("screen") }]
+        app.bindings = [Binding(.function(5), .function(6), .function(7), .function(8), label: "app") { log.append("app") }]
+
+        terminal.press(.function(5))
+        app.runUntilIdle()
+        #expect(log == ["global"])
+        app.globalBindings = []
+        terminal.press(.function(5), .function(6), .function(7), .function(8))
+        app.runUntilIdle()
+        #expect(probe.log == ["F5"])
+        #expect(log == ["global", "container", "screen", "app"])
+    }
+
+    @Test func letterShortcutsFireOnBothLayoutsButNotWhileTyping() {
+        let (app, terminal) = makeApp()
+        var created = 0
+        let probe = Probe()
+        let field = TextField()
+        let screen = TestScreen(title: "List", root: Stack(.vertical, [(.fixed(1), probe), (.fixed(1), field)]))
+        screen.ownBindings = [Binding(.function(7), .character("n"), label: "New") { created += 1 }]
+        app.push(screen)
+        terminal.type("nтNТ")
+        app.runUntilIdle()
+        #expect(created == 4)
+        terminal.press(.tab)
+        terminal.type("нота")
+        terminal.press(.function(7))
+        app.runUntilIdle()
+        #expect(field.text == "нота")
+        #expect(created == 5)
+    }
+
+    @Test func focusRingSkipsUnfocusableAndHiddenAndWraps() {
+        let (app, terminal) = makeApp()
+        let a = Probe("a"), b = Probe("b"), c = Probe("c")
+        let hiddenBox = Stack(.vertical, [(.fixed(1), b)])
+        hiddenBox.isHidden = true
+        let screen = Screen(title: "F", root: Stack(.vertical, [(.fixed(1), a), (.fixed(1), Label("label")), (.fixed(1), hiddenBox), (.fixed(1), c)]))
+        app.push(screen)
+        #expect(screen.focused === a)
+        terminal.press(.tab)
+        app.runUntilIdle()
+        #expect(screen.focused === c)
+        terminal.press(.tab)
+        app.runUntilIdle()
+        #expect(screen.focused === a)
+        terminal.press(.backTab)
+        app.runUntilIdle()
+        #expect(screen.focused === c)
+        terminal.press(.up)
+        app.runUntilIdle()
+        #expect(screen.focused === a)
+        // Up/Down stay with a widget that uses them.
+        let table = TableView(columns: [TableColumn("N")], dataSource: NumberedRows(5))
+        let second = Screen(title: "T", root: Stack(.vertical, [(.flex(1), table), (.fixed(1), Probe())]))
+        app.push(second)
+        terminal.press(.down)
+        app.runUntilIdle()
+        #expect(second.focused === table)
+        #expect(table.selectedRow == 1)
+    }
+
+    @Test func screenStackPushPopReplace() {
+        let (app, terminal) = makeApp()
+        app.push(Screen(title: "First", root: Label("one")))
+        app.push(Screen(title: "Second", root: Label("two")))
+        app.runUntilIdle()
+        #expect(terminal.row(0).contains("Second"))
+        #expect(terminal.row(1) == "two")
+        app.replace(with: Screen(title: "Third", root: Label("three")))
+        app.runUntilIdle()
+        #expect(app.screens.map(\.title) == ["First", "Third"])
+        app.pop()
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "one")
+    }
+
+    @Test func modalTakesAllKeysButGlobalsAndLeavesScreenBeneathVisible() {
+        let (app, terminal) = makeApp()
+        var log: [String] = []
+        app.globalBindings = [Binding(.control("l"), label: "Lock") { log.append("lock") }]
+        app.bindings = [Binding(.function(9), label: "Menu") { log.append("app") }]
+        app.push(Screen(title: "Cases", root: Label("Case list underneath")))
+        var answer: Bool?
+        app.push(ConfirmDialog(title: "Delete?", message: "Delete the draft?") { answer = $0 })
+        terminal.press(.function(9), .control("l"))
+        app.runUntilIdle()
+        #expect(log == ["lock"])
+        #expect(terminal.row(1) == "Case list underneath")
+        #expect(terminal.shows("Delete the draft?"))
+        #expect(terminal.shows("[ Yes ]  [ No ]"))
+        #expect(terminal.row(0).contains("Cases"))
+        terminal.type("д")  // first letter of the translated "Да" is accepted too (here: English strings, so not)
+        terminal.type("н")  // the Y key in ЙЦУКЕН
+        app.runUntilIdle()
+        #expect(answer == true)
+        #expect(!terminal.shows("Delete the draft?"))
+    }
+
+    @Test func topLineShowsTitleStatusAndMarkerAndCutsStatusFirst() {
+        let (app, terminal) = makeApp(width: 40, height: 12)
+        app.push(Screen(title: "Intake", root: Spacer()))
+        app.marker = "DEMO"
+        app.showInfo("Saved")
+        app.runUntilIdle()
+        #expect(terminal.row(0) == " Intake  Saved                     DEMO")
+        app.showError("The passphrase is wrong, please try again later")
+        app.runUntilIdle()
+        #expect(terminal.row(0) == " Intake  The passphrase is wrong…  DEMO")
+        #expect(terminal.style(x: 9, y: 0) == app.theme[.error])
+        #expect(terminal.style(x: 36, y: 0) == app.theme[.marker])
+    }
+
+    @Test func bottomBarShowsFKeysInOrderThenOthersAndFitsNarrowWidths() {
+        let (app, terminal) = makeApp()
+        app.globalBindings = [Binding(.function(10), label: "Quit") {}, Binding(.function(1), label: "Help") {},
+                              Binding(.control("l"), label: "Lock") {}, Binding(.control("x"), label: "hidden", showInBar: false) {}]
+        let screen = TestScreen(title: "S", root: Probe())
+        screen.ownBindings = [Binding(.function(2), .control("s"), label: "Save") {}]
+        app.push(screen)
+        app.runUntilIdle()
+        #expect(terminal.row(23) == "1Help              2Save              10Quit              ^L Lock")
+        #expect(terminal.style(x: 0, y: 23) == app.theme[.barKey])
+        #expect(terminal.style(x: 1, y: 23) == app.theme[.barLabel])
+        terminal.resize(to: Size(width: 40, height: 12))
+        app.runUntilIdle()
+        #expect(terminal.row(11) == "1Help    2Save    10Quit    ^L Lock")
+        app.globalBindings += (3...9).map { n in Binding(.function(n), label: "Command\(n)") {} }
+        app.setNeedsRedraw()
+        app.runUntilIdle()
+        #expect(terminal.row(11) == "1He2Sa3Co4Co5Co6Co7Co8Co9Co10Qu^L Lock")
+    }
+
+    @Test func redrawsOnlyAfterAChange() {
+        let (app, terminal) = makeApp()
+        app.push(Screen(title: "S", root: TextField()))
+        app.runUntilIdle()
+        let presented = terminal.presentCount
+        app.runUntilIdle()
+        app.runUntilIdle()
+        #expect(terminal.presentCount == presented)
+        terminal.type("а")
+        app.runUntilIdle()
+        #expect(terminal.presentCount == presented + 1)
+        #expect(terminal.cellsWritten > 0)
+    }
+
+    @Test func idleTimerFiresOnceAfterTheDelayAndAgainAfterNewInput() {
+        let terminal = VirtualTerminal()
+        var clock = Duration.zero
+        let app = Application(terminal: terminal, now: { clock })
+        var locks = 0
+        app.onIdle(after: .seconds(300)) { locks += 1 }
+        app.push(Screen(title: "S", root: TextField()))
+        clock = .seconds(299)
+        app.runUntilIdle()
+        #expect(locks == 0)
+        clock = .seconds(300)
+        app.runUntilIdle()
+        app.runUntilIdle()
+        #expect(locks == 1)
+        terminal.type("x")
+        app.runUntilIdle()
+        clock = .seconds(500)
+        app.runUntilIdle()
+        #expect(locks == 1)
+        clock = .seconds(600)
+        app.runUntilIdle()
+        #expect(locks == 2)
+    }
+
+    @Test func runReturnsAfterQuit() {
+        let (app, terminal) = makeApp()
+        app.globalBindings = [Binding(.function(10), label: "Quit") { app.quit() }]
+        app.push(Screen(title: "S", root: TextField()))
+        terminal.type("abc")
+        terminal.press(.function(10))
+        app.run()
+        #expect(!app.isRunning)
+        #expect(terminal.pendingEvents == 0)
+    }
+
+    @Test func tooSmallShowsConfigurableMessageAndRecovers() {
+        let (app, terminal) = makeApp(width: 100, height: 30)
+        app.strings = .russian
+        let table = TableView(columns: [TableColumn("Имя"), TableColumn("N", width: .fixed(6), alignment: .right)], dataSource: NumberedRows(100))
+        app.push(Screen(title: "Список", root: table))
+        app.runUntilIdle()
+        #expect(terminal.row(1).hasPrefix("Имя"))
+        terminal.resize(to: Size(width: 40, height: 12))
+        app.runUntilIdle()
+        #expect(terminal.rows.count == 12 && terminal.rows.allSatisfy { $0.count == 40 })
+        #expect(terminal.row(1).hasPrefix("Имя"))
+        #expect(terminal.row(1).hasSuffix("N"))
+        terminal.resize(to: Size(width: 30, height: 8))
+        app.runUntilIdle()
+        #expect(terminal.text.contains("Окно терминала мало (30x8)"))
+        terminal.resize(to: Size(width: 20, height: 3))
+        terminal.resize(to: Size(width: 1, height: 1))
+        terminal.resize(to: Size(width: 0, height: 0))
+        app.runUntilIdle()
+        terminal.resize(to: Size(width: 100, height: 30))
+        app.runUntilIdle()
+        #expect(terminal.row(2).hasPrefix("Row 0"))
+        #expect(terminal.rows.count == 30)
+    }
+
+    @Test func helpShowsBindingsAndFieldHelpAndClosesWithF1() {
+        let (app, terminal) = makeApp()
+        app.globalBindings = [Binding(.function(1), label: "Help") { app.showHelp() }]
+        let screen = TestScreen(title: "S", root: TextField(helpText: "Surname as written in the passport."))
+        screen.ownBindings = [Binding(.function(2), .control("s"), label: "Save") {}]
+        app.push(screen)
+        terminal.press(.function(1))
+        app.runUntilIdle()
+        #expect(terminal.shows("Surname as written in the passport."))
+        #expect(terminal.shows("F2, Ctrl-S  Save"))
+        #expect(terminal.shows("F1          Help"))
+        #expect(terminal.row(23).contains("Esc Close"))
+        terminal.press(.function(1))
+        app.runUntilIdle()
+        #expect(app.topScreen === screen)
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+import Terminal
+@testable import ScreenKit
+
+@Suite struct TextFieldTests {
+    /// A field `width` columns wide at the top left of the body.
+    func fieldApp(_ field: TextField, width: Int = 20, termWidth: Int = 40) -> (Application, VirtualTerminal) {
+        let (app, terminal) = makeApp(width: termWidth, height: 12)
+        app.push(Screen(title: "T", root: Stack(.horizontal, [(.fixed(width), field), (.flex(1), Label("|rest"))])))
+        app.runUntilIdle()
+        return (app, terminal)
+    }
+
+    @Test func typesCyrillicKazakhAndUzbekAndPlacesTheCursor() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field)
+        terminal.type("Әлия Қасымова")
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "Әлия Қасымова       |rest")
+        #expect(terminal.frame.cursor == Point(x: 13, y: 1))
+        field.text = ""
+        terminal.type("ғңөұүһі o‘g‘li")
+        app.runUntilIdle()
+        #expect(field.text == "ғңөұүһі o‘g‘li")
+    }
+
+    @Test func combiningMarksMoveAndDeleteAsOneGrapheme() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field)
+        terminal.type("е\u{0301}ж")
+        terminal.press(.character("е"), .character("\u{0301}"))  // the mark typed on its own joins its letter
+        app.runUntilIdle()
+        #expect(field.text == "е\u{0301}же\u{0301}")
+        #expect(field.editor.characters.count == 3)
+        terminal.press(.left, .left, .backspace)
+        app.runUntilIdle()
+        #expect(field.text == "же\u{0301}")
+        terminal.press(.delete, .delete)
+        app.runUntilIdle()
+        #expect(field.text == "")
+    }
+
+    @Test func movesByGraphemeAndWord() {
+        let field = TextField("один два три")
+        let (app, terminal) = fieldApp(field)
+        terminal.press(.wordLeft)
+        app.runUntilIdle()
+        #expect(field.editor.cursor == 9)
+        terminal.press(.wordLeft, .wordLeft)
+        app.runUntilIdle()
+        #expect(field.editor.cursor == 0)
+        terminal.press(.wordRight)
+        app.runUntilIdle()
+        #expect(field.editor.cursor == 5)
+        terminal.press(.end, .left)
+        terminal.type("X")
+        terminal.press(.home)
+        terminal.type("Y")
+        app.runUntilIdle()
+        #expect(field.text == "Yодин два трXи")
+        #expect(terminal.frame.cursor == Point(x: 1, y: 1))
+    }
+
+    @Test func wideGraphemesScrollWithoutBeingSplit() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field, width: 10)
+        terminal.type("漢字漢字漢字")
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "漢字漢字  |rest")
+        #expect(terminal.frame.cursor == Point(x: 8, y: 1))
+        terminal.press(.home)
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "漢字漢字漢|rest")
+        field.text = "a👍🏽b漢字漢字"
+        terminal.press(.home, .right, .right, .right, .right, .right, .right)
+        app.runUntilIdle()
+        #expect(!terminal.rows[1].contains("\u{FFFD}"))
+        #expect(terminal.rows[1].hasSuffix("|rest" + String(repeating: " ", count: 25)))
+    }
+
+    @Test func longTextScrollsHorizontallyToKeepTheCursorVisible() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field, width: 10)
+        terminal.type("Республика Казахстан")
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "Казахстан |rest")
+        terminal.press(.home)
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "Республика|rest")
+        #expect(terminal.frame.cursor == Point(x: 0, y: 1))
+    }
+
+    @Test func pasteTurnsNewlinesIntoSpacesAndRespectsMaxLength() {
+        let field = TextField(maxLength: 12)
+        let (app, terminal) = fieldApp(field)
+        terminal.enqueue(.paste("ул. Абая\r\n10\nкв. 5"))
+        app.runUntilIdle()
+        #expect(field.text == "ул. Абая 10 ")
+        let wide = TextField()
+        let (app2, terminal2) = fieldApp(wide)
+        terminal2.enqueue(.paste(String(repeating: "Алматы\n", count: 500)))
+        app2.runUntilIdle()
+        #expect(wide.text.count == 3500)
+        #expect(!wide.text.contains("\n"))
+        #expect(terminal2.row(1).hasSuffix("Алматы    |rest") || terminal2.row(1).contains("Алматы"))
+    }
+
+    @Test func maskedFieldShowsOneDotPerGrapheme() {
+        let field = TextField(masked: true)
+        let (app, terminal) = fieldApp(field)
+        terminal.type("пароль е\u{0301}")
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "••••••••            |rest")
+        #expect(field.text == "пароль е\u{0301}")
+    }
+
+    @Test func normalFocusedErrorAndPlaceholderStates() {
+        let focused = TextField("Иванова")
+        let normal = TextField("Петрова")
+        let empty = TextField(placeholder: "Фамилия")
+        let error = TextField("?")
+        error.hasError = true
+        let (app, terminal) = makeApp(width: 40, height: 12)
+        app.push(Screen(title: "T", root: Stack(.vertical, [(.fixed(1), focused), (.fixed(1), normal), (.fixed(1), empty), (.fixed(1), error)])))
+        app.runUntilIdle()
+        #expect(Array(body(terminal).prefix(4)) == ["Иванова", "Петрова", "Фамилия", "?"])
+        #expect(terminal.style(x: 0, y: 1) == app.theme[.focused])
+        #expect(terminal.style(x: 39, y: 1) == app.theme[.focused])
+        #expect(terminal.style(x: 0, y: 2) == app.theme[.field])
+        #expect(terminal.style(x: 0, y: 3) == app.theme[.muted])
+        #expect(terminal.style(x: 0, y: 4) == app.theme[.error])
+    }
+
+    @Test func narrowFieldNeverDrawsOutsideItsArea() {
+        let field = TextField("Очень длинное имя漢字")
+        let canvas = Canvas(size: Size(width: 20, height: 5), theme: .monochrome, strings: .english, focused: field)
+        field.draw(in: Rect(x: 3, y: 2, width: 4, height: 1), on: canvas)
+        #expect(canvas.grid.trimmedRow(2) == "   字")
+        for (y, row) in canvas.grid.rows.enumerated() {
+            for (x, c) in row.enumerated() where !(y == 2 && (3..<7).contains(x)) { #expect(c == " ") }
+        }
+        #expect(canvas.cursor == Point(x: 5, y: 2))
+    }
+}
