@@ -1,6 +1,6 @@
 /// Appends the primitives of the event encoding: bytes, LEB128 varints, length-prefixed strings.
 struct ByteWriter {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 

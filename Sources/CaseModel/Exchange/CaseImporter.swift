@@ -29,6 +29,9 @@ public struct CaseImporter: Sendable {
         }
         let header = rawHeader.map { $0.replacingAll("\u{FEFF}", with: "").trimmingWhitespace() }
         var errors = headerErrors(header)
+        if errors.contains(where: { if case .missingColumn = $0.problem { true } else { false } }) {
+            return .failure(ImportFailure(errors: errors))  // every row would fail the same way
+        }
         var cases: [ImportedCase] = []
         var rowNumber = 1
         while let cells = reader.next() {
@@ -115,13 +118,15 @@ public struct CaseImporter: Sendable {
             }
             if let value = parsed.value { values[field.key] = value }
         }
-        if errors.isEmpty {
-            let validator = CaseValidator(schema: schema, context: context)
-            for issue in validator.validate(values) where issue.severity == .error {
-                let column = issue.field?.rawValue ?? ""
-                let value = issue.field.flatMap { values[$0]?.exchangeText } ?? ""
-                errors.append(ImportError(row: row, column: column, value: value, problem: .invalid(issue.problem)))
-            }
+        // Cross-field and required checks on what could be read; a cell already refused is not
+        // reported twice.
+        let refusedColumns = Set(errors.map(\.column))
+        let validator = CaseValidator(schema: schema, context: context)
+        for issue in validator.validate(values) where issue.severity == .error {
+            let column = issue.field?.rawValue ?? ""
+            guard !refusedColumns.contains(column) else { continue }
+            let value = issue.field.flatMap { values[$0]?.exchangeText } ?? ""
+            errors.append(ImportError(row: row, column: column, value: value, problem: .invalid(issue.problem)))
         }
         return errors.isEmpty ? .success(ImportedCase(row: row, values: values, status: status))
             : .failure(ImportFailure(errors: errors))

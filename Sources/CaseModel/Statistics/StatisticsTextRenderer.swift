@@ -76,7 +76,8 @@ public enum StatisticsTextRenderer {
         var phrase = "\(amount) \(noun)"
         if let low = cell.ageMin, let high = cell.ageMax {
             let range = low == high ? "\(low)" : "\(low)–\(high)"
-            phrase += ru ? " в возрасте \(range) \(plural(high, "год", "года", "лет"))" : " aged \(range)"
+            let years = low == high ? plural(high, "год", "года", "лет") : "лет"
+            phrase += ru ? " в возрасте \(range) \(years)" : " aged \(range)"
         }
         return phrase
     }
