@@ -27,15 +27,15 @@ import Testing
 
     @Test func identifiableExportImportsBackToTheSameCases() throws {
         let store = Self.richStore()
-        let csv = exporter.csv(store.orderedCases, variant: .identifiable)
+        let csv = exporter.csv(store.records, variant: .identifiable)
         let again = try importedStore(csv)
-        #expect(again.orderedCases.map(\.values) == store.orderedCases.map(\.values))
-        #expect(again.orderedCases.map(\.status) == [.active, .closedReferred])
-        #expect(again.orderedCases.map(\.number) == store.orderedCases.map(\.number))
+        #expect(again.records.map(\.values) == store.records.map(\.values))
+        #expect(again.records.map(\.status) == [.active, .closedReferred])
+        #expect(again.records.map(\.number) == store.records.map(\.number))
     }
 
     @Test func csvIsRFC4180WithBOMCRLFAndNeutralisedFormulas() {
-        let csv = exporter.csv(Self.richStore().orderedCases, variant: .identifiable)
+        let csv = exporter.csv(Self.richStore().records, variant: .identifiable)
         #expect(csv.hasPrefix("\u{FEFF}caseNumber,familyName,givenName,gender,birthDate,"))
         #expect(csv.contains("\r\n"))
         #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
@@ -56,7 +56,7 @@ import Testing
             + "Asanova,\"Line\nbreak\",male,,KG,,2026-02-01,\n"
             + "=cmd|' /C calc'!A0,,female,,,,,\n"
         let store = try importedStore(csv)
-        let cases = store.orderedCases
+        let cases = store.records
         #expect(cases.count == 3)
         #expect(cases[0][.familyName] == .text("Омарова, \"Жанар\""))
         #expect(cases[0][.gender] == .code("female"))
@@ -71,9 +71,9 @@ import Testing
 
     @Test func aBOMInTheFirstHeaderIsStripped() throws {
         let store = try importedStore("\u{FEFF}familyName,gender\r\nKarimova,female\r\n")
-        #expect(store.orderedCases.first?[.familyName] == .text("Karimova"))
+        #expect(store.records.first?[.familyName] == .text("Karimova"))
         let quotedHeader = try importedStore("\u{FEFF}\"familyName\",\"gender\"\r\nKarimova,female\r\n")
-        #expect(quotedHeader.orderedCases.count == 1)
+        #expect(quotedHeader.records.count == 1)
     }
 
     @Test func aRejectedImportListsEveryErrorAndGivesNoEvents() {
@@ -116,20 +116,20 @@ import Testing
 
     @Test func anonymisedExportHasNoNamesExactDatesOrFreeText() {
         let store = Self.richStore()
-        let table = exporter.table(store.orderedCases, variant: .anonymised)
+        let table = exporter.table(store.records, variant: .anonymised)
         for forbidden in ["familyName", "givenName", "patronymic", "alias", "birthDate", "intakeDate", "riskNotes",
                           "assignedCaseworker", "ageAtIntake", "caseNumber"] {
             #expect(!table.header.contains(forbidden), "\(forbidden)")
         }
-        let csv = exporter.csv(store.orderedCases, variant: .anonymised)
+        let csv = exporter.csv(store.records, variant: .anonymised)
         for secret in ["Каримова", "Zhanar", "1998-04-10", "bus station", "HYPERLINK"] { #expect(!csv.contains(secret)) }
         let first = Dictionary(uniqueKeysWithValues: zip(table.header, table.rows[0]))
         #expect(first["ageBandAtIntake"] == "27--29" && first["intakeYear"] == "2026")
         #expect(first["citizenship"] == "UZ;RU" && first["ageAtExploitation"] == "17")
         #expect(first["pseudonymousID"]?.count == 16)
-        let again = CaseExporter(pseudonymSecret: Array("per-log secret".utf8)).table(store.orderedCases, variant: .anonymised)
+        let again = CaseExporter(pseudonymSecret: Array("per-log secret".utf8)).table(store.records, variant: .anonymised)
         #expect(again.rows[0][0] == table.rows[0][0])
-        let other = CaseExporter(pseudonymSecret: Array("another".utf8)).table(store.orderedCases, variant: .anonymised)
+        let other = CaseExporter(pseudonymSecret: Array("another".utf8)).table(store.records, variant: .anonymised)
         #expect(other.rows[0][0] != table.rows[0][0])
     }
 
@@ -137,13 +137,13 @@ import Testing
         var refused = Fixtures.person(family: "X")
         refused[.consentToStatistics] = .code("no")
         let store = Fixtures.store([refused, Fixtures.person(family: "Y")])
-        #expect(exporter.table(store.orderedCases, variant: .anonymised).rows.count == 1)
-        #expect(exporter.table(store.orderedCases, variant: .ctdc).rows.count == 1)
-        #expect(exporter.table(store.orderedCases, variant: .identifiable).rows.count == 2)
+        #expect(exporter.table(store.records, variant: .anonymised).rows.count == 1)
+        #expect(exporter.table(store.records, variant: .ctdc).rows.count == 1)
+        #expect(exporter.table(store.records, variant: .identifiable).rows.count == 2)
     }
 
     @Test func ctdcExportUsesTheirColumnsAndValues() {
-        let table = exporter.table(Self.richStore().orderedCases, variant: .ctdc)
+        let table = exporter.table(Self.richStore().records, variant: .ctdc)
         #expect(table.header.prefix(7) == ["yearOfRegistration", "gender", "ageBroad", "majorityStatus",
                                            "majorityStatusAtExploit", "citizenship", "typeOfExploitConcatenated"])
         let row = Dictionary(uniqueKeysWithValues: zip(table.header, table.rows[0]))
@@ -155,7 +155,7 @@ import Testing
     }
 
     @Test func jsonExportIsValidJSONWithTypedValues() throws {
-        let json = exporter.json(Self.richStore().orderedCases, variant: .identifiable)
+        let json = exporter.json(Self.richStore().records, variant: .identifiable)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         let first = try #require(parsed?.first)
         #expect(first["familyName"] as? String == "Каримова")

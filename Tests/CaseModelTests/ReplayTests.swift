@@ -36,8 +36,8 @@ import Testing
     @Test func replayFoldsEventsIntoState() {
         let (events, first, second) = Self.sampleEvents()
         let store = CaseStore.replay(events)
-        #expect(store.cases.count == 3)
-        let karimova = store.cases[first]!
+        #expect(store.records.count == 3)
+        let karimova = store[first]!
         #expect(karimova.number.description == "2025-0001")
         #expect(karimova[.familyName] == .text("Каримова-Юсупова"))
         #expect(karimova[.ageAtIntake] == nil)
@@ -48,11 +48,11 @@ import Testing
         #expect(karimova.referrals.map(\.entry.organisationType) == ["legalAid"])
         #expect(karimova.flags.contains(.incomplete))
         #expect(karimova.completeness.filled == 2)  // gender and intake date
-        let zhanar = store.cases[second]!
+        let zhanar = store[second]!
         #expect(zhanar.number.description == "2026-0001")
         #expect(zhanar[.consentToStatistics] == .code("no"))
         #expect(zhanar.flags.isSuperset(of: [.consentWithdrawn, .noStatisticsConsent]))
-        #expect(store.orderedCases.map(\.number.description) == ["2025-0001", "2026-0001", "2026-0002"])
+        #expect(store.records.map(\.number.description) == ["2025-0001", "2026-0001", "2026-0002"])
         #expect(store.organisationName == "Shelter")
         #expect(store.users["olga"]?.isActive == false && store.users["olga"]?.role == .caseworker)
         #expect(store.activity.count == 3)
@@ -81,8 +81,8 @@ import Testing
         var generator = SeededGenerator(seed: 99)
         for _ in 0..<5 {
             let shuffled = CaseStore.replay(events.shuffled(using: &generator))
-            #expect(shuffled.cases == reference.cases)
-            #expect(shuffled.histories == reference.histories)
+            #expect(shuffled.records == reference.records)
+            #expect(shuffled.records.map { shuffled.history(of: $0.id) } == reference.records.map { reference.history(of: $0.id) })
             #expect(shuffled.users == reference.users)
         }
     }
@@ -92,8 +92,8 @@ import Testing
         let full = CaseStore.replay(events)
         var incremental = CaseStore.replay(Array(events.prefix(4)))
         for event in events.dropFirst(4) { #expect(incremental.apply(event) == .applied) }
-        #expect(incremental.cases == full.cases)
-        #expect(incremental.histories == full.histories)
+        #expect(incremental.records == full.records)
+        #expect(incremental.records.map { incremental.history(of: $0.id) } == full.records.map { full.history(of: $0.id) })
         #expect(incremental.eventCount == events.count)
         #expect(incremental.search("karimova") == full.search("karimova"))
     }
@@ -116,7 +116,7 @@ import Testing
         for intake in ["2025-05-01", "2026-01-01", "2025-12-31", "2026-07-01", "2026-08-01"] {
             events += factory.openCase(values: Fixtures.person(family: "A", intake: intake), openedOn: Fixtures.today)
         }
-        let numbers = CaseStore.replay(events).orderedCases.map(\.number.description)
+        let numbers = CaseStore.replay(events).records.map(\.number.description)
         #expect(numbers == ["2025-0001", "2026-0001", "2025-0002", "2026-0002", "2026-0003"])
         #expect(CaseNumber(year: 2026, sequence: 12345).description == "2026-12345")
     }
@@ -133,7 +133,7 @@ import Testing
         fromB[.familyName] = .text("Asanova B")
         events.append(laptopA.setFields(of: caseID, from: base, to: fromA)!)
         events.append(laptopB.setFields(of: caseID, from: base, to: fromB)!)
-        let record = CaseStore.replay(events).cases[caseID]!
+        let record = CaseStore.replay(events)[caseID]!
         #expect(record[.familyName] == .text("Asanova B"))  // later in merge order wins
         #expect(record.conflictingFields == [.familyName] && record.flags.contains(.conflictingEdits))
     }
@@ -153,7 +153,7 @@ import Testing
         let (events, first, _) = Self.sampleEvents()
         let store = CaseStore.replay(events, keepsHistory: false)
         #expect(store.history(of: first).isEmpty)
-        #expect(store.cases == CaseStore.replay(events).cases)
+        #expect(store.records == CaseStore.replay(events).records)
     }
 
     @Test func encodedThenDecodedLogReplaysToTheSameState() {
@@ -162,6 +162,6 @@ import Testing
             let (type, payload) = EventCodec.encode(event)
             return EventCodec.decode(recordType: type, payload: payload)
         }
-        #expect(CaseStore.replay(decoded).cases == CaseStore.replay(events).cases)
+        #expect(CaseStore.replay(decoded).records == CaseStore.replay(events).records)
     }
 }

@@ -25,7 +25,7 @@ import Testing
     ])
 
     func names(_ query: String) -> [String] {
-        Self.store.search(query).map { Self.store.cases[$0]!.displayName }
+        Self.store.search(query).map { Self.store[$0]!.displayName }
     }
 
     @Test func latinFindsCyrillicAndBack() {

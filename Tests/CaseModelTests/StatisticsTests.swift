@@ -31,7 +31,7 @@ import Testing
     static let year2026 = StatisticsQuery(from: Fixtures.date("2026-01-01"), to: Fixtures.date("2026-12-31"))
 
     @Test func countsAndSuppressesAHandMadeCaseload() {
-        let report = StatisticsBuilder.report(for: Self.caseload().cases.values, query: Self.year2026)
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         #expect(report.total == 12)
         #expect(report.excludedWithoutConsent == 1)
         #expect(report.byGender == [
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func theJSONContractIsExact() {
-        let report = StatisticsBuilder.report(for: Self.caseload().cases.values, query: Self.year2026)
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let expected = """
             {"from":"2026-01-01","to":"2026-12-31","minCell":5,"total":12,\
             "byGender":[{"code":"female","count":6,"ageMin":18,"ageMax":23},{"code":"male","count":5,"ageMin":20,"ageMax":40},\
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func fourIsSuppressedFiveIsShown() {
-        let four = StatisticsBuilder.report(for: Self.caseload(minorMen: 1).cases.values, query: Self.year2026)
+        let four = StatisticsBuilder.report(for: Self.caseload(minorMen: 1).records, query: Self.year2026)
         #expect(four.minorsAtExploitation == nil)
         #expect(StatisticsJSONRenderer.render(four).contains("\"minorsAtExploitation\":null"))
         #expect(SmallCellSuppression.cells(["A": 4], minCell: 5) == [StatisticsCell(code: "other", count: nil)])
@@ -78,13 +78,13 @@ import Testing
     }
 
     @Test func suppressionCanBeLoweredAndThePeriodFilters() {
-        let open = StatisticsBuilder.report(for: Self.caseload().cases.values,
+        let open = StatisticsBuilder.report(for: Self.caseload().records,
                                             query: StatisticsQuery(from: Self.year2026.from, to: Self.year2026.to, minCell: 1))
         #expect(open.byGender.last == GenderCell(code: "transgender", count: 1, ageMin: 27, ageMax: 27))
         #expect(open.byCitizenship.contains(StatisticsCell(code: "KG", count: 4)))
-        let all = StatisticsBuilder.report(for: Self.caseload().cases.values, query: StatisticsQuery(minCell: 1))
+        let all = StatisticsBuilder.report(for: Self.caseload().records, query: StatisticsQuery(minCell: 1))
         #expect(all.total == 13)
-        let only2025 = StatisticsBuilder.report(for: Self.caseload().cases.values,
+        let only2025 = StatisticsBuilder.report(for: Self.caseload().records,
                                                 query: StatisticsQuery(to: Fixtures.date("2025-12-31")))
         #expect(only2025.total == 1 && only2025.byGender == [GenderCell(code: "other", count: nil, ageMin: nil, ageMax: nil)])
     }
@@ -93,12 +93,12 @@ import Testing
         var people: [[FieldKey: FieldValue]] = []
         for age in [30, 31, 32] { people.append(Fixtures.person(family: "U", gender: "unknown", age: age)) }
         for age in [40, 41] { people.append(Fixtures.person(family: "T", gender: "transgender", age: age)) }
-        let report = StatisticsBuilder.report(for: Fixtures.store(people).cases.values)
+        let report = StatisticsBuilder.report(for: Fixtures.store(people).records)
         #expect(report.byGender == [GenderCell(code: "other", count: 5, ageMin: 30, ageMax: 41)])
     }
 
     @Test func textReadsLikeTheShelterReport() {
-        let report = StatisticsBuilder.report(for: Self.caseload().cases.values, query: Self.year2026)
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let english = StatisticsTextRenderer.render(report, in: .en)
         #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 of other or unrecorded gender."))
         #expect(english.contains("5 of them were first exploited under 18."))
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func csvHasOneRowPerCell() {
-        let report = StatisticsBuilder.report(for: Self.caseload().cases.values, query: Self.year2026)
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let lines = StatisticsCSVRenderer.render(report).split(separator: "\r\n")
         #expect(lines.first == "\u{FEFF}dimension,code,count,suppressed,ageMin,ageMax")
         #expect(lines.contains("byGender,female,6,,18,23"))

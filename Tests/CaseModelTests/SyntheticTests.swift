@@ -12,20 +12,25 @@ import Testing
         #expect(Self.caseload.caseEvents(index: 3) == SyntheticCaseload(seed: 2026).caseEvents(index: 3))
     }
 
+    @Test func idsAreUnique() {
+        #expect(Set(Self.events.map(\.id)).count == Self.events.count)
+        #expect(Set(Self.store.records.map(\.id)).count == 1_000)
+    }
+
     @Test func everyCaseReplaysCleanlyAndValidates() {
-        #expect(Self.store.cases.count == 1_000)
+        #expect(Self.store.records.count == 1_000)
         #expect(Self.store.orphans.isEmpty && Self.store.unrecognised.isEmpty)
         #expect(Self.store.users.count == 5 && Self.store.organisationName == "DEMO shelter")
         let perCase = Double(Self.events.count - 6) / 1_000
         #expect((13...17).contains(perCase))
         let validator = CaseValidator(context: ValidationContext(today: CalendarDate(year: 2027, month: 1, day: 1)!))
-        for record in Self.store.cases.values {
+        for record in Self.store.records {
             #expect(validator.validate(record.values).isEmpty, "\(record.number): \(validator.validate(record.values))")
         }
     }
 
     @Test func distributionsLookLikeTheShelter() {
-        let cases = Array(Self.store.cases.values)
+        let cases = Array(Self.store.records)
         func share(_ predicate: (CaseRecord) -> Bool) -> Double {
             Double(cases.filter(predicate).count) / Double(cases.count)
         }
@@ -42,8 +47,8 @@ import Testing
     }
 
     @Test func syntheticNamesAreFoundAcrossScripts() {
-        let latin = Self.store.cases.values.first { $0[.familyName]?.text?.hasPrefix("Karimova") == true }
-        let cyrillic = Self.store.cases.values.first { $0[.familyName]?.text == "Каримова" }
+        let latin = Self.store.records.first { $0[.familyName]?.text?.hasPrefix("Karimova") == true }
+        let cyrillic = Self.store.records.first { $0[.familyName]?.text == "Каримова" }
         #expect(latin != nil && cyrillic != nil)
         let found = Set(Self.store.search("Каримова"))
         #expect(found.contains(latin!.id) && found.contains(cyrillic!.id))

@@ -21,10 +21,12 @@ public struct CaseStore: Sendable {
     /// Per-case history costs memory; a statistics-only or benchmark replay may turn it off.
     public let keepsHistory: Bool
 
-    public private(set) var cases: [CaseID: CaseRecord] = [:]
-    /// Case ids in the order their cases were opened.
-    public private(set) var caseOrder: [CaseID] = []
-    public private(set) var histories: [CaseID: [HistoryEntry]] = [:]
+    /// Every case, in the order the cases were opened (stored contiguously so that replay
+    /// mutates records in place).
+    public private(set) var records: [CaseRecord] = []
+    /// Each case's history, parallel to `records` (empty when `keepsHistory` is off).
+    private var histories: [[HistoryEntry]] = []
+    private var positions: [CaseID: Int] = [:]
     public private(set) var users: [String: UserAccount] = [:]
     public private(set) var organisationName: String?
     /// Sign-ins, exports and user administration, in order.
@@ -76,9 +78,16 @@ public struct CaseStore: Sendable {
         return true
     }
 
-    public var orderedCases: [CaseRecord] { caseOrder.compactMap { cases[$0] } }
+    /// The current state of a case.
+    public subscript(caseID: CaseID) -> CaseRecord? { positions[caseID].map { records[$0] } }
 
-    public func history(of caseID: CaseID) -> [HistoryEntry] { histories[caseID] ?? [] }
+    public var caseCount: Int { records.count }
+
+    /// Who changed what, when, from what to what: the case's entries in merge order.
+    public func history(of caseID: CaseID) -> [HistoryEntry] {
+        guard keepsHistory, let position = positions[caseID] else { return [] }
+        return histories[position]
+    }
 
     /// Cases whose number, names or alias match the query (see `SearchIndex`).
     public func search(_ query: String) -> [CaseID] { searchIndex.search(query) }
@@ -110,8 +119,8 @@ public struct CaseStore: Sendable {
         if let caseID = event.body.caseID {
             if case .caseOpened(_, let openedOn) = event.body {
                 openCase(caseID, on: openedOn, by: event)
-            } else if cases[caseID] != nil {
-                applyCaseEvent(event, to: caseID)
+            } else if let position = positions[caseID] {
+                applyCaseEvent(event, at: position)
             } else {
                 orphans.append(event)
                 return .orphan
@@ -123,79 +132,31 @@ public struct CaseStore: Sendable {
     }
 
     private mutating func openCase(_ caseID: CaseID, on openedOn: CalendarDate, by event: Event) {
-        guard cases[caseID] == nil else { return }  // opened twice: the first opening stands
+        guard positions[caseID] == nil else { return }  // opened twice: the first opening stands
         let sequence = (lastSequenceByYear[openedOn.year] ?? 0) + 1
         lastSequenceByYear[openedOn.year] = sequence
         let number = CaseNumber(year: openedOn.year, sequence: sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
         record.refreshDerived(schema: schema)
-        cases[caseID] = record
-        caseOrder.append(caseID)
+        positions[caseID] = records.count
+        records.append(record)
+        if keepsHistory { histories.append([]) }
         searchIndex.update(caseID, number: number, names: [])
-        appendHistory(.opened(number), for: caseID, by: event)
+        appendHistory(.opened(number), at: records.count - 1, by: event)
     }
 
-    private mutating func applyCaseEvent(_ event: Event, to caseID: CaseID) {
-        guard var record = cases.removeValue(forKey: caseID) else { return }
-        var entries: [HistoryEntry.Change] = []
-        var namesChanged = false
-        switch event.body {
-        case .fieldsSet(_, let changes):
-            for change in changes {
-                if record.values[change.key] != change.old {
-                    record.conflictingFields.insert(change.key)
-                } else {
-                    record.conflictingFields.remove(change.key)
-                }
-                record.values[change.key] = change.new
-                if Self.nameFields.contains(change.key) { namesChanged = true }
-                entries.append(.field(change))
-            }
-        case .noteAdded(_, let text):
-            record.notes.append(Note(id: event.id, author: event.author, time: event.time, text: text))
-            entries.append(.note(text))
-        case .serviceRecorded(_, let service):
-            record.services.append(ServiceRecord(id: event.id, author: event.author, time: event.time, entry: service))
-            entries.append(.service(service))
-        case .referralMade(_, let referral):
-            record.referrals.append(ReferralRecord(id: event.id, author: event.author, time: event.time, entry: referral))
-            entries.append(.referral(referral))
-        case .statusChanged(_, let status, let reason):
-            entries.append(.status(from: record.status, to: status, reason: reason))
-            record.status = status
-            record.statusReason = reason
-        case .caseReopened(_, let reason):
-            entries.append(.reopened(from: record.status, reason: reason))
-            record.status = .active
-            record.statusReason = reason
-        case .consentWithdrawn(_, let items, let note):
-            for item in items where schema.field(item)?.kind == .yesNoUnknown {
-                let old = record.values[item]
-                let withdrawn = FieldValue.code("no")
-                if old != withdrawn {
-                    record.values[item] = withdrawn
-                    entries.append(.field(FieldChange(key: item, old: old, new: withdrawn)))
-                }
-            }
-            record.flags.insert(.consentWithdrawn)
-            entries.insert(.consentWithdrawn(items: items, note: note), at: 0)
-        case .recordViewed:
-            entries.append(.viewed)
-        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
-            break
+    private mutating func applyCaseEvent(_ event: Event, at position: Int) {
+        let outcome = records[position].fold(event, schema: schema)  // mutated in place
+        if outcome.namesChanged {
+            let record = records[position]
+            searchIndex.update(record.id, number: record.number, names: record.names)
         }
-        if event.time > record.lastChanged { record.lastChanged = event.time }
-        record.refreshDerived(schema: schema)
-        if namesChanged { searchIndex.update(caseID, number: record.number, names: record.names) }
-        cases[caseID] = record
-        for change in entries { appendHistory(change, for: caseID, by: event) }
+        for change in outcome.entries { appendHistory(change, at: position, by: event) }
     }
 
-    private static let nameFields: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
-
-    private mutating func appendHistory(_ change: HistoryEntry.Change, for caseID: CaseID, by event: Event) {
+    private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {
         guard keepsHistory else { return }
-        histories[caseID, default: []].append(
+        histories[position].append(
             HistoryEntry(eventID: event.id, time: event.time, author: event.author, device: event.device, change: change))
     }
 

@@ -3,6 +3,8 @@ public struct IntakeSchema: Sendable {
     public let sections: [Section]
     /// All fields in form order.
     public let fields: [Field]
+    /// The fields counted for completeness, in form order.
+    public let reportingFields: [Field]
     private let index: [FieldKey: Int]
 
     /// A first registration needs at least one of these names (and every `requiredForSave` field).
@@ -11,6 +13,7 @@ public struct IntakeSchema: Sendable {
     public init(sections: [Section]) {
         self.sections = sections
         self.fields = sections.flatMap(\.fields)
+        self.reportingFields = fields.filter(\.requiredForReporting)
         var index: [FieldKey: Int] = [:]
         for (position, field) in fields.enumerated() where index[field.key] == nil {
             index[field.key] = position
@@ -32,7 +35,7 @@ public struct IntakeSchema: Sendable {
     public func completeness(of values: [FieldKey: FieldValue]) -> Completeness {
         var filled = 0
         var total = 0
-        for field in fields where field.requiredForReporting && field.relevance.isSatisfied(by: values) {
+        for field in reportingFields where field.relevance.isSatisfied(by: values) {
             total += 1
             if values[field.key] != nil { filled += 1 }
         }

@@ -46,7 +46,7 @@ public enum DuplicateFinder {
         let probeYear = probe.birthDate?.year ?? probe.ageAtIntake.map { probe.referenceDate.year - $0 }
         let probeExact = probe.birthDate != nil
         var found: [DuplicateCandidate] = []
-        for record in store.cases.values {
+        for record in store.records {
             let caseWords = store.searchIndex.nameWords(of: record.id)
             let matching = matchCount(probeWords, caseWords)
             guard matching >= needed else { continue }

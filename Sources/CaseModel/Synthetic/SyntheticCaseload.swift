@@ -49,7 +49,10 @@ public struct SyntheticCaseload: Sendable {
     /// The 13 to 17 events of case number `index`; each case has its own random stream, so a
     /// case does not change when the count does.
     public func caseEvents(index: Int) -> [Event] {
-        let random = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        // Hash the index into a start state: streams started at seed + k·γ would overlap, since
+        // SplitMix64 itself steps by γ.
+        var mixer = SeededGenerator(seed: seed ^ (UInt64(index) &* 0xA24B_AED4_963E_E407))
+        let random = SeededGenerator(seed: mixer.next())
         var script = CaseScript(device: device, random: random, years: years)
         return script.build()
     }
