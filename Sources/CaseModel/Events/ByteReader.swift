@@ -49,6 +49,14 @@ struct ByteReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)
     }
 
+    /// A string that is usually a field key or a code: shared when known, decoded otherwise.
+    mutating func knownString() throws(Overrun) -> String {
+        let length = try count()
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[position..<position + length])
+        position += length
+        return KnownStrings.lookup(bytes) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
     mutating func identifier<Tag>() throws(Overrun) -> Identifier<Tag> {
         guard remaining >= 16 else { throw Overrun() }
         var high: UInt64 = 0

@@ -142,7 +142,7 @@ public enum EventCodec {
             var changes: [FieldChange] = []
             changes.reserveCapacity(count)
             for _ in 0..<count {
-                let key = FieldKey(rawValue: try reader.string())
+                let key = FieldKey(rawValue: try reader.knownString())
                 let old = try decodeValue(from: &reader)
                 let new = try decodeValue(from: &reader)
                 changes.append(FieldChange(key: key, old: old, new: new))
@@ -152,7 +152,7 @@ public enum EventCodec {
             return .noteAdded(caseID: try reader.identifier(), text: try reader.string())
         case .serviceRecorded:
             let caseID: CaseID = try reader.identifier()
-            let code = try reader.string()
+            let code = try reader.knownString()
             guard let serviceKind = ServiceKind(rawValue: code) else {
                 throw DecodeFailure.malformed("unknown service kind \(code)")
             }
@@ -162,13 +162,13 @@ public enum EventCodec {
             return .serviceRecorded(caseID: caseID, service: ServiceEntry(kind: serviceKind, date: date, endDate: end, note: note))
         case .referralMade:
             let caseID: CaseID = try reader.identifier()
-            let organisation = try reader.string()
+            let organisation = try reader.knownString()
             let date = try reader.date()
             let reason = try reader.string()
             return .referralMade(caseID: caseID, referral: ReferralEntry(organisationType: organisation, date: date, reason: reason))
         case .statusChanged:
             let caseID: CaseID = try reader.identifier()
-            let code = try reader.string()
+            let code = try reader.knownString()
             guard let status = CaseStatus(rawValue: code) else { throw DecodeFailure.malformed("unknown status \(code)") }
             return .statusChanged(caseID: caseID, status: status, reason: try reader.string())
         case .caseReopened:
@@ -177,7 +177,7 @@ public enum EventCodec {
             let caseID: CaseID = try reader.identifier()
             let count = try reader.count()
             var items: [FieldKey] = []
-            for _ in 0..<count { items.append(FieldKey(rawValue: try reader.string())) }
+            for _ in 0..<count { items.append(FieldKey(rawValue: try reader.knownString())) }
             return .consentWithdrawn(caseID: caseID, items: items, note: try reader.string())
         case .recordViewed:
             return .recordViewed(caseID: try reader.identifier())
@@ -238,12 +238,12 @@ public enum EventCodec {
         case .text: return .text(try reader.string())
         case .date: return .date(try reader.date())
         case .number: return .number(try reader.signed())
-        case .code: return .code(try reader.string())
+        case .code: return .code(try reader.knownString())
         case .codes:
             let count = try reader.count()
             var codes: [String] = []
             codes.reserveCapacity(count)
-            for _ in 0..<count { codes.append(try reader.string()) }
+            for _ in 0..<count { codes.append(try reader.knownString()) }
             return .codes(codes)
         }
     }

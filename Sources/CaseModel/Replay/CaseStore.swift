@@ -137,6 +137,7 @@ public struct CaseStore: Sendable {
         lastSequenceByYear[openedOn.year] = sequence
         let number = CaseNumber(year: openedOn.year, sequence: sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
+        record.values.reserveCapacity(schema.fields.count)
         record.refreshDerived(schema: schema)
         positions[caseID] = records.count
         records.append(record)

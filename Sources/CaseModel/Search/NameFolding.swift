@@ -22,7 +22,8 @@ public enum NameFolding {
     public static func foldedBytes(_ text: String) -> [UInt8] {
         var letters: [UInt8] = []
         letters.reserveCapacity(text.utf8.count)
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        let composed = needsComposition(text) ? text.precomposedStringWithCanonicalMapping : text
+        for scalar in composed.lowercased().unicodeScalars {
             appendLatin(of: scalar, to: &letters, allowICU: true)
         }
         var result: [UInt8] = []
@@ -40,6 +41,14 @@ public enum NameFolding {
     }
 
     static let space: UInt8 = 0x20
+
+    /// NFC matters only when combining marks are present; skipping it keeps folding cheap.
+    private static func needsComposition(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return (0x0300...0x036F).contains(value) || (0x0483...0x0489).contains(value) || value >= 0x1100
+        }
+    }
 
     // MARK: Step 2: one letter to ASCII
 
