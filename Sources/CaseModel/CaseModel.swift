@@ -1,1 +1,0 @@
-// CaseModel: see docs/architecture.md.

@@ -1,0 +1,107 @@
+/// One fact in the log. Every change, view, export and sign-in is an event, attributable to a
+/// user and a device, and ordered across devices by its hybrid-logical-clock timestamp.
+public struct Event: Sendable, Hashable {
+    public let id: EventID
+    /// The signed-in user's name.
+    public let author: String
+    public let time: HLCTimestamp
+    public let device: DeviceID
+    public let body: EventBody
+
+    public init(id: EventID, author: String, time: HLCTimestamp, device: DeviceID, body: EventBody) {
+        self.id = id
+        self.author = author
+        self.time = time
+        self.device = device
+        self.body = body
+    }
+
+    /// The deterministic total order used to merge logs: time, counter, device, id.
+    public var mergeKey: MergeKey { MergeKey(time: time, device: device, id: id) }
+}
+
+/// Sort key of the merge order. Two replays of the same events sort them identically.
+public struct MergeKey: Hashable, Comparable, Sendable {
+    public let time: HLCTimestamp
+    public let device: DeviceID
+    public let id: EventID
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.device != rhs.device { return lhs.device < rhs.device }
+        return lhs.id < rhs.id
+    }
+}
+
+/// What happened. Case events name their case; the others are about users and the organisation.
+public enum EventBody: Sendable, Hashable {
+    /// A new case; `openedOn` (the intake day) decides the year of its case number.
+    case caseOpened(caseID: CaseID, openedOn: CalendarDate)
+    /// Only the changed fields, each with the value it replaces.
+    case fieldsSet(caseID: CaseID, changes: [FieldChange])
+    case noteAdded(caseID: CaseID, text: String)
+    case serviceRecorded(caseID: CaseID, service: ServiceEntry)
+    case referralMade(caseID: CaseID, referral: ReferralEntry)
+    case statusChanged(caseID: CaseID, status: CaseStatus, reason: String)
+    /// A closed case becomes active again.
+    case caseReopened(caseID: CaseID, reason: String)
+    /// The person withdrew consent items (consent field keys); they are set to "no".
+    case consentWithdrawn(caseID: CaseID, items: [FieldKey], note: String)
+    /// A user opened the case file (views are logged, as in Primero).
+    case recordViewed(caseID: CaseID)
+    case exportMade(format: String, identifiable: Bool, caseCount: Int)
+    case userSignedIn
+    case userAdded(name: String, role: UserRole)
+    case userDisabled(name: String)
+    case organisationConfigured(name: String)
+
+    /// The case the event belongs to, if any.
+    public var caseID: CaseID? {
+        switch self {
+        case .caseOpened(let id, _), .fieldsSet(let id, _), .noteAdded(let id, _),
+            .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
+            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
+            id
+        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+            nil
+        }
+    }
+
+    /// The record type the event log stores next to the payload.
+    public var kind: EventKind {
+        switch self {
+        case .caseOpened: .caseOpened
+        case .fieldsSet: .fieldsSet
+        case .noteAdded: .noteAdded
+        case .serviceRecorded: .serviceRecorded
+        case .referralMade: .referralMade
+        case .statusChanged: .statusChanged
+        case .caseReopened: .caseReopened
+        case .consentWithdrawn: .consentWithdrawn
+        case .recordViewed: .recordViewed
+        case .exportMade: .exportMade
+        case .userSignedIn: .userSignedIn
+        case .userAdded: .userAdded
+        case .userDisabled: .userDisabled
+        case .organisationConfigured: .organisationConfigured
+        }
+    }
+}
+
+/// Record type numbers of the binary encoding. A number is never reused for another meaning.
+public enum EventKind: UInt8, Sendable, CaseIterable {
+    case caseOpened = 1
+    case fieldsSet = 2
+    case noteAdded = 3
+    case serviceRecorded = 4
+    case referralMade = 5
+    case statusChanged = 6
+    case caseReopened = 7
+    case consentWithdrawn = 8
+    case recordViewed = 9
+    case exportMade = 10
+    case userSignedIn = 11
+    case userAdded = 12
+    case userDisabled = 13
+    case organisationConfigured = 14
+}

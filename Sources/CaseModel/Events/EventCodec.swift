@@ -1,0 +1,250 @@
+import Foundation
+
+/// The versioned binary encoding of events (docs/data-dictionary.md, "Event encoding").
+///
+/// Payload, format version 1:
+/// `version:u8 | eventID:16 | deviceID:16 | wallMillis:varint | counter:varint | author:string | body`
+/// where the body's fields follow in a fixed order per kind. Bytes after the body are ignored, so a
+/// later version may append fields without breaking this reader; a change that older readers must
+/// not misread raises the version byte instead.
+public enum EventCodec {
+    /// The format version this code writes and the newest it reads.
+    public static let formatVersion: UInt8 = 1
+
+    public static func encode(_ event: Event) -> (recordType: UInt8, payload: Data) {
+        var writer = ByteWriter(capacity: 96)
+        writer.byte(formatVersion)
+        writer.identifier(event.id)
+        writer.identifier(event.device)
+        writer.varint(event.time.wallMillis)
+        writer.varint(UInt64(event.time.counter))
+        writer.string(event.author)
+        encodeBody(event.body, into: &writer)
+        return (event.body.kind.rawValue, Data(writer.bytes))
+    }
+
+    /// Decodes one record. Never throws and never loses the bytes: what cannot be read comes back
+    /// as `.unrecognised` with the reason.
+    public static func decode(recordType: UInt8, payload: Data) -> DecodedEvent {
+        guard let kind = EventKind(rawValue: recordType) else {
+            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: .unknownKind))
+        }
+        let outcome: Result<Event, DecodeFailure> = payload.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            do throws(DecodeFailure) {
+                return .success(try decode(kind: kind, from: &reader))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let event):
+            return .event(event)
+        case .failure(.newerVersion(let version)):
+            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: .newerVersion(version)))
+        case .failure(.malformed(let what)):
+            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: .malformed(what)))
+        }
+    }
+
+    // MARK: - Body layout, kind by kind
+
+    private static func encodeBody(_ body: EventBody, into writer: inout ByteWriter) {
+        switch body {
+        case .caseOpened(let caseID, let openedOn):
+            writer.identifier(caseID)
+            writer.date(openedOn)
+        case .fieldsSet(let caseID, let changes):
+            writer.identifier(caseID)
+            writer.varint(UInt64(changes.count))
+            for change in changes {
+                writer.string(change.key.rawValue)
+                encodeValue(change.old, into: &writer)
+                encodeValue(change.new, into: &writer)
+            }
+        case .noteAdded(let caseID, let text):
+            writer.identifier(caseID)
+            writer.string(text)
+        case .serviceRecorded(let caseID, let service):
+            writer.identifier(caseID)
+            writer.string(service.kind.rawValue)
+            writer.date(service.date)
+            writer.optionalDate(service.endDate)
+            writer.string(service.note)
+        case .referralMade(let caseID, let referral):
+            writer.identifier(caseID)
+            writer.string(referral.organisationType)
+            writer.date(referral.date)
+            writer.string(referral.reason)
+        case .statusChanged(let caseID, let status, let reason):
+            writer.identifier(caseID)
+            writer.string(status.rawValue)
+            writer.string(reason)
+        case .caseReopened(let caseID, let reason):
+            writer.identifier(caseID)
+            writer.string(reason)
+        case .consentWithdrawn(let caseID, let items, let note):
+            writer.identifier(caseID)
+            writer.varint(UInt64(items.count))
+            for item in items { writer.string(item.rawValue) }
+            writer.string(note)
+        case .recordViewed(let caseID):
+            writer.identifier(caseID)
+        case .exportMade(let format, let identifiable, let caseCount):
+            writer.string(format)
+            writer.byte(identifiable ? 1 : 0)
+            writer.varint(UInt64(max(0, caseCount)))
+        case .userSignedIn:
+            break
+        case .userAdded(let name, let role):
+            writer.string(name)
+            writer.string(role.rawValue)
+        case .userDisabled(let name):
+            writer.string(name)
+        case .organisationConfigured(let name):
+            writer.string(name)
+        }
+    }
+
+    private enum DecodeFailure: Error {
+        case newerVersion(UInt8)
+        case malformed(String)
+    }
+
+    private static func decode(kind: EventKind, from reader: inout ByteReader) throws(DecodeFailure) -> Event {
+        do {
+            let version = try reader.byte()
+            guard version <= formatVersion else { throw DecodeFailure.newerVersion(version) }
+            guard version >= 1 else { throw DecodeFailure.malformed("format version 0") }
+            let id: EventID = try reader.identifier()
+            let device: DeviceID = try reader.identifier()
+            let wall = try reader.varint()
+            let counter = try reader.varint()
+            guard counter <= UInt64(UInt32.max) else { throw DecodeFailure.malformed("counter too large") }
+            let author = try reader.string()
+            let body = try decodeBody(kind: kind, from: &reader)
+            return Event(id: id, author: author, time: HLCTimestamp(wallMillis: wall, counter: UInt32(counter)),
+                         device: device, body: body)
+        } catch let failure as DecodeFailure {
+            throw failure
+        } catch {
+            throw DecodeFailure.malformed("payload ends early or holds an impossible value")
+        }
+    }
+
+    private static func decodeBody(kind: EventKind, from reader: inout ByteReader) throws -> EventBody {
+        switch kind {
+        case .caseOpened:
+            return .caseOpened(caseID: try reader.identifier(), openedOn: try reader.date())
+        case .fieldsSet:
+            let caseID: CaseID = try reader.identifier()
+            let count = try reader.count()
+            var changes: [FieldChange] = []
+            changes.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = FieldKey(rawValue: try reader.knownString())
+                let old = try decodeValue(from: &reader)
+                let new = try decodeValue(from: &reader)
+                changes.append(FieldChange(key: key, old: old, new: new))
+            }
+            return .fieldsSet(caseID: caseID, changes: changes)
+        case .noteAdded:
+            return .noteAdded(caseID: try reader.identifier(), text: try reader.string())
+        case .serviceRecorded:
+            let caseID: CaseID = try reader.identifier()
+            let code = try reader.knownString()
+            guard let serviceKind = ServiceKind(rawValue: code) else {
+                throw DecodeFailure.malformed("unknown service kind \(code)")
+            }
+            let date = try reader.date()
+            let end = try reader.optionalDate()
+            let note = try reader.string()
+            return .serviceRecorded(caseID: caseID, service: ServiceEntry(kind: serviceKind, date: date, endDate: end, note: note))
+        case .referralMade:
+            let caseID: CaseID = try reader.identifier()
+            let organisation = try reader.knownString()
+            let date = try reader.date()
+            let reason = try reader.string()
+            return .referralMade(caseID: caseID, referral: ReferralEntry(organisationType: organisation, date: date, reason: reason))
+        case .statusChanged:
+            let caseID: CaseID = try reader.identifier()
+            let code = try reader.knownString()
+            guard let status = CaseStatus(rawValue: code) else { throw DecodeFailure.malformed("unknown status \(code)") }
+            return .statusChanged(caseID: caseID, status: status, reason: try reader.string())
+        case .caseReopened:
+            return .caseReopened(caseID: try reader.identifier(), reason: try reader.string())
+        case .consentWithdrawn:
+            let caseID: CaseID = try reader.identifier()
+            let count = try reader.count()
+            var items: [FieldKey] = []
+            for _ in 0..<count { items.append(FieldKey(rawValue: try reader.knownString())) }
+            return .consentWithdrawn(caseID: caseID, items: items, note: try reader.string())
+        case .recordViewed:
+            return .recordViewed(caseID: try reader.identifier())
+        case .exportMade:
+            let format = try reader.string()
+            let identifiable = try reader.byte() != 0
+            let count = try reader.varint()
+            guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
+            return .exportMade(format: format, identifiable: identifiable, caseCount: Int(count))
+        case .userSignedIn:
+            return .userSignedIn
+        case .userAdded:
+            let name = try reader.string()
+            let code = try reader.string()
+            guard let role = UserRole(rawValue: code) else { throw DecodeFailure.malformed("unknown role \(code)") }
+            return .userAdded(name: name, role: role)
+        case .userDisabled:
+            return .userDisabled(name: try reader.string())
+        case .organisationConfigured:
+            return .organisationConfigured(name: try reader.string())
+        }
+    }
+
+    // MARK: - Field values: a tag byte, then the value
+
+    private enum ValueTag: UInt8 {
+        case none = 0, text = 1, date = 2, number = 3, code = 4, codes = 5
+    }
+
+    private static func encodeValue(_ value: FieldValue?, into writer: inout ByteWriter) {
+        switch value {
+        case nil:
+            writer.byte(ValueTag.none.rawValue)
+        case .text(let text)?:
+            writer.byte(ValueTag.text.rawValue)
+            writer.string(text)
+        case .date(let date)?:
+            writer.byte(ValueTag.date.rawValue)
+            writer.date(date)
+        case .number(let number)?:
+            writer.byte(ValueTag.number.rawValue)
+            writer.signed(number)
+        case .code(let code)?:
+            writer.byte(ValueTag.code.rawValue)
+            writer.string(code)
+        case .codes(let codes)?:
+            writer.byte(ValueTag.codes.rawValue)
+            writer.varint(UInt64(codes.count))
+            for code in codes { writer.string(code) }
+        }
+    }
+
+    private static func decodeValue(from reader: inout ByteReader) throws -> FieldValue? {
+        let raw = try reader.byte()
+        guard let tag = ValueTag(rawValue: raw) else { throw DecodeFailure.malformed("unknown value tag \(raw)") }
+        switch tag {
+        case .none: return nil
+        case .text: return .text(try reader.string())
+        case .date: return .date(try reader.date())
+        case .number: return .number(try reader.signed())
+        case .code: return .code(try reader.knownString())
+        case .codes:
+            let count = try reader.count()
+            var codes: [String] = []
+            codes.reserveCapacity(count)
+            for _ in 0..<count { codes.append(try reader.knownString()) }
+            return .codes(codes)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// One reason an import was refused: where (spreadsheet row and column), what, and why.
+public struct ImportError: Sendable, Hashable {
+    public enum Problem: Sendable, Hashable {
+        case unreadableFile
+        case noRows
+        case unknownColumn
+        case duplicateColumn
+        /// The header lacks gender or every name column.
+        case missingColumn(String)
+        /// The row has more cells than the header.
+        case extraCells
+        case unknownStatus
+        case invalid(ValidationIssue.Problem)
+    }
+
+    /// Spreadsheet row number: the header is row 1, the first case row 2.
+    public let row: Int
+    /// The column's header (a field key), or "" for the whole row.
+    public let column: String
+    public let value: String
+    public let problem: Problem
+
+    public func reason(in language: Language) -> String {
+        let ru = language != .en
+        switch problem {
+        case .unreadableFile: return ru ? "Файл не читается как CSV." : "The file cannot be read as CSV."
+        case .noRows: return ru ? "В файле нет строк с данными." : "The file holds no data rows."
+        case .unknownColumn:
+            return ru ? "Неизвестный столбец; заголовки — ключи полей (как в export --identifiable)."
+                : "Unknown column; headers must be field keys (as export --identifiable writes them)."
+        case .duplicateColumn: return ru ? "Столбец повторяется." : "The column appears twice."
+        case .missingColumn(let name): return ru ? "Нет столбца \(name)." : "The column \(name) is missing."
+        case .extraCells: return ru ? "В строке больше ячеек, чем столбцов." : "The row has more cells than the header."
+        case .unknownStatus:
+            return ru ? "Неизвестный статус (active, followUp, closed, closedReferred)."
+                : "Unknown status (active, followUp, closed, closedReferred)."
+        case .invalid(let problem): return ValidationIssue(field: nil, problem: problem).message(in: language)
+        }
+    }
+
+    /// "row 3, column birthDate, value “31.02.1990”: There is no such day: 31.02.1990."
+    public func description(in language: Language) -> String {
+        let ru = language != .en
+        var parts = [ru ? "строка \(row)" : "row \(row)"]
+        if !column.isEmpty { parts.append(ru ? "столбец \(column)" : "column \(column)") }
+        if !value.isEmpty { parts.append(ru ? "значение «\(value)»" : "value “\(value)”") }
+        return parts.joined(separator: ", ") + ": " + reason(in: language)
+    }
+}
+
+/// A refused import: every error of every row. Nothing was imported.
+public struct ImportFailure: Error, Sendable, Hashable {
+    public let errors: [ImportError]
+}

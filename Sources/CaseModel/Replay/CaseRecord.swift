@@ -1,0 +1,100 @@
+/// A note as written, with who wrote it and when.
+public struct Note: Sendable, Hashable {
+    public let id: EventID
+    public let author: String
+    public let time: HLCTimestamp
+    public let text: String
+}
+
+/// A recorded service with its author.
+public struct ServiceRecord: Sendable, Hashable {
+    public let id: EventID
+    public let author: String
+    public let time: HLCTimestamp
+    public let entry: ServiceEntry
+}
+
+/// A referral out with its author.
+public struct ReferralRecord: Sendable, Hashable {
+    public let id: EventID
+    public let author: String
+    public let time: HLCTimestamp
+    public let entry: ReferralEntry
+}
+
+/// The current state of one case, as replay folded it from the case's events.
+public struct CaseRecord: Sendable, Hashable, Identifiable {
+    public let id: CaseID
+    public let number: CaseNumber
+    public let openedOn: CalendarDate
+    public let openedBy: String
+    public internal(set) var values: [FieldKey: FieldValue] = [:]
+    public internal(set) var status: CaseStatus = .active
+    public internal(set) var statusReason = ""
+    public internal(set) var notes: [Note] = []
+    public internal(set) var services: [ServiceRecord] = []
+    public internal(set) var referrals: [ReferralRecord] = []
+    public internal(set) var flags: CaseFlags = []
+    public internal(set) var completeness = Completeness(filled: 0, total: 0)
+    /// Fields whose last change named a different previous value than the one replay held.
+    public internal(set) var conflictingFields: Set<FieldKey> = []
+    public internal(set) var lastChanged: HLCTimestamp
+
+    init(id: CaseID, number: CaseNumber, openedOn: CalendarDate, openedBy: String, time: HLCTimestamp) {
+        self.id = id
+        self.number = number
+        self.openedOn = openedOn
+        self.openedBy = openedBy
+        self.lastChanged = time
+    }
+
+    public subscript(key: FieldKey) -> FieldValue? { values[key] }
+
+    /// The intake date, or the opening day when it has not been entered.
+    public var intakeDate: CalendarDate { values[.intakeDate]?.date ?? openedOn }
+
+    /// Age in years at intake: from the date of birth when known, else the estimated age.
+    public var ageAtIntake: Int? {
+        if let birth = values[.birthDate]?.date { return birth.age(on: intakeDate) }
+        return values[.ageAtIntake]?.number
+    }
+
+    /// Age today (estimated from the age at intake when there is no date of birth).
+    public func age(on today: CalendarDate) -> Int? {
+        if let birth = values[.birthDate]?.date { return birth.age(on: today) }
+        guard let atIntake = values[.ageAtIntake]?.number else { return nil }
+        return atIntake + max(0, intakeDate.age(on: today))
+    }
+
+    /// Year of birth, exact or estimated from the age at intake (± 1).
+    public var birthYear: Int? {
+        if let birth = values[.birthDate]?.date { return birth.year }
+        return values[.ageAtIntake]?.number.map { intakeDate.year - $0 }
+    }
+
+    public var isMinorAtExploitation: Bool { (values[.ageAtExploitation]?.number).map { $0 < 18 } ?? false }
+
+    /// "Family Given", falling back to the alias, for lists and headers.
+    public var displayName: String {
+        let names = [values[.familyName]?.text, values[.givenName]?.text].compactMap { $0 }
+        if !names.isEmpty { return names.joined(separator: " ") }
+        return values[.alias]?.text ?? ""
+    }
+
+    /// The names search and the duplicate finder look at.
+    public var names: [String] {
+        [FieldKey.familyName, .givenName, .patronymic, .alias].compactMap { values[$0]?.text }
+    }
+
+    /// Recomputes completeness and flags after a change.
+    mutating func refreshDerived(schema: IntakeSchema) {
+        completeness = schema.completeness(of: values)
+        var flags = self.flags.intersection([.consentWithdrawn])
+        if isMinorAtExploitation { flags.insert(.minorAtExploitation) }
+        if let age = ageAtIntake, age < 18 { flags.insert(.minorAtIntake) }
+        if !completeness.isComplete { flags.insert(.incomplete) }
+        if !conflictingFields.isEmpty { flags.insert(.conflictingEdits) }
+        if values[.consentToStatistics]?.code == "no" { flags.insert(.noStatisticsConsent) }
+        self.flags = flags
+    }
+}

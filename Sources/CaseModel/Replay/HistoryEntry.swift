@@ -1,0 +1,37 @@
+/// One line of a case's history: who did what, when, and from what to what.
+public struct HistoryEntry: Sendable, Hashable {
+    public enum Change: Sendable, Hashable {
+        case opened(CaseNumber)
+        case field(FieldChange)
+        case note(String)
+        case service(ServiceEntry)
+        case referral(ReferralEntry)
+        case status(from: CaseStatus, to: CaseStatus, reason: String)
+        case reopened(from: CaseStatus, reason: String)
+        case consentWithdrawn(items: [FieldKey], note: String)
+        case viewed
+    }
+
+    public let eventID: EventID
+    public let time: HLCTimestamp
+    public let author: String
+    public let device: DeviceID
+    public let change: Change
+}
+
+/// Something done outside any one case: sign-ins, exports and user administration.
+public struct ActivityEntry: Sendable, Hashable {
+    public let eventID: EventID
+    public let time: HLCTimestamp
+    public let author: String
+    public let body: EventBody
+}
+
+/// A user as the log knows them; disabled users stay listed so their past events keep a name.
+public struct UserAccount: Sendable, Hashable {
+    public let name: String
+    public internal(set) var role: UserRole
+    public internal(set) var isActive: Bool
+    public let addedBy: String
+    public let addedAt: HLCTimestamp
+}

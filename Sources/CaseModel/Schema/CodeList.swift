@@ -1,0 +1,35 @@
+/// One answer of a choice list: a stable code (stored, exported) and its labels.
+public struct Code: Sendable, Hashable {
+    public let code: String
+    public let label: LocalizedText
+
+    public init(_ code: String, en: String, ru: String, kk: String? = nil) {
+        self.code = code
+        self.label = LocalizedText(en: en, ru: ru, kk: kk)
+    }
+}
+
+/// A named list of codes (HTCDS/CTDC vocabularies), in display order.
+public struct CodeList: Sendable, Hashable {
+    public let id: String
+    public let codes: [Code]
+    private let index: [String: Int]
+
+    public init(id: String, codes: [Code]) {
+        self.id = id
+        self.codes = codes
+        var index: [String: Int] = [:]
+        for (position, code) in codes.enumerated() { index[code.code] = position }
+        self.index = index
+    }
+
+    public func contains(_ code: String) -> Bool { index[code] != nil }
+
+    /// The label of `code`, or nil for an unknown code.
+    public func label(of code: String, in language: Language) -> String? {
+        index[code].map { codes[$0].label.text(in: language) }
+    }
+
+    /// The English label, also used as the CTDC value in the CTDC-shaped export.
+    public func englishLabel(of code: String) -> String? { label(of: code, in: .en) }
+}

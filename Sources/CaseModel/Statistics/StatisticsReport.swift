@@ -1,0 +1,66 @@
+/// Which cases a report covers and how small cells are protected.
+public struct StatisticsQuery: Sendable, Hashable {
+    /// First intake day included; nil for no lower bound.
+    public var from: CalendarDate?
+    /// Last intake day included; nil for no upper bound.
+    public var to: CalendarDate?
+    /// Smallest count shown; 1 to 4 people (with the default 5) are never shown.
+    /// 1 or less turns suppression off.
+    public var minCell: Int
+
+    public init(from: CalendarDate? = nil, to: CalendarDate? = nil, minCell: Int = 5) {
+        self.from = from
+        self.to = to
+        self.minCell = minCell
+    }
+
+    func includes(_ date: CalendarDate) -> Bool {
+        (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true)
+    }
+}
+
+/// One category of a breakdown. A suppressed cell has no count.
+public struct StatisticsCell: Sendable, Hashable {
+    public let code: String
+    public let count: Int?
+
+    public var isSuppressed: Bool { count == nil }
+
+    /// The code of the category that small categories are merged into.
+    public static let otherCode = "other"
+    /// The code of people for whom the field is not answered.
+    public static let unknownCode = "unknown"
+}
+
+/// People of one gender, with the range of their ages at intake (absent when suppressed).
+public struct GenderCell: Sendable, Hashable {
+    public let code: String
+    public let count: Int?
+    public let ageMin: Int?
+    public let ageMax: Int?
+
+    public var isSuppressed: Bool { count == nil }
+}
+
+/// The shelter's yearly report, with small-cell protection already applied: nothing in it may
+/// identify a person, so every renderer can print it as it is.
+public struct StatisticsReport: Sendable, Hashable {
+    public let from: CalendarDate?
+    public let to: CalendarDate?
+    public let minCell: Int
+    /// People whose intake date falls in the period (and who did not refuse statistics).
+    public let total: Int
+    public let byGender: [GenderCell]
+    /// People first exploited under 18; nil when suppressed.
+    public let minorsAtExploitation: Int?
+    /// A person with two citizenships or exploitation types counts in each.
+    public let byCitizenship: [StatisticsCell]
+    public let byExploitation: [StatisticsCell]
+    /// Among people in forced labour only.
+    public let byLabourSector: [StatisticsCell]
+    public let byCountryOfExploitation: [StatisticsCell]
+    public let byReferralSource: [StatisticsCell]
+    public let byStatus: [StatisticsCell]
+    /// Cases left out because the person said no to anonymous statistics (not published).
+    public let excludedWithoutConsent: Int
+}

@@ -1,0 +1,94 @@
+/// The statistics as prose, like the shelter's own report:
+/// "150 people: 119 women aged 18–30, 31 men aged 20–40. 29 of them were first exploited under 18."
+/// English or Russian (Kazakh uses Russian until translated).
+public enum StatisticsTextRenderer {
+    public static func render(_ report: StatisticsReport, in language: Language = .en) -> String {
+        let ru = language != .en
+        var lines: [String] = []
+        let period = "\(report.from?.dotted ?? "…")–\(report.to?.dotted ?? "…")"
+        if ru {
+            lines.append("Статистика за период \(period) (по дате приёма)."
+                + (report.minCell > 1 ? " Группы меньше \(report.minCell) человек не показаны." : ""))
+        } else {
+            lines.append("Statistics for \(period) (by intake date)."
+                + (report.minCell > 1 ? " Groups of fewer than \(report.minCell) people are not shown." : ""))
+        }
+        let groups = report.byGender.map { genderPhrase($0, minCell: report.minCell, ru: ru) }
+        let people = ru ? "\(report.total) \(plural(report.total, "человек", "человека", "человек"))"
+            : "\(report.total) \(report.total == 1 ? "person" : "people")"
+        lines.append(people + (groups.isEmpty ? "." : ": " + groups.joined(separator: ", ") + "."))
+        switch report.minorsAtExploitation {
+        case let minors?:
+            lines.append(ru ? "\(minors) из них впервые подверглись эксплуатации до 18 лет."
+                : "\(minors) of them were first exploited under 18.")
+        case nil:
+            lines.append(ru ? "Менее \(report.minCell) из них впервые подверглись эксплуатации до 18 лет."
+                : "Fewer than \(report.minCell) of them were first exploited under 18.")
+        }
+        let field = { (key: FieldKey) in IntakeSchema.standard.field(key)! }
+        let breakdowns: [(LocalizedText, [StatisticsCell], (String) -> String)] = [
+            (LocalizedText(en: "Citizenship", ru: "Гражданство"), report.byCitizenship,
+             { field(.citizenship).label(of: $0, in: language) }),
+            (LocalizedText(en: "Exploitation", ru: "Виды эксплуатации"), report.byExploitation,
+             { field(.exploitationTypes).label(of: $0, in: language) }),
+            (LocalizedText(en: "Labour sector (forced labour)", ru: "Сфера труда (принудительный труд)"),
+             report.byLabourSector, { field(.labourSector).label(of: $0, in: language) }),
+            (LocalizedText(en: "Country of exploitation", ru: "Страна эксплуатации"), report.byCountryOfExploitation,
+             { field(.countriesOfExploitation).label(of: $0, in: language) }),
+            (LocalizedText(en: "Referred by", ru: "Кем направлены"), report.byReferralSource,
+             { field(.referralSource).label(of: $0, in: language) }),
+            (LocalizedText(en: "Status", ru: "Статус"), report.byStatus,
+             { CodeLists.caseStatus.label(of: $0, in: language) ?? $0 }),
+        ]
+        for (title, cells, name) in breakdowns where !cells.isEmpty {
+            let items = cells.map { cell in
+                "\(categoryName(cell.code, ru: ru, name: name)) \(cell.count.map(String.init) ?? (ru ? "менее \(report.minCell)" : "fewer than \(report.minCell)"))"
+            }
+            lines.append(title.text(in: language) + ": " + items.joined(separator: ", ") + ".")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func categoryName(_ code: String, ru: Bool, name: (String) -> String) -> String {
+        switch code {
+        case StatisticsCell.otherCode: ru ? "другие" : "other"
+        case StatisticsCell.unknownCode: ru ? "не указано" : "not recorded"
+        default: name(code)
+        }
+    }
+
+    private static func genderPhrase(_ cell: GenderCell, minCell: Int, ru: Bool) -> String {
+        let count = cell.count ?? 0
+        let amount = cell.count.map(String.init) ?? (ru ? "менее \(minCell)" : "fewer than \(minCell)")
+        let noun: String
+        switch (cell.code, ru) {
+        case ("female", false): noun = count == 1 ? "woman" : "women"
+        case ("male", false): noun = count == 1 ? "man" : "men"
+        case ("transgender", false): noun = "transgender or non-conforming"
+        case ("unknown", false): noun = "of unknown gender"
+        case (_, false): noun = "of other or unrecorded gender"
+        case ("female", true): noun = cell.count == nil ? "женщин" : plural(count, "женщина", "женщины", "женщин")
+        case ("male", true): noun = cell.count == nil ? "мужчин" : plural(count, "мужчина", "мужчины", "мужчин")
+        case ("transgender", true): noun = "трансгендерных или небинарных"
+        case ("unknown", true): noun = "пол не указан"
+        case (_, true): noun = "другой или не указанный пол"
+        }
+        var phrase = "\(amount) \(noun)"
+        if let low = cell.ageMin, let high = cell.ageMax {
+            let range = low == high ? "\(low)" : "\(low)–\(high)"
+            let years = low == high ? plural(high, "год", "года", "лет") : "лет"
+            phrase += ru ? " в возрасте \(range) \(years)" : " aged \(range)"
+        }
+        return phrase
+    }
+
+    /// Russian plural: 1 женщина, 2 женщины, 5 женщин, 21 женщина, 11 женщин.
+    static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let lastTwo = n % 100
+        let last = n % 10
+        if (11...14).contains(lastTwo) { return many }
+        if last == 1 { return one }
+        if (2...4).contains(last) { return few }
+        return many
+    }
+}

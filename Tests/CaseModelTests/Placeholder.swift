@@ -1,4 +1,0 @@
-import Testing
-@testable import CaseModel
-
-@Test func moduleLoads() {}
