@@ -46,10 +46,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "refuge", dependencies: ["RefugeApp"], swiftSettings: strict),
+        .executableTarget(name: "EventLogStress", dependencies: ["EventLog"], swiftSettings: strict),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress"], swiftSettings: strict),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
         .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp"], swiftSettings: strict),
     ],

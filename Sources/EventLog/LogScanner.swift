@@ -61,16 +61,23 @@ struct LogScanner {
                 report.endOffset = offset
 
             case .bad(let problem, let skipHint):
-                guard let resume = try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) else {
-                    report.tornTail = TornTail(offset: offset, length: fileSize - offset,
-                                               problem: try isZeroFilled(from: offset, reader: &reader) ? .zeroFill : problem)
+                switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
+                case .resume(let resume):
+                    let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
+                    report.damage.append(DamagedRange(offsets: offset..<resume.offset, lostSequences: lost, problem: problem))
+                    nextSequence = resume.sequence
+                    previousTag = resume.previousTag
+                    offset = resume.offset
+                case .unverifiable(let lastSequence):
+                    // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
+                    report.damage.append(DamagedRange(offsets: offset..<fileSize,
+                                                      lostSequences: nextSequence...max(nextSequence, lastSequence),
+                                                      problem: problem))
+                    return ScanOutcome(report: report, lastTag: previousTag)
+                case .nothing(let zeroFilled):
+                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
                     return ScanOutcome(report: report, lastTag: previousTag)
                 }
-                let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
-                report.damage.append(DamagedRange(offsets: offset..<resume.offset, lostSequences: lost, problem: problem))
-                nextSequence = resume.sequence
-                previousTag = resume.previousTag
-                offset = resume.offset
             }
         }
         return ScanOutcome(report: report, lastTag: previousTag)
@@ -113,35 +120,61 @@ struct LogScanner {
         var previousTag: [UInt8]
     }
 
-    /// The first good frame after bad bytes at `badOffset`: tried first where the bad frame's own
-    /// length says the next one starts, then at every later byte.
-    private func nextGoodFrame(after badOffset: UInt64, hint: UInt64?, minimumSequence: UInt64,
-                               reader: inout ChunkedReader) throws -> Resumption? {
-        let minimumFrame = UInt64(FrameLayout.headerSize + FrameLayout.sealingOverhead + FrameLayout.paddingUnit)
-        if let hint, let found = try goodFrame(at: hint, minimumSequence: minimumSequence, reader: &reader) {
-            return found
-        }
-        var candidate = badOffset + 1
-        while candidate + minimumFrame <= fileSize {
-            if candidate != hint, let found = try goodFrame(at: candidate, minimumSequence: minimumSequence, reader: &reader) {
-                return found
-            }
-            candidate += 1
-        }
-        return nil
+    private enum Search {
+        /// A good frame: reading goes on from it.
+        case resume(Resumption)
+        /// No good frame, but frames with a right checksum (up to `lastSequence`) that cannot be
+        /// authenticated because what they chain to is damaged.
+        case unverifiable(lastSequence: UInt64)
+        /// Nothing frame-like: a torn tail.
+        case nothing(zeroFilled: Bool)
     }
 
-    private func goodFrame(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Resumption? {
+    private enum Candidate {
+        case none
+        case checksumOnly(sequence: UInt64)
+        case good(Resumption)
+    }
+
+    /// The first good frame after bad bytes at `badOffset`: tried first where the bad frame's own
+    /// length says the next one starts, then at every later byte. A crash can only tear the last
+    /// frame, so any frame with a right checksum after the bad bytes means damage, not a torn tail.
+    private func nextGoodFrame(after badOffset: UInt64, hint: UInt64?, minimumSequence: UInt64,
+                               reader: inout ChunkedReader) throws -> Search {
+        if try isZeroFilled(from: badOffset, reader: &reader) { return .nothing(zeroFilled: true) }
+        var unverifiable: UInt64?
+        func consider(_ candidate: Candidate) -> Resumption? {
+            switch candidate {
+            case .none: return nil
+            case .checksumOnly(let sequence): unverifiable = max(unverifiable ?? 0, sequence); return nil
+            case .good(let resumption): return resumption
+            }
+        }
+        let minimumFrame = UInt64(FrameLayout.headerSize + FrameLayout.sealingOverhead + FrameLayout.paddingUnit)
+        if let hint, let found = consider(try candidate(at: hint, minimumSequence: minimumSequence, reader: &reader)) {
+            return .resume(found)
+        }
+        var offset = badOffset + 1
+        while offset + minimumFrame <= fileSize {
+            if offset != hint, let found = consider(try candidate(at: offset, minimumSequence: minimumSequence, reader: &reader)) {
+                return .resume(found)
+            }
+            offset += 1
+        }
+        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing(zeroFilled: false)
+    }
+
+    private func candidate(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Candidate {
         guard offset >= UInt64(LogHeader.size + FrameLayout.tagSize),
-              case .intact(let frame) = try inspect(at: offset, reader: &reader),
-              frame.firstSequence >= minimumSequence,
+              case .intact(let frame) = try inspect(at: offset, reader: &reader) else { return .none }
+        guard frame.firstSequence >= minimumSequence,
               let previous = try reader.bytes(at: offset - UInt64(FrameLayout.tagSize), count: FrameLayout.tagSize)
-        else { return nil }
+        else { return .checksumOnly(sequence: frame.firstSequence) }
         let previousTag = Array(previous)
         guard (try? opener.open(body: frame.body, firstSequence: frame.firstSequence, previousTag: previousTag)) != nil else {
-            return nil
+            return .checksumOnly(sequence: frame.firstSequence)
         }
-        return Resumption(offset: offset, sequence: frame.firstSequence, previousTag: previousTag)
+        return .good(Resumption(offset: offset, sequence: frame.firstSequence, previousTag: previousTag))
     }
 
     private func isZeroFilled(from offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
