@@ -85,7 +85,7 @@ struct PosixFileSystem: FileSystem {
         let fd = retryingOnInterrupt { Glibc_open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
         guard fd >= 0 else { throw failure("open lock file", path) }
         _ = fchmod(fd, 0o600)
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if !lockWithRetries(fd) {
             let code = errno
             let file = PosixFile(descriptor: fd, path: path)
             defer { file.close() }
@@ -102,6 +102,19 @@ struct PosixFileSystem: FileSystem {
 
     private func failure(_ operation: String, _ path: String) -> FileSystemError {
         FileSystemError(operation: operation, path: path, code: errno)
+    }
+
+    /// A lock just released can still be held for a moment by a child process forked (but not yet
+    /// exec'd) by the releasing process, since a forked child shares the open file description.
+    /// A few short retries ride that out; a real second writer still gets its error within 0.25 s.
+    private func lockWithRetries(_ fd: Int32) -> Bool {
+        for attempt in 0..<10 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK || errno == EINTR else { return false }
+            if attempt < 9 { usleep(25_000) }
+        }
+        errno = EWOULDBLOCK
+        return false
     }
 }
 

@@ -11,8 +11,12 @@ let alice = "alice"
 let alicePassphrase = "correct horse battery staple"
 
 /// A fresh directory under the system temp directory, removed when `body` returns.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).standardizedFileURL.path
+/// `inMemory` puts it on /dev/shm where there is one: real files whose fsync costs nothing, for
+/// tests that sync thousands of times and check correctness, not durability.
+func withTemporaryDirectory<T>(inMemory: Bool = false, _ body: (URL) throws -> T) throws -> T {
+    let memory = "/dev/shm"
+    let temporary = inMemory && access(memory, W_OK) == 0
+        ? memory : URL(fileURLWithPath: NSTemporaryDirectory()).standardizedFileURL.path
     var template = Array((temporary + "/eventlog-test-XXXXXX").utf8CString)
     let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
     let url = URL(fileURLWithPath: path)

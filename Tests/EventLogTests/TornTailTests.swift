@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func truncationAtEveryByteKeepsExactlyTheWholeFramesAndAcceptsTheNextAppend() throws {
-        try withTemporaryDirectory { directory in
+        try withTemporaryDirectory(inMemory: true) { directory in
             let (records, frames) = try Self.makeLog(in: directory)
             #expect(records.count == 60 && frames.count >= 40)
             let original = try fileBytes(logURL(directory))
