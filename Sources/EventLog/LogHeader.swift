@@ -25,7 +25,8 @@ struct LogHeader: Equatable {
     enum DecodeError: Error { case notALog, unsupportedVersion(UInt16), damaged }
 
     static func decode(_ bytes: [UInt8]) throws(DecodeError) -> LogHeader {
-        guard bytes.count >= size, Array(bytes[0..<8]) == magic else { throw .notALog }
+        guard bytes.starts(with: magic) || magic.starts(with: bytes) else { throw .notALog }
+        guard bytes.count >= size else { throw .damaged }  // a cut inside the header
         var reader = ByteReader(bytes[8..<size])
         let version = reader.readUInt16()!
         let headerSize = reader.readUInt16()!

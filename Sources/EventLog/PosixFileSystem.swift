@@ -26,13 +26,18 @@ struct PosixFileSystem: FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Missing parents are created too; the directory itself is made 0700 even if it existed.
     func createDirectory(_ path: String) throws(FileSystemError) {
+        try makeDirectories(path)
+        if chmod(path, 0o700) != 0 { throw failure("chmod", path) }
+    }
+
+    private func makeDirectories(_ path: String) throws(FileSystemError) {
         if directoryExists(path) { return }
         let parent = parentDirectory(of: path)
-        if !parent.isEmpty, parent != path, !directoryExists(parent) { try createDirectory(parent) }
+        if parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o700) != 0, errno != EEXIST { throw failure("mkdir", path) }
-        if chmod(path, 0o700) != 0 { throw failure("chmod", path) }
-        if !parent.isEmpty { try syncDirectory(parent) }
+        try syncDirectory(parent)
     }
 
     func listDirectory(_ path: String) throws(FileSystemError) -> [String] {

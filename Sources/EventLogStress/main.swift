@@ -3,7 +3,10 @@
 //   EventLogStress writer DIR [THREADS]   append forever from THREADS threads; after each
 //                                         acknowledged append print "ack SEQ PAYLOAD"
 //   EventLogStress bench DIR [COUNT]      append latency next to plain write+fdatasync
-//   EventLogStress read-bench DIR [COUNT] write COUNT 300-byte records, time reading them back
+//   EventLogStress read-bench DIR [COUNT] [PER_FRAME]
+//                                         write COUNT 300-byte records, PER_FRAME per append
+//                                         (default 1; put DIR on tmpfs to write fast), time
+//                                         opening and reading them back
 import EventLog
 import Foundation
 #if canImport(Glibc)
@@ -96,17 +99,22 @@ func runBench(_ directory: URL, count: Int) throws {
     print(String(format: "write+fdatasync median %.0f us  p99 %.0f us", percentile(plainLatencies, 0.5), percentile(plainLatencies, 0.99)))
 }
 
-func runReadBench(_ directory: URL, count: Int) throws {
+func runReadBench(_ directory: URL, count: Int, perFrame: Int) throws {
     let log = try EventLog.create(at: directory, user: stressUser, passphrase: stressPassphrase, kdf: stressKDF)
     let payload = Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 13) })
     var written = 0
     while written < count {
-        let n = min(1000, count - written)
+        let n = min(perFrame, count - written)
         try log.appendBatch(Array(repeating: (type: UInt8(1), payload: payload), count: n))
         written += n
     }
     log.close()
-    let reader = try EventLog.open(at: directory, user: stressUser, passphrase: stressPassphrase, mode: .readOnly)
+    var reader: EventLog?
+    let opening = try microseconds {
+        reader = try EventLog.open(at: directory, user: stressUser, passphrase: stressPassphrase, mode: .readOnly)
+    }
+    print(String(format: "open (full verifying scan) %.3f s", opening / 1e6))
+    guard let reader else { return }
     var bytes = 0
     var records = 0
     let elapsed = try microseconds {
@@ -133,11 +141,12 @@ guard arguments.count >= 3 else {
 }
 let directory = URL(fileURLWithPath: arguments[2])
 let number = arguments.count > 3 ? Int(arguments[3]) : nil
+let secondNumber = arguments.count > 4 ? Int(arguments[4]) : nil
 do {
     switch arguments[1] {
     case "writer": try runWriter(directory, threads: number ?? 3)
     case "bench": try runBench(directory, count: number ?? 2000)
-    case "read-bench": try runReadBench(directory, count: number ?? 1_000_000)
+    case "read-bench": try runReadBench(directory, count: number ?? 1_000_000, perFrame: secondNumber ?? 1)
     default: exit(64)
     }
 } catch {
