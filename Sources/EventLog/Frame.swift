@@ -109,14 +109,10 @@ struct FrameOpener {
 
     /// `body` is nonce, ciphertext and tag.
     func open(body: ArraySlice<UInt8>, firstSequence: UInt64, previousTag: [UInt8]) throws(Failure) -> [RecordContent] {
-        let nonceEnd = body.startIndex + FrameLayout.nonceSize
-        let tagStart = body.endIndex - FrameLayout.tagSize
         let plaintext: Data
         do {
-            let box = try AES.GCM.SealedBox(
-                nonce: AES.GCM.Nonce(data: body[body.startIndex..<nonceEnd]),
-                ciphertext: body[nonceEnd..<tagStart],
-                tag: body[tagStart...])
+            // nonce | ciphertext | tag is exactly swift-crypto's "combined" representation.
+            let box = try AES.GCM.SealedBox(combined: body)
             let aad = FrameLayout.associatedData(fileID: fileID, firstSequence: firstSequence, previousTag: previousTag)
             plaintext = try AES.GCM.open(box, using: key, authenticating: aad)
         } catch {
