@@ -47,10 +47,11 @@ let package = Package(
         ),
         .executableTarget(name: "refuge", dependencies: ["RefugeApp"], swiftSettings: strict),
         .executableTarget(name: "screenkit-gallery", dependencies: ["ScreenKit", "Terminal"], swiftSettings: strict),
+        .executableTarget(name: "EventLogStress", dependencies: ["EventLog"], swiftSettings: strict),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress"], swiftSettings: strict),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
         .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp"], swiftSettings: strict),
     ],

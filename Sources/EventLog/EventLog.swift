@@ -1,1 +1,320 @@
-// EventLog: see docs/architecture.md.
+import Crypto
+import Foundation
+import Synchronization
+
+/// An encrypted, append-only, crash-safe log of opaque records in a data directory.
+///
+/// Appends return only once durable. Only one process writes (an exclusive lock file); any number
+/// may read. The format is described in docs/log-format.md.
+///
+/// Thread safety: all methods may be called from any thread. Appends from several threads share
+/// syncs (group commit); reads run beside appends and see everything acknowledged before they began.
+public final class EventLog: Sendable {
+    /// The data directory.
+    public let directory: URL
+    /// What opening found and repaired.
+    public let recovery: RecoveryReport
+    /// What the full read at open time saw (the same data `verify` reports).
+    public let openingRead: ReadReport
+
+    let fileSystem: any FileSystem
+    let paths: DataDirectory
+    let header: LogHeader
+    let file: any OpenFile
+    let writer: LogWriter?
+    let writerLock: (any WriterLock)?
+    let secrets: Mutex<Secrets>
+
+    /// The data key and the key file as last written; the key is dropped on close.
+    struct Secrets: Sendable {
+        var dataKey: SendableKey?
+        var keyFile: KeyFile
+    }
+
+    /// True when appends are refused: opened `.readOnly`, or damage was found on open.
+    public var isReadOnly: Bool { writer == nil }
+
+    /// The failure that stopped the writer, if any; the log must be reopened to append again.
+    public var writerFailure: WriteFailure? { writer?.stoppedBy }
+
+    // MARK: - Creating and opening
+
+    /// Creates a new log in `directory` (created with mode 0700 if missing) with one user, and
+    /// opens it for writing.
+    public static func create(at directory: URL, user: String, passphrase: String,
+                              kdf: KDFParameters = .standard) throws -> EventLog {
+        try create(at: directory, user: user, passphrase: passphrase, kdf: kdf,
+                   fileSystem: PosixFileSystem(), clock: wallClockMicroseconds)
+    }
+
+    /// Opens the log in `directory` as `user`.
+    ///
+    /// A wrong passphrase throws `EventLogError.wrongPassphrase` before anything on disk is touched.
+    /// With `.readWrite`, a torn tail is cut off, and damage before the last record makes the log
+    /// open read-only instead; both are described in `recovery`.
+    public static func open(at directory: URL, user: String, passphrase: String,
+                            mode: OpenMode = .readWrite) throws -> EventLog {
+        try open(at: directory, user: user, passphrase: passphrase, mode: mode,
+                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds)
+    }
+
+    static func create(at directory: URL, user: String, passphrase: String, kdf: KDFParameters,
+                       fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+        try validate(user: user, passphrase: passphrase, kdf: kdf)
+        let paths = DataDirectory(directory)
+        try io { () throws(FileSystemError) in try fileSystem.createDirectory(paths.path) }
+        guard !fileSystem.fileExists(paths.logPath) else { throw EventLogError.alreadyExists(directory: paths.path) }
+        let lock = try acquireLock(paths, fileSystem)
+        do {
+            let dataKey = SymmetricKey(size: .bits256)
+            let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: Keyring.randomBytes(16))
+            let slot = try Keyring.makeSlot(user: user, passphrase: passphrase, kdf: kdf,
+                                            dataKey: dataKey, keysetID: header.keysetID)
+            let keyFile = KeyFile(keysetID: header.keysetID, slots: [slot])
+            try io { () throws(FileSystemError) in
+                // The key file first: the log file's appearance is what makes the log exist.
+                try AtomicReplace.write(keyFile.encoded(), to: paths.keyFilePath, in: fileSystem)
+                try AtomicReplace.write(header.encoded(), to: paths.logPath, in: fileSystem)
+            }
+            return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
+                                  dataKey: dataKey, lock: lock, clock: clock)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
+                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+        let paths = DataDirectory(directory)
+        let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
+        let dataKey = try unlock(keyFile, user: user, passphrase: passphrase)
+        guard mode == .readWrite else {
+            return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
+                                  dataKey: dataKey, lock: nil, clock: clock)
+        }
+        let lock = try acquireLock(paths, fileSystem)
+        do {
+            // Re-read under the lock: a passphrase change may have replaced the key file meanwhile.
+            let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
+            return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
+                                  dataKey: dataKey, lock: lock, clock: clock)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// Scans the log and sets up reading and (with a lock) writing.
+    static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
+                                   keyFile: KeyFile, dataKey: SymmetricKey, lock: (any WriterLock)?,
+                                   clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+        let file = try io { () throws(FileSystemError) in
+            try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
+        }
+        do {
+            let size = try io { () throws(FileSystemError) in try file.size() }
+            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID).scan { _, _ in }
+            var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
+                                          damage: scan.report.damage, removedTemporaryFiles: [])
+            var writer: LogWriter?
+            var heldLock = lock
+            if lock != nil, !scan.report.damage.isEmpty {
+                heldLock?.release()  // damaged: read-only, and another process may salvage
+                heldLock = nil
+            } else if lock != nil {
+                if scan.report.tornTail != nil {
+                    try io { () throws(FileSystemError) in
+                        try file.truncate(to: scan.report.endOffset)
+                        try file.sync()
+                    }
+                    recovery.tailWasCut = true
+                }
+                recovery.removedTemporaryFiles = removeLeftovers(paths, fileSystem)
+                let tail = LogTail(endOffset: scan.report.endOffset, nextSequence: (scan.report.lastSequence ?? 0) + 1,
+                                   previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
+                let sendableKey = SendableKey(key: dataKey)
+                writer = LogWriter(
+                    file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail, clock: clock,
+                    reverify: { acknowledged in
+                        reverify(paths: paths, fileSystem: fileSystem, key: sendableKey.key, fileID: header.fileID,
+                                 acknowledgedThrough: acknowledged)
+                    })
+            }
+            return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
+                            fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
+                            writerLock: heldLock, secrets: Secrets(dataKey: SendableKey(key: dataKey), keyFile: keyFile))
+        } catch {
+            file.close()
+            throw error
+        }
+    }
+
+    private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, fileSystem: any FileSystem,
+                 paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
+                 writerLock: (any WriterLock)?, secrets: Secrets) {
+        self.directory = directory
+        self.recovery = recovery
+        self.openingRead = openingRead
+        self.fileSystem = fileSystem
+        self.paths = paths
+        self.header = header
+        self.file = file
+        self.writer = writer
+        self.writerLock = writerLock
+        self.secrets = Mutex(secrets)
+    }
+
+    deinit { close() }
+
+    /// Waits for appends in flight, releases the writer lock and drops the data key. Further
+    /// calls throw `EventLogError.closed`. Call it when the app locks, too.
+    public func close() {
+        writer?.close()
+        writerLock?.release()
+        file.close()
+        secrets.withLock { $0.dataKey = nil }
+    }
+
+    // MARK: - Appending
+
+    /// Appends one record and returns its sequence number once it is durable.
+    @discardableResult
+    public func append(type: UInt8, payload: Data) throws -> UInt64 {
+        try requireWriter().commit([LogWriter.Item(type: type, payload: payload)]).lowerBound
+    }
+
+    /// Appends records atomically (after a crash all of them are read back or none) with one
+    /// write and one sync, and returns their sequence numbers once durable.
+    @discardableResult
+    public func appendBatch(_ items: [(type: UInt8, payload: Data)]) throws -> ClosedRange<UInt64> {
+        try requireWriter().commit(items.map { LogWriter.Item(type: $0.type, payload: $0.payload) })
+    }
+
+    func requireWriter() throws(EventLogError) -> LogWriter {
+        guard let writer else {
+            throw .readOnly(reason: recovery.damage.isEmpty ? "opened read-only" : "damage was found; run salvage")
+        }
+        return writer
+    }
+
+    // MARK: - Reading
+
+    /// Streams every readable record in order to `body`, skipping (and reporting) damage. Memory
+    /// stays bounded whatever the log size. Sees every record acknowledged before the call.
+    @discardableResult
+    public func forEachRecord(_ body: (LogRecord) throws -> Void) throws -> ReadReport {
+        try forEachFrame { firstSequence, records in
+            for (index, record) in records.enumerated() {
+                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
+                                   timestamp: record.timestamp, payload: record.payload))
+            }
+        }
+    }
+
+    /// Like `forEachRecord`, one frame (one atomic commit) at a time.
+    func forEachFrame(_ body: (UInt64, [RecordContent]) throws -> Void) throws -> ReadReport {
+        let key = try dataKey()
+        let size = try writer.map { $0.committedTail.endOffset }
+            ?? io { () throws(FileSystemError) in try file.size() }
+        return try LogScanner(file: file, fileSize: size, key: key, fileID: header.fileID).scan(body).report
+    }
+
+    func dataKey() throws(EventLogError) -> SymmetricKey {
+        guard let key = secrets.withLock({ $0.dataKey }) else { throw .closed }
+        return key.key
+    }
+
+    // MARK: - Helpers shared with the other files
+
+    static func validate(user: String, passphrase: String, kdf: KDFParameters) throws(EventLogError) {
+        guard Keyring.isValidUserName(user) else { throw .invalidUserName(user) }
+        guard !passphrase.isEmpty else { throw .emptyPassphrase }
+        guard kdf.isAcceptable else { throw .unacceptableKDFParameters(kdf) }
+    }
+
+    static func readHeaderAndKeyFile(_ paths: DataDirectory, _ fileSystem: any FileSystem) throws -> (LogHeader, KeyFile) {
+        guard fileSystem.fileExists(paths.logPath) else { throw EventLogError.noSuchLog(directory: paths.path) }
+        let headerBytes = try io { () throws(FileSystemError) in
+            let file = try fileSystem.open(paths.logPath, mode: .read)
+            defer { file.close() }
+            return try file.read(at: 0, count: LogHeader.size)
+        }
+        let header: LogHeader
+        do {
+            header = try LogHeader.decode(headerBytes)
+        } catch {
+            switch error {
+            case .notALog: throw EventLogError.notALog(path: paths.logPath)
+            case .damaged: throw EventLogError.damagedHeader(path: paths.logPath)
+            case .unsupportedVersion(let version): throw EventLogError.unsupportedVersion(path: paths.logPath, version: version)
+            }
+        }
+        let keyFile = try readKeyFile(paths, fileSystem)
+        guard keyFile.keysetID == header.keysetID else { throw EventLogError.keyFileMismatch(directory: paths.path) }
+        return (header, keyFile)
+    }
+
+    static func readKeyFile(_ paths: DataDirectory, _ fileSystem: any FileSystem) throws -> KeyFile {
+        guard fileSystem.fileExists(paths.keyFilePath) else { throw EventLogError.damagedKeyFile(path: paths.keyFilePath) }
+        let bytes = try io { () throws(FileSystemError) in
+            try AtomicReplace.read(paths.keyFilePath, in: fileSystem, limit: KeyFile.maxSize)
+        }
+        guard let bytes, let keyFile = try? KeyFile.decode(bytes) else {
+            throw EventLogError.damagedKeyFile(path: paths.keyFilePath)
+        }
+        return keyFile
+    }
+
+    /// The data key from `user`'s slot; throws before anything is written.
+    static func unlock(_ keyFile: KeyFile, user: String, passphrase: String) throws -> SymmetricKey {
+        let slot = try slot(of: user, in: keyFile)
+        guard slot.kdf.isAcceptable else { throw EventLogError.unacceptableKDFParameters(slot.kdf) }
+        guard let key = try Keyring.unwrapDataKey(from: slot, passphrase: passphrase, keysetID: keyFile.keysetID) else {
+            throw EventLogError.wrongPassphrase(user: user)
+        }
+        return key
+    }
+
+    static func slot(of user: String, in keyFile: KeyFile) throws(EventLogError) -> KeySlot {
+        let tag = Keyring.userTag(for: user, keysetID: keyFile.keysetID)
+        guard let slot = keyFile.slots.first(where: { $0.userTag == tag }) else { throw .noSuchUser(user) }
+        return slot
+    }
+
+    static func acquireLock(_ paths: DataDirectory, _ fileSystem: any FileSystem) throws -> any WriterLock {
+        do {
+            return try fileSystem.acquireWriterLock(paths.lockPath, holder: lockHolderDescription())
+        } catch let unavailable as LockUnavailable {
+            throw EventLogError.lockedByAnotherProcess(holder: unavailable.holder)
+        } catch let error as FileSystemError {
+            throw EventLogError(error)
+        }
+    }
+
+    /// Temporary files of an interrupted atomic replacement: the old file is intact beside them.
+    private static func removeLeftovers(_ paths: DataDirectory, _ fileSystem: any FileSystem) -> [String] {
+        guard let names = try? fileSystem.listDirectory(paths.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasSuffix(".tmp") {
+            if (try? fileSystem.remove(paths.path + "/" + name)) != nil { removed.append(name) }
+        }
+        return removed
+    }
+
+    /// After a write failure: re-read the log from disk and check records 1...n are all there.
+    private static func reverify(paths: DataDirectory, fileSystem: any FileSystem, key: SymmetricKey,
+                                 fileID: [UInt8], acknowledgedThrough: UInt64) -> Bool? {
+        guard let file = try? fileSystem.open(paths.logPath, mode: .read) else { return nil }
+        defer { file.close() }
+        guard let size = try? file.size(),
+              let scan = try? LogScanner(file: file, fileSize: size, key: key, fileID: fileID).scan({ _, _ in })
+        else { return nil }
+        return scan.report.damage.isEmpty && (scan.report.lastSequence ?? 0) >= acknowledgedThrough
+    }
+}
+
+/// Runs a storage operation, turning its error into an `EventLogError`.
+func io<T>(_ body: () throws(FileSystemError) -> T) throws(EventLogError) -> T {
+    do { return try body() } catch { throw EventLogError(error) }
+}

@@ -1,0 +1,68 @@
+/// Little-endian building of the on-disk structures.
+struct ByteWriter {
+    private(set) var bytes: [UInt8]
+
+    init(capacity: Int = 64) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append<Bytes: Sequence<UInt8>>(_ other: Bytes) { bytes.append(contentsOf: other) }
+    mutating func append(_ value: UInt8) { bytes.append(value) }
+    mutating func append(_ value: UInt16) { appendLittleEndian(value) }
+    mutating func append(_ value: UInt32) { appendLittleEndian(value) }
+    mutating func append(_ value: UInt64) { appendLittleEndian(value) }
+    mutating func appendZeros(_ count: Int) { bytes.append(contentsOf: repeatElement(0, count: count)) }
+
+    private mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        var v = value.littleEndian
+        withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Bounds-checked little-endian parsing: every read returns nil instead of trapping past the end,
+/// so hostile input can never crash a reader.
+struct ByteReader {
+    private let bytes: ArraySlice<UInt8>
+    private(set) var position: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
+
+    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+
+    var remaining: Int { bytes.endIndex - position }
+
+    mutating func read(count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, remaining >= count else { return nil }
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+
+    mutating func readUInt8() -> UInt8? { read(count: 1)?.first }
+    mutating func readUInt16() -> UInt16? { readLittleEndian() }
+    mutating func readUInt32() -> UInt32? { readLittleEndian() }
+    mutating func readUInt64() -> UInt64? { readLittleEndian() }
+
+    private mutating func readLittleEndian<T: FixedWidthInteger>() -> T? {
+        guard let slice = read(count: MemoryLayout<T>.size) else { return nil }
+        var value: T = 0
+        for (shift, byte) in slice.enumerated() { value |= T(byte) << (8 * shift) }
+        return value
+    }
+}
+
+extension FixedWidthInteger {
+    /// The value read little-endian from the first `MemoryLayout<Self>.size` bytes of `bytes`.
+    static func littleEndian(from bytes: ArraySlice<UInt8>) -> Self {
+        var value: Self = 0
+        var shift = 0
+        for byte in bytes.prefix(MemoryLayout<Self>.size) {
+            value |= Self(byte) << shift
+            shift += 8
+        }
+        return value
+    }
+}

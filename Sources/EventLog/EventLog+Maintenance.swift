@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+
+/// `refuge verify` and `refuge salvage`.
+extension EventLog {
+    /// A read-only integrity check: changes nothing, takes no lock. Throws only when the log cannot
+    /// be opened at all (no log, wrong passphrase, damaged header or key file, tampering).
+    public static func verify(at directory: URL, user: String, passphrase: String) throws -> IntegrityReport {
+        try verify(at: directory, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
+    }
+
+    static func verify(at directory: URL, user: String, passphrase: String, fileSystem: any FileSystem) throws -> IntegrityReport {
+        let log = try open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
+                           fileSystem: fileSystem, clock: wallClockMicroseconds)
+        defer { log.close() }
+        return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users())
+    }
+
+    /// Copies every readable record of the log in `source` into a new log in `destination` (which
+    /// must not exist or be empty, and is never the source). The new log keeps the users and
+    /// passphrases, record types, timestamps, order and batches; sequence numbers start again at 1.
+    /// The source is only read.
+    public static func salvage(from source: URL, to destination: URL, user: String, passphrase: String) throws -> SalvageReport {
+        try salvage(from: source, to: destination, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
+    }
+
+    static func salvage(from source: URL, to destination: URL, user: String, passphrase: String,
+                        fileSystem: any FileSystem) throws -> SalvageReport {
+        let sourcePaths = DataDirectory(source)
+        let targetPaths = DataDirectory(destination)
+        guard sourcePaths.path != targetPaths.path else {
+            throw EventLogError.unusableSalvageDestination("it is the damaged log's own directory")
+        }
+        if fileSystem.directoryExists(targetPaths.path) {
+            let entries = try io { () throws(FileSystemError) in try fileSystem.listDirectory(targetPaths.path) }
+            guard entries.isEmpty else { throw EventLogError.unusableSalvageDestination("\(targetPaths.path) is not empty") }
+        }
+        let old = try open(at: source, user: user, passphrase: passphrase, mode: .readOnly,
+                           fileSystem: fileSystem, clock: wallClockMicroseconds)
+        defer { old.close() }
+        let dataKey = try old.dataKey()
+        let keyFile = old.secrets.withLock { $0.keyFile }
+
+        try io { () throws(FileSystemError) in try fileSystem.createDirectory(targetPaths.path) }
+        let lock = try acquireLock(targetPaths, fileSystem)
+        let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
+        let new: EventLog
+        do {
+            try io { () throws(FileSystemError) in
+                try AtomicReplace.write(keyFile.encoded(), to: targetPaths.keyFilePath, in: fileSystem)
+                try AtomicReplace.write(header.encoded(), to: targetPaths.logPath, in: fileSystem)
+            }
+            new = try openLocked(paths: targetPaths, fileSystem: fileSystem, header: header, keyFile: keyFile,
+                                 dataKey: dataKey, lock: lock, clock: wallClockMicroseconds)
+        } catch {
+            lock.release()
+            throw error
+        }
+        defer { new.close() }
+        let writer = try new.requireWriter()
+        var copied = 0
+        let report = try old.forEachFrame { _, records in
+            _ = try writer.commit(records.map { LogWriter.Item(type: $0.type, payload: $0.payload, timestamp: $0.timestamp) },
+                                  durable: false)
+            copied += records.count
+        }
+        try writer.sync()
+        return SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path)
+    }
+}

@@ -1,0 +1,153 @@
+import Crypto
+import Foundation
+
+/// One record as the writer hands it to a frame: its sequence number is implied by its place.
+struct RecordContent: Sendable {
+    var type: UInt8
+    var timestamp: UInt64
+    var payload: Data
+}
+
+/// The byte layout of a frame, the unit that is written, synced, checksummed and sealed at once:
+///
+///     crc32c u32 | bodyLength u32 | firstSequence u64 | nonce[12] | ciphertext | tag[16]
+///
+/// The CRC covers everything after itself. The body (nonce, ciphertext, tag) is AES-256-GCM; its
+/// plaintext holds one or more records (a single append, a batch, or a group commit) padded to a
+/// multiple of 64 bytes. A frame is valid as a whole or not at all, which is what makes batches atomic.
+enum FrameLayout {
+    static let headerSize = 16
+    static let nonceSize = 12
+    static let tagSize = 16
+    static let paddingUnit = 64
+    /// The largest plaintext a frame may carry; bounds every allocation a reader makes.
+    static let maxPlaintextSize = 16 << 20
+    static let sealingOverhead = nonceSize + tagSize
+    static let maxBodyLength = sealingOverhead + maxPlaintextSize
+    /// Per-record bytes inside the plaintext: type u8, timestamp u64, payload length u32.
+    static let recordHeaderSize = 13
+    /// The record count u32 at the start of the plaintext.
+    static let plaintextPrefixSize = 4
+
+    /// Whether a body length read from disk could be one we wrote; checked before allocating.
+    static func isPlausibleBodyLength(_ length: UInt32) -> Bool {
+        let length = Int(length)
+        return length >= sealingOverhead + paddingUnit && length <= maxBodyLength
+            && (length - sealingOverhead) % paddingUnit == 0
+    }
+
+    static func plaintextSize(for records: some Collection<RecordContent>) -> Int {
+        records.reduce(plaintextPrefixSize) { $0 + recordHeaderSize + $1.payload.count }
+    }
+
+    static func paddedSize(_ size: Int) -> Int { (size + paddingUnit - 1) / paddingUnit * paddingUnit }
+
+    /// Associated data: binds a frame to its file, its place in the sequence and its predecessor.
+    static func associatedData(fileID: [UInt8], firstSequence: UInt64, previousTag: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter(capacity: 48)
+        writer.append(Array("RFGFRAME".utf8))
+        writer.append(fileID)
+        writer.append(firstSequence)
+        writer.append(previousTag)
+        return writer.bytes
+    }
+
+    /// The tag that precedes the first frame of a file.
+    static let initialPreviousTag = [UInt8](repeating: 0, count: tagSize)
+}
+
+/// Builds sealed frames.
+struct FrameSealer {
+    let key: SymmetricKey
+    let fileID: [UInt8]
+
+    /// The frame's bytes and its tag (the next frame's `previousTag`).
+    func seal(_ records: [RecordContent], firstSequence: UInt64, previousTag: [UInt8]) throws -> (bytes: [UInt8], tag: [UInt8]) {
+        let plaintextSize = FrameLayout.plaintextSize(for: records)
+        var plaintext = ByteWriter(capacity: FrameLayout.paddedSize(plaintextSize))
+        plaintext.append(UInt32(records.count))
+        for record in records {
+            plaintext.append(record.type)
+            plaintext.append(record.timestamp)
+            plaintext.append(UInt32(record.payload.count))
+            plaintext.append(record.payload)
+        }
+        plaintext.appendZeros(FrameLayout.paddedSize(plaintextSize) - plaintextSize)
+        var clear = plaintext.bytes
+        defer { wipe(&clear) }
+
+        let aad = FrameLayout.associatedData(fileID: fileID, firstSequence: firstSequence, previousTag: previousTag)
+        let box = try AES.GCM.seal(clear, using: key, nonce: AES.GCM.Nonce(), authenticating: aad)
+        let tag = Array(box.tag)
+        let bodyLength = FrameLayout.sealingOverhead + clear.count
+
+        var frame = ByteWriter(capacity: FrameLayout.headerSize + bodyLength)
+        frame.append(UInt32(0))  // CRC, filled in below
+        frame.append(UInt32(bodyLength))
+        frame.append(firstSequence)
+        frame.append(Array(box.nonce))
+        frame.append(box.ciphertext)
+        frame.append(tag)
+        var bytes = frame.bytes
+        let crc = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
+        withUnsafeBytes(of: crc.littleEndian) { bytes.replaceSubrange(0..<4, with: $0) }
+        return (bytes, tag)
+    }
+}
+
+/// Decrypts a frame whose CRC has been checked, and parses its records.
+struct FrameOpener {
+    let key: SymmetricKey
+    let fileID: [UInt8]
+
+    enum Failure: Error {
+        /// The AEAD tag does not verify: wrong key, tampering, or a record moved from elsewhere.
+        case authentication
+        /// The tag verified but the plaintext is not a valid record list (a writer bug or forgery).
+        case malformedPlaintext
+    }
+
+    /// `body` is nonce, ciphertext and tag.
+    func open(body: ArraySlice<UInt8>, firstSequence: UInt64, previousTag: [UInt8]) throws(Failure) -> [RecordContent] {
+        let plaintext: Data
+        do {
+            // nonce | ciphertext | tag is exactly swift-crypto's "combined" representation.
+            let box = try AES.GCM.SealedBox(combined: body)
+            let aad = FrameLayout.associatedData(fileID: fileID, firstSequence: firstSequence, previousTag: previousTag)
+            plaintext = try AES.GCM.open(box, using: key, authenticating: aad)
+        } catch {
+            throw .authentication
+        }
+        guard let records = Self.parse(plaintext) else { throw .malformedPlaintext }
+        return records
+    }
+
+    static func parse(_ plaintext: Data) -> [RecordContent]? {
+        plaintext.withUnsafeBytes { raw -> [RecordContent]? in
+            var offset = 0
+            func read<T: FixedWidthInteger>(_: T.Type) -> T? {
+                let size = MemoryLayout<T>.size
+                guard raw.count - offset >= size else { return nil }
+                var value: T = 0
+                for index in 0..<size { value |= T(raw[offset + index]) << (8 * index) }
+                offset += size
+                return value
+            }
+            guard let count = read(UInt32.self), count >= 1,
+                  Int(count) <= (raw.count - FrameLayout.plaintextPrefixSize) / FrameLayout.recordHeaderSize
+            else { return nil }
+            var records: [RecordContent] = []
+            records.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let type = read(UInt8.self), let timestamp = read(UInt64.self),
+                      let length = read(UInt32.self), raw.count - offset >= Int(length) else { return nil }
+                let payload = Data(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + Int(length)]))
+                offset += Int(length)
+                records.append(RecordContent(type: type, timestamp: timestamp, payload: payload))
+            }
+            let padding = raw.count - offset
+            guard padding < FrameLayout.paddingUnit, raw[offset...].allSatisfy({ $0 == 0 }) else { return nil }
+            return records
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// One record read back from the log.
+public struct LogRecord: Sendable, Equatable {
+    /// 1, 2, 3, ... in log order, without gaps in an intact log.
+    public var sequence: UInt64
+    /// The caller's record type; EventLog does not interpret it.
+    public var type: UInt8
+    /// When the record was written, in microseconds since 1970 (UTC); never decreases along the log.
+    public var timestamp: UInt64
+    /// The caller's bytes, exactly as appended.
+    public var payload: Data
+
+    public init(sequence: UInt64, type: UInt8, timestamp: UInt64, payload: Data) {
+        self.sequence = sequence
+        self.type = type
+        self.timestamp = timestamp
+        self.payload = payload
+    }
+}
+
+/// How to open a log.
+public enum OpenMode: Sendable {
+    /// Take the writer lock, repair a torn tail, allow appends. Falls back to read-only (and says
+    /// so in `recovery`) when damage is found.
+    case readWrite
+    /// No lock, no change to any file.
+    case readOnly
+}

@@ -1,0 +1,190 @@
+import Crypto
+
+/// Everything a front-to-back pass over the log learned; the writer continues from it.
+struct ScanOutcome {
+    var report: ReadReport
+    /// Tag of the last good frame: the `previousTag` of the next one.
+    var lastTag: [UInt8]
+}
+
+/// Reads the log front to back, checking every frame, and classifies what is not a good frame:
+///
+/// - bad bytes with no good frame after them are a torn tail;
+/// - bad bytes followed by a good frame are damage, reported with the lost sequence numbers;
+/// - a frame with a good checksum that fails authentication or is out of sequence is tampering
+///   (or the wrong key): the scan throws and nothing is changed.
+///
+/// A "good frame after damage" is one whose checksum is right, whose sequence number is higher
+/// than any read so far, and that decrypts with the 16 bytes before it as the previous tag.
+struct LogScanner {
+    let file: any OpenFile
+    let fileSize: UInt64
+    let opener: FrameOpener
+
+    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8]) {
+        self.file = file
+        self.fileSize = fileSize
+        self.opener = FrameOpener(key: key, fileID: fileID)
+    }
+
+    /// Calls `deliver` with each good frame's first sequence number and records, in order.
+    func scan(_ deliver: (UInt64, [RecordContent]) throws -> Void) throws -> ScanOutcome {
+        var reader = ChunkedReader(file: file, limit: fileSize)
+        var offset = UInt64(LogHeader.size)
+        var nextSequence: UInt64 = 1
+        var previousTag = FrameLayout.initialPreviousTag
+        var report = ReadReport(recordCount: 0, lastSequence: nil, endOffset: offset, fileSize: fileSize,
+                                tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
+
+        while offset < fileSize {
+            switch try inspect(at: offset, reader: &reader) {
+            case .intact(let frame):
+                guard frame.firstSequence == nextSequence else {
+                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence,
+                                                 detail: "sequence \(frame.firstSequence) where \(nextSequence) was expected")
+                }
+                let records: [RecordContent]
+                do {
+                    records = try opener.open(body: frame.body, firstSequence: frame.firstSequence, previousTag: previousTag)
+                } catch {
+                    let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
+                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence, detail: detail)
+                }
+                try deliver(frame.firstSequence, records)
+                report.recordCount += records.count
+                report.firstTimestamp = report.firstTimestamp ?? records.first?.timestamp
+                report.lastTimestamp = records.last?.timestamp
+                nextSequence = frame.firstSequence + UInt64(records.count)
+                report.lastSequence = nextSequence - 1
+                previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
+                offset = frame.end
+                report.endOffset = offset
+
+            case .bad(let problem, let skipHint):
+                switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
+                case .resume(let resume):
+                    let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
+                    report.damage.append(DamagedRange(offsets: offset..<resume.offset, lostSequences: lost, problem: problem))
+                    nextSequence = resume.sequence
+                    previousTag = resume.previousTag
+                    offset = resume.offset
+                case .unverifiable(let lastSequence):
+                    // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
+                    report.damage.append(DamagedRange(offsets: offset..<fileSize,
+                                                      lostSequences: nextSequence...max(nextSequence, lastSequence),
+                                                      problem: problem))
+                    return ScanOutcome(report: report, lastTag: previousTag)
+                case .nothing(let zeroFilled):
+                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
+                    return ScanOutcome(report: report, lastTag: previousTag)
+                }
+            }
+        }
+        return ScanOutcome(report: report, lastTag: previousTag)
+    }
+
+    private struct FrameView {
+        var firstSequence: UInt64
+        var body: ArraySlice<UInt8>
+        var end: UInt64
+    }
+
+    private enum Inspection {
+        case intact(FrameView)
+        /// Not a frame; `skipHint` is where the next frame would start if only the contents are bad.
+        case bad(FrameProblem, skipHint: UInt64?)
+    }
+
+    /// Checks framing and checksum only (no key needed).
+    private func inspect(at offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Inspection {
+        guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else {
+            return .bad(.incompleteHeader, skipHint: nil)
+        }
+        let storedCRC = UInt32.littleEndian(from: header[header.startIndex...])
+        let length = UInt32.littleEndian(from: header[(header.startIndex + 4)...])
+        let firstSequence = UInt64.littleEndian(from: header[(header.startIndex + 8)...])
+        guard FrameLayout.isPlausibleBodyLength(length) else { return .bad(.impossibleLength(length), skipHint: nil) }
+        let end = offset + UInt64(FrameLayout.headerSize) + UInt64(length)
+        guard end <= fileSize,
+              let frame = try reader.bytes(at: offset, count: FrameLayout.headerSize + Int(length)) else {
+            return .bad(.incompleteFrame, skipHint: nil)
+        }
+        let computed = frame.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
+        guard computed == storedCRC else { return .bad(.checksumMismatch, skipHint: end) }
+        return .intact(FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end))
+    }
+
+    private struct Resumption {
+        var offset: UInt64
+        var sequence: UInt64
+        var previousTag: [UInt8]
+    }
+
+    private enum Search {
+        /// A good frame: reading goes on from it.
+        case resume(Resumption)
+        /// No good frame, but frames with a right checksum (up to `lastSequence`) that cannot be
+        /// authenticated because what they chain to is damaged.
+        case unverifiable(lastSequence: UInt64)
+        /// Nothing frame-like: a torn tail.
+        case nothing(zeroFilled: Bool)
+    }
+
+    private enum Candidate {
+        case none
+        case checksumOnly(sequence: UInt64)
+        case good(Resumption)
+    }
+
+    /// The first good frame after bad bytes at `badOffset`: tried first where the bad frame's own
+    /// length says the next one starts, then at every later byte. A crash can only tear the last
+    /// frame, so any frame with a right checksum after the bad bytes means damage, not a torn tail.
+    private func nextGoodFrame(after badOffset: UInt64, hint: UInt64?, minimumSequence: UInt64,
+                               reader: inout ChunkedReader) throws -> Search {
+        if try isZeroFilled(from: badOffset, reader: &reader) { return .nothing(zeroFilled: true) }
+        var unverifiable: UInt64?
+        func consider(_ candidate: Candidate) -> Resumption? {
+            switch candidate {
+            case .none: return nil
+            case .checksumOnly(let sequence): unverifiable = max(unverifiable ?? 0, sequence); return nil
+            case .good(let resumption): return resumption
+            }
+        }
+        let minimumFrame = UInt64(FrameLayout.headerSize + FrameLayout.sealingOverhead + FrameLayout.paddingUnit)
+        if let hint, let found = consider(try candidate(at: hint, minimumSequence: minimumSequence, reader: &reader)) {
+            return .resume(found)
+        }
+        var offset = badOffset + 1
+        while offset + minimumFrame <= fileSize {
+            if offset != hint, let found = consider(try candidate(at: offset, minimumSequence: minimumSequence, reader: &reader)) {
+                return .resume(found)
+            }
+            offset += 1
+        }
+        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing(zeroFilled: false)
+    }
+
+    private func candidate(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Candidate {
+        guard offset >= UInt64(LogHeader.size + FrameLayout.tagSize),
+              case .intact(let frame) = try inspect(at: offset, reader: &reader) else { return .none }
+        guard frame.firstSequence >= minimumSequence,
+              let previous = try reader.bytes(at: offset - UInt64(FrameLayout.tagSize), count: FrameLayout.tagSize)
+        else { return .checksumOnly(sequence: frame.firstSequence) }
+        let previousTag = Array(previous)
+        guard (try? opener.open(body: frame.body, firstSequence: frame.firstSequence, previousTag: previousTag)) != nil else {
+            return .checksumOnly(sequence: frame.firstSequence)
+        }
+        return .good(Resumption(offset: offset, sequence: frame.firstSequence, previousTag: previousTag))
+    }
+
+    private func isZeroFilled(from offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
+        var position = offset
+        while position < fileSize {
+            let count = Int(min(UInt64(ChunkedReader.chunkSize), fileSize - position))
+            guard let bytes = try reader.bytes(at: position, count: count) else { return false }
+            if bytes.contains(where: { $0 != 0 }) { return false }
+            position += UInt64(count)
+        }
+        return true
+    }
+}

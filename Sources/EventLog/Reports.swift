@@ -1,0 +1,172 @@
+/// Why bytes at some offset are not a valid frame.
+public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Only zero bytes from here on (a file system that extended the file but never wrote it).
+    case zeroFill
+    /// Fewer bytes left than a frame header.
+    case incompleteHeader
+    /// A length field no writer could have produced; nothing was allocated for it.
+    case impossibleLength(UInt32)
+    /// The frame's declared length runs past the end of the file.
+    case incompleteFrame
+    /// The CRC32C does not match: the bytes changed after they were written.
+    case checksumMismatch
+
+    public var description: String {
+        switch self {
+        case .zeroFill: "zero bytes"
+        case .incompleteHeader: "incomplete frame header"
+        case .impossibleLength(let length): "impossible frame length \(length)"
+        case .incompleteFrame: "frame runs past the end of the file"
+        case .checksumMismatch: "checksum mismatch"
+        }
+    }
+}
+
+/// An incomplete or invalid end of the log: what a crash during an append leaves.
+public struct TornTail: Sendable, Equatable, CustomStringConvertible {
+    /// Where the last good frame ends and the torn bytes begin.
+    public var offset: UInt64
+    /// How many bytes follow the last good frame.
+    public var length: UInt64
+    public var problem: FrameProblem
+
+    public var description: String { "torn tail: \(length) bytes at offset \(offset) (\(problem))" }
+}
+
+/// Damage with intact records after it: never cut away, only reported (and salvaged around).
+public struct DamagedRange: Sendable, Equatable, CustomStringConvertible {
+    /// File offsets of the unreadable bytes.
+    public var offsets: Range<UInt64>
+    /// Sequence numbers of the records lost in it; nil when the damage held no record
+    /// (bytes inserted between intact frames).
+    public var lostSequences: ClosedRange<UInt64>?
+    public var problem: FrameProblem
+
+    public var description: String {
+        let records = lostSequences.map { $0.count == 1 ? "record \($0.lowerBound)" : "records \($0.lowerBound)-\($0.upperBound)" }
+        return "damaged bytes \(offsets.lowerBound)..<\(offsets.upperBound) (\(problem)): "
+            + (records.map { "\($0) unreadable" } ?? "no record lost")
+    }
+}
+
+/// What a complete read of the log saw and where it stopped.
+public struct ReadReport: Sendable, Equatable, CustomStringConvertible {
+    public var recordCount: Int
+    /// Sequence number of the last record read, nil for an empty log.
+    public var lastSequence: UInt64?
+    /// Offset just after the last good frame.
+    public var endOffset: UInt64
+    /// Size of the file that was read.
+    public var fileSize: UInt64
+    /// Set when the read stopped at a torn tail instead of the clean end of the file.
+    public var tornTail: TornTail?
+    /// Damage the read skipped over, in file order.
+    public var damage: [DamagedRange]
+    /// Timestamps (microseconds since 1970) of the first and last records.
+    public var firstTimestamp: UInt64?
+    public var lastTimestamp: UInt64?
+
+    public var isIntact: Bool { tornTail == nil && damage.isEmpty }
+
+    public var description: String {
+        var lines = ["\(recordCount) records, stopped at offset \(endOffset) of \(fileSize): "
+            + (tornTail.map { "\($0)" } ?? "end of log")]
+        lines += damage.map { "\($0)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What opening the log found and repaired.
+public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
+    /// A torn tail found on open; `tailWasCut` tells whether it was cut off (writable opens only).
+    public var tornTail: TornTail?
+    public var tailWasCut: Bool
+    /// Damage before the last record: the log was opened read-only and nothing was changed.
+    public var damage: [DamagedRange]
+    /// Leftover temporary files of an interrupted key-file or sealed-file replacement, removed.
+    public var removedTemporaryFiles: [String]
+
+    public var openedReadOnlyBecauseOfDamage: Bool { !damage.isEmpty }
+
+    public var description: String {
+        var lines: [String] = []
+        if let tornTail { lines.append("\(tornTail)" + (tailWasCut ? ", cut off" : ", left in place")) }
+        if !damage.isEmpty { lines.append("damage found, opened read-only; run salvage:") }
+        lines += damage.map { "  \($0)" }
+        if !removedTemporaryFiles.isEmpty { lines.append("removed leftovers: " + removedTemporaryFiles.joined(separator: ", ")) }
+        return lines.isEmpty ? "clean" : lines.joined(separator: "\n")
+    }
+}
+
+/// The read-only integrity check behind `refuge verify`.
+public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
+    public enum Status: Sendable, Equatable {
+        /// Every byte is accounted for.
+        case intact
+        /// Intact apart from a torn tail, which a crash during an append leaves; the next writable
+        /// open cuts it.
+        case tornTail
+        /// Damage before the last record: records are missing; salvage recovers the rest.
+        case damaged
+    }
+
+    public var directory: String
+    public var read: ReadReport
+    public var users: [String]
+
+    public var status: Status {
+        if !read.damage.isEmpty { return .damaged }
+        return read.tornTail == nil ? .intact : .tornTail
+    }
+
+    public var description: String {
+        var lines = [
+            "log: \(directory)",
+            "records: \(read.recordCount)" + (read.lastSequence.map { " (last sequence \($0))" } ?? ""),
+            "users: \(users.joined(separator: ", "))",
+            "first write: \(read.firstTimestamp.map(formatTimestamp) ?? "none")",
+            "last write: \(read.lastTimestamp.map(formatTimestamp) ?? "none")",
+            "file size: \(read.fileSize) bytes",
+        ]
+        if let tail = read.tornTail { lines.append("\(tail) (a crash during an append leaves this; harmless)") }
+        lines += read.damage.map { "DAMAGE: \($0)" }
+        switch status {
+        case .intact: lines.append("status: intact")
+        case .tornTail: lines.append("status: intact except for a torn tail")
+        case .damaged: lines.append("status: DAMAGED (\(read.damage.count) range(s)); run salvage into a new directory")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What `salvage` copied.
+public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
+    /// The source log as read.
+    public var source: ReadReport
+    /// Records written to the new log (renumbered from 1, order, types, timestamps and batches kept).
+    public var copiedRecords: Int
+    public var destination: String
+
+    public var description: String {
+        "copied \(copiedRecords) of the readable records into \(destination)\n\(source)"
+    }
+}
+
+/// UTC, ISO 8601, from microseconds since 1970.
+func formatTimestamp(_ microseconds: UInt64) -> String {
+    let seconds = Int64(microseconds / 1_000_000)
+    var days = seconds / 86_400
+    let secondOfDay = seconds % 86_400
+    // Civil-from-days (Howard Hinnant's algorithm).
+    days += 719_468
+    let era = days / 146_097
+    let dayOfEra = days - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) UTC"
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import EventLog
+
+/// Test 6: a writer process killed with SIGKILL at random moments never loses a record it
+/// acknowledged. The writer is the EventLogStress executable, built with the tests.
+///
+/// Longer runs: `EVENTLOG_KILL_ROUNDS=5000 swift test --filter KillNineTests`
+/// (`EVENTLOG_KILL_SEED` picks another random sequence).
+@Suite struct KillNineTests {
+    /// The same credentials EventLogStress uses.
+    static let user = "stress"
+    static let passphrase = "stress passphrase"
+
+    /// EventLogStress sits beside the test bundle in the build products directory.
+    static func stressBinary() -> URL? {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        for directory in candidates {
+            var current = directory
+            for _ in 0..<4 {  // the test bundle may sit a few levels below the products directory
+                let binary = current.appendingPathComponent("EventLogStress")
+                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+                current = current.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    @Test func killingTheWriterAtRandomMomentsNeverLosesAnAcknowledgedRecord() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let rounds = environment["EVENTLOG_KILL_ROUNDS"].flatMap { Int($0) } ?? 200
+        let seed = environment["EVENTLOG_KILL_SEED"].flatMap { UInt64($0) } ?? 2026
+        let binary = try #require(Self.stressBinary(), "EventLogStress not found next to the tests")
+        var generator = SeededGenerator(seed: seed)
+
+        try withTemporaryDirectory { parent in
+            let data = parent.appendingPathComponent("data")
+            var acknowledged: [UInt64: String] = [:]
+            var killedWhileAppending = 0
+            for round in 0..<rounds {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["writer", data.path, "3"]
+                let output = Pipe()
+                process.standardOutput = output
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                // Most kills land while appending (after "ready"); every fifth at any moment,
+                // including creation, opening and recovery.
+                var bytes = Data()
+                if round % 5 != 0 {
+                    while !bytes.starts(with: Data("ready".utf8)) || !bytes.contains(UInt8(ascii: "\n")) {
+                        let chunk = output.fileHandleForReading.availableData
+                        if chunk.isEmpty { break }
+                        bytes += chunk
+                    }
+                }
+                usleep(UInt32.random(in: 0...(round % 5 == 0 ? 40_000 : 15_000), using: &generator))
+                kill(process.processIdentifier, SIGKILL)
+                bytes += output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer exited by itself")
+
+                // Only complete lines count: a line cut by the kill was not fully printed.
+                let text = String(decoding: bytes, as: UTF8.self)
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                lines.removeLast()
+                var acksThisRound = 0
+                for line in lines {
+                    let fields = line.split(separator: " ", maxSplits: 2)
+                    if fields.first == "error" { Issue.record("round \(round): \(line)") }
+                    guard fields.count == 3, fields[0] == "ack", let sequence = UInt64(fields[1]) else { continue }
+                    let payload = String(fields[2])
+                    if let earlier = acknowledged[sequence], earlier != payload {
+                        Issue.record("round \(round): sequence \(sequence) acknowledged twice: \(earlier), then \(payload)")
+                    }
+                    acknowledged[sequence] = payload
+                    acksThisRound += 1
+                }
+                if acksThisRound > 0 { killedWhileAppending += 1 }
+            }
+
+            let log = try EventLog.open(at: data, user: Self.user, passphrase: Self.passphrase)
+            #expect(log.recovery.damage.isEmpty, "\(log.recovery)")
+            var found: [UInt64: String] = [:]
+            try log.forEachRecord { found[$0.sequence] = String(decoding: $0.payload, as: UTF8.self) }
+            let lost = acknowledged.filter { found[$0.key] != $0.value }
+            #expect(lost.isEmpty, "\(lost.count) acknowledged records lost, e.g. \(lost.keys.sorted().prefix(5))")
+            #expect(killedWhileAppending >= rounds / 2, "most kills must land while appending (\(killedWhileAppending) of \(rounds))")
+            #expect(acknowledged.count > rounds)
+            log.close()
+        }
+    }
+}

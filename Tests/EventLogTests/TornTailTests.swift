@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import EventLog
+
+/// Tests 1 and 2: whatever a crash leaves at the end is cut back to the last whole frame.
+@Suite struct TornTailTests {
+    /// A log of 60 records in more than 40 frames (single appends and batches of 2-4), with the
+    /// location of each frame.
+    static func makeLog(in directory: URL) throws -> (records: [LogRecord], frames: [FrameLocation]) {
+        let log = try EventLog.create(at: directory, user: alice, passphrase: alicePassphrase, kdf: tinyKDF)
+        var index = 0
+        var frameCount = 0
+        while index < 60 {
+            let size = frameCount % 4 == 3 ? min(2 + frameCount % 3, 60 - index) : 1
+            let items = (0..<size).map { (type: UInt8(index % 7), payload: distinctPayload(index + $0, length: 8 + (index + $0) % 50)) }
+            if size == 1 { try log.append(type: items[0].type, payload: items[0].payload) } else { try log.appendBatch(items) }
+            index += size
+            frameCount += 1
+        }
+        let records = try readAll(log)
+        log.close()
+        return (records, frameLocations(try fileBytes(logURL(directory))))
+    }
+
+    @Test func truncationAtEveryByteKeepsExactlyTheWholeFramesAndAcceptsTheNextAppend() throws {
+        try withTemporaryDirectory(inMemory: true) { directory in
+            let (records, frames) = try Self.makeLog(in: directory)
+            #expect(records.count == 60 && frames.count >= 40)
+            let original = try fileBytes(logURL(directory))
+            #expect(frames.last?.end == original.count)
+
+            for cut in LogHeader.size..<original.count {
+                try writeBytes(Array(original.prefix(cut)), to: logURL(directory))
+                let whole = frames.filter { $0.end <= cut }
+                let firstCutFrame = frames.first { $0.end > cut }
+                let survivors = records.filter { $0.sequence < firstCutFrame?.firstSequence ?? UInt64.max }
+                let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
+                let atBoundary = cut == (whole.last?.end ?? LogHeader.size)
+                #expect((log.recovery.tornTail == nil) == atBoundary, "cut at \(cut)")
+                #expect(log.recovery.tailWasCut == !atBoundary)
+                #expect(log.recovery.damage.isEmpty, "cut at \(cut): \(log.recovery)")
+                let read = try readAll(log)
+                #expect(read == survivors, "cut at \(cut): \(read.count) records instead of \(survivors.count)")
+                let next = try log.append(type: 9, payload: Data("after the cut".utf8))
+                #expect(next == UInt64(survivors.count) + 1)
+                #expect(try readAll(log).last?.payload == Data("after the cut".utf8))
+                log.close()
+                if read != survivors { break }
+            }
+        }
+    }
+
+    @Test func aCutInsideTheHeaderIsReportedAndTouchesNothing() throws {
+        try withTemporaryDirectory { directory in
+            _ = try Self.makeLog(in: directory)
+            let original = try fileBytes(logURL(directory))
+            for cut in 0..<LogHeader.size {
+                try writeBytes(Array(original.prefix(cut)), to: logURL(directory))
+                #expect(throws: EventLogError.self) { try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase) }
+                #expect(try fileBytes(logURL(directory)).count == cut)
+            }
+        }
+    }
+
+    @Test(arguments: [1, 15, 16, 17, 100, 4096, 70_000])
+    func zerosAfterTheLastRecordAreATornTail(count: Int) throws {
+        try checkGarbageTail([UInt8](repeating: 0, count: count), expectZeroFill: true)
+    }
+
+    @Test(arguments: [1, 7, 16, 64, 500, 5000])
+    func randomBytesAfterTheLastRecordAreATornTail(count: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(count))
+        for _ in 0..<5 { try checkGarbageTail(generator.bytes(count), expectZeroFill: false) }
+    }
+
+    @Test func hugeLengthFieldsInTheTailAreATornTail() throws {
+        for length: UInt32 in [.max, 0x7FFF_FFFF, UInt32(FrameLayout.maxBodyLength), UInt32(FrameLayout.maxBodyLength + 64)] {
+            var garbage = ByteWriter()
+            garbage.append(UInt32(0xDEAD_BEEF))
+            garbage.append(length)
+            garbage.append(UInt64(61))
+            garbage.append([UInt8](repeating: 0xAB, count: 100))
+            try checkGarbageTail(garbage.bytes, expectZeroFill: false)
+        }
+    }
+
+    private func checkGarbageTail(_ garbage: [UInt8], expectZeroFill: Bool) throws {
+        try withTemporaryDirectory { directory in
+            let (records, _) = try Self.makeLog(in: directory)
+            let original = try fileBytes(logURL(directory))
+            try writeBytes(original + garbage, to: logURL(directory))
+
+            let report = try EventLog.verify(at: directory, user: alice, passphrase: alicePassphrase)
+            #expect(report.status == .tornTail)
+            #expect(report.read.tornTail?.offset == UInt64(original.count))
+            #expect(report.read.tornTail?.length == UInt64(garbage.count))
+            if expectZeroFill { #expect(report.read.tornTail?.problem == .zeroFill) }
+
+            let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
+            #expect(log.recovery.tailWasCut && log.recovery.damage.isEmpty)
+            #expect(try readAll(log) == records)
+            #expect(try fileBytes(logURL(directory)) == original)
+            #expect(try log.append(type: 1, payload: Data("next".utf8)) == 61)
+        }
+    }
+}
