@@ -1,0 +1,65 @@
+import CaseModel
+import EventLog
+import Foundation
+
+/// What both the command line and the screens do to users, exports and the demo marker, in one
+/// place so that each action is recorded the same way.
+extension CaseBook {
+    public struct NotPermitted: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    // MARK: Users
+
+    /// Adds a user with a key slot and records who added them with which role. Coordinators only.
+    public func addUser(_ name: String, role: UserRole, passphrase: String, kdf: KDFParameters = .standard) throws {
+        try requireCoordinator("add users")
+        try log.addUser(name, passphrase: passphrase, kdf: kdf)
+        try record([.userAdded(name: name, role: role)])
+    }
+
+    /// Disables a user: their key slot is removed (their passphrase no longer opens the file) and
+    /// the log records it. Coordinators only; nobody disables themselves.
+    public func disableUser(_ name: String) throws {
+        try requireCoordinator("disable users")
+        guard name != user else { throw NotPermitted(description: "you cannot disable yourself") }
+        try log.removeUser(name)
+        try record([.userDisabled(name: name)])
+    }
+
+    /// Changes the signed-in user's own passphrase (only the key file changes).
+    public func changePassphrase(from old: String, to new: String, kdf: KDFParameters = .standard) throws {
+        try log.changePassphrase(user: user, from: old, to: new, kdf: kdf)
+    }
+
+    // MARK: Exports
+
+    /// Renders an export of `cases` (all cases by default) and records that it was made.
+    /// Identifiable exports are for coordinators only.
+    public func export(_ variant: ExportVariant, format: ExportFormat, cases: [CaseRecord]? = nil) throws -> String {
+        if variant == .identifiable { try requireCoordinator("make identifiable exports") }
+        let chosen = cases ?? store.records
+        let exporter = CaseExporter(pseudonymSecret: try pseudonymSecret())
+        let text = format == .csv ? exporter.csv(chosen, variant: variant) : exporter.json(chosen, variant: variant)
+        if !isReadOnly {
+            try record([.exportMade(format: "\(format.rawValue)-\(variant.rawValue)", identifiable: variant == .identifiable, caseCount: chosen.count)])
+        }
+        return text
+    }
+
+    // MARK: Demo
+
+    /// True for a training case file made by `refuge demo`; every screen says DEMO.
+    public var isDemo: Bool { (try? log.readSealedFile(named: SealedName.demo)) != nil }
+
+    public func markAsDemo() throws { try log.writeSealedFile(named: SealedName.demo, contents: Data("demo".utf8)) }
+
+    private func requireCoordinator(_ action: String) throws {
+        guard isCoordinator else { throw NotPermitted(description: "only a coordinator may \(action)") }
+    }
+}
+
+/// File formats of exports.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case csv, json
+}

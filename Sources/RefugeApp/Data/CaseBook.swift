@@ -1,0 +1,167 @@
+import CaseModel
+import EventLog
+import Foundation
+
+/// The open case file: the encrypted event log, the cases replayed from it, and who is signed in.
+///
+/// Every change goes through `record`, which appends the events durably and only then folds them
+/// into `store`, so what the screens show is always what the log holds.
+public final class CaseBook {
+    public let log: EventLog
+    public private(set) var store: CaseStore
+    public let user: String
+    public let device: DeviceID
+    private var factory: EventFactory
+    /// Dates ("today") for validation and new events; injectable for tests.
+    public let calendar: ValidationContext
+
+    /// Sealed-file names beside the log.
+    enum SealedName {
+        static let device = "device"
+        static let pseudonymSecret = "pseudonym-secret"
+        static let demo = "demo"
+        /// One draft per user; the name is a hash because sealed-file names are plain ASCII.
+        static func draft(for user: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for byte in user.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return "draft-" + String(hash, radix: 16)
+        }
+    }
+
+    init(log: EventLog, store: CaseStore, user: String, device: DeviceID, calendar: ValidationContext) {
+        self.log = log
+        self.store = store
+        self.user = user
+        self.device = device
+        self.calendar = calendar
+        let latest = store.lastMergeKey?.time ?? .zero
+        factory = EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: latest))
+    }
+
+    /// Creates a new case file in `directory` for `organisation`, with `user` as its first
+    /// coordinator.
+    public static func create(
+        at directory: URL, organisation: String, user: String, passphrase: String,
+        kdf: KDFParameters = .standard, calendar: ValidationContext = .current()
+    ) throws -> CaseBook {
+        let log = try EventLog.create(at: directory, user: user, passphrase: passphrase, kdf: kdf)
+        let device: DeviceID = .random()
+        try log.writeSealedFile(named: SealedName.device, contents: Data(device.description.utf8))
+        try log.writeSealedFile(named: SealedName.pseudonymSecret, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255) }))
+        let book = CaseBook(log: log, store: CaseStore(), user: user, device: device, calendar: calendar)
+        try book.record([.organisationConfigured(name: organisation), .userAdded(name: user, role: .coordinator)])
+        return book
+    }
+
+    /// Opens the case file in `directory` as `user` and replays it.
+    public static func open(
+        at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
+        keepsHistory: Bool = true, calendar: ValidationContext = .current()
+    ) throws -> CaseBook {
+        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode)
+        do {
+            var decoded: [DecodedEvent] = []
+            _ = try log.forEachRecord { record in
+                decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
+            }
+            let store = CaseStore.replay(decoded, keepsHistory: keepsHistory)
+            let device = try deviceID(of: log)
+            return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
+        } catch {
+            log.close()
+            throw error
+        }
+    }
+
+    /// This laptop's device id, kept sealed beside the log (made anew if it was lost).
+    private static func deviceID(of log: EventLog) throws -> DeviceID {
+        if let data = try log.readSealedFile(named: SealedName.device),
+           let id = DeviceID(hex: String(decoding: data, as: UTF8.self)) {
+            return id
+        }
+        let id: DeviceID = .random()
+        if !log.isReadOnly { try log.writeSealedFile(named: SealedName.device, contents: Data(id.description.utf8)) }
+        return id
+    }
+
+    public var isReadOnly: Bool { log.isReadOnly }
+
+    /// The signed-in user's account as the log records it (nil for a user with a key slot but no
+    /// account event, which only happens in a damaged or foreign log).
+    public var account: UserAccount? { store.users[user] }
+
+    public var isCoordinator: Bool { account?.role == .coordinator }
+
+    // MARK: - Changing things
+
+    /// Appends events for `bodies` durably (one batch when more than one) and folds them into the
+    /// cases. Nothing is folded when the append fails.
+    @discardableResult
+    public func record(_ bodies: [EventBody]) throws -> [Event] {
+        try append(bodies.map { factory.make($0) })
+    }
+
+    /// Appends already-made events (a first save makes two; an import many) as one batch.
+    @discardableResult
+    public func append(_ events: [Event]) throws -> [Event] {
+        guard !events.isEmpty else { return [] }
+        let encoded = events.map(EventCodec.encode)
+        if encoded.count == 1 {
+            try log.append(type: encoded[0].recordType, payload: encoded[0].payload)
+        } else {
+            try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
+        }
+        var needsReplay = false
+        for event in events where store.apply(event) == .appliedOutOfOrder { needsReplay = true }
+        if needsReplay { try reload() }
+        return events
+    }
+
+    /// A new case from a first registration; returns its id.
+    @discardableResult
+    public func openCase(values: [FieldKey: FieldValue]) throws -> CaseID {
+        let events = factory.openCase(values: values, openedOn: calendar.today)
+        try append(events)
+        guard case .caseOpened(let id, _)? = events.first?.body else { preconditionFailure("openCase makes caseOpened first") }
+        return id
+    }
+
+    /// Saves only the fields that changed. Returns false when nothing did.
+    @discardableResult
+    public func updateCase(_ id: CaseID, to values: [FieldKey: FieldValue]) throws -> Bool {
+        let old = store[id]?.values ?? [:]
+        guard let event = factory.setFields(of: id, from: old, to: values) else { return false }
+        try append([event])
+        return true
+    }
+
+    /// A factory for events made outside the book (imports), continuing this book's clock.
+    public func withFactory<T>(_ body: (inout EventFactory) throws -> T) rethrows -> T {
+        try body(&factory)
+    }
+
+    /// Re-reads the whole log (after events arrived out of order).
+    public func reload() throws {
+        var decoded: [DecodedEvent] = []
+        _ = try log.forEachRecord { decoded.append(EventCodec.decode(recordType: $0.type, payload: $0.payload)) }
+        store = CaseStore.replay(decoded, keepsHistory: store.keepsHistory)
+    }
+
+    // MARK: - Sealed side files
+
+    /// The secret behind pseudonymous ids in anonymised exports (stable for this case file).
+    public func pseudonymSecret() throws -> [UInt8] {
+        if let data = try log.readSealedFile(named: SealedName.pseudonymSecret) { return Array(data) }
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        if !log.isReadOnly { try log.writeSealedFile(named: SealedName.pseudonymSecret, contents: Data(secret)) }
+        return secret
+    }
+
+    /// The signed-in user's unsaved intake, sealed under the data key (never in clear).
+    public func draft() throws -> Data? { try log.readSealedFile(named: SealedName.draft(for: user)) }
+    public func saveDraft(_ contents: Data) throws { try log.writeSealedFile(named: SealedName.draft(for: user), contents: contents) }
+    public func discardDraft() throws { try log.removeSealedFile(named: SealedName.draft(for: user)) }
+
+    /// Closes the log and drops the keys from memory.
+    public func close() { log.close() }
+}
