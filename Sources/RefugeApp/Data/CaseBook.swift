@@ -58,12 +58,11 @@ public final class CaseBook {
         at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
         keepsHistory: Bool = true, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode)
+        var decoded: [DecodedEvent] = []
+        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { record in
+            decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
+        }
         do {
-            var decoded: [DecodedEvent] = []
-            _ = try log.forEachRecord { record in
-                decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
-            }
             let store = CaseStore.replay(decoded, keepsHistory: keepsHistory)
             let device = try deviceID(of: log)
             return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
