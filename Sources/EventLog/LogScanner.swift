@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Everything a front-to-back pass over the log learned; the writer continues from it.
 struct ScanOutcome {
@@ -36,31 +37,46 @@ struct LogScanner {
         var report = ReadReport(recordCount: 0, lastSequence: nil, endOffset: offset, fileSize: fileSize,
                                 tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
 
-        while offset < fileSize {
-            switch try inspect(at: offset, reader: &reader) {
-            case .intact(let frame):
-                guard frame.firstSequence == nextSequence else {
-                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence,
-                                                 detail: "sequence \(frame.firstSequence) where \(nextSequence) was expected")
+        // Good frames are collected and opened in parallel batches (decryption is most of the cost
+        // of a read); their sequence numbers and deliveries are then checked in order, so the
+        // outcome is exactly that of opening them one by one.
+        var batch: [PendingFrame] = []
+        var batchBytes = 0
+        func flush() throws {
+            defer { batch.removeAll(keepingCapacity: true); batchBytes = 0 }
+            for (frame, opened) in zip(batch, openAll(batch)) {
+                guard frame.view.firstSequence == nextSequence else {
+                    throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence,
+                                                 detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
                 }
                 let records: [RecordContent]
-                do {
-                    records = try opener.open(body: frame.body, firstSequence: frame.firstSequence, previousTag: previousTag)
-                } catch {
+                switch opened {
+                case .success(let contents): records = contents
+                case .failure(let error):
                     let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
-                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence, detail: detail)
+                    throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence, detail: detail)
                 }
-                try deliver(frame.firstSequence, records)
+                try deliver(frame.view.firstSequence, records)
                 report.recordCount += records.count
                 report.firstTimestamp = report.firstTimestamp ?? records.first?.timestamp
                 report.lastTimestamp = records.last?.timestamp
-                nextSequence = frame.firstSequence + UInt64(records.count)
+                nextSequence = frame.view.firstSequence + UInt64(records.count)
                 report.lastSequence = nextSequence - 1
+                report.endOffset = frame.view.end
+            }
+        }
+
+        while offset < fileSize {
+            switch try inspect(at: offset, reader: &reader) {
+            case .intact(let frame):
+                batch.append(PendingFrame(offset: offset, view: frame, previousTag: previousTag))
+                batchBytes += frame.body.count
                 previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
                 offset = frame.end
-                report.endOffset = offset
+                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes { try flush() }
 
             case .bad(let problem, let skipHint):
+                try flush()
                 switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
                 case .resume(let resume):
                     let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
@@ -80,10 +96,47 @@ struct LogScanner {
                 }
             }
         }
+        try flush()
         return ScanOutcome(report: report, lastTag: previousTag)
     }
 
-    private struct FrameView {
+    /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough
+    /// that memory does not grow with the log.
+    static let batchFrames = 512
+    static let batchBytes = 4 << 20
+
+    private struct PendingFrame: Sendable {
+        var offset: UInt64
+        var view: FrameView
+        var previousTag: [UInt8]
+    }
+
+    /// Opens every frame of `batch`, on all cores when the batch is large enough to be worth it.
+    private func openAll(_ batch: [PendingFrame]) -> [Result<[RecordContent], FrameOpener.Failure>] {
+        let opener = self.opener
+        @Sendable func open(_ frame: PendingFrame) -> Result<[RecordContent], FrameOpener.Failure> {
+            Result { () throws(FrameOpener.Failure) in
+                try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence, previousTag: frame.previousTag)
+            }
+        }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard workers > 1, batch.count >= 16 else { return batch.map(open) }
+        var results = [Result<[RecordContent], FrameOpener.Failure>](repeating: .failure(.authentication), count: batch.count)
+        let share = (batch.count + workers - 1) / workers
+        results.withUnsafeMutableBufferPointer { output in
+            // Each worker writes only its own slice of `output`.
+            nonisolated(unsafe) let output = output
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * share
+                let end = min(start + share, batch.count)
+                guard start < end else { return }
+                for index in start..<end { output[index] = open(batch[index]) }
+            }
+        }
+        return results
+    }
+
+    private struct FrameView: Sendable {
         var firstSequence: UInt64
         var body: ArraySlice<UInt8>
         var end: UInt64
