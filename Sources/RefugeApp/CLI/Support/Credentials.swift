@@ -4,7 +4,7 @@ struct Credentials {
     var user: String
     var passphrase: String
 
-    static func resolve(_ environment: CommandEnvironment, user fixedUser: String? = nil) throws -> Credentials {
+    static func resolve(_ environment: CommandEnvironment) throws -> Credentials {
         var prompt: TerminalPrompt?
         func terminal() throws -> TerminalPrompt {
             if let prompt { return prompt }
@@ -12,7 +12,7 @@ struct Credentials {
             prompt = opened
             return opened
         }
-        let user = try fixedUser ?? environment[CommandEnvironment.userKey]
+        let user = try environment[CommandEnvironment.userKey]
             ?? cancellable { try terminal().ask("User name: ", secret: false) }
         let passphrase = try environment[CommandEnvironment.passphraseKey]
             ?? cancellable { try terminal().ask("Passphrase for \(user): ", secret: true) }
