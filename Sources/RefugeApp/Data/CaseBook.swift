@@ -116,6 +116,21 @@ public final class CaseBook {
         return events
     }
 
+    /// Appends a long history made elsewhere (a demo caseload), `batchSize` events per durable
+    /// batch, then replays once: folding each batch in turn would replay the whole log whenever the
+    /// history is older than what the book already holds.
+    public func appendHistory(_ events: [Event], batchSize: Int = 2_000) throws {
+        precondition(batchSize > 0, "a batch holds at least one event")
+        for start in stride(from: 0, to: events.count, by: batchSize) {
+            let encoded = events[start..<min(start + batchSize, events.count)].map(EventCodec.encode)
+            try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
+        }
+        try reload()
+        // New events must sort after everything in the book, whatever the history's dates.
+        let latest = store.lastMergeKey?.time ?? .zero
+        factory = EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: latest))
+    }
+
     /// A new case from a first registration; returns its id.
     @discardableResult
     public func openCase(values: [FieldKey: FieldValue]) throws -> CaseID {
