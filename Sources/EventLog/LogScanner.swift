@@ -37,24 +37,31 @@ struct LogScanner {
         var report = ReadReport(recordCount: 0, lastSequence: nil, endOffset: offset, fileSize: fileSize,
                                 tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
 
-        // Good frames are collected and opened in parallel batches (decryption is most of the cost
-        // of a read); their sequence numbers and deliveries are then checked in order, so the
-        // outcome is exactly that of opening them one by one.
+        // Good-looking frames are collected, then checksummed and opened in parallel batches
+        // (checksums and decryption are nearly all the cost of a read). Results are then taken in
+        // order: sequence numbers are checked and records delivered exactly as a one-by-one pass
+        // would. A frame whose checksum fails ends the batch; the loop below looks at it again,
+        // one frame at a time, to tell a torn tail from damage.
         var batch: [PendingFrame] = []
         var batchBytes = 0
+        var checkNextAlone = false
         func flush() throws {
             defer { batch.removeAll(keepingCapacity: true); batchBytes = 0 }
             for (frame, opened) in zip(batch, openAll(batch)) {
-                guard frame.view.firstSequence == nextSequence else {
-                    throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence,
-                                                 detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
-                }
                 let records: [RecordContent]
                 switch opened {
-                case .success(let contents): records = contents
+                case .checksumMismatch:
+                    offset = frame.offset
+                    previousTag = frame.previousTag
+                    checkNextAlone = true
+                    return
                 case .failure(let error):
+                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
                     let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
                     throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence, detail: detail)
+                case .records(let contents):
+                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
+                    records = contents
                 }
                 try deliver(frame.view.firstSequence, records)
                 report.recordCount += records.count
@@ -65,18 +72,27 @@ struct LogScanner {
                 report.endOffset = frame.view.end
             }
         }
+        func outOfSequence(_ frame: PendingFrame) -> EventLogError {
+            .tampered(offset: frame.offset, sequence: frame.view.firstSequence,
+                      detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
+        }
 
         while offset < fileSize {
-            switch try inspect(at: offset, reader: &reader) {
+            let checkAlone = checkNextAlone
+            checkNextAlone = false
+            switch try inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone) {
             case .intact(let frame):
-                batch.append(PendingFrame(offset: offset, view: frame, previousTag: previousTag))
+                batch.append(PendingFrame(offset: offset, view: frame, previousTag: previousTag, checksumVerified: checkAlone))
                 batchBytes += frame.body.count
                 previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
                 offset = frame.end
-                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes { try flush() }
+                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes || offset >= fileSize { try flush() }
 
             case .bad(let problem, let skipHint):
-                try flush()
+                if !batch.isEmpty {  // settle the frames before it first; that may move `offset` back
+                    try flush()
+                    continue
+                }
                 switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
                 case .resume(let resume):
                     let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
@@ -96,7 +112,6 @@ struct LogScanner {
                 }
             }
         }
-        try flush()
         return ScanOutcome(report: report, lastTag: previousTag)
     }
 
@@ -109,19 +124,30 @@ struct LogScanner {
         var offset: UInt64
         var view: FrameView
         var previousTag: [UInt8]
+        var checksumVerified: Bool
+    }
+
+    private enum Opened: Sendable {
+        case records([RecordContent])
+        case checksumMismatch
+        case failure(FrameOpener.Failure)
     }
 
     /// Opens every frame of `batch`, on all cores when the batch is large enough to be worth it.
-    private func openAll(_ batch: [PendingFrame]) -> [Result<[RecordContent], FrameOpener.Failure>] {
+    private func openAll(_ batch: [PendingFrame]) -> [Opened] {
         let opener = self.opener
-        @Sendable func open(_ frame: PendingFrame) -> Result<[RecordContent], FrameOpener.Failure> {
-            Result { () throws(FrameOpener.Failure) in
-                try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence, previousTag: frame.previousTag)
+        @Sendable func open(_ frame: PendingFrame) -> Opened {
+            if !frame.checksumVerified, !frame.view.checksumMatches { return .checksumMismatch }
+            do {
+                return .records(try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence,
+                                                previousTag: frame.previousTag))
+            } catch {
+                return .failure(error)
             }
         }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let workers = Int(ProcessInfo.processInfo.environment["RT"] ?? "") ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard workers > 1, batch.count >= 16 else { return batch.map(open) }
-        var results = [Result<[RecordContent], FrameOpener.Failure>](repeating: .failure(.authentication), count: batch.count)
+        var results = [Opened](repeating: .checksumMismatch, count: batch.count)
         let share = (batch.count + workers - 1) / workers
         results.withUnsafeMutableBufferPointer { output in
             // Each worker writes only its own slice of `output`.
@@ -140,6 +166,13 @@ struct LogScanner {
         var firstSequence: UInt64
         var body: ArraySlice<UInt8>
         var end: UInt64
+        /// The bytes the checksum covers (everything after the checksum field), and the checksum.
+        var checked: ArraySlice<UInt8>
+        var storedCRC: UInt32
+
+        var checksumMatches: Bool {
+            checked.withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
+        }
     }
 
     private enum Inspection {
@@ -148,8 +181,9 @@ struct LogScanner {
         case bad(FrameProblem, skipHint: UInt64?)
     }
 
-    /// Checks framing and checksum only (no key needed).
-    private func inspect(at offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Inspection {
+    /// Checks framing and (unless the caller checks it later) the checksum; no key needed.
+    private func inspect(at offset: UInt64, reader: inout ChunkedReader,
+                         verifyingChecksum: Bool = true) throws(FileSystemError) -> Inspection {
         guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else {
             return .bad(.incompleteHeader, skipHint: nil)
         }
@@ -162,9 +196,10 @@ struct LogScanner {
               let frame = try reader.bytes(at: offset, count: FrameLayout.headerSize + Int(length)) else {
             return .bad(.incompleteFrame, skipHint: nil)
         }
-        let computed = frame.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
-        guard computed == storedCRC else { return .bad(.checksumMismatch, skipHint: end) }
-        return .intact(FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end))
+        let view = FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end,
+                             checked: frame.dropFirst(4), storedCRC: storedCRC)
+        guard !verifyingChecksum || view.checksumMatches else { return .bad(.checksumMismatch, skipHint: end) }
+        return .intact(view)
     }
 
     private struct Resumption {
