@@ -16,7 +16,7 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
-    private(set) var drafts: DraftKeeper!
+    private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) })
     private var throttle = SignInThrottle()
     private let now: () -> Duration
 
@@ -28,7 +28,6 @@ final class RefugeSession {
         now = settings.now ?? { start.duration(to: clock.now) }
         app = Application(terminal: terminal, strings: strings.screenKit, now: now)
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
-        drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) })
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
         updateGlobalBindings()

@@ -100,9 +100,7 @@ struct AppStrings: Sendable {
         t("Active \(active) · Follow-up \(followUp) · Closed \(closed) · Shown \(shown)",
           "Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed) · Показано \(shown)")
     }
-    func filterLine(_ filter: String, query: String) -> String {
-        t("Filter: \(filter)", "Фильтр: \(filter)") + (query.isEmpty ? "" : t("  Search: ", "  Поиск: ") + query)
-    }
+    func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
     var search: String { t("Search", "Поиск", "Іздеу") }
     var searchHelp: String {
         t("Type part of a name in any script: Latin finds Cyrillic and back. Enter or Down goes to the list, Esc clears.",

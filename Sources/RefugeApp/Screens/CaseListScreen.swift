@@ -119,6 +119,6 @@ final class CaseListScreen: Screen {
         case .followUp: CaseStatus.followUp.label.text(in: s.language)
         case .closed: s.filterClosed
         }
-        filterLabel.text = s.filterLine(filterName, query: "") + (source.rowCount == 0 && source.query.isEmpty && source.filter == .all ? "  " + s.noCases : "")
+        filterLabel.text = s.filterLine(filterName) + (source.rowCount == 0 && source.query.isEmpty && source.filter == .all ? "  " + s.noCases : "")
     }
 }

@@ -91,6 +91,20 @@ struct StartScreensTests {
         #expect(second.top is SignInScreen)
     }
 
+    @Test func aDemoCaseFileSaysDemoOnEveryScreen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try AppHarness.makeCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        try book.markAsDemo()
+        book.close()
+        let app = AppHarness(language: .ru, directory: directory)
+        app.signIn()
+        #expect(app.terminal.row(0).hasSuffix("ДЕМО"))
+        app.press(.character("n"))
+        #expect(app.terminal.row(0).hasSuffix("ДЕМО"))
+    }
+
     @Test func f12LocksAtOnceAndThePassphraseUnlocks() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Ахмедова", "Гульнара")])
         #expect(app.shows("Ахмедова Гульнара"))
