@@ -116,7 +116,7 @@ struct AppEndToEndTests {
     @Test func killedMidIntakeTheDraftIsOfferedAgain() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try initialise()
-        let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
+        let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru </dev/tty & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
                                       environment: Self.fast)
         try signIn(session)
         try session.waitFor("Дела · anna")
