@@ -80,11 +80,15 @@ struct Draft: Equatable {
 final class DraftKeeper {
     private let book: () -> CaseBook?
     private let onError: (any Error) -> Void
+    /// A draft could not be written (a full disk): the form stays open and the draft is tried again
+    /// at the next pause.
+    private let onKeepFailed: () -> Void
     private var pending: Draft?
 
-    init(book: @escaping () -> CaseBook?, onError: @escaping (any Error) -> Void) {
+    init(book: @escaping () -> CaseBook?, onError: @escaping (any Error) -> Void, onKeepFailed: @escaping () -> Void) {
         self.book = book
         self.onError = onError
+        self.onKeepFailed = onKeepFailed
     }
 
     func note(_ draft: Draft) { pending = draft }
@@ -96,7 +100,7 @@ final class DraftKeeper {
             try book.saveDraft(draft.encoded())
             pending = nil
         } catch {
-            onError(error)
+            onKeepFailed()
         }
     }
 

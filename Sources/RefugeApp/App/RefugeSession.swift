@@ -16,7 +16,8 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
-    private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) })
+    private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
+                                               onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
     private var throttle = SignInThrottle()
     private let now: () -> Duration
 
@@ -63,6 +64,7 @@ final class RefugeSession {
         } catch let error as EventLogError {
             if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
             if case .noSuchUser = error { throttle.recordFailure(at: now()) }
+            if case .lockedByAnotherProcess = error { throw UserMessage(strings.message(for: error), needsDialog: true) }
             throw UserMessage(strings.message(for: error))
         }
         throttle.recordSuccess()
@@ -77,10 +79,7 @@ final class RefugeSession {
         self.book = book
         userName = book.user
         if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
-        var markers: [String] = []
-        if book.isDemo { markers.append(strings.demoMarker) }
-        if book.isReadOnly { markers.append(strings.readOnlyMarker) }
-        app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")
+        updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
         if book.wasOpenedReadOnlyBecauseOfDamage {
@@ -94,6 +93,13 @@ final class RefugeSession {
                 })
             }
         }
+    }
+
+    private func updateMarker() {
+        var markers: [String] = []
+        if book?.isDemo == true { markers.append(strings.demoMarker) }
+        if book?.isReadOnly == true { markers.append(strings.readOnlyMarker) }
+        app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")
     }
 
     private func resume(_ draft: Draft) {
@@ -146,7 +152,11 @@ final class RefugeSession {
     // MARK: Errors
 
     /// The one way a screen reports a failure: translated, on the top line.
-    func show(_ error: any Error) { app.showError(strings.message(for: error)) }
+    func show(_ error: any Error) {
+        let text = strings.message(for: error)
+        app.showError(text)
+        if (error as? UserMessage)?.needsDialog == true { app.push(MessageDialog(title: strings.cannotOpenTitle, message: text)) }
+    }
 
     /// Runs `body`, showing any failure; true when it succeeded.
     @discardableResult
@@ -168,15 +178,57 @@ final class RefugeSession {
         } catch let message as UserMessage {
             throw message
         } catch {
-            throw UserMessage(strings.message(for: error))
+            let text = strings.message(for: error)
+            if AppStrings.isStorageFailure(error) { app.push(MessageDialog(title: strings.notSavedTitle, message: text)) }
+            throw UserMessage(text)
         }
     }
 
     /// The open case file, or a message when it is read-only (for actions that change things).
-    func writableBook() throws -> CaseBook {
+    ///
+    /// After a failed write (a full disk) the log refuses appends until it is reopened, which needs
+    /// the passphrase: the user is asked for it, and `retry` (a form's save) runs once it is open.
+    func writableBook(retrying retry: (() -> Void)? = nil) throws -> CaseBook {
         guard let book else { throw UserMessage(strings.unexpected("locked")) }
         guard !book.isReadOnly else { throw UserMessage(strings.readOnlyRefused) }
+        if book.log.writerFailure != nil {
+            app.push(MessageDialog(title: strings.reopenTitle, message: strings.reopenNeeded) { [unowned self] in
+                app.push(PromptDialog(title: strings.reopenTitle, label: strings.reopenPrompt, masked: true) { [unowned self] passphrase in
+                    guard let passphrase, perform({ try reopen(passphrase: passphrase) }) else { return }
+                    retry?()
+                })
+            })
+            throw UserMessage(strings.reopenNeeded)
+        }
         return book
+    }
+
+    /// Closes the case file and opens it again with `passphrase`, for a writer stopped by a failed
+    /// write (see docs/log-format.md, "Durability rules"). The screens stay as they are, forms with
+    /// everything typed; the cases are read again from disk. A wrong passphrase changes nothing.
+    func reopen(passphrase: String) throws {
+        guard let old = book, let user = userName else { return }
+        if let wait = throttle.remainingWait(at: now()) {
+            throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
+        }
+        do {
+            // Checked without the lock, before the open case file is closed.
+            try EventLog.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly).close()
+        } catch let error as EventLogError {
+            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
+            throw UserMessage(strings.message(for: error))
+        }
+        throttle.recordSuccess()
+        old.close()
+        defer { updateMarker() }
+        do {
+            book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
+        } catch {
+            // Taken by another Refuge meanwhile, or damaged: the cases can at least be read.
+            book = try? CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly,
+                                      calendar: calendar)
+            throw error
+        }
     }
 
     var today: CaseDate { settings.today() }

@@ -5,7 +5,12 @@ import EventLog
 /// ScreenKit shows exactly this text in the status line.
 struct UserMessage: Error, CustomStringConvertible {
     let description: String
-    init(_ text: String) { description = text }
+    /// Also shown in a dialog, because the top line cuts long text and this one must be read whole.
+    var needsDialog = false
+    init(_ text: String, needsDialog: Bool = false) {
+        description = text
+        self.needsDialog = needsDialog
+    }
 }
 
 extension AppStrings {
@@ -23,6 +28,14 @@ extension AppStrings {
             return message(for: logError)
         default:
             return unexpected(String(describing: error))
+        }
+    }
+
+    /// Storage failures of a save: the message says what to do (free space, F2), so it is shown whole.
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        switch error as? EventLogError {
+        case .diskFull?, .writeFailed?, .writerStopped?, .io?: true
+        default: false
         }
     }
 

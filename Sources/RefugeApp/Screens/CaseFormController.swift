@@ -63,7 +63,7 @@ final class CaseFormController {
         if let problem = session.forms.problems(in: values).first {
             throw UserMessage(problem.message(in: session.strings.language))
         }
-        let book = try session.saving { try session.writableBook() }
+        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
         if !duplicatesOffered {
             duplicatesOffered = true
             let probe = DuplicateProbe(values: values, referenceDate: session.today)
@@ -77,12 +77,12 @@ final class CaseFormController {
         }
         let id = try session.saving { try book.openCase(values: values) }
         finished()
-        if let record = book.store[id] { session.app.showInfo(session.strings.saved(record.number.description)) }
         CaseFileScreen.open(id, session: session)
+        if let record = book.store[id] { confirm(session.strings.saved(record.number.description), form) }
     }
 
     private func saveEdit(of id: CaseID, section sectionID: String, _ form: Form) throws {
-        let book = try session.saving { try session.writableBook() }
+        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
         guard let record = book.store[id], let section = session.forms.schema.sections.first(where: { $0.id == sectionID }) else { return }
         // This part's relevant answers replace the stored ones; hidden answers are kept as they were.
         var values = record.values
@@ -94,7 +94,14 @@ final class CaseFormController {
         }
         let changed = try session.saving { try book.updateCase(id, to: values) }
         finished()
-        session.app.showInfo(changed ? session.strings.saved(record.number.description) : session.strings.nothingChanged)
+        confirm(changed ? session.strings.saved(record.number.description) : session.strings.nothingChanged, form)
+    }
+
+    /// The confirmation of a save; what saving cleaned (control characters from a paste) is told in a dialog.
+    private func confirm(_ text: String, _ form: Form) {
+        session.app.showInfo(text)
+        let notices = session.forms.notices(in: form.relevantValues)
+        if !notices.isEmpty { session.app.push(MessageDialog(title: text, message: notices.joined(separator: "\n"))) }
     }
 
     private func openEarlierCase(_ id: CaseID) {

@@ -31,6 +31,9 @@ final class CaseListSource: TableDataSource {
     private var rows: [Int] = []
     private var sortOrder: (column: Int, ascending: Bool)?
 
+    /// How many rows the table has asked for so far: it should ask only for the rows it shows.
+    private(set) var rowsRequested = 0
+
     var filter: StatusFilter = .all
     var query = ""
     /// Names shown as initials only, for work where others can see the screen.
@@ -97,6 +100,7 @@ final class CaseListSource: TableDataSource {
     }
 
     func cells(forRow row: Int) -> [String] {
+        rowsRequested += 1
         guard let record = record(at: row) else { return [] }
         return (0..<Self.columnCount).map { cell(column: $0, of: record) }
     }

@@ -33,6 +33,17 @@ final class IntakeFormBuilder {
             .validate(values).filter { $0.severity == .error }
     }
 
+    /// What saving cleans without refusing (control characters in pasted text), as "Label: message",
+    /// so that the confirmation can say so.
+    func notices(in values: FormValues) -> [String] {
+        values.compactMap { key, value -> String? in
+            guard case .text(let text) = value, let field = schema.field(FieldKey(key)),
+                  let issue = FieldInputParser.parse(text, for: field).issues.first(where: { $0.severity == .warning })
+            else { return nil }
+            return "\(field.label.text(in: language)): \(issue.message(in: language))"
+        }.sorted()
+    }
+
     private func formField(_ field: Field) -> FormField {
         let help = field.help.text(in: language)
         return FormField(
@@ -58,7 +69,9 @@ final class IntakeFormBuilder {
 
     private func kind(of field: Field) -> ScreenKit.FieldKind {
         switch field.kind {
-        case .text: return .text(maxLength: field.maxLength)
+        // No limit in the editor: it would silently drop the end of a long paste. The schema's
+        // maximum is checked like every rule, with a message, and the form keeps all of the text.
+        case .text: return .text(maxLength: nil)
         case .longText: return .notes(rows: 4)
         case .date: return .date
         case .number:
