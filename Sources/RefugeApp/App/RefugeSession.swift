@@ -64,7 +64,6 @@ final class RefugeSession {
         } catch let error as EventLogError {
             if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
             if case .noSuchUser = error { throttle.recordFailure(at: now()) }
-            if case .lockedByAnotherProcess = error { throw UserMessage(strings.message(for: error), needsDialog: true) }
             throw UserMessage(strings.message(for: error))
         }
         throttle.recordSuccess()
@@ -152,11 +151,7 @@ final class RefugeSession {
     // MARK: Errors
 
     /// The one way a screen reports a failure: translated, on the top line.
-    func show(_ error: any Error) {
-        let text = strings.message(for: error)
-        app.showError(text)
-        if (error as? UserMessage)?.needsDialog == true { app.push(MessageDialog(title: strings.cannotOpenTitle, message: text)) }
-    }
+    func show(_ error: any Error) { app.showError(strings.message(for: error)) }
 
     /// Runs `body`, showing any failure; true when it succeeded.
     @discardableResult

@@ -59,7 +59,8 @@ struct AppStrings: Sendable {
           "Слишком много неверных попыток. Подождите \(seconds) с и попробуйте снова.")
     }
     func lockedByOther(_ holder: String) -> String {
-        t("The case file is open in another running Refuge (\(holder)). Close it there first.",
+        // The holder first: the top line cuts what does not fit.
+        t("Already open in another running Refuge (\(holder)). Close it there first.",
           "Картотека уже открыта в другой запущенной программе Refuge (\(holder)). Сначала закройте её там.")
     }
     var damagedTitle: String { t("Damaged case file", "Картотека повреждена") }
@@ -253,7 +254,6 @@ struct AppStrings: Sendable {
           "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")
     }
     var notSavedTitle: String { t("Not saved", "Не сохранено") }
-    var cannotOpenTitle: String { t("Cannot open", "Не удаётся открыть") }
     var reopenTitle: String { t("Save again", "Сохранить снова") }
     var reopenPrompt: String { t("Your passphrase, to reopen the case file:", "Пароль-фраза, чтобы открыть картотеку заново:") }
     var reopenNeeded: String {

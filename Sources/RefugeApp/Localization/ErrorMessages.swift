@@ -5,12 +5,7 @@ import EventLog
 /// ScreenKit shows exactly this text in the status line.
 struct UserMessage: Error, CustomStringConvertible {
     let description: String
-    /// Also shown in a dialog, because the top line cuts long text and this one must be read whole.
-    var needsDialog = false
-    init(_ text: String, needsDialog: Bool = false) {
-        description = text
-        self.needsDialog = needsDialog
-    }
+    init(_ text: String) { description = text }
 }
 
 extension AppStrings {
