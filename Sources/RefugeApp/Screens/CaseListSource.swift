@@ -50,14 +50,14 @@ final class CaseListSource: TableDataSource {
         let s = strings
         return [
             TableColumn(s.columnNumber, width: .fixed(9)),
-            TableColumn(s.columnName, width: .flex(3)),
-            TableColumn(s.columnGender, width: .fixed(6)),
-            TableColumn(s.columnAge, width: .fixed(4), alignment: .right),
-            TableColumn(s.columnCitizenship, width: .fixed(6)),
-            TableColumn(s.columnExploitation, width: .flex(2)),
+            TableColumn(s.columnName, width: .flex(3)),  // the name is what people look for
+            TableColumn(s.columnGender, width: .fixed(3)),
+            TableColumn(s.columnAge, width: .fixed(3), alignment: .right),
+            TableColumn(s.columnCitizenship, width: .fixed(5)),
+            TableColumn(s.columnExploitation, width: .flex(1)),
             TableColumn(s.columnStatus, width: .fixed(10)),
             TableColumn(s.columnIntake, width: .fixed(10)),
-            TableColumn(s.columnCaseworker, width: .flex(2)),
+            TableColumn(s.columnCaseworker, width: .flex(1)),
             TableColumn(s.columnCompleteness, width: .fixed(4), alignment: .right),
         ]
     }
@@ -138,7 +138,9 @@ final class CaseListSource: TableDataSource {
         switch column {
         case 0: return record.number.description
         case 1: return masksNames ? Self.initials(record.displayName) : record.displayName
-        case 2: return record[.gender].map { schema.field(.gender)!.label(of: $0.code ?? "", in: language) } ?? ""
+        case 2:  // one letter of the label: Ж/М, F/M
+            return record[.gender].map { schema.field(.gender)!.label(of: $0.code ?? "", in: language) }
+                .flatMap { $0.first.map(String.init) } ?? ""
         case 3: return record.age(on: today()).map(String.init) ?? ""
         case 4: return record[.citizenship]?.codeList.joined(separator: ",") ?? ""
         case 5:

@@ -19,6 +19,7 @@ final class SetupScreen: SubmittingFormScreen {
             }
         }
         allowsLeaving = false
+        saveLabel = s.create
     }
 }
 

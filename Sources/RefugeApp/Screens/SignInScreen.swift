@@ -12,6 +12,7 @@ final class SignInScreen: SubmittingFormScreen {
         super.init(description, values: user.isEmpty ? [:] : ["user": .text(user)], strings: s.screenKit,
                    today: { FormDate(session.today) }) { _ in }
         allowsLeaving = false
+        saveLabel = s.signIn
         onSave = { [unowned session] form in
             let name = form.value("user").trimmedText
             do {
@@ -36,6 +37,7 @@ final class LockScreen: SubmittingFormScreen {
         ])])
         super.init(description, strings: s.screenKit, today: { FormDate(session.today) }) { _ in }
         allowsLeaving = false
+        saveLabel = s.unlock
         onSave = { [unowned session] form in
             do {
                 try session.signIn(user: user, passphrase: form.value("passphrase").rawText)
