@@ -35,8 +35,10 @@ public struct MergeKey: Hashable, Comparable, Sendable {
 
 /// What happened. Case events name their case; the others are about users and the organisation.
 public enum EventBody: Sendable, Hashable {
-    /// A new case; `openedOn` (the intake day) decides the year of its case number.
-    case caseOpened(caseID: CaseID, openedOn: CalendarDate)
+    /// A new case; `openedOn` (the intake day) decides the year of its case number. `number` is
+    /// the number the device gave it (nil in imports and older events): written down, it keeps
+    /// the case's number stable when other cases' events are lost or another log is merged.
+    case caseOpened(caseID: CaseID, openedOn: CalendarDate, number: CaseNumber? = nil)
     /// Only the changed fields, each with the value it replaces.
     case fieldsSet(caseID: CaseID, changes: [FieldChange])
     case noteAdded(caseID: CaseID, text: String)
@@ -58,7 +60,7 @@ public enum EventBody: Sendable, Hashable {
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
         switch self {
-        case .caseOpened(let id, _), .fieldsSet(let id, _), .noteAdded(let id, _),
+        case .caseOpened(let id, _, _), .fieldsSet(let id, _), .noteAdded(let id, _),
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
             id

@@ -51,9 +51,14 @@ public enum EventCodec {
 
     private static func encodeBody(_ body: EventBody, into writer: inout ByteWriter) {
         switch body {
-        case .caseOpened(let caseID, let openedOn):
+        case .caseOpened(let caseID, let openedOn, let number):
             writer.identifier(caseID)
             writer.date(openedOn)
+            if let number {  // appended in a compatible way: a reader without it ignores the rest
+                writer.byte(1)
+                writer.varint(UInt64(number.year))
+                writer.varint(UInt64(number.sequence))
+            }
         case .fieldsSet(let caseID, let changes):
             writer.identifier(caseID)
             writer.varint(UInt64(changes.count))
@@ -135,7 +140,15 @@ public enum EventCodec {
     private static func decodeBody(kind: EventKind, from reader: inout ByteReader) throws -> EventBody {
         switch kind {
         case .caseOpened:
-            return .caseOpened(caseID: try reader.identifier(), openedOn: try reader.date())
+            let caseID: CaseID = try reader.identifier()
+            let openedOn = try reader.date()
+            var number: CaseNumber?
+            if reader.remaining > 0, try reader.byte() == 1 {
+                let year = try reader.varint(), sequence = try reader.varint()
+                guard year <= 9999, sequence >= 1, sequence <= 1_000_000 else { throw DecodeFailure.malformed("case number") }
+                number = CaseNumber(year: Int(year), sequence: Int(sequence))
+            }
+            return .caseOpened(caseID: caseID, openedOn: openedOn, number: number)
         case .fieldsSet:
             let caseID: CaseID = try reader.identifier()
             let count = try reader.count()

@@ -42,9 +42,11 @@ public struct EventFactory: Sendable {
 
     /// The events of a first save: the case is opened, then its answers are set.
     /// `openedOn` decides the year of the case number; it defaults to the intake date.
-    public mutating func openCase(values: [FieldKey: FieldValue], openedOn: CalendarDate, caseID: CaseID? = nil) -> [Event] {
+    /// `number` is the case number to claim (see `CaseStore.nextCaseNumber(year:)`).
+    public mutating func openCase(values: [FieldKey: FieldValue], openedOn: CalendarDate, caseID: CaseID? = nil,
+                                  number: CaseNumber? = nil) -> [Event] {
         let id = caseID ?? nextID()
-        let opened = make(.caseOpened(caseID: id, openedOn: values[.intakeDate]?.date ?? openedOn))
+        let opened = make(.caseOpened(caseID: id, openedOn: values[.intakeDate]?.date ?? openedOn, number: number))
         guard let set = setFields(of: id, from: [:], to: values) else { return [opened] }
         return [opened, set]
     }

@@ -39,6 +39,7 @@ public struct CaseStore: Sendable {
     public private(set) var eventCount = 0
     public private(set) var lastMergeKey: MergeKey?
     private var lastSequenceByYear: [Int: Int] = [:]
+    private var takenNumbers: Set<CaseNumber> = []
 
     public init(schema: IntakeSchema = .standard, keepsHistory: Bool = true) {
         self.schema = schema
@@ -117,8 +118,8 @@ public struct CaseStore: Sendable {
         }
         eventCount += 1
         if let caseID = event.body.caseID {
-            if case .caseOpened(_, let openedOn) = event.body {
-                openCase(caseID, on: openedOn, by: event)
+            if case .caseOpened(_, let openedOn, let claimed) = event.body {
+                openCase(caseID, on: openedOn, claimed: claimed, by: event)
             } else if let position = positions[caseID] {
                 applyCaseEvent(event, at: position)
             } else {
@@ -131,11 +132,20 @@ public struct CaseStore: Sendable {
         return outcome
     }
 
-    private mutating func openCase(_ caseID: CaseID, on openedOn: CalendarDate, by event: Event) {
+    /// The number a new case opened in `year` should claim: one past the highest in use.
+    public func nextCaseNumber(year: Int) -> CaseNumber {
+        CaseNumber(year: year, sequence: (lastSequenceByYear[year] ?? 0) + 1)
+    }
+
+    /// A case keeps the number its `caseOpened` claimed, unless another case already holds it (two
+    /// laptops claimed the same one: the later in merge order moves on). Unclaimed openings
+    /// (imports, older events) take the next free number of their year.
+    private mutating func openCase(_ caseID: CaseID, on openedOn: CalendarDate, claimed: CaseNumber?, by event: Event) {
         guard positions[caseID] == nil else { return }  // opened twice: the first opening stands
-        let sequence = (lastSequenceByYear[openedOn.year] ?? 0) + 1
-        lastSequenceByYear[openedOn.year] = sequence
-        let number = CaseNumber(year: openedOn.year, sequence: sequence)
+        var number = claimed ?? nextCaseNumber(year: openedOn.year)
+        while takenNumbers.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
+        takenNumbers.insert(number)
+        lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
         record.values.reserveCapacity(schema.fields.count)
         record.refreshDerived(schema: schema)

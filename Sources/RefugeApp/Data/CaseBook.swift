@@ -134,9 +134,10 @@ public final class CaseBook {
     /// A new case from a first registration; returns its id.
     @discardableResult
     public func openCase(values: [FieldKey: FieldValue]) throws -> CaseID {
-        let events = factory.openCase(values: values, openedOn: calendar.today)
+        let year = values[.intakeDate]?.date?.year ?? calendar.today.year
+        let events = factory.openCase(values: values, openedOn: calendar.today, number: store.nextCaseNumber(year: year))
         try append(events)
-        guard case .caseOpened(let id, _)? = events.first?.body else { preconditionFailure("openCase makes caseOpened first") }
+        guard case .caseOpened(let id, _, _)? = events.first?.body else { preconditionFailure("openCase makes caseOpened first") }
         return id
     }
 

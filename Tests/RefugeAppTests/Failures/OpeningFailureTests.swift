@@ -32,6 +32,7 @@ struct OpeningFailureTests {
         #expect(app.top is CaseListScreen)
         #expect(app.shows("Ахмедова Гульнара"))  // before the damage
         #expect(app.shows("Жумабаева Айгерим"))  // after it
+        #expect(app.shows("2026-0003 Жумабаева"))  // keeps the number on its paper file
         #expect(!app.shows("Karimov"))
 
         for key in [Key.function(5), .insert, .character(language == .ru ? "т" : "n")] {
