@@ -24,11 +24,14 @@ public final class EventLog: Sendable {
     let writer: LogWriter?
     let writerLock: (any WriterLock)?
     let secrets: Mutex<Secrets>
+    let clock: @Sendable () -> UInt64
 
     /// The data key and the key file as last written; the key is dropped on close.
     struct Secrets: Sendable {
         var dataKey: SendableKey?
         var keyFile: KeyFile
+        /// False once `reopened` handed the writer lock to a new log.
+        var ownsLock = true
     }
 
     /// True when appends are refused: opened `.readOnly`, or damage was found on open.
@@ -159,7 +162,8 @@ public final class EventLog: Sendable {
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
-                            writerLock: heldLock, secrets: Secrets(dataKey: SendableKey(key: dataKey), keyFile: keyFile))
+                            writerLock: heldLock, secrets: Secrets(dataKey: SendableKey(key: dataKey), keyFile: keyFile),
+                            clock: clock)
         } catch {
             file.close()
             throw error
@@ -168,7 +172,7 @@ public final class EventLog: Sendable {
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
-                 writerLock: (any WriterLock)?, secrets: Secrets) {
+                 writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
         self.recovery = recovery
         self.openingRead = openingRead
@@ -179,6 +183,28 @@ public final class EventLog: Sendable {
         self.writer = writer
         self.writerLock = writerLock
         self.secrets = Mutex(secrets)
+        self.clock = clock
+    }
+
+    /// Opens the log again for writing with the key this one holds, after a failed write or sync
+    /// stopped its writer (a full disk that has since been cleared). The files are scanned and
+    /// verified from disk as on any open — a half-written frame is cut — and no passphrase is
+    /// needed. The writer lock passes to the new log; on success this one is closed, on failure it
+    /// is left as it was.
+    public func reopened(eachRecord body: (LogRecord) throws -> Void = { _ in }) throws -> EventLog {
+        guard let writerLock else { throw EventLogError.readOnly(reason: "opened read-only") }
+        let key = try dataKey()
+        let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
+        let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
+                                        dataKey: key, lock: writerLock, clock: clock) { firstSequence, records in
+            for (index, record) in records.enumerated() {
+                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
+                                   timestamp: record.timestamp, payload: record.payload))
+            }
+        }
+        secrets.withLock { $0.ownsLock = false }
+        close()
+        return fresh
     }
 
     deinit { close() }
@@ -187,7 +213,7 @@ public final class EventLog: Sendable {
     /// calls throw `EventLogError.closed`. Call it when the app locks, too.
     public func close() {
         writer?.close()
-        writerLock?.release()
+        if secrets.withLock({ $0.ownsLock }) { writerLock?.release() }
         file.close()
         secrets.withLock { $0.dataKey = nil }
     }

@@ -146,6 +146,31 @@ import Testing
         }
     }
 
+    /// After a full disk is cleared, the log reopens with the key it holds (no passphrase) and
+    /// writes again; the half-written frame of the failed append is cut and nothing acknowledged
+    /// is lost.
+    @Test func aStoppedWriterReopensWithTheKeyItHoldsOnceSpaceIsFreed() throws {
+        let fileSystem = SimulatedFileSystem()
+        var log = try Self.create(fileSystem)
+        var acknowledged = Acknowledged(created: true)
+        acknowledged.records[try log.append(type: 1, payload: Data("before".utf8))] = Data("before".utf8)
+        fileSystem.plan.capacity = fileSystem.contents("/data/events.log")!.count + fileSystem.contents("/data/keys")!.count + 40
+        #expect(throws: (any Error).self) { try log.append(type: 1, payload: distinctPayload(1, length: 500)) }
+        #expect(log.writerFailure != nil)
+
+        fileSystem.plan.capacity = nil
+        var delivered: [Data] = []
+        log = try log.reopened { delivered.append($0.payload) }
+        #expect(delivered == [Data("before".utf8)])
+        #expect(log.writerFailure == nil)
+        // The old log is gone, and the lock went with the new one: a second writer is turned away.
+        #expect(throws: (any Error).self) { try Self.open(fileSystem) }
+        let payload = Data("after the disk was cleared".utf8)
+        acknowledged.records[try log.append(type: 1, payload: payload)] = payload
+        log.close()
+        try Self.checkSurvivors(fileSystem, acknowledged, "reopened after a full disk")
+    }
+
     /// Test 7: a power cut at any moment of concurrent appends drops only unacknowledged records,
     /// whether unsynced bytes vanish or partly survive.
     @Test(arguments: 0..<40)

@@ -179,51 +179,14 @@ final class RefugeSession {
         }
     }
 
-    /// The open case file, or a message when it is read-only (for actions that change things).
-    ///
-    /// After a failed write (a full disk) the log refuses appends until it is reopened, which needs
-    /// the passphrase: the user is asked for it, and `retry` (a form's save) runs once it is open.
-    func writableBook(retrying retry: (() -> Void)? = nil) throws -> CaseBook {
+    /// The case file, ready to write. After a failed write (a full disk) stopped the log, it is
+    /// reopened with the key it holds — no passphrase — so pressing F2 again after freeing space
+    /// simply saves.
+    func writableBook() throws -> CaseBook {
         guard let book else { throw UserMessage(strings.unexpected("locked")) }
         guard !book.isReadOnly else { throw UserMessage(strings.readOnlyRefused) }
-        if book.log.writerFailure != nil {
-            app.push(MessageDialog(title: strings.reopenTitle, message: strings.reopenNeeded) { [unowned self] in
-                app.push(PromptDialog(title: strings.reopenTitle, label: strings.reopenPrompt, masked: true) { [unowned self] passphrase in
-                    guard let passphrase, perform({ try reopen(passphrase: passphrase) }) else { return }
-                    retry?()
-                })
-            })
-            throw UserMessage(strings.reopenNeeded)
-        }
+        if book.log.writerFailure != nil { try book.reopenAfterWriteFailure() }
         return book
-    }
-
-    /// Closes the case file and opens it again with `passphrase`, for a writer stopped by a failed
-    /// write (see docs/log-format.md, "Durability rules"). The screens stay as they are, forms with
-    /// everything typed; the cases are read again from disk. A wrong passphrase changes nothing.
-    func reopen(passphrase: String) throws {
-        guard let old = book, let user = userName else { return }
-        if let wait = throttle.remainingWait(at: now()) {
-            throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
-        }
-        do {
-            // Checked without the lock, before the open case file is closed.
-            try EventLog.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly).close()
-        } catch let error as EventLogError {
-            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
-            throw UserMessage(strings.message(for: error))
-        }
-        throttle.recordSuccess()
-        old.close()
-        defer { updateMarker() }
-        do {
-            book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
-        } catch {
-            // Taken by another Refuge meanwhile, or damaged: the cases can at least be read.
-            book = try? CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly,
-                                      calendar: calendar)
-            throw error
-        }
     }
 
     var today: CaseDate { settings.today() }

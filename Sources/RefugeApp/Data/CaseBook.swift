@@ -7,7 +7,7 @@ import Foundation
 /// Every change goes through `record`, which appends the events durably and only then folds them
 /// into `store`, so what the screens show is always what the log holds.
 public final class CaseBook {
-    public let log: EventLog
+    public private(set) var log: EventLog
     public private(set) var store: CaseStore
     public let user: String
     public let device: DeviceID
@@ -153,6 +153,14 @@ public final class CaseBook {
     /// A factory for events made outside the book (imports), continuing this book's clock.
     public func withFactory<T>(_ body: (inout EventFactory) throws -> T) rethrows -> T {
         try body(&factory)
+    }
+
+    /// Opens the log again after a failed write (a full disk, since cleared) stopped its writer,
+    /// with the key already held, and replays it: the failed write may still have reached the disk.
+    public func reopenAfterWriteFailure() throws {
+        var decoded: [DecodedEvent] = []
+        log = try log.reopened { decoded.append(EventCodec.decode(recordType: $0.type, payload: $0.payload)) }
+        store = CaseStore.replay(decoded, keepsHistory: store.keepsHistory)
     }
 
     /// Re-reads the whole log (after events arrived out of order).

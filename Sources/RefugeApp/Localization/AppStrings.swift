@@ -254,12 +254,6 @@ struct AppStrings: Sendable {
           "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")
     }
     var notSavedTitle: String { t("Not saved", "Не сохранено") }
-    var reopenTitle: String { t("Save again", "Сохранить снова") }
-    var reopenPrompt: String { t("Your passphrase, to reopen the case file:", "Пароль-фраза, чтобы открыть картотеку заново:") }
-    var reopenNeeded: String {
-        t("After the storage error the case file must be reopened before saving. Enter your passphrase; nothing typed is lost.",
-          "После ошибки диска картотеку нужно открыть заново, чтобы сохранить. Введите пароль-фразу; введённое не потеряется.")
-    }
     var notPermitted: String { t("Only a coordinator may do this.", "Это может только координатор.") }
     var cannotDisableSelf: String { t("You cannot disable yourself.", "Нельзя отключить самого себя.") }
     func userExists(_ name: String) -> String { t("A user named \(name) already exists.", "Пользователь \(name) уже есть.") }

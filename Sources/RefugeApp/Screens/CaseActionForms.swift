@@ -64,7 +64,7 @@ enum CaseActionForms {
         let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
                                 today: { FormDate(session.today) }) { _ in }
         screen.onSave = { [unowned screen, unowned session] form in
-            try session.saving { try save(session.writableBook(retrying: { [weak screen] in screen?.save() }), form.relevantValues) }
+            try session.saving { try save(session.writableBook(), form.relevantValues) }
             session.app.dismiss(screen)
         }
         return screen

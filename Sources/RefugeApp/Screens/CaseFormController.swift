@@ -63,7 +63,7 @@ final class CaseFormController {
         if let problem = session.forms.problems(in: values).first {
             throw UserMessage(problem.message(in: session.strings.language))
         }
-        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
+        let book = try session.saving { try session.writableBook() }
         if !duplicatesOffered {
             duplicatesOffered = true
             let probe = DuplicateProbe(values: values, referenceDate: session.today)
@@ -82,7 +82,7 @@ final class CaseFormController {
     }
 
     private func saveEdit(of id: CaseID, section sectionID: String, _ form: Form) throws {
-        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
+        let book = try session.saving { try session.writableBook() }
         guard let record = book.store[id], let section = session.forms.schema.sections.first(where: { $0.id == sectionID }) else { return }
         // This part's relevant answers replace the stored ones; hidden answers are kept as they were.
         var values = record.values
