@@ -85,6 +85,16 @@ final class AppHarness {
         }
     }
 
+    /// The quick registration: a new intake, family name, given name and gender typed in order.
+    func typeQuickRegistration(_ family: String, _ given: String, gender: String = "f", newKey: Key = .character("n")) {
+        press(newKey)
+        type(family)
+        press(.tab)
+        type(given)
+        press(.tab)
+        type(gender)
+    }
+
     /// Lets the draft timer fire, as a pause in typing does.
     func pause(_ duration: Duration = .seconds(1)) {
         clock.advance(duration)

@@ -69,12 +69,7 @@ struct IntakeScreenTests {
 
     @Test func earlierCasesOfTheSamePersonAreOfferedBeforeTheFirstSave() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Ахмедова", "Гульнара")])
-        app.press(.character("n"))
-        app.type("Akhmedova")
-        app.press(.tab)
-        app.type("Gulnara")
-        app.press(.tab)
-        app.type("f")
+        app.typeQuickRegistration("Akhmedova", "Gulnara")
         app.press(.function(2))
         #expect(app.shows("Possible earlier cases"))
         #expect(app.shows("Ахмедова Гульнара"))
@@ -86,12 +81,7 @@ struct IntakeScreenTests {
 
     @Test func saveAnywayMakesANewCase() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Ахмедова", "Гульнара")])
-        app.press(.character("n"))
-        app.type("Akhmedova")
-        app.press(.tab)
-        app.type("Gulnara")
-        app.press(.tab)
-        app.type("f")
+        app.typeQuickRegistration("Akhmedova", "Gulnara")
         app.press(.function(2))
         app.press(.function(2))
         #expect(app.book?.store.records.count == 2)
