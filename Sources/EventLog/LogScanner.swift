@@ -145,7 +145,7 @@ struct LogScanner {
                 return .failure(error)
             }
         }
-        let workers = Int(ProcessInfo.processInfo.environment["RT"] ?? "") ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard workers > 1, batch.count >= 16 else { return batch.map(open) }
         var results = [Opened](repeating: .checksumMismatch, count: batch.count)
         let share = (batch.count + workers - 1) / workers
