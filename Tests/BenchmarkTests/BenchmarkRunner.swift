@@ -5,6 +5,8 @@ enum BenchmarkRunner {
     struct Output {
         var status: Int32
         var text: String
+        /// Standard error: the progress lines, and the error when it failed.
+        var progress: String
     }
 
     /// Walks up from the test runner (on Linux `<bin>/RefugePackageTests.xctest`) to the directory
@@ -32,10 +34,13 @@ enum BenchmarkRunner {
         process.arguments = arguments + ["--dir", scratch.path]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        let progressURL = scratch.appendingPathComponent("stderr.txt")
+        FileManager.default.createFile(atPath: progressURL.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: progressURL)
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, text: String(decoding: data, as: UTF8.self))
+        let progress = (try? String(contentsOf: progressURL, encoding: .utf8)) ?? ""
+        return Output(status: process.terminationStatus, text: String(decoding: data, as: UTF8.self), progress: progress)
     }
 }

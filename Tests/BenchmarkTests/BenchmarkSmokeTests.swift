@@ -22,7 +22,7 @@ import Testing
 
     @Test func smokeRunPrintsEveryFigure() throws {
         let output = try BenchmarkRunner.run(["--smoke"])
-        #expect(output.status == 0, "refuge-bench --smoke failed:\n\(output.text)")
+        #expect(output.status == 0, "refuge-bench --smoke failed:\n\(output.progress)\n\(output.text)")
         let lastLine = try #require(output.text.split(separator: "\n").last, "no output")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any],
                                   "the last line is not a JSON object: \(lastLine)")
