@@ -10,14 +10,21 @@ struct BenchmarkRun {
         defer { suite.workspace.remove() }
         suite.progress("\(suite.machine.summary); SQLite \(SQLiteDatabase.version); files in \(suite.workspace.disk.path)")
 
-        suite.progress("KDF")
-        try KDFFigure.measure(suite)
-        suite.progress("append latency (\(options.appendCount) appends)")
-        try AppendFigure.measure(suite)
-        suite.progress("read throughput (\(options.readRecords) records)")
-        try ReadThroughputFigure.measure(suite)
+        if options.wants("kdf") {
+            suite.progress("KDF")
+            try KDFFigure.measure(suite)
+        }
+        if options.wants("append") {
+            suite.progress("append latency (\(options.appendCount) appends)")
+            try AppendFigure.measure(suite)
+        }
+        if options.wants("read") {
+            suite.progress("read throughput (\(options.readRecords) records)")
+            try ReadThroughputFigure.measure(suite)
+        }
+        let caseloadGroups = ["open", "memory", "search", "frame", "save"]
 
-        for (position, size) in options.sizes.enumerated() {
+        for (position, size) in options.sizes.enumerated() where caseloadGroups.contains(where: options.wants) {
             suite.progress("caseload of \(size) cases: generating")
             let fixture = try CaseloadFixture.build(size: size, in: suite.workspace)
             suite.note("generate_seconds_\(size)", fixture.generateSeconds)
@@ -28,23 +35,35 @@ struct BenchmarkRun {
             suite.progress("  \(fixture.eventCount) events in \(fixture.saveCount) saves, log \(fixture.logBytes / 1_048_576) MiB; "
                 + String(format: "generated in %.1f s, log written in %.1f s, SQLite in %.1f s",
                          fixture.generateSeconds, fixture.writeLogSeconds, fixture.writeDatabaseSeconds))
-            suite.progress("  cold open")
-            try ColdOpenFigure.measure(fixture, suite)
-            suite.progress("  memory")
-            try MemoryFigure.measure(fixture, suite)
-            suite.progress("  search")
-            try SearchFigure.measure(fixture, suite)
-            suite.progress("  frames")
-            FrameFigure.measure(fixture, suite)
-            if position == 0 {
+            if options.wants("open") {
+                suite.progress("  cold open")
+                try ColdOpenFigure.measure(fixture, suite)
+            }
+            if options.wants("memory") {
+                suite.progress("  memory")
+                try MemoryFigure.measure(fixture, suite)
+            }
+            if options.wants("search") {
+                suite.progress("  search")
+                try SearchFigure.measure(fixture, suite)
+            }
+            if options.wants("frame") {
+                suite.progress("  frames")
+                FrameFigure.measure(fixture, suite)
+            }
+            if position == 0, options.wants("save") {
                 suite.progress("  saves (\(options.saveCount) intakes and edits)")
                 try SaveFigure.measure(fixture, suite)
             }
         }
-        suite.progress("import (\(options.importRows) rows)")
-        try ImportFigure.measure(suite)
-        suite.progress("terminal bytes under a pseudo-terminal")
-        try TerminalBytesFigure.measure(suite)
+        if options.wants("import") {
+            suite.progress("import (\(options.importRows) rows)")
+            try ImportFigure.measure(suite)
+        }
+        if options.wants("tty") {
+            suite.progress("terminal bytes under a pseudo-terminal")
+            try TerminalBytesFigure.measure(suite)
+        }
 
         let figures = suite.figures
         if !options.jsonOnly {

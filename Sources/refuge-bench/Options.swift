@@ -10,7 +10,14 @@ struct Options {
     var jsonOnly = false
     /// Where the timed files go; the default is `.build/` of the current directory (a real disk).
     var directory: URL?
+    /// Figure groups to run (`--only open,search`); nil runs all. For before/after comparisons.
+    var only: Set<String>?
     var child: ChildMode?
+
+    /// The groups `--only` accepts, in the order they run.
+    static let groups = ["kdf", "append", "read", "open", "memory", "search", "frame", "save", "import", "tty"]
+
+    func wants(_ group: String) -> Bool { only?.contains(group) ?? true }
 
     enum ChildMode {
         case open(directory: URL)
@@ -31,12 +38,13 @@ struct Options {
     var modeName: String { smoke ? "smoke" : (large ? "large" : "default") }
 
     static let usage = """
-        usage: refuge-bench [--sizes 1000,10000] [--large] [--smoke] [--json-only] [--dir DIR]
+        usage: refuge-bench [--sizes 1000,10000] [--large] [--smoke] [--json-only] [--dir DIR] [--only GROUP,...]
           --sizes N,N   caseload sizes in cases (default 1000,10000)
           --large       also 200,000 cases and a log of 1,000,000 records (takes minutes)
           --smoke       the smallest run, for the test suite: checks the figures exist, not their speed
           --json-only   print only the JSON line
           --dir DIR     where to put the timed files (default: .build/ here; must be a real disk)
+          --only G,G    run only these groups: kdf, append, read, open, memory, search, frame, save, import, tty
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -56,6 +64,10 @@ struct Options {
             case "--smoke": options.smoke = true
             case "--json-only": options.jsonOnly = true
             case "--dir": options.directory = URL(fileURLWithPath: try value(argument))
+            case "--only":
+                let groups = Set(try value(argument).split(separator: ",").map(String.init))
+                guard groups.isSubset(of: Options.groups) else { throw UsageError("--only takes \(Options.groups.joined(separator: ","))") }
+                options.only = groups
             case "--child-open": options.child = .open(directory: URL(fileURLWithPath: try value(argument)))
             case "--child-sqlite-open": options.child = .sqliteOpen(path: try value(argument))
             case "--child-read": options.child = .read(directory: URL(fileURLWithPath: try value(argument)))

@@ -35,7 +35,7 @@ enum BenchmarkRunner {
         let output = Pipe()
         process.standardOutput = output
         let progressURL = scratch.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: progressURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: progressURL.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: progressURL)
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
