@@ -40,7 +40,11 @@ let package = Package(
         ),
         .target(
             name: "CaseModel",
-            dependencies: ["EventLog", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "EventLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(

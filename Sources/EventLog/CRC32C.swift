@@ -2,9 +2,9 @@
 ///
 /// It lets a reader tell a torn or damaged frame from an intact one without the key. Slicing-by-8:
 /// eight 256-entry tables let the loop consume eight bytes per step.
-public enum CRC32C {
+enum CRC32C {
     /// CRC-32C of `bytes`, continuing from `crc` (0 for a fresh checksum).
-    public static func checksum<Bytes: Sequence<UInt8>>(_ bytes: Bytes, continuing crc: UInt32 = 0) -> UInt32 {
+    static func checksum<Bytes: Sequence<UInt8>>(_ bytes: Bytes, continuing crc: UInt32 = 0) -> UInt32 {
         let fast = bytes.withContiguousStorageIfAvailable { buffer in
             update(crc, UnsafeRawBufferPointer(buffer))
         }
@@ -13,7 +13,7 @@ public enum CRC32C {
     }
 
     /// CRC-32C of raw memory, continuing from `crc`.
-    public static func checksum(_ buffer: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+    static func checksum(_ buffer: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         update(crc, buffer)
     }
 

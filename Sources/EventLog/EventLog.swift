@@ -58,6 +58,20 @@ public final class EventLog: Sendable {
                  fileSystem: PosixFileSystem(), clock: wallClockMicroseconds)
     }
 
+    /// Opens like `open(at:user:passphrase:mode:)` and hands every readable record to `body`
+    /// during the read that opening does anyway, so a caller that replays the whole log reads
+    /// and decrypts it once instead of twice. Records of a torn tail are not delivered.
+    public static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
+                            eachRecord body: (LogRecord) throws -> Void) throws -> EventLog {
+        try open(at: directory, user: user, passphrase: passphrase, mode: mode,
+                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds) { firstSequence, records in
+            for (index, record) in records.enumerated() {
+                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
+                                   timestamp: record.timestamp, payload: record.payload))
+            }
+        }
+    }
+
     static func create(at directory: URL, user: String, passphrase: String, kdf: KDFParameters,
                        fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
         try validate(user: user, passphrase: passphrase, kdf: kdf)
@@ -85,20 +99,21 @@ public final class EventLog: Sendable {
     }
 
     static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
-                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64,
+                     deliver: (UInt64, [RecordContent]) throws -> Void = { _, _ in }) throws -> EventLog {
         let paths = DataDirectory(directory)
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
         let dataKey = try unlock(keyFile, user: user, passphrase: passphrase)
         guard mode == .readWrite else {
             return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                  dataKey: dataKey, lock: nil, clock: clock)
+                                  dataKey: dataKey, lock: nil, clock: clock, deliver: deliver)
         }
         let lock = try acquireLock(paths, fileSystem)
         do {
             // Re-read under the lock: a passphrase change may have replaced the key file meanwhile.
             let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
             return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
-                                  dataKey: dataKey, lock: lock, clock: clock)
+                                  dataKey: dataKey, lock: lock, clock: clock, deliver: deliver)
         } catch {
             lock.release()
             throw error
@@ -108,13 +123,14 @@ public final class EventLog: Sendable {
     /// Scans the log and sets up reading and (with a lock) writing.
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
                                    keyFile: KeyFile, dataKey: SymmetricKey, lock: (any WriterLock)?,
-                                   clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+                                   clock: @escaping @Sendable () -> UInt64,
+                                   deliver: (UInt64, [RecordContent]) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
         }
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
-            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID).scan { _, _ in }
+            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID).scan(deliver)
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
             var writer: LogWriter?

@@ -96,7 +96,9 @@ struct FrameSealer {
 }
 
 /// Decrypts a frame whose CRC has been checked, and parses its records.
-struct FrameOpener {
+/// Shared by the threads of a parallel read: `SymmetricKey` is not marked Sendable, but its bytes
+/// never change after creation and opening only reads them.
+struct FrameOpener: @unchecked Sendable {
     let key: SymmetricKey
     let fileID: [UInt8]
 

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Everything a front-to-back pass over the log learned; the writer continues from it.
 struct ScanOutcome {
@@ -36,31 +37,62 @@ struct LogScanner {
         var report = ReadReport(recordCount: 0, lastSequence: nil, endOffset: offset, fileSize: fileSize,
                                 tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
 
-        while offset < fileSize {
-            switch try inspect(at: offset, reader: &reader) {
-            case .intact(let frame):
-                guard frame.firstSequence == nextSequence else {
-                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence,
-                                                 detail: "sequence \(frame.firstSequence) where \(nextSequence) was expected")
-                }
+        // Good-looking frames are collected, then checksummed and opened in parallel batches
+        // (checksums and decryption are nearly all the cost of a read). Results are then taken in
+        // order: sequence numbers are checked and records delivered exactly as a one-by-one pass
+        // would. A frame whose checksum fails ends the batch; the loop below looks at it again,
+        // one frame at a time, to tell a torn tail from damage.
+        var batch: [PendingFrame] = []
+        var batchBytes = 0
+        var checkNextAlone = false
+        func flush() throws {
+            defer { batch.removeAll(keepingCapacity: true); batchBytes = 0 }
+            for (frame, opened) in zip(batch, openAll(batch)) {
                 let records: [RecordContent]
-                do {
-                    records = try opener.open(body: frame.body, firstSequence: frame.firstSequence, previousTag: previousTag)
-                } catch {
+                switch opened {
+                case .checksumMismatch:
+                    offset = frame.offset
+                    previousTag = frame.previousTag
+                    checkNextAlone = true
+                    return
+                case .failure(let error):
+                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
                     let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
-                    throw EventLogError.tampered(offset: offset, sequence: frame.firstSequence, detail: detail)
+                    throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence, detail: detail)
+                case .records(let contents):
+                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
+                    records = contents
                 }
-                try deliver(frame.firstSequence, records)
+                try deliver(frame.view.firstSequence, records)
                 report.recordCount += records.count
                 report.firstTimestamp = report.firstTimestamp ?? records.first?.timestamp
                 report.lastTimestamp = records.last?.timestamp
-                nextSequence = frame.firstSequence + UInt64(records.count)
+                nextSequence = frame.view.firstSequence + UInt64(records.count)
                 report.lastSequence = nextSequence - 1
+                report.endOffset = frame.view.end
+            }
+        }
+        func outOfSequence(_ frame: PendingFrame) -> EventLogError {
+            .tampered(offset: frame.offset, sequence: frame.view.firstSequence,
+                      detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
+        }
+
+        while offset < fileSize {
+            let checkAlone = checkNextAlone
+            checkNextAlone = false
+            switch try inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone) {
+            case .intact(let frame):
+                batch.append(PendingFrame(offset: offset, view: frame, previousTag: previousTag, checksumVerified: checkAlone))
+                batchBytes += frame.body.count
                 previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
                 offset = frame.end
-                report.endOffset = offset
+                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes || offset >= fileSize { try flush() }
 
             case .bad(let problem, let skipHint):
+                if !batch.isEmpty {  // settle the frames before it first; that may move `offset` back
+                    try flush()
+                    continue
+                }
                 switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
                 case .resume(let resume):
                     let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
@@ -83,10 +115,64 @@ struct LogScanner {
         return ScanOutcome(report: report, lastTag: previousTag)
     }
 
-    private struct FrameView {
+    /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough
+    /// that memory does not grow with the log.
+    static let batchFrames = 512
+    static let batchBytes = 4 << 20
+
+    private struct PendingFrame: Sendable {
+        var offset: UInt64
+        var view: FrameView
+        var previousTag: [UInt8]
+        var checksumVerified: Bool
+    }
+
+    private enum Opened: Sendable {
+        case records([RecordContent])
+        case checksumMismatch
+        case failure(FrameOpener.Failure)
+    }
+
+    /// Opens every frame of `batch`, on all cores when the batch is large enough to be worth it.
+    private func openAll(_ batch: [PendingFrame]) -> [Opened] {
+        let opener = self.opener
+        @Sendable func open(_ frame: PendingFrame) -> Opened {
+            if !frame.checksumVerified, !frame.view.checksumMatches { return .checksumMismatch }
+            do {
+                return .records(try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence,
+                                                previousTag: frame.previousTag))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let workers = Int(ProcessInfo.processInfo.environment["RT"] ?? "") ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard workers > 1, batch.count >= 16 else { return batch.map(open) }
+        var results = [Opened](repeating: .checksumMismatch, count: batch.count)
+        let share = (batch.count + workers - 1) / workers
+        results.withUnsafeMutableBufferPointer { output in
+            // Each worker writes only its own slice of `output`.
+            nonisolated(unsafe) let output = output
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * share
+                let end = min(start + share, batch.count)
+                guard start < end else { return }
+                for index in start..<end { output[index] = open(batch[index]) }
+            }
+        }
+        return results
+    }
+
+    private struct FrameView: Sendable {
         var firstSequence: UInt64
         var body: ArraySlice<UInt8>
         var end: UInt64
+        /// The bytes the checksum covers (everything after the checksum field), and the checksum.
+        var checked: ArraySlice<UInt8>
+        var storedCRC: UInt32
+
+        var checksumMatches: Bool {
+            checked.withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
+        }
     }
 
     private enum Inspection {
@@ -95,8 +181,9 @@ struct LogScanner {
         case bad(FrameProblem, skipHint: UInt64?)
     }
 
-    /// Checks framing and checksum only (no key needed).
-    private func inspect(at offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Inspection {
+    /// Checks framing and (unless the caller checks it later) the checksum; no key needed.
+    private func inspect(at offset: UInt64, reader: inout ChunkedReader,
+                         verifyingChecksum: Bool = true) throws(FileSystemError) -> Inspection {
         guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else {
             return .bad(.incompleteHeader, skipHint: nil)
         }
@@ -109,9 +196,10 @@ struct LogScanner {
               let frame = try reader.bytes(at: offset, count: FrameLayout.headerSize + Int(length)) else {
             return .bad(.incompleteFrame, skipHint: nil)
         }
-        let computed = frame.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
-        guard computed == storedCRC else { return .bad(.checksumMismatch, skipHint: end) }
-        return .intact(FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end))
+        let view = FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end,
+                             checked: frame.dropFirst(4), storedCRC: storedCRC)
+        guard !verifyingChecksum || view.checksumMatches else { return .bad(.checksumMismatch, skipHint: end) }
+        return .intact(view)
     }
 
     private struct Resumption {

@@ -166,16 +166,14 @@ import Testing
         #expect(parsed?.count == 2)
     }
 
-    @Test func sha256AndHMACMatchPublishedVectors() {
-        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
-        #expect(hex(SHA256.hash(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(hex(SHA256.hash([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(hex(SHA256.hash(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        // RFC 4231 test cases 1 and 2.
-        #expect(hex(SHA256.hmac(key: [UInt8](repeating: 0x0b, count: 20), message: Array("Hi There".utf8)))
-            == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
-        #expect(hex(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
-            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    @Test func pseudonymsAreStableSecretBoundAndCarryNoCaseID() {
+        let id = CaseID(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
+        let first = Pseudonymiser(secret: Array("shelter secret".utf8))
+        let again = Pseudonymiser(secret: Array("shelter secret".utf8))
+        let other = Pseudonymiser(secret: Array("another secret".utf8))
+        #expect(first.pseudonym(for: id) == again.pseudonym(for: id))
+        #expect(first.pseudonym(for: id) != other.pseudonym(for: id))
+        #expect(first.pseudonym(for: id).count == 16)
+        #expect(!id.description.contains(first.pseudonym(for: id)))
     }
 }

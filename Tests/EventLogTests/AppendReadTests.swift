@@ -22,6 +22,16 @@ import Testing
             #expect(zip(records, records.dropFirst()).allSatisfy { $0.timestamp <= $1.timestamp })
             #expect(reopened.recovery == RecoveryReport(tornTail: nil, tailWasCut: false, damage: [], removedTemporaryFiles: []))
             #expect(try reopened.append(type: 5, payload: Data("after reopen".utf8)) == 5)
+            let all = try readAll(reopened)
+            reopened.close()
+
+            // Opening can deliver the records it reads anyway: the same records, read once.
+            var delivered: [LogRecord] = []
+            let streamed = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase, mode: .readOnly) {
+                delivered.append($0)
+            }
+            #expect(delivered == all)
+            streamed.close()
         }
     }
 

@@ -193,6 +193,8 @@ private struct CaseScript {
                  after: 1440...20_000)
         }
         emit(.recordViewed(caseID: caseID), after: 60...20_000)
+        // About one person in ten is still in the shelter: a training file needs active cases.
+        guard chance(90) else { return events }
         let stay = int(30...120)
         emit(.serviceRecorded(caseID: caseID, service: ServiceEntry(
             kind: .shelterDischarge, date: CalendarDate(dayNumber: intake.dayNumber + stay))), after: 1440...(stay * 1440))

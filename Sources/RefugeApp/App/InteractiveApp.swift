@@ -1,5 +1,7 @@
 import CaseModel
+import EventLog
 import Foundation
+import Terminal
 
 /// What the interactive application needs to start.
 public struct AppOptions: Sendable {
@@ -20,7 +22,34 @@ public struct AppOptions: Sendable {
 /// The full-screen application: setup or sign-in, then the case list and everything behind it.
 public enum InteractiveApp {
     /// Runs until the user quits. Throws only for failures that happen before the screen opens.
+    /// The terminal is restored on every way out (ScreenKit and CursesTerminal restore it on
+    /// signals too).
     public static func run(_ options: AppOptions) throws {
-        throw CommandFailure("The interactive application is not built yet.", status: .cannotOpen)
+        let environment = ProcessInfo.processInfo.environment
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal()
+        } catch {
+            throw CommandFailure("\(error)", status: .cannotOpen)
+        }
+        defer { terminal.close() }
+        let session = RefugeSession(terminal: terminal, settings: settings(options, environment: environment))
+        session.start()
+        session.app.run()
+        session.quit()
+    }
+
+    /// The settings for a real run. Two hidden variables serve the end-to-end tests:
+    /// `REFUGE_KDF_LOGN` (a fast key derivation) and `REFUGE_IDLE_LOCK_SECONDS`.
+    static func settings(_ options: AppOptions, environment: [String: String]) -> SessionSettings {
+        var settings = SessionSettings(dataDirectory: options.dataDirectory, language: options.language)
+        settings.idleLock = options.idleLock
+        if let seconds = environment["REFUGE_IDLE_LOCK_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.idleLock = .seconds(seconds)
+        }
+        if let logN = environment["REFUGE_KDF_LOGN"].flatMap(UInt8.init) {
+            settings.kdf = KDFParameters(logN: logN, r: KDFParameters.standard.r, p: KDFParameters.standard.p)
+        }
+        return settings
     }
 }

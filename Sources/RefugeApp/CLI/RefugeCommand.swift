@@ -9,10 +9,21 @@ public struct RefugeCommand: ParsableCommand {
         abstract: "Case management for a shelter for survivors of human trafficking.",
         discussion: "Exit codes: 0 success, 1 rejected input, 2 cannot open (or usage), 3 damaged log.",
         version: version,
-        subcommands: [DoctorCommand.self]
+        subcommands: [
+            InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
+            ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
+        ]
     )
 
+    @OptionGroup var data: DataOption
+    @OptionGroup var language: LanguageOption
+
     public init() {}
+
+    /// Without a subcommand: the full-screen application.
+    public func run() throws {
+        try InteractiveApp.run(AppOptions(dataDirectory: data.directory, language: language.language))
+    }
 }
 
 /// Exit codes shared by every command.
@@ -31,10 +42,11 @@ extension RefugeCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             exit(withError: nil)
-        } catch let failure as CommandFailure {
-            FileHandleOutput.standardError.write(failure.message + "\n")
-            exit(withError: ExitCode(failure.status.rawValue))
         } catch {
+            if let failure = CommandFailure.translating(error) {
+                FileHandleOutput.standardError.write(failure.message + "\n")
+                exit(withError: ExitCode(failure.status.rawValue))
+            }
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help and --version
             FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")

@@ -37,7 +37,13 @@ extension CaseBook {
     /// Renders an export of `cases` (all cases by default) and records that it was made.
     /// Identifiable exports are for coordinators only.
     public func export(_ variant: ExportVariant, format: ExportFormat, cases: [CaseRecord]? = nil) throws -> String {
-        if variant == .identifiable { try requireCoordinator("make identifiable exports") }
+        if variant == .identifiable {
+            try requireCoordinator("make identifiable exports")
+            // An identifiable export must leave a trace; a read-only book cannot record one.
+            guard !isReadOnly else {
+                throw NotPermitted(description: "identifiable exports are recorded, and the case file is open read-only")
+            }
+        }
         let chosen = cases ?? store.records
         let exporter = CaseExporter(pseudonymSecret: try pseudonymSecret())
         let text = format == .csv ? exporter.csv(chosen, variant: variant) : exporter.json(chosen, variant: variant)

@@ -58,12 +58,11 @@ public final class CaseBook {
         at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
         keepsHistory: Bool = true, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode)
+        var decoded: [DecodedEvent] = []
+        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { record in
+            decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
+        }
         do {
-            var decoded: [DecodedEvent] = []
-            _ = try log.forEachRecord { record in
-                decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
-            }
             let store = CaseStore.replay(decoded, keepsHistory: keepsHistory)
             let device = try deviceID(of: log)
             return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
@@ -115,6 +114,21 @@ public final class CaseBook {
         for event in events where store.apply(event) == .appliedOutOfOrder { needsReplay = true }
         if needsReplay { try reload() }
         return events
+    }
+
+    /// Appends a long history made elsewhere (a demo caseload), `batchSize` events per durable
+    /// batch, then replays once: folding each batch in turn would replay the whole log whenever the
+    /// history is older than what the book already holds.
+    public func appendHistory(_ events: [Event], batchSize: Int = 2_000) throws {
+        precondition(batchSize > 0, "a batch holds at least one event")
+        for start in stride(from: 0, to: events.count, by: batchSize) {
+            let encoded = events[start..<min(start + batchSize, events.count)].map(EventCodec.encode)
+            try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
+        }
+        try reload()
+        // New events must sort after everything in the book, whatever the history's dates.
+        let latest = store.lastMergeKey?.time ?? .zero
+        factory = EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: latest))
     }
 
     /// A new case from a first registration; returns its id.

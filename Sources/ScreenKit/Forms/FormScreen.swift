@@ -36,11 +36,16 @@ open class FormScreen: Screen {
         }
     }
 
+    /// What the save key does, as the bar says it ("Save" unless the screen says e.g. "Sign in").
+    public var saveLabel: String?
+
     override open var bindings: [Binding] {
-        [Binding(.function(2), .control("s"), label: strings.save) { [unowned self] in save() },
-         Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) },
-         Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) },
-         Binding(.escape, label: strings.back) { [unowned self] in leave() }]
+        var bindings = [Binding(.function(2), .control("s"), label: saveLabel ?? strings.save) { [unowned self] in save() }]
+        if form.description.pages.count > 1 {  // page keys only where there are pages to turn
+            bindings += [Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) },
+                         Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) }]
+        }
+        return bindings + [Binding(.escape, label: strings.back) { [unowned self] in leave() }]
     }
 
     public var page: Int { view.page }

@@ -2,7 +2,7 @@ import Terminal
 
 /// A date input. Accepts `dd.mm.yyyy`, `d.m.yyyy` and `yyyy-mm-dd`; shows `dd.mm.yyyy` when not
 /// focused; `t` or `т` (and `е`, which is on the T key in ЙЦУКЕН) fills in today.
-public final class DateField: Widget {
+public final class DateField: TextFieldBacked {
     public let field: TextField
     private let today: () -> CalendarDate
     public var isHidden = false
@@ -22,20 +22,6 @@ public final class DateField: Widget {
 
     /// True when something is typed that is not a valid date.
     public var isInvalid: Bool { !field.text.isEmpty && date == nil }
-
-    public var onChange: (() -> Void)? {
-        get { field.onChange }
-        set { field.onChange = newValue }
-    }
-
-    public var hasError: Bool {
-        get { field.hasError }
-        set { field.hasError = newValue }
-    }
-
-    public var canFocus: Bool { true }
-    public var consumesText: Bool { true }
-    public var helpText: String? { field.helpText }
 
     public func handle(_ event: InputEvent, app: Application) -> Bool {
         if case .key(.character(let c)) = event, c.lowercased() == "т" || KeyboardLayout.sameKey(c, "t") {

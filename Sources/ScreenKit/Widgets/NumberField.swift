@@ -1,7 +1,7 @@
 import Terminal
 
 /// A whole-number input: digits only, with an optional allowed range.
-public final class NumberField: Widget {
+public final class NumberField: TextFieldBacked {
     public let field: TextField
     public var range: ClosedRange<Int>?
     public var isHidden = false
@@ -22,20 +22,6 @@ public final class NumberField: Widget {
         guard let number, let range, !range.contains(number) else { return nil }
         return strings.numberOutOfRange(range)
     }
-
-    public var onChange: (() -> Void)? {
-        get { field.onChange }
-        set { field.onChange = newValue }
-    }
-
-    public var hasError: Bool {
-        get { field.hasError }
-        set { field.hasError = newValue }
-    }
-
-    public var canFocus: Bool { true }
-    public var consumesText: Bool { true }
-    public var helpText: String? { field.helpText }
 
     public func handle(_ event: InputEvent, app: Application) -> Bool { field.handle(event, app: app) }
 

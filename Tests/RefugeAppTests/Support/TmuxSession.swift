@@ -21,7 +21,7 @@ final class TmuxSession {
     deinit { _ = try? tmux(["kill-server"]) }
 
     /// Types text literally (any script), one key event per character.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }
 
     /// Presses named keys: "Enter", "Escape", "F2", "C-s", "Tab", "BTab", "NPage", "M-x"...
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }

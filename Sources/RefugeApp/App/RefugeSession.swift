@@ -1,0 +1,230 @@
+import CaseModel
+import EventLog
+import Foundation
+import ScreenKit
+import Terminal
+
+/// One run of the interactive application on any `Terminal`: setup or sign-in, the open case
+/// file, the idle lock and the draft of the form being typed. `InteractiveApp` runs it on the real
+/// terminal; screen tests drive it on a `VirtualTerminal` with a fake clock.
+final class RefugeSession {
+    let app: Application
+    let settings: SessionSettings
+    let strings: AppStrings
+    let forms: IntakeFormBuilder
+    /// The open case file; nil before sign-in and while locked (the keys are dropped then).
+    private(set) var book: CaseBook?
+    private(set) var userName: String?
+    private(set) var isLocked = false
+    private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
+                                               onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
+    private var throttle = SignInThrottle()
+    private let now: () -> Duration
+
+    init(terminal: any Terminal, settings: SessionSettings) {
+        self.settings = settings
+        strings = AppStrings(settings.language)
+        let clock = ContinuousClock()
+        let start = clock.now
+        now = settings.now ?? { start.duration(to: clock.now) }
+        app = Application(terminal: terminal, strings: strings.screenKit, now: now)
+        forms = IntakeFormBuilder(language: settings.language, today: settings.today)
+        app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
+        app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
+        updateGlobalBindings()
+    }
+
+    // MARK: Starting
+
+    /// Shows the setup screen on an empty data directory, else the sign-in screen.
+    func start() {
+        if CaseBook.exists(at: settings.dataDirectory) {
+            app.push(SignInScreen(session: self))
+        } else {
+            app.push(SetupScreen(session: self))
+        }
+    }
+
+    /// Creates the case file (setup screen) and opens the case list.
+    func create(organisation: String, user: String, passphrase: String) throws {
+        let book = try CaseBook.create(at: settings.dataDirectory, organisation: organisation, user: user,
+                                       passphrase: passphrase, kdf: settings.kdf, calendar: calendar)
+        opened(book, resumingDraft: false)
+    }
+
+    /// Opens the case file as `user`, or throws a message for the screen (wrong passphrase, a
+    /// growing wait after five of them, locked by another Refuge, damaged).
+    func signIn(user: String, passphrase: String) throws {
+        if let wait = throttle.remainingWait(at: now()) {
+            throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
+        }
+        let book: CaseBook
+        do {
+            book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
+        } catch let error as EventLogError {
+            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
+            if case .noSuchUser = error { throttle.recordFailure(at: now()) }
+            throw UserMessage(strings.message(for: error))
+        }
+        throttle.recordSuccess()
+        let resuming = isLocked
+        isLocked = false
+        opened(book, resumingDraft: resuming)
+    }
+
+    private var calendar: ValidationContext { ValidationContext(today: settings.today()) }
+
+    private func opened(_ book: CaseBook, resumingDraft: Bool) {
+        self.book = book
+        userName = book.user
+        if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
+        updateMarker()
+        updateGlobalBindings()
+        app.replace(with: CaseListScreen(session: self))
+        if book.wasOpenedReadOnlyBecauseOfDamage {
+            app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
+        } else if let draft = drafts.load() {
+            if resumingDraft {
+                resume(draft)
+            } else {
+                app.push(ConfirmDialog(title: strings.draftTitle, message: strings.draftQuestion, defaultYes: true) { [unowned self] yes in
+                    if yes { resume(draft) } else { drafts.discard() }
+                })
+            }
+        }
+    }
+
+    private func updateMarker() {
+        var markers: [String] = []
+        if book?.isDemo == true { markers.append(strings.demoMarker) }
+        if book?.isReadOnly == true { markers.append(strings.readOnlyMarker) }
+        app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")
+    }
+
+    private func resume(_ draft: Draft) {
+        switch draft.target {
+        case .intake:
+            CaseFormController.newIntake(session: self, values: draft.values)
+        case .edit(let id, let section):
+            guard let record = book?.store[id], let section = forms.schema.sections.first(where: { $0.id == section }) else {
+                return drafts.discard()
+            }
+            CaseFormController.edit(session: self, record: record, section: section, values: draft.values)
+        }
+    }
+
+    // MARK: Locking and quitting
+
+    /// Blanks the screen, writes the draft, closes the case file (dropping its keys and the
+    /// decrypted cases) and asks for the passphrase again.
+    func lock() {
+        guard let book, !isLocked else { return }
+        drafts.flush()
+        isLocked = true
+        for screen in app.screens.dropLast() { app.dismiss(screen) }
+        self.book = nil
+        book.close()
+        app.clearStatus()
+        updateGlobalBindings()
+        app.replace(with: LockScreen(session: self))
+    }
+
+    /// Leaves the program; an unfinished form stays as a draft for the next sign-in.
+    func quit() {
+        drafts.flush()
+        book?.close()
+        book = nil
+        app.quit()
+    }
+
+    private func updateGlobalBindings() {
+        var bindings = [
+            Binding(.function(1), label: strings.help) { [unowned self] in app.showHelp() },
+            Binding(.function(10), .control("q"), label: strings.quit) { [unowned self] in quit() },
+        ]
+        if book != nil && !isLocked {
+            bindings.append(Binding(.function(12), label: strings.lock) { [unowned self] in lock() })
+        }
+        app.globalBindings = bindings
+    }
+
+    // MARK: Errors
+
+    /// The one way a screen reports a failure: translated, on the top line.
+    func show(_ error: any Error) { app.showError(strings.message(for: error)) }
+
+    /// Runs `body`, showing any failure; true when it succeeded.
+    @discardableResult
+    func perform(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return true
+        } catch {
+            show(error)
+            return false
+        }
+    }
+
+    /// Runs `body` for a form's save: a failure becomes a translated `UserMessage`, which the form
+    /// shows while it stays open with everything typed (full disk: free space, press F2 again).
+    func saving<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let message as UserMessage {
+            throw message
+        } catch {
+            let text = strings.message(for: error)
+            if AppStrings.isStorageFailure(error) { app.push(MessageDialog(title: strings.notSavedTitle, message: text)) }
+            throw UserMessage(text)
+        }
+    }
+
+    /// The open case file, or a message when it is read-only (for actions that change things).
+    ///
+    /// After a failed write (a full disk) the log refuses appends until it is reopened, which needs
+    /// the passphrase: the user is asked for it, and `retry` (a form's save) runs once it is open.
+    func writableBook(retrying retry: (() -> Void)? = nil) throws -> CaseBook {
+        guard let book else { throw UserMessage(strings.unexpected("locked")) }
+        guard !book.isReadOnly else { throw UserMessage(strings.readOnlyRefused) }
+        if book.log.writerFailure != nil {
+            app.push(MessageDialog(title: strings.reopenTitle, message: strings.reopenNeeded) { [unowned self] in
+                app.push(PromptDialog(title: strings.reopenTitle, label: strings.reopenPrompt, masked: true) { [unowned self] passphrase in
+                    guard let passphrase, perform({ try reopen(passphrase: passphrase) }) else { return }
+                    retry?()
+                })
+            })
+            throw UserMessage(strings.reopenNeeded)
+        }
+        return book
+    }
+
+    /// Closes the case file and opens it again with `passphrase`, for a writer stopped by a failed
+    /// write (see docs/log-format.md, "Durability rules"). The screens stay as they are, forms with
+    /// everything typed; the cases are read again from disk. A wrong passphrase changes nothing.
+    func reopen(passphrase: String) throws {
+        guard let old = book, let user = userName else { return }
+        if let wait = throttle.remainingWait(at: now()) {
+            throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
+        }
+        do {
+            // Checked without the lock, before the open case file is closed.
+            try EventLog.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly).close()
+        } catch let error as EventLogError {
+            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
+            throw UserMessage(strings.message(for: error))
+        }
+        throttle.recordSuccess()
+        old.close()
+        defer { updateMarker() }
+        do {
+            book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
+        } catch {
+            // Taken by another Refuge meanwhile, or damaged: the cases can at least be read.
+            book = try? CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, mode: .readOnly,
+                                      calendar: calendar)
+            throw error
+        }
+    }
+
+    var today: CaseDate { settings.today() }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+/// `refuge backup`: one file holding a consistent, still encrypted copy of the case file, made
+/// without the writer lock so that it is safe while Refuge runs.
+///
+/// Consistent because the log only grows: the copy takes the log up to the end of its last
+/// complete record as a read-only open found it (a save in progress is left out whole), and the
+/// key file and sealed files, which are only ever replaced by an atomic rename, each as one whole
+/// version. Any version of the key file opens the log, since the data key never changes.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write an encrypted backup of the case file into one file (safe while Refuge runs).",
+        discussion: """
+            The backup is a tar archive of events.log, keys and the sealed files, all still encrypted; \
+            the same passphrases open it. To restore: mkdir -m 700 NEWDIR && tar -xf FILE -C NEWDIR, \
+            then refuge verify --data NEWDIR.
+            """
+    )
+
+    @OptionGroup var data: DataOption
+    @Option(name: .shortAndLong, help: ArgumentHelp("The backup file to write (mode 0600).", valueName: "file"))
+    var output: String
+
+    func run() throws {
+        let log = try data.caseFile.openLog()
+        defer { log.close() }
+        let directory = data.directory
+        var archive = TarArchive()
+        let now = Date()
+        archive.add(name: "keys", contents: try Self.read(directory.appendingPathComponent("keys")), modified: now)
+        for name in CaseBook.sealedFileNames(in: directory) {
+            let file = directory.appendingPathComponent(name + ".sealed")
+            guard let contents = try? Self.read(file) else { continue }  // removed meanwhile (a discarded draft)
+            archive.add(name: name + ".sealed", contents: contents, modified: now)
+        }
+        let end = log.openingRead.endOffset
+        archive.add(name: "events.log", contents: try Self.read(directory.appendingPathComponent("events.log"), upTo: end),
+                    modified: now)
+        try OutputFile.write(archive.finished, to: output)
+        print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
+        if !log.openingRead.damage.isEmpty {
+            throw CommandFailure("The backup was written, but the case file is damaged: run `refuge verify`.",
+                                 status: .damagedLog)
+        }
+    }
+
+    /// One file's bytes (the first `limit` of them, if given) through one open descriptor, so an
+    /// atomic replacement meanwhile yields the old or the new version whole.
+    private static func read(_ url: URL, upTo limit: UInt64? = nil) throws -> Data {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let contents = try limit.map { try handle.read(upToCount: Int($0)) } ?? handle.readToEnd()
+            let data = contents ?? Data()
+            if let limit, UInt64(data.count) != limit {
+                throw CommandFailure("The log of \(url.path) is shorter than expected; nothing was written.",
+                                     status: .cannotOpen)
+            }
+            return data
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("Cannot read \(url.path): \(error.localizedDescription)", status: .cannotOpen)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+
+/// `refuge export`: the cases as a file. Anonymised by default; identifiable only for
+/// coordinators, and always recorded.
+///
+/// Recording: an export is recorded as an event whenever the writer lock is free. An anonymised
+/// export still works while the application holds the lock (it opens read-only), and then goes
+/// unrecorded, which the command says. An identifiable export needs the lock, because it must be
+/// recorded.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the cases as CSV or JSON (anonymised unless --identifiable).",
+        discussion: """
+            Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
+            refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
+            CTDC data set. --identifiable: every field (the format `refuge import` reads); \
+            coordinators only, recorded in the case file, refused while Refuge is open elsewhere.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, ctdc
+    }
+
+    @OptionGroup var data: DataOption
+    @Option(help: "csv, json or ctdc (CSV with CTDC's columns).")
+    var format: Format = .csv
+    @Flag(help: "Include names, dates and free text (coordinators only; recorded).")
+    var identifiable = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
+                                                    valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+    }
+
+    func run() throws {
+        let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
+        let book = try data.caseFile.open(identifiable ? .write : .writeWhenFree)
+        defer { book.close() }
+        let text = try book.export(variant, format: format == .json ? .json : .csv)
+        if let output {
+            try OutputFile.write(Data(text.utf8), to: output)
+        } else {
+            FileHandleOutput.standardOutput.write(text)
+        }
+        if book.isReadOnly {
+            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this anonymised export was not recorded.\n")
+        }
+    }
+}

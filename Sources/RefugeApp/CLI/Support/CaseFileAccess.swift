@@ -1,0 +1,47 @@
+import EventLog
+import Foundation
+
+/// How a command uses the case file.
+enum CaseFileMode {
+    /// Only reading: works while the application holds the writer lock, and records nothing.
+    case read
+    /// Changing things: needs the writer lock, so it is refused while another Refuge writes.
+    case write
+    /// Writing when the lock is free, so that the action is recorded; reading when another
+    /// process holds it, so that the command still works while the application is open.
+    case writeWhenFree
+}
+
+/// The one way a command opens the case file: the resolved directory, the credentials from the
+/// environment or the terminal, the mode, and a refusal when the log is damaged. Failures reach
+/// the person as the messages in `CommandFailure+EventLog.swift`.
+struct CaseFileAccess {
+    let directory: URL
+    let environment: CommandEnvironment
+
+    func credentials() throws -> Credentials { try Credentials.resolve(environment) }
+
+    /// Opens and replays the case file. A damaged log is refused (exit 3) with the advice to run
+    /// `verify` and `salvage`: figures and changes from a log with missing records would mislead.
+    func open(_ mode: CaseFileMode, as credentials: Credentials? = nil, keepsHistory: Bool = false) throws -> CaseBook {
+        let credentials = try credentials ?? self.credentials()
+        let book: CaseBook
+        do {
+            book = try CaseBook.open(at: directory, user: credentials.user, passphrase: credentials.passphrase,
+                                     mode: mode == .read ? .readOnly : .readWrite, keepsHistory: keepsHistory)
+        } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
+            return try open(.read, as: credentials, keepsHistory: keepsHistory)
+        }
+        guard book.log.openingRead.damage.isEmpty else {
+            book.close()
+            throw CommandFailure.damagedLog(directory)
+        }
+        return book
+    }
+
+    /// Opens only the log, read-only, for commands that copy bytes and need no replay.
+    func openLog(as credentials: Credentials? = nil) throws -> EventLog {
+        let credentials = try credentials ?? self.credentials()
+        return try EventLog.open(at: directory, user: credentials.user, passphrase: credentials.passphrase, mode: .readOnly)
+    }
+}

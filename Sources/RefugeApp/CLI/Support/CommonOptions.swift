@@ -1,0 +1,44 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+
+/// `--data DIR`, shared by every command that opens a case file.
+struct DataOption: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "The data directory (default: $REFUGE_DATA, else $XDG_DATA_HOME/refuge, else ~/.local/share/refuge).",
+        valueName: "dir"))
+    var path: String?
+
+    /// The directory this command works on.
+    var directory: URL { DataLocation.resolve(path, environment: .current) }
+
+    /// The case file in that directory, opened the way this command needs.
+    var caseFile: CaseFileAccess { CaseFileAccess(directory: directory, environment: .current) }
+}
+
+/// `--lang en|ru|kk`, for commands whose output is prose.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Language of the output: en, ru or kk (default: from LC_ALL or LANG).", valueName: "code"),
+            transform: LanguageOption.parse)
+    var choice: Language?
+
+    var language: Language { LanguageChoice.resolve(choice, environment: .current) }
+
+    static func parse(_ text: String) throws -> Language {
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw ValidationError("unknown language \"\(text)\"; use en, ru or kk")
+        }
+        return language
+    }
+}
+
+/// Dates on the command line: `2025-01-31` or `31.01.2025`.
+enum DateArgument {
+    static func parse(_ text: String) throws -> CalendarDate {
+        switch DateParser.parse(text) {
+        case .success(let date): return date
+        case .failure: throw ValidationError("\"\(text)\" is not a date; write 2025-01-31 or 31.01.2025")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Who is signing in: from `REFUGE_USER` / `REFUGE_PASSPHRASE`, else asked on the terminal
+/// (the passphrase without echo). With neither, the command stops with exit 2 rather than hang.
+struct Credentials {
+    var user: String
+    var passphrase: String
+
+    static func resolve(_ environment: CommandEnvironment) throws -> Credentials {
+        var prompt: TerminalPrompt?
+        func terminal() throws -> TerminalPrompt {
+            if let prompt { return prompt }
+            guard let opened = TerminalPrompt() else { throw noTerminal }
+            prompt = opened
+            return opened
+        }
+        let user = try environment[CommandEnvironment.userKey]
+            ?? cancellable { try terminal().ask("User name: ", secret: false) }
+        let passphrase = try environment[CommandEnvironment.passphraseKey]
+            ?? cancellable { try terminal().ask("Passphrase for \(user): ", secret: true) }
+        return Credentials(user: user, passphrase: passphrase)
+    }
+
+    private static let noTerminal = CommandFailure(
+        "Refuge needs a user name and passphrase: set REFUGE_USER and REFUGE_PASSPHRASE, or run this in a terminal.",
+        status: .cannotOpen)
+}
+
+/// A passphrase being chosen: from an environment variable, else typed twice without echo.
+/// At least 10 characters, as the setup screen requires.
+enum NewPassphrase {
+    static let minimumLength = 10
+
+    static func resolve(_ environment: CommandEnvironment, variable: String, for user: String) throws -> String {
+        let passphrase: String
+        if let given = environment[variable] {
+            passphrase = given
+        } else {
+            guard let terminal = TerminalPrompt() else {
+                throw CommandFailure("Set \(variable) to the new passphrase, or run this in a terminal.", status: .cannotOpen)
+            }
+            let first = try cancellable { try terminal.ask("New passphrase for \(user): ", secret: true) }
+            let second = try cancellable { try terminal.ask("The same passphrase again: ", secret: true) }
+            guard first == second else {
+                throw CommandFailure("The two passphrases differ; nothing was changed.", status: .rejectedInput)
+            }
+            passphrase = first
+        }
+        guard passphrase.count >= minimumLength else {
+            throw CommandFailure("A passphrase needs at least \(minimumLength) characters; nothing was changed.",
+                                 status: .rejectedInput)
+        }
+        return passphrase
+    }
+}
+
+/// Runs a terminal question, turning Ctrl-C or Esc into a quiet stop with exit 2.
+func cancellable(_ question: () throws -> String) throws -> String {
+    do {
+        return try question()
+    } catch is TerminalPrompt.Cancelled {
+        throw CommandFailure("Cancelled; nothing was changed.", status: .cannotOpen)
+    }
+}

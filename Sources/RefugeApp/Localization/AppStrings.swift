@@ -1,0 +1,275 @@
+import CaseModel
+import ScreenKit
+
+/// Every word the application's screens show, in English, Russian and (where written) Kazakh.
+/// Kazakh falls back to Russian wherever a correct Kazakh text has not been written yet, as the
+/// schema's labels do. ScreenKit's own words come from `screenKit`.
+struct AppStrings: Sendable {
+    let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    private func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
+        switch language {
+        case .en: en
+        case .ru: ru
+        case .kk: kk ?? ru
+        }
+    }
+
+    /// ScreenKit has English and Russian; Kazakh staff read Russian there.
+    var screenKit: ScreenKitStrings { language == .en ? .english : .russian }
+
+    // MARK: Global keys
+    var help: String { screenKit.help }
+    var lock: String { t("Lock", "Блок.", "Құлып") }
+    var quit: String { t("Quit", "Выход", "Шығу") }
+    var back: String { screenKit.back }
+
+    // MARK: Markers
+    var demoMarker: String { t("DEMO", "ДЕМО", "ДЕМО") }
+    var readOnlyMarker: String { t("READ-ONLY", "ТОЛЬКО ЧТЕНИЕ") }
+
+    // MARK: Setup
+    var setupTitle: String { t("Refuge — first start", "Refuge — первый запуск") }
+    var setupPage: String { t("New case file", "Новая картотека") }
+    var organisation: String { t("Organisation", "Организация", "Ұйым") }
+    var organisationHelp: String { t("The shelter's name, shown in reports.", "Название приюта, оно видно в отчётах.") }
+    var firstUser: String { t("Your user name", "Ваше имя пользователя") }
+    var firstUserHelp: String {
+        t("You become the coordinator: you can add other users later.",
+          "Вы станете координатором и сможете добавить других пользователей.")
+    }
+    var userName: String { t("User name", "Имя пользователя") }
+    var passphrase: String { t("Passphrase", "Пароль-фраза") }
+    var passphraseAgain: String { t("Passphrase again", "Пароль-фраза ещё раз") }
+    var passphraseHelp: String {
+        t("At least 10 characters. Without it nobody can read the case file — write it down somewhere safe.",
+          "Не меньше 10 знаков. Без неё картотеку не прочитать никому — запишите её в надёжном месте.")
+    }
+    var passphraseTooShort: String { t("At least 10 characters.", "Не меньше 10 знаков.") }
+    var passphrasesDiffer: String { t("The two passphrases differ.", "Пароль-фразы не совпадают.") }
+
+    // MARK: Sign-in and lock
+    var signInTitle: String { t("Refuge — sign in", "Refuge — вход", "Refuge — кіру") }
+    var signInPage: String { t("Sign in", "Вход", "Кіру") }
+    var wrongCredentials: String { t("Wrong user name or passphrase.", "Неверное имя пользователя или пароль-фраза.") }
+    func waitBeforeRetry(_ seconds: Int) -> String {
+        t("Too many wrong attempts. Wait \(seconds) s, then try again.",
+          "Слишком много неверных попыток. Подождите \(seconds) с и попробуйте снова.")
+    }
+    func lockedByOther(_ holder: String) -> String {
+        // The holder first: the top line cuts what does not fit.
+        t("Already open in another running Refuge (\(holder)). Close it there first.",
+          "Картотека уже открыта в другой запущенной программе Refuge (\(holder)). Сначала закройте её там.")
+    }
+    var damagedTitle: String { t("Damaged case file", "Картотека повреждена") }
+    var damagedAdvice: String {
+        t("Part of the case file is damaged, so it is open READ-ONLY: you can look, but not change anything. Nothing was changed on disk. Ask your coordinator to run `refuge verify`, then `refuge salvage` to make a repaired copy.",
+          "Часть картотеки повреждена, поэтому она открыта ТОЛЬКО ДЛЯ ЧТЕНИЯ: смотреть можно, менять нельзя. На диске ничего не изменено. Попросите координатора выполнить `refuge verify`, затем `refuge salvage`, чтобы получить исправленную копию.")
+    }
+    var lockedTitle: String { t("Locked", "Заблокировано", "Құлыпталған") }
+    func lockedPage(_ user: String) -> String {
+        t("Locked. \(user), enter your passphrase to continue.", "Заблокировано. \(user), введите пароль-фразу, чтобы продолжить.")
+    }
+    var unlock: String { t("Unlock", "Открыть") }
+    var signIn: String { t("Sign in", "Войти", "Кіру") }
+    var create: String { t("Create", "Создать") }
+
+    // MARK: Drafts
+    var draftTitle: String { t("Unsaved intake", "Несохранённая анкета") }
+    var draftQuestion: String {
+        t("An intake was not saved last time (the program was closed or the power went off). Continue it?",
+          "В прошлый раз анкета не была сохранена (программа закрылась или пропало питание). Продолжить её?")
+    }
+
+    // MARK: Case list
+    var caseListTitle: String { t("Cases", "Дела", "Істер") }
+    var columnNumber: String { "№" }
+    var columnName: String { t("Name", "Имя", "Аты") }
+    var columnGender: String { t("Sex", "Пол") }
+    var columnAge: String { t("Age", "Возр.") }
+    var columnCitizenship: String { t("Citiz.", "Гражд.") }
+    var columnExploitation: String { t("Exploitation", "Эксплуатация") }
+    var columnStatus: String { t("Status", "Статус") }
+    var columnIntake: String { t("Intake", "Приём") }
+    var columnCaseworker: String { t("Caseworker", "Соцработник") }
+    var columnCompleteness: String { "%" }
+    var filterAll: String { t("All", "Все", "Барлығы") }
+    var filterClosed: String { t("Closed", "Закрытые") }
+    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
+        t("Active \(active) · Follow-up \(followUp) · Closed \(closed) · Shown \(shown)",
+          "Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed) · Показано \(shown)")
+    }
+    func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
+    var search: String { t("Search", "Поиск", "Іздеу") }
+    var searchHelp: String {
+        t("Type part of a name in any script: Latin finds Cyrillic and back. Enter or Down goes to the list, Esc clears.",
+          "Введите часть имени любым алфавитом: латиница находит кириллицу и наоборот. Enter или вниз — к списку, Esc — очистить.")
+    }
+    var newIntake: String { t("New", "Новое", "Жаңа") }
+    var filter: String { screenKit.filter }
+    var mask: String { t("Mask", "Скрыть") }
+    var reports: String { t("Reports", "Отчёты", "Есептер") }
+    var users: String { t("Users", "Польз.") }
+    var sort: String { screenKit.sort }
+    var open: String { t("Open", "Открыть") }
+    var caseListHelp: String {
+        t("All cases. Enter opens the selected case; n (т) starts a new intake.",
+          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета.")
+    }
+    var noCases: String { t("No cases yet. Press n (т) or Ins for a new intake.", "Дел пока нет. Нажмите n (т) или Ins для новой анкеты.") }
+
+    // MARK: Intake and editing
+    var newIntakeTitle: String { t("New intake", "Новая анкета", "Жаңа сауалнама") }
+    func editTitle(_ section: String, _ number: String) -> String { t("Edit", "Правка") + ": \(section) — \(number)" }
+    var duplicatesTitle: String { t("Possible earlier cases", "Возможно, уже есть дело") }
+    var duplicatesFound: String {
+        t("This person may already have a case. Enter opens it, F2 saves a new case anyway.",
+          "Возможно, у этого человека уже есть дело. Enter — открыть его, F2 — всё равно сохранить новое.")
+    }
+    var saveAnyway: String { t("Save new", "Сохр. новое") }
+    func saved(_ number: String) -> String { t("Saved: case \(number).", "Сохранено: дело \(number).") }
+    var nothingChanged: String { t("Nothing changed.", "Ничего не изменено.") }
+    var chooseSection: String { t("Which part?", "Какой раздел?") }
+
+    // MARK: Case file
+    var overview: String { t("Overview", "Обзор", "Шолу") }
+    var history: String { t("History", "История", "Тарих") }
+    var notes: String { t("Notes", "Заметки") }
+    var services: String { t("Services", "Услуги", "Қызметтер") }
+    var referrals: String { t("Referrals", "Направления") }
+    var edit: String { t("Edit", "Правка") }
+    var addNote: String { t("Note", "Заметка") }
+    var addService: String { t("Service", "Услуга", "Қызмет") }
+    var addReferral: String { t("Referral", "Направл.") }
+    var changeStatus: String { t("Status", "Статус") }
+    var caseTitle: String { t("Case", "Дело", "Іс") }
+    func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {
+        t("\(number)  \(name)  age \(age)  \(status)  filled \(completeness)",
+          "\(number)  \(name)  возраст \(age)  \(status)  заполнено \(completeness)")
+    }
+    var notRecorded: String { "—" }
+    var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
+    var note: String { t("Note", "Заметка") }
+    var noteHelp: String { t("What happened, what was agreed. Saved with your name and the time.", "Что произошло, о чём договорились. Сохраняется с вашим именем и временем.") }
+    var service: String { t("Service", "Услуга", "Қызмет") }
+    var date: String { t("Date", "Дата", "Күні") }
+    var endDate: String { t("End date", "Дата окончания") }
+    var organisationType: String { t("Referred to", "Куда направлен(а)") }
+    var reason: String { t("Reason", "Причина", "Себебі") }
+    var status: String { t("Status", "Статус") }
+    var reasonHelp: String { t("Why the status changes; kept in the history.", "Почему меняется статус; остаётся в истории.") }
+    var caseFileHelp: String {
+        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, c (с) changes the status.",
+          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, c (с) — статус.")
+    }
+    // history lines
+    func opened(_ number: String) -> String { t("opened case \(number)", "открыто дело \(number)") }
+    var viewed: String { t("viewed the case", "просмотр дела") }
+    func noteLine(_ text: String) -> String { t("note: ", "заметка: ") + text }
+    func serviceLine(_ text: String) -> String { t("service: ", "услуга: ") + text }
+    func referralLine(_ text: String) -> String { t("referral: ", "направление: ") + text }
+    func statusLine(_ from: String, _ to: String, _ reason: String) -> String {
+        t("status: ", "статус: ") + "\(from) → \(to)" + (reason.isEmpty ? "" : " (\(reason))")
+    }
+    func reopenedLine(_ from: String, _ reason: String) -> String {
+        t("reopened from ", "открыто снова, было: ") + from + (reason.isEmpty ? "" : " (\(reason))")
+    }
+    func consentLine(_ items: String) -> String { t("consent withdrawn: ", "согласие отозвано: ") + items }
+    var empty: String { t("(empty)", "(пусто)") }
+    // flags
+    var flagMinor: String { t("MINOR", "НЕСОВЕРШЕННОЛЕТНИЙ") }
+    var flagMinorAtExploitation: String { t("minor when exploited", "эксплуатация до 18") }
+    var flagIncomplete: String { t("incomplete", "не заполнено") }
+    var flagConsentWithdrawn: String { t("consent withdrawn", "согласие отозвано") }
+    var flagConflict: String { t("conflicting edits", "конфликт правок") }
+    var flagNoStatistics: String { t("no statistics", "без статистики") }
+
+    // MARK: Reports
+    var reportsTitle: String { t("Reports", "Отчёты", "Есептер") }
+    var from: String { t("From", "С") }
+    var to: String { t("To", "По") }
+    var periodHelp: String { t("Cases whose intake date lies in this period; leave empty for all.", "Дела с датой приёма в этом периоде; пусто — все.") }
+    var export: String { t("Export", "Экспорт") }
+    var exportTitle: String { t("Export anonymised CSV", "Экспорт обезличенного CSV") }
+    var exportPath: String { t("File to write:", "Куда записать файл:") }
+    func exported(_ count: Int, _ path: String) -> String { t("\(count) cases written to \(path).", "Записано дел: \(count), файл \(path).") }
+    var totalPeople: String { t("People", "Человек") }
+    var byGender: String { t("By sex (age range)", "По полу (возраст)") }
+    var minorsAtExploitation: String { t("First exploited under 18", "Эксплуатация до 18 лет") }
+    var byCitizenship: String { t("Citizenship", "Гражданство") }
+    var byExploitation: String { t("Exploitation", "Виды эксплуатации") }
+    var byLabourSector: String { t("Labour sector", "Сфера труда") }
+    var byCountryOfExploitation: String { t("Country of exploitation", "Страна эксплуатации") }
+    var byReferralSource: String { t("Referred by", "Кем направлены") }
+    var byStatus: String { t("Status", "Статус") }
+    var other: String { t("other", "другие") }
+    var unknown: String { t("not recorded", "не указано") }
+    func suppressed(_ minCell: Int) -> String { "<\(minCell)" }
+    func suppressionNote(_ minCell: Int) -> String {
+        t("Groups of fewer than \(minCell) people are shown as <\(minCell) so nobody can be recognised.",
+          "Группы меньше \(minCell) человек показаны как <\(minCell), чтобы никого нельзя было узнать.")
+    }
+    func excludedWithoutConsent(_ count: Int) -> String {
+        t("Left out (no consent to statistics): \(count)", "Не учтены (нет согласия на статистику): \(count)")
+    }
+
+    // MARK: Users
+    var usersTitle: String { t("Users", "Пользователи", "Пайдаланушылар") }
+    var role: String { t("Role", "Роль") }
+    var active: String { t("Active", "Активен") }
+    var disabled: String { t("disabled", "отключён") }
+    var addUser: String { t("Add", "Добавить") }
+    var disableUser: String { t("Disable", "Отключить") }
+    var changePassphrase: String { t("Passphrase", "Пароль") }
+    var addUserTitle: String { t("New user", "Новый пользователь") }
+    var changePassphraseTitle: String { t("Change my passphrase", "Сменить мою пароль-фразу") }
+    var currentPassphrase: String { t("Current passphrase", "Текущая пароль-фраза") }
+    var newPassphrase: String { t("New passphrase", "Новая пароль-фраза") }
+    func disableQuestion(_ name: String) -> String {
+        t("Disable \(name)? Their passphrase will no longer open the case file; their past entries keep their name.",
+          "Отключить \(name)? Пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
+    }
+    func userAdded(_ name: String) -> String { t("User \(name) added.", "Пользователь \(name) добавлен.") }
+    func userDisabled(_ name: String) -> String { t("User \(name) disabled.", "Пользователь \(name) отключён.") }
+    var passphraseChanged: String { t("Passphrase changed.", "Пароль-фраза изменена.") }
+    var usersHelp: String { t("a (ф) adds a user, d (в) disables the selected one, p (з) changes your own passphrase.", "a (ф) — добавить, d (в) — отключить выбранного, p (з) — сменить свою пароль-фразу.") }
+
+    // MARK: Errors
+    var readOnlyRefused: String {
+        t("The case file is open read-only: nothing can be changed. See `refuge verify` and `refuge salvage`.",
+          "Картотека открыта только для чтения: изменить ничего нельзя. См. `refuge verify` и `refuge salvage`.")
+    }
+    var diskFull: String {
+        t("The disk is full. Nothing was lost: everything you typed is still here. Free some space, then press F2 again.",
+          "Диск заполнен. Ничего не потеряно: всё введённое на месте. Освободите место и снова нажмите F2.")
+    }
+    var writeFailed: String {
+        t("Saving failed (a storage error). Nothing was lost: everything you typed is still here. Press F2 to try again.",
+          "Сохранить не удалось (ошибка диска). Ничего не потеряно: всё введённое на месте. Нажмите F2, чтобы повторить.")
+    }
+    var draftNotKept: String {
+        t("Draft not kept: the disk may be full. The form stays open.",
+          "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")
+    }
+    var notSavedTitle: String { t("Not saved", "Не сохранено") }
+    var reopenTitle: String { t("Save again", "Сохранить снова") }
+    var reopenPrompt: String { t("Your passphrase, to reopen the case file:", "Пароль-фраза, чтобы открыть картотеку заново:") }
+    var reopenNeeded: String {
+        t("After the storage error the case file must be reopened before saving. Enter your passphrase; nothing typed is lost.",
+          "После ошибки диска картотеку нужно открыть заново, чтобы сохранить. Введите пароль-фразу; введённое не потеряется.")
+    }
+    var notPermitted: String { t("Only a coordinator may do this.", "Это может только координатор.") }
+    var cannotDisableSelf: String { t("You cannot disable yourself.", "Нельзя отключить самого себя.") }
+    func userExists(_ name: String) -> String { t("A user named \(name) already exists.", "Пользователь \(name) уже есть.") }
+    var invalidUserName: String { t("This name cannot be used (too long or with control characters).", "Такое имя нельзя использовать (слишком длинное или с управляющими символами).") }
+    var noCaseFile: String { t("There is no case file in this folder.", "В этой папке нет картотеки.") }
+    var alreadyExists: String { t("A case file already exists in this folder.", "В этой папке уже есть картотека.") }
+    var damagedFile: String {
+        t("The case file cannot be opened: it is damaged. Run `refuge verify`, then `refuge salvage`.",
+          "Картотеку нельзя открыть: она повреждена. Выполните `refuge verify`, затем `refuge salvage`.")
+    }
+    func unexpected(_ detail: String) -> String { t("Something went wrong: \(detail)", "Произошла ошибка: \(detail)") }
+    func cannotWriteFile(_ path: String) -> String { t("Cannot write \(path).", "Не удаётся записать \(path).") }
+}

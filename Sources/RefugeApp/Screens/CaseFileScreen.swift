@@ -1,0 +1,90 @@
+import CaseModel
+import ScreenKit
+import Terminal
+
+/// One case: a summary header and its parts — overview, history, notes, services, referrals.
+/// e edits a part, a adds a note, s records a service, r a referral, c changes the status.
+final class CaseFileScreen: Screen {
+    private unowned let session: RefugeSession
+    let caseID: CaseID
+    private let summary = Label("", role: .header)
+    private let flagsLabel = Label("", role: .accent)
+    let tabs: TabView
+    private let overview = Paragraph("", scrollable: true)
+    private let history = Paragraph("", scrollable: true)
+    private let notes = Paragraph("", scrollable: true)
+    private let services = Paragraph("", scrollable: true)
+    private let referrals = Paragraph("", scrollable: true)
+
+    /// Opens the case and records that this user viewed it.
+    static func open(_ id: CaseID, session: RefugeSession) {
+        guard let book = session.book, book.store[id] != nil else { return }
+        if !book.isReadOnly { session.perform { try book.record([.recordViewed(caseID: id)]) } }
+        session.app.push(CaseFileScreen(session: session, caseID: id))
+    }
+
+    private init(session: RefugeSession, caseID: CaseID) {
+        self.session = session
+        self.caseID = caseID
+        let s = session.strings
+        tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
+                        (s.referrals, referrals)], strings: s.screenKit)
+        super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
+    }
+
+    private var record: CaseRecord? { session.book?.store[caseID] }
+
+    override func didAppear() { refresh() }
+
+    override var bindings: [Binding] {
+        let s = session.strings
+        return [
+            Binding(.function(4), .character("e"), label: s.edit) { [unowned self] in chooseSectionToEdit() },
+            Binding(.function(5), .character("a"), label: s.addNote) { [unowned self] in present(CaseActionForms.note) },
+            Binding(.function(6), .character("s"), label: s.addService) { [unowned self] in present(CaseActionForms.service) },
+            Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
+            Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
+            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
+        ]
+    }
+
+    func refresh() {
+        guard let record, let book = session.book else { return }
+        let s = session.strings
+        let text = CaseText(strings: s)
+        title = "\(s.caseTitle) \(record.number)"
+        summary.text = s.caseHeader(number: record.number.description, name: record.displayName,
+                                    age: record.age(on: session.today).map(String.init) ?? "—",
+                                    status: record.status.label.text(in: s.language),
+                                    completeness: "\(record.completeness.percent)%")
+        flagsLabel.text = text.flags(record.flags)
+        overview.text = book.store.schema.sections.map { section in
+            let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
+            return ([section.title.text(in: s.language).uppercased()]
+                + fields.map { "  \($0.label.text(in: s.language)): \(text.value(record[$0.key], of: $0.key))" }).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+        let entries = book.store.history(of: caseID).reversed()
+        history.text = entries.isEmpty ? s.nothingYet : entries.map(text.historyLine).joined(separator: "\n")
+        notes.text = record.notes.isEmpty ? s.nothingYet
+            : record.notes.reversed().map { "\(text.time($0.time))  \($0.author)\n\($0.text)" }.joined(separator: "\n\n")
+        services.text = record.services.isEmpty ? s.nothingYet
+            : record.services.reversed().map { "\(text.service($0.entry))  — \($0.author)" }.joined(separator: "\n")
+        referrals.text = record.referrals.isEmpty ? s.nothingYet
+            : record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }.joined(separator: "\n")
+    }
+
+    private func chooseSectionToEdit() {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        let sections = session.forms.schema.sections
+        let options = sections.map { ChoiceOption(code: $0.id, label: $0.title.text(in: session.strings.language)) }
+        session.app.push(ChooseDialog(title: session.strings.chooseSection, options: options) { [unowned self] option in
+            guard let option, let section = sections.first(where: { $0.id == option.code }) else { return }
+            CaseFormController.edit(session: session, record: record, section: section)
+        })
+    }
+
+    private func present(_ form: (RefugeSession, CaseRecord) -> FormScreen) {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        session.app.push(form(session, record))
+    }
+}

@@ -1,0 +1,117 @@
+import CaseModel
+import ScreenKit
+
+/// Runs the intake form for a new case or one part of an existing case: keeps the draft while it
+/// is typed, offers earlier cases of the same person before a first save, saves (only the changes,
+/// for an edit) and opens the case file. A failed save leaves the form open with everything typed.
+final class CaseFormController {
+    private unowned let session: RefugeSession
+    private let target: Draft.Target
+    /// Weak: the screen's callbacks own the controller, so both go when the screen closes (or the
+    /// session locks and drops every screen).
+    private weak var screen: FormScreen?
+    /// Earlier cases are offered once per intake; "save anyway" then saves.
+    private var duplicatesOffered = false
+
+    private init(session: RefugeSession, target: Draft.Target) {
+        self.session = session
+        self.target = target
+    }
+
+    /// The whole intake form, empty or resumed from a draft.
+    @discardableResult
+    static func newIntake(session: RefugeSession, values: FormValues = [:]) -> FormScreen {
+        let description = session.forms.description(title: session.strings.newIntakeTitle, sections: session.forms.schema.sections)
+        return CaseFormController(session: session, target: .intake).present(description, initial: [:], values: values)
+    }
+
+    /// One part of `record`, with the record's values, or resumed from a draft of this edit.
+    @discardableResult
+    static func edit(session: RefugeSession, record: CaseRecord, section: Section, values: FormValues? = nil) -> FormScreen {
+        let title = session.strings.editTitle(section.title.text(in: session.strings.language), record.number.description)
+        let description = session.forms.description(title: title, sections: [section])
+        let initial = FormValueMapping.formValues(record.values)
+        return CaseFormController(session: session, target: .edit(record.id, section: section.id))
+            .present(description, initial: initial, values: values ?? initial)
+    }
+
+    private func present(_ description: FormDescription, initial: FormValues, values: FormValues) -> FormScreen {
+        let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
+                                today: { [session] in FormDate(session.today) }) { form in try self.save(form) }
+        screen.onDraft = { values in self.session.drafts.note(Draft(target: self.target, values: values)) }
+        screen.onCancel = { self.finished() }
+        self.screen = screen
+        // Draft values go in as changes, so they count as unsaved and Esc still asks first.
+        for key in Set(values.keys).union(initial.keys) where values[key] != initial[key] {
+            screen.editor(key)?.value = values[key] ?? .none
+        }
+        session.app.push(screen)
+        return screen
+    }
+
+    // MARK: Saving
+
+    private func save(_ form: Form) throws {
+        switch target {
+        case .intake: try saveNewCase(form)
+        case .edit(let id, let section): try saveEdit(of: id, section: section, form)
+        }
+    }
+
+    private func saveNewCase(_ form: Form) throws {
+        let values = FormValueMapping.fieldValues(form.relevantValues)
+        if let problem = session.forms.problems(in: values).first {
+            throw UserMessage(problem.message(in: session.strings.language))
+        }
+        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
+        if !duplicatesOffered {
+            duplicatesOffered = true
+            let probe = DuplicateProbe(values: values, referenceDate: session.today)
+            let candidates = DuplicateFinder.candidates(for: probe, in: book.store)
+            if !candidates.isEmpty {
+                session.app.push(DuplicatesDialog(session: session, candidates: candidates,
+                                                  onOpen: { [weak self] id in self?.openEarlierCase(id) },
+                                                  onSaveAnyway: { [weak self] in self?.screen?.save() }))
+                throw UserMessage(session.strings.duplicatesFound)
+            }
+        }
+        let id = try session.saving { try book.openCase(values: values) }
+        finished()
+        CaseFileScreen.open(id, session: session)
+        if let record = book.store[id] { confirm(session.strings.saved(record.number.description), form) }
+    }
+
+    private func saveEdit(of id: CaseID, section sectionID: String, _ form: Form) throws {
+        let book = try session.saving { try session.writableBook(retrying: { [weak self] in self?.screen?.save() }) }
+        guard let record = book.store[id], let section = session.forms.schema.sections.first(where: { $0.id == sectionID }) else { return }
+        // This part's relevant answers replace the stored ones; hidden answers are kept as they were.
+        var values = record.values
+        let relevant = FormValueMapping.fieldValues(form.relevantValues)
+        let shown = Set(form.relevantFields(onPage: 0).map { FieldKey($0.key) })
+        for field in section.fields where shown.contains(field.key) { values[field.key] = relevant[field.key] }
+        if let problem = session.forms.problems(in: values).first {
+            throw UserMessage(problem.message(in: session.strings.language))
+        }
+        let changed = try session.saving { try book.updateCase(id, to: values) }
+        finished()
+        confirm(changed ? session.strings.saved(record.number.description) : session.strings.nothingChanged, form)
+    }
+
+    /// The confirmation of a save; what saving cleaned (control characters from a paste) is told in a dialog.
+    private func confirm(_ text: String, _ form: Form) {
+        session.app.showInfo(text)
+        let notices = session.forms.notices(in: form.relevantValues)
+        if !notices.isEmpty { session.app.push(MessageDialog(title: text, message: notices.joined(separator: "\n"))) }
+    }
+
+    private func openEarlierCase(_ id: CaseID) {
+        finished()
+        CaseFileScreen.open(id, session: session)
+    }
+
+    /// Saved, or left on purpose: no draft to resume, and the form closes.
+    private func finished() {
+        session.drafts.discard()
+        if let screen { session.app.dismiss(screen) }
+    }
+}

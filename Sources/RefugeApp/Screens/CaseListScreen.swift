@@ -1,0 +1,124 @@
+import CaseModel
+import ScreenKit
+import Terminal
+
+/// Home: every case in a table with counts, a status filter, sorting, incremental search across
+/// scripts and a name mask for work in public view.
+final class CaseListScreen: Screen {
+    private unowned let session: RefugeSession
+    let source: CaseListSource
+    let table: TableView
+    let searchField: TextField
+    private let countsLabel = Label("", role: .header)
+    private let filterLabel = Label("", role: .muted)
+
+    init(session: RefugeSession) {
+        self.session = session
+        let s = session.strings
+        source = CaseListSource(strings: s, today: { session.today })
+        table = TableView(columns: source.columns(), dataSource: source, strings: s.screenKit)
+        table.sortKey = .function(4)
+        table.helpText = s.caseListHelp
+        searchField = TextField(helpText: s.searchHelp)
+        searchField.isHidden = true
+        let searchRow = Stack(.horizontal, spacing: 1, [(.flex(1), filterLabel), (.flex(1), searchField)])
+        super.init(title: s.caseListTitle, root: Stack(.vertical, [
+            (.fixed(1), countsLabel), (.fixed(1), searchRow), (.flex(1), table),
+        ]))
+        table.onActivate = { [unowned self] row in openCase(at: row) }
+        searchField.onChange = { [unowned self] in searchChanged() }
+    }
+
+    override func didAppear() {
+        if let store = session.book?.store { source.load(store) }
+        updateLabels()
+        table.reload()
+        title = session.strings.caseListTitle + (session.userName.map { " · \($0)" } ?? "")
+    }
+
+    override var bindings: [Binding] {
+        let s = session.strings
+        var bindings = [
+            Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
+            Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
+            Binding(.function(6), .character("m"), label: s.mask) { [unowned self] in toggleMask() },
+            Binding(.function(7), .character("/"), .character("."), label: s.search) { [unowned self] in startSearch() },
+            Binding(.function(8), .character("u"), label: s.users) { [unowned self] in openUsers() },
+            Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
+        ]
+        if focused === searchField {
+            bindings.append(Binding(.enter, label: s.open, showInBar: false) { [unowned self] in focus(table) })
+        }
+        if !searchField.isHidden {
+            bindings.append(Binding(.escape, label: s.back) { [unowned self] in endSearch() })
+        }
+        return bindings
+    }
+
+    // MARK: Actions
+
+    func openCase(at row: Int) {
+        guard let record = source.record(at: row) else { return }
+        CaseFileScreen.open(record.id, session: session)
+    }
+
+    func newIntake() {
+        guard session.perform({ _ = try session.writableBook() }) else { return }
+        CaseFormController.newIntake(session: session)
+    }
+
+    func cycleFilter() {
+        source.filter = source.filter.next
+        refresh()
+    }
+
+    func toggleMask() {
+        source.masksNames.toggle()
+        session.app.setNeedsRedraw()
+    }
+
+    func startSearch() {
+        searchField.isHidden = false
+        focus(searchField)
+    }
+
+    func endSearch() {
+        searchField.text = ""
+        searchChanged()
+        searchField.isHidden = true
+        focus(table)
+    }
+
+    private func openUsers() {
+        guard let book = session.book else { return }
+        if book.isCoordinator {
+            session.app.push(UsersScreen(session: session))
+        } else {
+            UserForms.changeOwnPassphrase(session: session)
+        }
+    }
+
+    private func searchChanged() {
+        source.query = searchField.text
+        refresh()
+    }
+
+    private func refresh() {
+        if let store = session.book?.store { source.refresh(store) }
+        table.select(0)
+        updateLabels()
+    }
+
+    private func updateLabels() {
+        let s = session.strings
+        let counts = source.counts()
+        countsLabel.text = s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
+        let filterName = switch source.filter {
+        case .all: s.filterAll
+        case .active: CaseStatus.active.label.text(in: s.language)
+        case .followUp: CaseStatus.followUp.label.text(in: s.language)
+        case .closed: s.filterClosed
+        }
+        filterLabel.text = s.filterLine(filterName) + (source.rowCount == 0 && source.query.isEmpty && source.filter == .all ? "  " + s.noCases : "")
+    }
+}

@@ -1,0 +1,74 @@
+import CaseModel
+import Foundation
+
+/// How stored answers, times and history lines read on screen, in the interface language.
+struct CaseText {
+    let strings: AppStrings
+    let schema: IntakeSchema = .standard
+
+    var language: Language { strings.language }
+
+    func value(_ value: FieldValue?, of key: FieldKey) -> String {
+        guard let value else { return strings.notRecorded }
+        let field = schema.field(key)
+        switch value {
+        case .text(let text): return text
+        case .date(let date): return date.dotted
+        case .number(let number): return String(number)
+        case .code(let code): return field?.label(of: code, in: language) ?? code
+        case .codes(let codes): return codes.map { field?.label(of: $0, in: language) ?? $0 }.joined(separator: ", ")
+        }
+    }
+
+    func label(of key: FieldKey) -> String { schema.field(key)?.label.text(in: language) ?? key.rawValue }
+
+    /// Local wall-clock time of an event, "08.03.2026 14:05".
+    func time(_ timestamp: HLCTimestamp) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "dd.MM.yyyy HH:mm"
+        return formatter.string(from: timestamp.date)
+    }
+
+    func service(_ entry: ServiceEntry) -> String {
+        var text = "\(entry.date.dotted) \(entry.kind.label.text(in: language))"
+        if let end = entry.endDate { text += " – \(end.dotted)" }
+        return entry.note.isEmpty ? text : text + ": " + entry.note
+    }
+
+    func referral(_ entry: ReferralEntry) -> String {
+        let type = CodeLists.organisationType.label(of: entry.organisationType, in: language) ?? entry.organisationType
+        return "\(entry.date.dotted) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
+    }
+
+    /// "08.03.2026 14:05  anna  Family name: Ахмедова → Ахмедовa".
+    func historyLine(_ entry: HistoryEntry) -> String {
+        let what: String
+        switch entry.change {
+        case .opened(let number): what = strings.opened(number.description)
+        case .field(let change):
+            what = "\(label(of: change.key)): \(change.old.map { value($0, of: change.key) } ?? strings.empty) → \(change.new.map { value($0, of: change.key) } ?? strings.empty)"
+        case .note(let text): what = strings.noteLine(text)
+        case .service(let entry): what = strings.serviceLine(service(entry))
+        case .referral(let entry): what = strings.referralLine(referral(entry))
+        case .status(let from, let to, let reason):
+            what = strings.statusLine(from.label.text(in: language), to.label.text(in: language), reason)
+        case .reopened(let from, let reason): what = strings.reopenedLine(from.label.text(in: language), reason)
+        case .consentWithdrawn(let items, let note):
+            what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
+        case .viewed: what = strings.viewed
+        }
+        return "\(time(entry.time))  \(entry.author)  \(what)"
+    }
+
+    func flags(_ flags: CaseFlags) -> String {
+        var names: [String] = []
+        if flags.contains(.minorAtIntake) { names.append(strings.flagMinor) }
+        if flags.contains(.minorAtExploitation) { names.append(strings.flagMinorAtExploitation) }
+        if flags.contains(.consentWithdrawn) { names.append(strings.flagConsentWithdrawn) }
+        if flags.contains(.conflictingEdits) { names.append(strings.flagConflict) }
+        if flags.contains(.noStatisticsConsent) { names.append(strings.flagNoStatistics) }
+        if flags.contains(.incomplete) { names.append(strings.flagIncomplete) }
+        return names.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,127 @@
+import CaseModel
+import Foundation
+import ScreenKit
+import Terminal
+
+/// The statistics of a period (by intake date) as tables, small groups shown only as "<5" so
+/// nobody can be recognised; F5 exports the period's cases as an anonymised CSV file.
+final class ReportsScreen: Screen {
+    private unowned let session: RefugeSession
+    let fromField: DateField
+    let toField: DateField
+    let body = Paragraph("", scrollable: true)
+    private var shownQuery: StatisticsQuery?
+
+    init(session: RefugeSession) {
+        self.session = session
+        let s = session.strings
+        let today = { FormDate(session.today) }
+        fromField = DateField(today: today, helpText: s.periodHelp)
+        toField = DateField(today: today, helpText: s.periodHelp)
+        let period = Stack(.horizontal, spacing: 1, [
+            (.fixed(s.from.displayWidth), Label(s.from)), (.fixed(12), fromField),
+            (.fixed(s.to.displayWidth), Label(s.to)), (.fixed(12), toField), (.flex(1), Spacer()),
+        ])
+        super.init(title: s.reportsTitle, root: Stack(.vertical, spacing: 1, [(.fixed(1), period), (.flex(1), body)]))
+        fromField.onChange = { [unowned self] in recompute() }
+        toField.onChange = { [unowned self] in recompute() }
+    }
+
+    override func didAppear() { recompute() }
+
+    override var bindings: [Binding] {
+        let s = session.strings
+        return [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() },
+                Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) }]
+    }
+
+    var query: StatisticsQuery {
+        StatisticsQuery(from: fromField.date.flatMap(CaseDate.init), to: toField.date.flatMap(CaseDate.init))
+    }
+
+    private func recompute() {
+        guard let book = session.book, query != shownQuery else { return }
+        shownQuery = query
+        body.text = ReportTables(strings: session.strings).render(StatisticsBuilder.report(for: book.store.records, query: query))
+    }
+
+    private func askExportPath() {
+        let s = session.strings
+        let name = "refuge-export-\(session.today.iso).csv"
+        let path = session.settings.homeDirectory.appendingPathComponent(name).path
+        session.app.push(PromptDialog(title: s.exportTitle, label: s.exportPath, text: path) { [unowned self] answer in
+            guard let answer, !answer.isEmpty else { return }
+            export(to: (answer as NSString).expandingTildeInPath)
+        })
+    }
+
+    private func export(to path: String) {
+        guard let book = session.book else { return }
+        let query = query
+        let cases = book.store.records.filter { record in
+            (query.from.map { record.intakeDate >= $0 } ?? true) && (query.to.map { record.intakeDate <= $0 } ?? true)
+        }
+        session.perform {
+            let text = try book.export(.anonymised, format: .csv, cases: cases)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw UserMessage(session.strings.cannotWriteFile(path))
+            }
+            session.app.showInfo(session.strings.exported(cases.count, path))
+        }
+    }
+}
+
+/// The statistics report as aligned text tables in the interface language.
+struct ReportTables {
+    let strings: AppStrings
+
+    func render(_ report: StatisticsReport) -> String {
+        let s = strings
+        let schema = IntakeSchema.standard
+        var lines = [s.suppressionNote(report.minCell), "", row(s.totalPeople, String(report.total))]
+        lines.append(row(s.minorsAtExploitation, count(report.minorsAtExploitation, report)))
+        if report.excludedWithoutConsent > 0 { lines.append(s.excludedWithoutConsent(report.excludedWithoutConsent)) }
+        lines += ["", s.byGender.uppercased()]
+        for cell in report.byGender {
+            let ages = cell.ageMin.flatMap { min in cell.ageMax.map { "\(min)–\($0)" } } ?? ""
+            lines.append(row("  " + category(cell.code, field: .gender, schema), count(cell.count, report), ages))
+        }
+        let tables: [(String, [StatisticsCell], FieldKey?)] = [
+            (s.byCitizenship, report.byCitizenship, .citizenship),
+            (s.byExploitation, report.byExploitation, .exploitationTypes),
+            (s.byLabourSector, report.byLabourSector, .labourSector),
+            (s.byCountryOfExploitation, report.byCountryOfExploitation, .countriesOfExploitation),
+            (s.byReferralSource, report.byReferralSource, .referralSource),
+            (s.byStatus, report.byStatus, nil),
+        ]
+        for (title, cells, key) in tables where !cells.isEmpty {
+            lines += ["", title.uppercased()]
+            for cell in cells {
+                let name = key.map { category(cell.code, field: $0, schema) }
+                    ?? (CodeLists.caseStatus.label(of: cell.code, in: s.language) ?? cell.code)
+                lines.append(row("  " + name, count(cell.count, report)))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func category(_ code: String, field key: FieldKey, _ schema: IntakeSchema) -> String {
+        switch code {
+        case StatisticsCell.otherCode: strings.other
+        case StatisticsCell.unknownCode: strings.unknown
+        default: schema.field(key)?.label(of: code, in: strings.language) ?? code
+        }
+    }
+
+    private func count(_ value: Int?, _ report: StatisticsReport) -> String {
+        value.map(String.init) ?? strings.suppressed(report.minCell)
+    }
+
+    /// A name padded to 34 columns, then the count right-aligned in 6, then an optional note.
+    private func row(_ name: String, _ count: String, _ note: String = "") -> String {
+        let cut = DisplayWidth.truncate(name, to: 34)
+        let padded = cut + String(repeating: " ", count: max(1, 34 - cut.displayWidth))
+        let number = String(repeating: " ", count: max(0, 6 - count.count)) + count
+        return padded + number + (note.isEmpty ? "" : "  " + note)
+    }
+}

@@ -1,0 +1,50 @@
+import ScreenKit
+
+/// Sign-in on later starts: user name and passphrase, Enter on the passphrase signs in. A wrong
+/// passphrase shows a fresh screen with the name kept and the message on the top line.
+final class SignInScreen: SubmittingFormScreen {
+    init(session: RefugeSession, user: String = "") {
+        let s = session.strings
+        let description = FormDescription(title: s.signInTitle, pages: [FormPage(title: s.signInPage, fields: [
+            FormField("user", s.userName, .text(maxLength: 100), required: true),
+            FormField("passphrase", s.passphrase, .secret, required: true),
+        ])])
+        super.init(description, values: user.isEmpty ? [:] : ["user": .text(user)], strings: s.screenKit,
+                   today: { FormDate(session.today) }) { _ in }
+        allowsLeaving = false
+        saveLabel = s.signIn
+        onSave = { [unowned session] form in
+            let name = form.value("user").trimmedText
+            do {
+                try session.signIn(user: name, passphrase: form.value("passphrase").rawText)
+            } catch {
+                let retry = SignInScreen(session: session, user: name)
+                session.app.replace(with: retry)
+                if let field = retry.editor("passphrase") { retry.focus(field) }
+                session.show(error)
+            }
+        }
+    }
+}
+
+/// The screen while locked: nothing of the case file, only the passphrase of the signed-in user.
+final class LockScreen: SubmittingFormScreen {
+    init(session: RefugeSession) {
+        let s = session.strings
+        let user = session.userName ?? ""
+        let description = FormDescription(title: s.lockedTitle, pages: [FormPage(title: s.lockedPage(user), fields: [
+            FormField("passphrase", s.passphrase, .secret, required: true),
+        ])])
+        super.init(description, strings: s.screenKit, today: { FormDate(session.today) }) { _ in }
+        allowsLeaving = false
+        saveLabel = s.unlock
+        onSave = { [unowned session] form in
+            do {
+                try session.signIn(user: user, passphrase: form.value("passphrase").rawText)
+            } catch {
+                session.app.replace(with: LockScreen(session: session))
+                session.show(error)
+            }
+        }
+    }
+}

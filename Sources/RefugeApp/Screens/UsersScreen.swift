@@ -1,0 +1,103 @@
+import CaseModel
+import ScreenKit
+import Terminal
+
+/// Coordinators only: who may open the case file. a adds a user, d disables the selected one,
+/// p changes one's own passphrase.
+final class UsersScreen: Screen {
+    private unowned let session: RefugeSession
+    private let rows = Rows()
+    let table: TableView
+
+    init(session: RefugeSession) {
+        self.session = session
+        let s = session.strings
+        table = TableView(columns: [TableColumn(s.userName), TableColumn(s.role, width: .fixed(20)),
+                                    TableColumn(s.active, width: .fixed(14))],
+                          dataSource: rows, strings: s.screenKit)
+        table.sortKey = nil
+        table.helpText = s.usersHelp
+        super.init(title: s.usersTitle, root: table)
+    }
+
+    override func didAppear() {
+        let s = session.strings
+        rows.items = (session.book?.store.users.values.sorted { $0.name < $1.name } ?? []).map { user in
+            (user.name, [user.name, user.role.label.text(in: s.language), user.isActive ? s.active : s.disabled])
+        }
+        table.reload()
+    }
+
+    override var bindings: [Binding] {
+        let s = session.strings
+        return [
+            Binding(.function(5), .character("a"), label: s.addUser) { [unowned self] in UserForms.addUser(session: session) },
+            Binding(.function(8), .character("d"), label: s.disableUser) { [unowned self] in disableSelected() },
+            Binding(.function(4), .character("p"), label: s.changePassphrase) { [unowned self] in UserForms.changeOwnPassphrase(session: session) },
+            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
+        ]
+    }
+
+    private func disableSelected() {
+        guard rows.items.indices.contains(table.selectedRow) else { return }
+        let name = rows.items[table.selectedRow].name
+        let s = session.strings
+        session.app.push(ConfirmDialog(title: s.disableUser, message: s.disableQuestion(name)) { [unowned self] yes in
+            guard yes else { return }
+            if session.perform({ try session.writableBook().disableUser(name) }) {
+                session.app.showInfo(s.userDisabled(name))
+                didAppear()
+            }
+        })
+    }
+
+    private final class Rows: TableDataSource {
+        var items: [(name: String, cells: [String])] = []
+        var rowCount: Int { items.count }
+        func cells(forRow row: Int) -> [String] { items[row].cells }
+    }
+}
+
+/// The forms for adding a user and changing one's own passphrase.
+enum UserForms {
+    static func addUser(session: RefugeSession) {
+        let s = session.strings
+        let roles = UserRole.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
+        let description = FormDescription(title: s.addUserTitle, pages: [FormPage(title: s.addUserTitle, fields: [
+            FormField("name", s.userName, .text(maxLength: 100), required: true),
+            FormField("role", s.role, .choice(roles), required: true),
+            PassphraseRules.newPassphrase(key: "passphrase", label: s.passphrase, strings: s),
+            PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
+        ])])
+        present(session, description, initial: ["role": .choice(UserRole.caseworker.rawValue)]) { book, form in
+            let name = form.value("name").trimmedText
+            guard case .choice(let code) = form.value("role"), let role = UserRole(rawValue: code) else { return }
+            try book.addUser(name, role: role, passphrase: form.value("passphrase").rawText, kdf: session.settings.kdf)
+            session.app.showInfo(s.userAdded(name))
+        }
+    }
+
+    static func changeOwnPassphrase(session: RefugeSession) {
+        let s = session.strings
+        let description = FormDescription(title: s.changePassphraseTitle, pages: [FormPage(title: s.changePassphraseTitle, fields: [
+            FormField("current", s.currentPassphrase, .secret, required: true),
+            PassphraseRules.newPassphrase(key: "passphrase", label: s.newPassphrase, strings: s),
+            PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
+        ])])
+        present(session, description) { book, form in
+            try book.changePassphrase(from: form.value("current").rawText, to: form.value("passphrase").rawText, kdf: session.settings.kdf)
+            session.app.showInfo(s.passphraseChanged)
+        }
+    }
+
+    private static func present(_ session: RefugeSession, _ description: FormDescription, initial: FormValues = [:],
+                                save: @escaping (CaseBook, Form) throws -> Void) {
+        let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
+                                today: { FormDate(session.today) }) { _ in }
+        screen.onSave = { [unowned screen, unowned session] form in
+            try session.saving { try save(session.writableBook(), form) }
+            session.app.dismiss(screen)
+        }
+        session.app.push(screen)
+    }
+}

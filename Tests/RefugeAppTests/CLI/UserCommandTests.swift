@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `refuge user add|list|disable|passwd`.
+@Suite("refuge user")
+struct UserCommandTests {
+    @Test func addListDisableAndChangePassphrase() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let added = try workspace.run(["user", "add", "bek", "--role", "caseworker"],
+                                      environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"])
+        #expect(added.status == 0, "\(added.output)")
+        #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"],
+                                  environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"]).status == 1)
+        #expect(try workspace.run(["user", "add", "dana", "--role", "coordinator"],
+                                  environment: ["REFUGE_NEW_PASSPHRASE": "short"]).status == 1)
+
+        let list = try workspace.run(["user", "list"], as: "bek", passphrase: "bek-passphrase")
+        #expect(list.status == 0, "\(list.output)")
+        let lines = list.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(lines.contains(["anna", "coordinator", "active"]))
+        #expect(lines.contains(["bek", "caseworker", "active"]))
+
+        // A caseworker may not add or disable users.
+        let byCaseworker = try workspace.run(["user", "add", "dana", "--role", "caseworker"],
+                                             environment: ["REFUGE_USER": "bek", "REFUGE_PASSPHRASE": "bek-passphrase",
+                                                           "REFUGE_NEW_PASSPHRASE": "dana-passphrase"])
+        #expect(byCaseworker.status == 1, "\(byCaseworker.output)")
+
+        // Own passphrase: the old one stops working, the new one works.
+        let changed = try workspace.run(["user", "passwd"], as: "bek", passphrase: "bek-passphrase")
+        #expect(changed.status == 2)  // no new passphrase and no terminal
+        let passwd = try workspace.run(["user", "passwd"], environment: [
+            "REFUGE_USER": "bek", "REFUGE_PASSPHRASE": "bek-passphrase", "REFUGE_NEW_PASSPHRASE": "bek-new-passphrase",
+        ])
+        #expect(passwd.status == 0, "\(passwd.output)")
+        #expect(try workspace.run(["stats"], as: "bek", passphrase: "bek-passphrase").status == 2)
+        #expect(try workspace.run(["stats"], as: "bek", passphrase: "bek-new-passphrase").status == 0)
+
+        let disabled = try workspace.run(["user", "disable", "bek"])
+        #expect(disabled.status == 0, "\(disabled.output)")
+        #expect(try workspace.run(["user", "disable", "bek"]).status == 1)
+        #expect(try workspace.run(["user", "disable", "anna"]).status == 1)  // not oneself
+        let afterwards = try workspace.run(["user", "list"]).output
+        #expect(afterwards.split(separator: "\n").contains { $0.hasPrefix("bek") && $0.hasSuffix("disabled") })
+        let signIn = try workspace.run(["stats"], as: "bek", passphrase: "bek-new-passphrase")
+        #expect(signIn.status == 2)
+        #expect(signIn.output.contains("no user named bek"))
+    }
+}

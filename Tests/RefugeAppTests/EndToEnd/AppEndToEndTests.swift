@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The interactive application as caseworkers run it: the real binary on a tmux terminal.
+/// Relies on the root command contract: `refuge --data DIR [--lang ru]` runs the application and
+/// `refuge init --data DIR --org NAME --user NAME` (passphrase from REFUGE_PASSPHRASE) creates a
+/// case file.
+@Suite("refuge (the application) under tmux", .serialized)
+struct AppEndToEndTests {
+    static let passphrase = "correct horse battery"
+    static let fast = ["REFUGE_KDF_LOGN": "10"]
+
+    let refuge = TmuxSession.quote(BuiltProducts.refuge.path)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-e2e-\(UUID().uuidString)")
+
+    private func initialise() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(Self.fast) { $1 }
+        environment["REFUGE_PASSPHRASE"] = Self.passphrase
+        let result = try Subprocess.run([BuiltProducts.refuge.path, "init", "--data", directory.path, "--org", "Shelter", "--user", "anna"],
+                                        environment: environment)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    private func start(_ extra: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru", width: width, height: height,
+                        environment: Self.fast.merging(extra) { $1 })
+    }
+
+    private func signIn(_ session: TmuxSession, passphrase: String = passphrase) throws {
+        try session.waitFor("Refuge — вход")
+        try session.type("anna")
+        try session.press("Enter")
+        try session.type(passphrase)
+        try session.press("Enter")
+    }
+
+    @Test func firstRunSetupCreatesTheCaseFile() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try start()
+        try session.waitFor("Refuge — первый запуск")
+        for (text, _) in [("Приют", 0), ("anna", 1), (Self.passphrase, 2), (Self.passphrase, 3)] {
+            try session.type(text)
+            try session.press("Enter")
+        }
+        try session.waitFor("Дела · anna")
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+        #expect(try !session.isOnAlternateScreen())
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.log").path))
+    }
+
+    @Test func cyrillicIntakeLatinSearchEditHistoryAndSignInAgain() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try initialise()
+        let session = try start()
+        try signIn(session)
+        try session.waitFor("Дела · anna")
+        try session.type("т")  // n on the Russian layout
+        try session.waitFor("Новая анкета")
+        try session.type("Ахмедова")
+        try session.press("Tab")
+        try session.type("Гульнара")
+        try session.press("Tab")
+        try session.type("ж")
+        try session.press("F2")
+        try session.waitFor("2026-")
+        try session.waitFor("Ахмедова Гульнара")
+        try session.press("Escape")
+        try session.waitFor("Показано 1")
+
+        try session.press("F7")
+        try session.type("ahmedova")
+        try session.waitFor("Показано 1")
+        try session.press("Enter")
+        try session.press("Enter")
+        try session.waitFor("Обзор")
+        try session.type("у")  // e: edit
+        try session.waitFor("Какой раздел?")
+        try session.press("Enter")
+        try session.waitFor("Правка: Личные данные")
+        try session.type("-Юсупова")
+        try session.press("F2")
+        try session.waitFor("Обзор")
+        try session.press("F8")
+        try session.waitFor("Фамилия: Ахмедова → Ахмедова-Юсупова")
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+
+        let again = try start()
+        try signIn(again)
+        try again.waitFor("2026-0001 Ахмедова-Юсупова")  // the list cuts long names
+        try again.press("Enter")
+        try again.waitFor("Ахмедова-Юсупова Гульнара")  // the case file shows it whole
+        try again.press("F10")
+        #expect(try again.waitForExit() == 0)
+    }
+
+    @Test func wrongPassphraseAndASecondInstanceAreRefusedClearly() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try initialise()
+        let first = try start()
+        try signIn(first, passphrase: "not the passphrase")
+        try first.waitFor("Неверное имя пользователя или пароль-фраза.")
+        try first.type(Self.passphrase)
+        try first.press("Enter")
+        try first.waitFor("Дела · anna")
+
+        let second = try start()
+        try signIn(second)
+        try second.waitFor("уже открыта в другой запущенной программе Refuge")
+        try second.press("F10")
+        #expect(try second.waitForExit() == 0)
+        try first.press("F10")
+        #expect(try first.waitForExit() == 0)
+    }
+
+    @Test func killedMidIntakeTheDraftIsOfferedAgain() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try initialise()
+        let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru </dev/tty & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
+                                      environment: Self.fast)
+        try signIn(session)
+        try session.waitFor("Дела · anna")
+        try session.type("т")
+        try session.waitFor("Новая анкета")
+        try session.type("Юсупова")
+        try session.press("Tab")
+        try session.type("Мадина")
+        try session.waitFor("Мадина")
+        Thread.sleep(forTimeInterval: 0.5)  // typing pauses; the draft is written
+        let pidFile = directory.deletingLastPathComponent().appendingPathComponent("e2e-pid-\(directory.lastPathComponent)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let pid = try #require(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGKILL)
+        _ = try session.waitForExit()
+
+        let again = try start()
+        try signIn(again)
+        try again.waitFor("Несохранённая анкета")
+        try again.press("Enter")
+        try again.waitFor("Юсупова")
+        try again.waitFor("Мадина")
+        try again.press("F10")
+        #expect(try again.waitForExit() == 0)
+    }
+
+    @Test func idleLockAndResizeToTheMinimumAndBack() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try initialise()
+        let session = try start(["REFUGE_IDLE_LOCK_SECONDS": "2"])
+        try signIn(session)
+        try session.waitFor("Дела · anna")
+        try session.waitFor("Заблокировано", timeout: 10)
+        try session.type(Self.passphrase)
+        try session.press("Enter")
+        try session.waitFor("Дела · anna")
+        try session.resize(width: 40, height: 12)
+        try session.waitFor("Дела")
+        try session.resize(width: 100, height: 30)
+        try session.waitFor("Показано 0")
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+    }
+}

@@ -1,0 +1,69 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+import Testing
+
+/// 20,000 cases: the list moves to the end and back a page, a search narrows it, and the table
+/// asks its source only for the rows on screen.
+@Suite("Large caseload")
+struct LargeCaseloadTests {
+    static let caseCount = 20_000
+    static let families = ["Ахмедова", "Karimov", "Жумабаева", "Yusupova", "Назарова", "Rakhimov", "Омарова", "Sadykova",
+                           "Абдуллаев", "Tursunova"]
+    static let givens = ["Гульнара", "Bakhtiyor", "Айгерим", "Madina", "Дильноза", "Bekzod", "Жанар", "Zarina"]
+
+    /// The case file gets its 20,000 registrations, 5,000 a year from 2022, as one history in
+    /// batches, as `refuge demo` does.
+    static func caseFile() throws -> CaseFileFixture {
+        let fixture = try CaseFileFixture(signIn: false)
+        let book = try CaseBook.open(at: fixture.directory, user: "anna", passphrase: AppHarness.passphrase)
+        defer { book.close() }
+        let events = book.withFactory { factory in
+            (0..<caseCount).flatMap { index in
+                factory.openCase(values: AppHarness.person(families[index % families.count], givens[index / families.count % givens.count]),
+                                 openedOn: CaseDate(year: 2022 + index / 5_000, month: 1, day: 10)!)
+            }
+        }
+        try book.appendHistory(events)
+        return fixture
+    }
+
+    @Test func theListOfTwentyThousandCasesAsksOnlyForWhatItShows() throws {
+        let fixture = try Self.caseFile()
+        let app = try #require(fixture.app)
+        app.signIn()
+        let list = try #require(app.top as? CaseListScreen)
+        let source = list.source
+        #expect(source.rowCount == Self.caseCount)
+        #expect(app.shows("Shown \(Self.caseCount)"))
+        let screenful = app.terminal.size.height
+
+        var asked = source.rowsRequested
+        app.press(.end)
+        #expect(list.table.selectedRow == Self.caseCount - 1)
+        #expect(app.shows("2025-5000 "))
+        #expect(source.rowsRequested - asked <= screenful)
+
+        asked = source.rowsRequested
+        app.press(.pageUp)
+        let selected = list.table.selectedRow
+        #expect(selected > Self.caseCount - screenful && selected < Self.caseCount - 10)
+        #expect(app.shows("2025-\(selected - 15_000 + 1) "))  // numbers follow the intake order here
+        #expect(!app.shows("2025-5000 "))
+        #expect(source.rowsRequested - asked <= screenful)
+
+        // A Latin search finds the Cyrillic name: exactly the cases the store finds, still a screenful each time.
+        let found = try #require(app.book?.store.search("zhumabaeva"))
+        #expect(found.count == Self.caseCount / Self.families.count)
+        asked = source.rowsRequested
+        app.type("/")
+        app.type("zhumabaeva")
+        #expect(source.rowCount == found.count)
+        #expect(app.shows("Shown \(found.count)"))
+        #expect((0..<source.rowCount).allSatisfy { source.record(at: $0)?[.familyName] == .text("Жумабаева") })
+        #expect(app.shows("2022-0003 "))
+        #expect(source.rowsRequested - asked <= screenful * ("zhumabaeva".count + 1))  // one redraw per letter
+    }
+}

@@ -1,0 +1,92 @@
+import CaseModel
+import EventLog
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+import Testing
+
+/// Failures met when opening the case file: a damaged log, a wrong passphrase, a second running
+/// instance. Each gets a clear message, and nothing on disk changes.
+@Suite("Opening failures")
+struct OpeningFailureTests {
+    static let cases = [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Karimov", "Bakhtiyor", gender: "male"),
+                        AppHarness.person("Жумабаева", "Айгерим")]
+
+    /// Frames: 0 the organisation and anna, 1-3 one case each, 4 anna's sign-in (none yet here).
+    @Test(arguments: [Language.en, .ru])
+    func aDamagedLogOpensReadOnlyRefusesChangesAndChangesNothing(language: Language) throws {
+        let fixture = try CaseFileFixture(language: language, cases: Self.cases, signIn: false)
+        let damaged = try LogFrames.damage(frame: 2, of: fixture.logFile)  // Karimov's case
+        let before = try fixture.snapshot().mapValues(\.bytes)
+        let app = try #require(fixture.app)
+        let s = AppStrings(language)
+        app.signIn()
+
+        #expect(app.session.book?.isReadOnly == true)
+        #expect(app.terminal.row(0).hasSuffix(s.readOnlyMarker))
+        #expect(app.shows(s.damagedTitle))
+        #expect(app.dialogText.contains("`refuge verify`"))
+        #expect(app.dialogText.contains("`refuge salvage`"))
+        app.press(.enter)  // the explanation closes
+        #expect(app.top is CaseListScreen)
+        #expect(app.shows("Ахмедова Гульнара"))  // before the damage
+        #expect(app.shows("Жумабаева Айгерим"))  // after it
+        #expect(!app.shows("Karimov"))
+
+        for key in [Key.function(5), .insert, .character(language == .ru ? "т" : "n")] {
+            app.press(key)
+            #expect(app.top is CaseListScreen)
+            #expect(app.shows(String(s.readOnlyRefused.prefix(40))), "\(app.screen)")
+        }
+        app.press(.enter)  // the first case
+        #expect(app.top is CaseFileScreen)
+        for key in [Key.character(language == .ru ? "ф" : "a"), .character(language == .ru ? "у" : "e"),
+                    .function(6), .function(3), .function(9)] {
+            app.session.app.clearStatus()
+            app.press(key)
+            #expect(app.top is CaseFileScreen, "\(key)")
+            #expect(app.shows(String(s.readOnlyRefused.prefix(40))), "\(key): \(app.screen)")
+        }
+        app.press(.function(12))  // a lock and an unlock change nothing either
+        app.type(AppHarness.passphrase)
+        app.press(.enter)
+        fixture.restart()
+        #expect(try fixture.snapshot().mapValues(\.bytes) == before)
+        #expect(try Data(contentsOf: fixture.logFile) == damaged)
+    }
+
+    @Test func aWrongPassphraseTouchesNoFile() throws {
+        let fixture = try CaseFileFixture(language: .ru, cases: Self.cases, signIn: false)
+        let before = try fixture.snapshot()
+        let app = try #require(fixture.app)
+        app.signIn(passphrase: "not the passphrase")
+        #expect(app.shows("Неверное имя пользователя или пароль-фраза."))
+        let again = fixture.restart(language: .ru)
+        again.signIn(user: "nobody", passphrase: AppHarness.passphrase)
+        #expect(again.shows("Неверное имя пользователя или пароль-фраза."))
+        #expect(again.top is SignInScreen)
+        #expect(again.book == nil)
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test(arguments: [Language.en, .ru])
+    func aSecondRunningInstanceIsNamedAndNothingChanges(language: Language) throws {
+        let fixture = try CaseFileFixture(language: language, cases: Self.cases, signIn: false)
+        let holder = try CaseBook.open(at: fixture.directory, user: "anna", passphrase: AppHarness.passphrase)
+        defer { holder.close() }
+        let before = try fixture.snapshot()
+        let lockText = try #require(before["lock"].map { String(decoding: $0.bytes, as: UTF8.self) })
+        #expect(lockText.contains("held by pid \(getpid())"))
+
+        let app = try #require(fixture.app)
+        app.signIn()
+        #expect(app.book == nil)
+        #expect(app.top is SignInScreen)
+        let expected = AppStrings(language).lockedByOther(lockText.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The top line shows the start of it, the holder's process included.
+        #expect(app.terminal.row(0).contains(String(expected.prefix(50))), "\(app.screen)")
+        #expect(app.terminal.row(0).contains("held by pid \(getpid())"))
+        #expect(try fixture.snapshot() == before)
+    }
+}

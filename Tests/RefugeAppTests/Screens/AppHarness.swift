@@ -1,0 +1,105 @@
+import CaseModel
+import EventLog
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+
+/// A monotonic clock the tests move by hand (idle lock, sign-in delay, draft timer).
+final class FakeClock: @unchecked Sendable {
+    var now: Duration = .zero
+    func advance(_ duration: Duration) { now += duration }
+}
+
+/// One session of the application on a `VirtualTerminal` with a real case file in a temporary
+/// directory (real crypto, fast key derivation) and a fixed today, 8 March 2026.
+final class AppHarness {
+    static let today = CaseDate(year: 2026, month: 3, day: 8)!
+    static let kdf = KDFParameters(logN: 10, r: 8, p: 1)
+    static let passphrase = "correct horse battery"
+
+    let directory: URL
+    let terminal: VirtualTerminal
+    let clock: FakeClock
+    let session: RefugeSession
+    private let ownsDirectory: Bool
+
+    init(language: Language = .en, size: Size = Size(width: 100, height: 30), directory: URL? = nil,
+         clock: FakeClock = FakeClock()) {
+        self.directory = directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("refuge-screens-\(UUID().uuidString)")
+        ownsDirectory = directory == nil
+        terminal = VirtualTerminal(size: size)
+        self.clock = clock
+        var settings = SessionSettings(dataDirectory: self.directory, language: language)
+        settings.kdf = Self.kdf
+        settings.now = { clock.now }
+        settings.today = { Self.today }
+        settings.homeDirectory = self.directory
+        session = RefugeSession(terminal: terminal, settings: settings)
+        session.start()
+        run()
+    }
+
+    deinit {
+        session.quit()
+        if ownsDirectory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// A case file with `user` as coordinator and, optionally, cases opened with `values`.
+    static func makeCaseFile(at directory: URL, user: String = "anna", cases: [[FieldKey: FieldValue]] = []) throws {
+        let book = try CaseBook.create(at: directory, organisation: "Shelter", user: user, passphrase: passphrase,
+                                       kdf: kdf, calendar: ValidationContext(today: today))
+        for values in cases { try book.openCase(values: values) }
+        book.close()
+    }
+
+    /// A harness signed in to a new case file holding `cases`.
+    static func signedIn(language: Language = .en, size: Size = Size(width: 100, height: 30),
+                         cases: [[FieldKey: FieldValue]] = []) throws -> AppHarness {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
+        try makeCaseFile(at: directory, cases: cases)
+        let harness = AppHarness(language: language, size: size, directory: directory)
+        harness.signIn()
+        return harness
+    }
+
+    func signIn(user: String = "anna", passphrase: String = AppHarness.passphrase) {
+        type(user)
+        press(.enter)
+        type(passphrase)
+        press(.enter)
+    }
+
+    func run() { session.app.runUntilIdle() }
+
+    func type(_ text: String) {
+        terminal.type(text)
+        run()
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys {
+            terminal.press(key)
+            run()
+        }
+    }
+
+    /// Lets the draft timer fire, as a pause in typing does.
+    func pause(_ duration: Duration = .seconds(1)) {
+        clock.advance(duration)
+        run()
+    }
+
+    func shows(_ text: String) -> Bool { terminal.shows(text) }
+    func row(startingWith prefix: String) -> String? {
+        (0..<terminal.size.height).map(terminal.row).first { $0.hasPrefix(prefix) }
+    }
+    var screen: String { terminal.text }
+    var book: CaseBook? { session.book }
+    var top: Screen? { session.app.topScreen }
+
+    static func person(_ family: String, _ given: String, gender: String = "female") -> [FieldKey: FieldValue] {
+        [.familyName: .text(family), .givenName: .text(given), .gender: .code(gender)]
+    }
+}

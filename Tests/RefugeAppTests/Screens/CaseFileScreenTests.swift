@@ -1,0 +1,84 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import Terminal
+import Testing
+
+@Suite("Case file")
+struct CaseFileScreenTests {
+    private func openFirstCase(language: Language = .en) throws -> AppHarness {
+        var values = AppHarness.person("Ахмедова", "Гульнара")
+        values[.birthDate] = .date(CaseDate(year: 2000, month: 5, day: 1)!)
+        let app = try AppHarness.signedIn(language: language, cases: [values])
+        app.press(.enter)
+        return app
+    }
+
+    @Test func overviewShowsTheSummaryAndEveryFieldBySection() throws {
+        let app = try openFirstCase()
+        #expect(app.top is CaseFileScreen)
+        #expect(app.shows("2026-0001  Ахмедова Гульнара  age 25  Active"))
+        #expect(app.shows("IDENTITY"))
+        #expect(app.shows("Family name: Ахмедова"))
+        #expect(app.shows("Date of birth: 01.05.2000"))
+        #expect(app.shows("incomplete"))
+        let id = try #require(app.book?.store.records.first?.id)
+        #expect(app.book?.store.history(of: id).contains { $0.change == .viewed && $0.author == "anna" } == true)
+    }
+
+    @Test func anEditSavesOnlyTheChangeAndHistoryShowsOldAndNew() throws {
+        let app = try openFirstCase(language: .ru)
+        app.press(.character("у"))  // e on the Russian layout
+        #expect(app.shows("Какой раздел?"))
+        app.press(.enter)
+        #expect(app.shows("Правка: Личные данные — 2026-0001"))
+        app.type("-Юсупова")
+        app.press(.function(2))
+        #expect(app.top is CaseFileScreen)
+        app.press(.function(8))  // history
+        #expect(app.shows("anna  Фамилия: Ахмедова → Ахмедова-Юсупова"))
+        #expect(app.shows("просмотр дела"))
+        let id = try #require(app.book?.store.records.first?.id)
+        let fieldChanges = app.book?.store.history(of: id).compactMap { if case .field(let change) = $0.change { change } else { nil } }
+        #expect(fieldChanges?.filter { $0.key == .familyName }.count == 2)  // the opening and this edit only
+        #expect(fieldChanges?.contains { $0.key == .gender && $0.old != nil } == false)
+    }
+
+    @Test func notesServicesReferralsAndStatus() throws {
+        let app = try openFirstCase()
+        app.press(.character("a"))
+        app.type("Called her sister in Samarkand.")
+        app.press(.function(2))
+        app.press(.function(8), .function(8))  // notes
+        #expect(app.shows("Called her sister in Samarkand."))
+
+        app.press(.character("s"))
+        app.type("m")
+        app.press(.function(2))
+        app.press(.function(8))  // services
+        #expect(app.shows("08.03.2026 Medical care"))
+
+        app.press(.function(3))  // referral
+        app.type("p")
+        app.press(.tab, .tab)
+        app.type("Statement to the police")
+        app.press(.function(2))
+        app.press(.function(8))  // referrals
+        #expect(app.shows("08.03.2026 Police: Statement to the police"))
+
+        app.press(.character("c"))
+        app.press(.right, .right)  // Active → Follow-up → Closed
+        app.press(.tab)
+        app.type("Returned home")
+        app.press(.function(2))
+        #expect(app.shows("2026-0001  Ахмедова Гульнара  age 25  Closed"))
+        app.press(.function(8), .function(8))  // from referrals round to history
+        #expect(app.shows("status: Active → Closed (Returned home)"))
+
+        app.press(.function(9))
+        app.press(.left, .left)
+        app.press(.function(2))
+        #expect(app.shows("Active"))
+        #expect(app.book?.store.records.first?.status == .active)
+    }
+}

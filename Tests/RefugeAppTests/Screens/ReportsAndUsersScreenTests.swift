@@ -1,0 +1,73 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import Terminal
+import Testing
+
+@Suite("Reports and users")
+struct ReportsAndUsersScreenTests {
+    static let cases: [[FieldKey: FieldValue]] = (0..<7).map { AppHarness.person("Family\($0)", "Given", gender: $0 < 6 ? "female" : "male") }
+
+    @Test func reportsSuppressSmallGroups() throws {
+        let app = try AppHarness.signedIn(cases: Self.cases)
+        app.press(.function(9))
+        #expect(app.top is ReportsScreen)
+        #expect(app.shows("Groups of fewer than 5 people are shown as <5"))
+        #expect(app.row(startingWith: "People")?.hasSuffix(" 7") == true)
+        #expect(app.row(startingWith: "  Female")?.hasSuffix(" 6") == true)
+        #expect(app.row(startingWith: "  other")?.hasSuffix(" <5") == true)  // the one man is not shown as such
+    }
+
+    @Test func reportsInRussianTakeAPeriodAndExportAnonymisedCSV() throws {
+        let app = try AppHarness.signedIn(language: .ru, cases: Self.cases)
+        app.press(.function(9))
+        app.type("01.01.2027")
+        app.press(.tab)
+        #expect(app.row(startingWith: "Человек")?.hasSuffix(" 0") == true)
+        app.press(.backTab)
+        app.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        app.press(.function(5))
+        #expect(app.shows("Экспорт обезличенного CSV"))
+        app.press(.enter)
+        let path = app.directory.appendingPathComponent("refuge-export-2026-03-08.csv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("Family0"))
+        #expect(app.shows("Записано дел: 7"))
+        #expect(app.book?.store.activity.contains { if case .exportMade = $0.body { true } else { false } } == true)
+    }
+
+    @Test func coordinatorAddsAndDisablesUsers() throws {
+        let app = try AppHarness.signedIn()
+        app.press(.function(8))
+        #expect(app.top is UsersScreen)
+        #expect(app.shows("anna"))
+        #expect(app.shows("Coordinator"))
+        app.press(.character("a"))
+        app.type("bolat")
+        app.press(.tab, .tab)
+        app.type("another passphrase")
+        app.press(.tab)
+        app.type("another passphrase")
+        app.press(.function(2))
+        #expect(app.shows("User bolat added."))
+        #expect(app.shows("Caseworker"))
+        app.press(.down)
+        app.press(.character("d"))
+        app.type("y")
+        #expect(app.shows("User bolat disabled."))
+        #expect(app.book?.store.users["bolat"]?.isActive == false)
+    }
+
+    @Test func changingOwnPassphraseInRussian() throws {
+        let app = try AppHarness.signedIn(language: .ru)
+        app.press(.function(8))
+        app.press(.character("з"))  // p on the Russian layout
+        app.type(AppHarness.passphrase)
+        app.press(.tab)
+        app.type("новая пароль-фраза")
+        app.press(.tab)
+        app.type("новая пароль-фраза")
+        app.press(.function(2))
+        #expect(app.shows("Пароль-фраза изменена."))
+    }
+}
