@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The system's SQLite, linked only by the benchmark (the peer Refuge is compared with).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "Terminal", dependencies: ["CNcurses"], swiftSettings: strict),
         .target(name: "ScreenKit", dependencies: ["Terminal"], swiftSettings: strict),
         .target(
@@ -52,12 +58,19 @@ let package = Package(
         .executableTarget(name: "refuge", dependencies: ["RefugeApp"], swiftSettings: strict),
         .executableTarget(name: "screenkit-gallery", dependencies: ["ScreenKit", "Terminal"], swiftSettings: strict),
         .executableTarget(name: "EventLogStress", dependencies: ["EventLog"], swiftSettings: strict),
+        .executableTarget(
+            name: "refuge-bench",
+            dependencies: ["EventLog", "CaseModel", "ScreenKit", "Terminal", "RefugeApp", "CSQLite"],
+            swiftSettings: strict
+        ),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress"], swiftSettings: strict),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
         .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp"], swiftSettings: strict),
+        // Runs the built `refuge-bench --smoke` (the dependency makes `swift test` build it).
+        .testTarget(name: "BenchmarkTests", dependencies: ["refuge-bench"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

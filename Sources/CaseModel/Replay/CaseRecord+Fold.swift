@@ -3,13 +3,16 @@ extension CaseRecord {
     struct FoldOutcome {
         var entries: [HistoryEntry.Change] = []
         var namesChanged = false
+        /// Answers changed, so completeness and flags need recomputing (done unless deferred).
+        var valuesChanged = false
     }
 
     private static let nameFields: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
 
     /// Applies one event of this case. Derived figures (completeness, flags) are recomputed only
-    /// when answers change, which keeps a replay of millions of events fast.
-    mutating func fold(_ event: Event, schema: IntakeSchema) -> FoldOutcome {
+    /// when answers change, which keeps a replay of millions of events fast; a whole-log replay
+    /// defers even that (`refreshingDerived: false`) and refreshes each changed case once at the end.
+    mutating func fold(_ event: Event, schema: IntakeSchema, refreshingDerived: Bool = true) -> FoldOutcome {
         var outcome = FoldOutcome()
         var valuesChanged = false
         switch event.body {
@@ -60,7 +63,8 @@ extension CaseRecord {
             break
         }
         if event.time > lastChanged { lastChanged = event.time }
-        if valuesChanged { refreshDerived(schema: schema) }
+        outcome.valuesChanged = valuesChanged
+        if valuesChanged && refreshingDerived { refreshDerived(schema: schema) }
         return outcome
     }
 }
