@@ -66,11 +66,13 @@ let package = Package(
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress"], swiftSettings: strict),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
-        .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp"], swiftSettings: strict),
+        // Running built executables from tests: a subprocess runner, their location, tmux sessions.
+        .target(name: "RefugeTestSupport", path: "Tests/RefugeTestSupport", swiftSettings: strict),
+        .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp", "RefugeTestSupport"], swiftSettings: strict),
         // Runs the built `refuge-bench --smoke` (the dependency makes `swift test` build it).
-        .testTarget(name: "BenchmarkTests", dependencies: ["refuge-bench"], swiftSettings: strict),
+        .testTarget(name: "BenchmarkTests", dependencies: ["refuge-bench", "RefugeTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 import Testing
 @testable import EventLog
 
@@ -12,29 +13,12 @@ import Testing
     static let user = "stress"
     static let passphrase = "stress passphrase"
 
-    /// EventLogStress sits beside the test bundle in the build products directory.
-    static func stressBinary() -> URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in candidates {
-            var current = directory
-            for _ in 0..<4 {  // the test bundle may sit a few levels below the products directory
-                let binary = current.appendingPathComponent("EventLogStress")
-                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-                current = current.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }
-
     @Test func killingTheWriterAtRandomMomentsNeverLosesAnAcknowledgedRecord() throws {
         let environment = ProcessInfo.processInfo.environment
         let rounds = environment["EVENTLOG_KILL_ROUNDS"].flatMap { Int($0) } ?? 200
         let seed = environment["EVENTLOG_KILL_SEED"].flatMap { UInt64($0) } ?? 2026
-        let binary = try #require(Self.stressBinary(), "EventLogStress not found next to the tests")
+        let binary = BuiltProducts.executable("EventLogStress")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "EventLogStress not found next to the tests")
         var generator = SeededGenerator(seed: seed)
 
         try withTemporaryDirectory { parent in

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 
 /// A temporary directory, a case file in it, and the real `refuge` binary run against it with a
 /// clean environment: cheap key slots (`REFUGE_KDF_LOGN`), the coordinator's credentials, English,

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 import Testing
 
 /// Without REFUGE_USER / REFUGE_PASSPHRASE, commands ask on the terminal, and passphrases are

@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 import Testing
 
 /// The interactive application as caseworkers run it: the real binary on a tmux terminal.

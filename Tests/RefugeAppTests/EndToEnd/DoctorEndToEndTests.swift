@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 import Testing
 
 /// The real binary on a real (tmux) terminal: the whole path from keyboard bytes to screen cells.

@@ -1,6 +1,7 @@
 import CaseModel
 import EventLog
 import Foundation
+import RefugeTestSupport
 @testable import RefugeApp
 import Terminal
 

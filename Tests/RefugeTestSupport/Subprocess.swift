@@ -4,15 +4,23 @@ import Foundation
 ///
 /// Foundation's `Process` never reaped a tmux client whose forked server kept running, so the
 /// end-to-end tests use this small, predictable runner instead.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: String
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var status: Int32
+        /// Standard output, with standard error mixed in unless it was asked for separately.
+        public var output: String
+        /// Standard error, when `separateErrors` was set.
+        public var errors: String
     }
 
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> Result {
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
+                           separateErrors: Bool = false) throws -> Result {
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let errorsURL = FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-err-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorsURL)
+        }
         var inputURL: URL?
         if let input {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-in-\(UUID().uuidString)")
@@ -26,7 +34,11 @@ enum Subprocess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, inputURL?.path ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if separateErrors {
+            posix_spawn_file_actions_addopen(&actions, 2, errorsURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
 
         // The child starts with no signals blocked and default actions, whatever the test runner set.
         var attributes = posix_spawnattr_t()
@@ -53,7 +65,8 @@ enum Subprocess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let output = String(decoding: (try? Data(contentsOf: outputURL)) ?? Data(), as: UTF8.self)
+        let errors = String(decoding: (try? Data(contentsOf: errorsURL)) ?? Data(), as: UTF8.self)
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, output: output)
+        return Result(status: exitStatus, output: output, errors: errors)
     }
 }

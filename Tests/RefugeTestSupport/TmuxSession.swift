@@ -2,15 +2,15 @@ import Foundation
 
 /// A real terminal for end-to-end tests: tmux runs the program headless on a private server,
 /// `send-keys` types and `capture-pane` reads the screen.
-final class TmuxSession {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+public final class TmuxSession {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
 
-    let socket = "refuge-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let name = "main"
+    public let socket = "refuge-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    public let name = "main"
 
     /// Starts `command` (run by `sh -c`) in a window of the given size with `LANG=C.UTF-8`. When the
     /// program ends, the shell prints `[exit N]` and keeps the pane open so the test can read it.
-    init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    public init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color"]
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
@@ -21,17 +21,17 @@ final class TmuxSession {
     deinit { _ = try? tmux(["kill-server"]) }
 
     /// Types text literally (any script), one key event per character.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }
 
     /// Presses named keys: "Enter", "Escape", "F2", "C-s", "Tab", "BTab", "NPage", "M-x"...
-    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+    public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// The visible screen, one string per row, trailing spaces trimmed.
-    func screen() throws -> [String] {
+    public func screen() throws -> [String] {
         try tmux(["capture-pane", "-p", "-t", name]).components(separatedBy: "\n").map {
             var line = $0
             while line.last == " " { line.removeLast() }
@@ -40,13 +40,13 @@ final class TmuxSession {
     }
 
     /// True while the program shows the alternate screen.
-    func isOnAlternateScreen() throws -> Bool {
+    public func isOnAlternateScreen() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// Waits until the screen contains `text`, or throws with the screen it last saw.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> [String] {
+    public func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         while Date() < deadline {
@@ -58,7 +58,7 @@ final class TmuxSession {
     }
 
     /// Waits until the program has exited, returning its exit status.
-    func waitForExit(timeout: TimeInterval = 15) throws -> Int {
+    public func waitForExit(timeout: TimeInterval = 15) throws -> Int {
         let screen = try waitFor("[exit ", timeout: timeout)
         let line = screen.first { $0.contains("[exit ") } ?? ""
         let digits = line.split(separator: "[exit ").last?.prefix { $0.isNumber } ?? ""
@@ -74,5 +74,5 @@ final class TmuxSession {
         return result.output
     }
 
-    static func quote(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    public static func quote(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
