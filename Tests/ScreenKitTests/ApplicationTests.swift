@@ -133,16 +133,23 @@ import Terminal
         screen.ownBindings = [Binding(.function(2), .control("s"), label: "Save") {}]
         app.push(screen)
         app.runUntilIdle()
-        #expect(terminal.row(23) == "1Help              2Save              10Quit              ^L Lock")
+        #expect(terminal.row(23) == "1Help               2Save               10Quit              ^L Lock")
         #expect(terminal.style(x: 0, y: 23) == app.theme[.barKey])
         #expect(terminal.style(x: 1, y: 23) == app.theme[.barLabel])
         terminal.resize(to: Size(width: 40, height: 12))
         app.runUntilIdle()
-        #expect(terminal.row(11) == "1Help    2Save    10Quit    ^L Lock")
+        #expect(terminal.row(11) == "1Help     2Save     10Quit    ^L Lock")
         app.globalBindings += (3...9).map { n in Binding(.function(n), label: "Command\(n)") {} }
         app.setNeedsRedraw()
         app.runUntilIdle()
-        #expect(terminal.row(11) == "1He2Sa3Co4Co5Co6Co7Co8Co9Co10Qu^L Lock")
+        #expect(terminal.row(11) == "1Hel2Sav3Com4Com5Com6Com7Com8Com9Com10Qu")  // Ctrl keys give way, then long labels are cut
+    }
+
+    @Test func bottomBarCutsTheLongestLabelsFirst() {
+        #expect(BottomBar.share(30, among: [5, 7, 12]) == [9, 9, 12])  // all fit: short ones raised, evenly
+        #expect(BottomBar.share(18, among: [5, 7, 12]) == [5, 7, 6])        // only the longest is cut
+        #expect(BottomBar.share(12, among: [3, 7, 12]) == [3, 5, 4])
+        #expect(BottomBar.share(9, among: [4, 4, 4]).reduce(0, +) == 9)
     }
 
     @Test func redrawsOnlyAfterAChange() {

@@ -22,7 +22,7 @@ struct AppStrings: Sendable {
 
     // MARK: Global keys
     var help: String { screenKit.help }
-    var lock: String { t("Lock", "Блок.", "Құлып") }
+    var lock: String { t("Lock", "Блок", "Құлып") }
     var quit: String { t("Quit", "Выход", "Шығу") }
     var back: String { screenKit.back }
 
@@ -140,9 +140,9 @@ struct AppStrings: Sendable {
     var services: String { t("Services", "Услуги", "Қызметтер") }
     var referrals: String { t("Referrals", "Направления") }
     var edit: String { t("Edit", "Правка") }
-    var addNote: String { t("Note", "Заметка") }
+    var addNote: String { t("Note", "Замет.") }  // bar labels: 6 letters at most, as in MC
     var addService: String { t("Service", "Услуга", "Қызмет") }
-    var addReferral: String { t("Referral", "Направл.") }
+    var addReferral: String { t("Referral", "Направ") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
     func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {

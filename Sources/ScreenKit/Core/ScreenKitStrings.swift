@@ -31,7 +31,7 @@ public struct ScreenKitStrings: Sendable {
 
     public static let russian = ScreenKitStrings(
         ok: "ОК", cancel: "Отмена", yes: "Да", no: "Нет", unknown: "Неизвестно",
-        help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Назад",
+        help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
         sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
         invalidDate: "Неверная дата (дд.мм.гггг)", dateHint: "дд.мм.гггг",
         notANumber: "Только цифры", numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },

@@ -144,7 +144,7 @@ struct StartScreensTests {
         signed.press(.function(1))
         #expect(signed.shows("Новое"))
         #expect(signed.shows("Отчёты"))
-        #expect(signed.shows("Блок."))
+        #expect(signed.shows("Блок"))
     }
 
     @Test func resizingDownToTheMinimumAndBackNeverLosesTheScreen() throws {
