@@ -58,9 +58,9 @@ enum FrameFigure {
             try Samples.collect(runs) { try press(.down) }
         }
 
-        /// Seconds each of `runs` PgDn keys that scrolled a page took. The first PgDn from the top
+        /// Seconds each of `runs` PgDn keys that turned the page took. The first PgDn from the top
         /// only moves the selection to the page's last row, so it is pressed untimed; at the end of
-        /// the list (PgDn changed nothing) the list goes back to the top, untimed.
+        /// the list (PgDn changed nothing, and is not kept) the list goes back to the top, untimed.
         func pageDownSamples(_ runs: Int) throws -> Samples {
             var samples = Samples()
             var atEnd = true
