@@ -9,6 +9,8 @@ struct BenchmarkRun {
         let suite = try Suite(options: options)
         defer { suite.workspace.remove() }
         suite.progress("\(suite.machine.summary); SQLite \(SQLiteDatabase.version); files in \(suite.workspace.disk.path)")
+        // Found first, so a missing `refuge` fails the run at once rather than after every other figure.
+        let refuge = options.wants("tty") ? try RefugeExecutable.besideBenchmark() : nil
 
         if options.wants("kdf") {
             suite.progress("KDF")
@@ -49,7 +51,7 @@ struct BenchmarkRun {
             }
             if options.wants("frame") {
                 suite.progress("  frames")
-                FrameFigure.measure(fixture, suite)
+                try FrameFigure.measure(fixture, suite)
             }
             if position == 0, options.wants("save") {
                 suite.progress("  saves (\(options.saveCount) intakes and edits)")
@@ -60,9 +62,9 @@ struct BenchmarkRun {
             suite.progress("import (\(options.importRows) rows)")
             try ImportFigure.measure(suite)
         }
-        if options.wants("tty") {
-            suite.progress("terminal bytes under a pseudo-terminal")
-            try TerminalBytesFigure.measure(suite)
+        if let refuge {
+            suite.progress("terminal bytes: refuge under a pseudo-terminal (\(options.terminalCases) cases)")
+            try TerminalBytesFigure.measure(refuge, suite)
         }
 
         let figures = suite.figures

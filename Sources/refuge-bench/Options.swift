@@ -1,8 +1,8 @@
 import Foundation
 
 /// The command line: `refuge-bench [--sizes 1000,10000] [--large] [--smoke] [--json-only] [--dir DIR]`.
-/// The `--child-*` and `--tty-case-list` modes are the benchmark running itself in a child
-/// process (for a clean memory peak, or under a pseudo-terminal); they are not for people.
+/// The `--child-*` modes are the benchmark running itself in a child process (for a clean memory
+/// peak); they are not for people.
 struct Options {
     var sizes = [1_000, 10_000]
     var large = false
@@ -23,7 +23,6 @@ struct Options {
         case open(directory: URL)
         case sqliteOpen(path: String)
         case read(directory: URL)
-        case ttyCaseList(cases: Int)
     }
 
     /// How many times each thing is done; small in a smoke run, which checks shape, not speed.
@@ -32,6 +31,8 @@ struct Options {
     var readRecords: Int { smoke ? 5_000 : (large ? 1_000_000 : 200_000) }
     var frameRuns: Int { smoke ? 20 : 500 }
     var importRows: Int { smoke ? 200 : 10_000 }
+    /// Cases in the `refuge demo` file the terminal-bytes figure runs the real program on.
+    var terminalCases: Int { smoke ? 200 : 1_000 }
     func openRuns(size: Int) -> Int { smoke ? 3 : (size >= 100_000 ? 3 : (size >= 10_000 ? 7 : 15)) }
     func searchRuns(size: Int) -> Int { smoke ? 3 : (size >= 100_000 ? 5 : 30) }
 
@@ -71,7 +72,6 @@ struct Options {
             case "--child-open": options.child = .open(directory: URL(fileURLWithPath: try value(argument)))
             case "--child-sqlite-open": options.child = .sqliteOpen(path: try value(argument))
             case "--child-read": options.child = .read(directory: URL(fileURLWithPath: try value(argument)))
-            case "--tty-case-list": options.child = .ttyCaseList(cases: Int(try value(argument)) ?? 1_000)
             case "--help", "-h": throw UsageError(nil)
             default: throw UsageError("unknown argument \(argument)")
             }

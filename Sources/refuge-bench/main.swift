@@ -20,7 +20,6 @@ do {
         case .open(let directory): try MemoryFigure.childOpen(directory: directory)
         case .sqliteOpen(let path): try MemoryFigure.childSQLiteOpen(path: path)
         case .read(let directory): try ReadThroughputFigure.child(directory: directory)
-        case .ttyCaseList(let cases): try CaseListDemo.run(cases: cases)
         }
     } else {
         try BenchmarkRun(options: options).run()

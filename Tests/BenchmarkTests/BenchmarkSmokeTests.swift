@@ -10,7 +10,7 @@ import Testing
         "kdf_unlock", "append_300", "read_records_per_second", "read_mib_per_second", "read_open_scan",
         "read_peak_memory", "cold_open", "cold_open_log", "cold_open_decode", "cold_open_replay",
         "peak_memory", "search_keystroke_cyrillic", "search_keystroke_latin", "search_keystroke_narrowing",
-        "frame_80x24", "frame_200x60", "save_intake", "save_edit", "import_csv", "import_csv_parse",
+        "frame_80x24", "frame_200x60", "frame_page_down_80x24", "frame_page_down_200x60", "save_intake", "save_edit", "import_csv", "import_csv_parse",
         "import_csv_append", "bytes_typed_character", "bytes_search_character", "bytes_page_down", "bytes_open_case",
     ]
 

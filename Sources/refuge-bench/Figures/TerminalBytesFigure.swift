@@ -1,47 +1,74 @@
 import Foundation
 
-/// Figure 3, second half: bytes the program writes to an 80x24 terminal (xterm-256color) for one
-/// key: a character typed in a form field, a character typed in the list's search field (which
-/// refilters the list), PgDn in the list, and Enter opening a case. It runs the stand-in case list
-/// (`--tty-case-list`) under a pseudo-terminal; to measure the app itself once its screens exist,
-/// point `command` at `refuge` and adjust the key script.
+/// Figure 3, second half: bytes the real `refuge` writes to an 80x24 xterm-256color terminal for
+/// one key, escape sequences included: a character typed in an intake field, PgDn in the case
+/// list, Enter opening a case, and a character typed in the list's search (which refilters the
+/// list). It runs under a pseudo-terminal on a `refuge demo` case file, signed in as a caseworker
+/// would; each key's bytes are counted once the output has been quiet for 200 ms.
 enum TerminalBytesFigure {
     static let columns = 80, rows = 24
 
-    static func measure(_ suite: Suite) throws {
-        let executable = ChildProcess.executable.path
+    /// Keys as xterm-256color sends them.
+    enum Keys {
+        static let enter = "\r", escape = "\u{1B}", pageDown = "\u{1B}[6~"
+        static let f5 = "\u{1B}[15~", f7 = "\u{1B}[18~", f10 = "\u{1B}[21~"
+    }
+
+    static func measure(_ refuge: RefugeExecutable, _ suite: Suite) throws {
         let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                           "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
-        let session = try PseudoTerminal(executable: executable, arguments: ["--tty-case-list", "1000"],
+                           "HOME": suite.workspace.disk.path, "PATH": "/usr/bin:/bin", "REFUGE_KDF_LOGN": "10"]
+        let data = suite.workspace.onDisk("demo")
+        let cases = suite.options.terminalCases
+        try refuge.makeDemo(at: data, cases: cases, environment: environment)
+        let session = try PseudoTerminal(executable: refuge.path, arguments: ["--data", data.path, "--lang", "en"],
                                          columns: columns, rows: rows, environment: environment)
-        let firstScreen = session.drain(quiet: 1_000, limit: 60)
-        guard firstScreen > 0 else { throw TerminalBytesFailed(step: "start") }
-        func bytes(for keys: String) -> Int {
+        /// Sends `keys` and returns what the program wrote for them; with `expected`, it reads on
+        /// until that text has come (opening the case file draws nothing for a while).
+        func press(_ keys: String, _ step: String, expecting expected: String? = nil) throws -> [UInt8] {
             session.send(keys)
-            return session.drain()
+            var output = session.output()
+            while let expected, !String(decoding: output, as: UTF8.self).contains(expected) {
+                let more = session.output()
+                guard !more.isEmpty else { throw Unexpected(step: step, problem: "no \"\(expected)\" in the output") }
+                output += more
+            }
+            guard !output.isEmpty else { throw Unexpected(step: step, problem: "no output") }
+            return output
         }
-        let pageDown = bytes(for: "\u{1B}[6~")
-        let openCase = bytes(for: "\r")
-        _ = bytes(for: "\u{1B}")        // Esc: back to the list
-        _ = bytes(for: "\t")            // focus the search field
-        let searchCharacter = bytes(for: "М")
-        _ = bytes(for: "\u{7F}")        // Backspace: the whole list again
-        _ = bytes(for: "\u{1B}OR")      // F3: the intake form
-        let fieldCharacter = bytes(for: "К")
-        let secondCharacter = bytes(for: "а")
-        session.send("\u{11}")          // Ctrl-Q
+        _ = try press("", "start", expecting: "Passphrase")
+        _ = try press(RefugeExecutable.demoUser + Keys.enter, "user name")
+        _ = try press(RefugeExecutable.demoPassphrase + Keys.enter, "sign-in", expecting: "Shown \(cases)")
+
+        // The first PgDn from the top only moves the selection to the page's last row (the list
+        // scrolls one line); the second, counted, shows a whole new page, as every later one does.
+        let firstPageDown = try press(Keys.pageDown, "first PgDn").count
+        let pageDown = try press(Keys.pageDown, "PgDn").count
+        let openCase = try press(Keys.enter, "Enter on a case", expecting: "Overview").count
+        _ = try press(Keys.escape, "Esc from the case")
+        _ = try press(Keys.f7, "F7")
+        let searchCharacter = try press("М", "a character in the search").count
+        _ = try press(Keys.escape, "Esc from the search")
+        _ = try press(Keys.f5, "F5", expecting: "New intake")
+        let firstCharacter = try press("К", "a first character in a field").count
+        let secondCharacter = try press("а", "a second character in a field").count
+        session.send(Keys.f10)
         _ = session.finish()
-        suite.note("tty_first_screen_bytes", Double(firstScreen))
+
+        suite.note("tty_cases", Double(cases))
+        suite.note("tty_first_page_down_bytes", Double(firstPageDown))
+        suite.note("tty_field_first_character_bytes", Double(firstCharacter))
+        suite.note("tty_field_second_character_bytes", Double(secondCharacter))
         let size = "\(columns)x\(rows)"
         suite.add(Figure("bytes_typed_character", "bytes: char typed in a field \(size)", unit: .bytes,
-                         value: Double(fieldCharacter + secondCharacter) / 2, targets: [.atMost(40)]))
+                         value: Double(firstCharacter + secondCharacter) / 2, targets: [.atMost(40)]))
         suite.add(Figure("bytes_search_character", "bytes: char typed in search \(size)", unit: .bytes, value: Double(searchCharacter)))
         suite.add(Figure("bytes_page_down", "bytes: PgDn in the list \(size)", unit: .bytes, value: Double(pageDown)))
         suite.add(Figure("bytes_open_case", "bytes: Enter opens a case \(size)", unit: .bytes, value: Double(openCase)))
     }
 
-    struct TerminalBytesFailed: Error, CustomStringConvertible {
+    struct Unexpected: Error, CustomStringConvertible {
         var step: String
-        var description: String { "the case list under a pseudo-terminal produced no output at \(step)" }
+        var problem: String
+        var description: String { "refuge under a pseudo-terminal, \(step): \(problem)" }
     }
 }

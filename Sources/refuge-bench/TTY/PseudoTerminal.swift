@@ -39,30 +39,33 @@ final class PseudoTerminal {
     /// Types `text` (keys as the terminal would send them, e.g. "\u{1B}[6~" for PgDn).
     func send(_ text: String) {
         let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return }
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress!, $0.count) }
     }
 
-    /// Reads until the program has written nothing for `quiet`, and returns how many bytes came.
-    /// The quiet time is long against a frame's milliseconds, so one key's whole redraw is counted.
-    func drain(quiet: Int32 = 400, limit: Double = 20) -> Int {
-        var total = 0
+    /// Everything the program writes until it has written nothing for `quiet` milliseconds, waiting
+    /// up to `firstByte` seconds for it to start (a key that opens the case file works silently for a
+    /// while first). The quiet time is long against a frame's milliseconds, so one key's whole
+    /// redraw is counted; `limit` bounds the whole read.
+    func output(quiet: Int32 = 200, firstByte: Double = 30, limit: Double = 60) -> [UInt8] {
+        var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        let deadline = Stopwatch.nanoseconds() + UInt64(limit * 1e9)
-        while Stopwatch.nanoseconds() < deadline {
+        let start = Stopwatch.nanoseconds()
+        while Stopwatch.nanoseconds() - start < UInt64(limit * 1e9) {
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, quiet) > 0 else { break }
+            guard poll(&poller, 1, output.isEmpty ? Int32(firstByte * 1000) : quiet) > 0 else { break }
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress!, $0.count) }
             guard count > 0 else { break }
-            total += count
+            output += buffer[..<count]
         }
-        return total
+        return output
     }
 
     /// Waits up to `seconds` for the program to exit after it was told to quit; true if it did.
     func finish(within seconds: Double = 5) -> Bool {
         let deadline = Stopwatch.nanoseconds() + UInt64(seconds * 1e9)
         while Stopwatch.nanoseconds() < deadline {
-            _ = drain(quiet: 50, limit: 0.2)
+            _ = output(quiet: 50, firstByte: 0.05, limit: 0.2)
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid { return true }
         }
