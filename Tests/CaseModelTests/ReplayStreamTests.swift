@@ -36,6 +36,24 @@ import Testing
         }
     }
 
+    /// What `refuge demo` and the benchmark write: the case file created today, then years of
+    /// history appended. Case events and organisation events are each in merge order, so it streams.
+    @Test func organisationEventsFromTodayBeforeAnOlderHistoryStillStream() throws {
+        var today = EventFactory(author: "anna", device: DeviceID(high: 7, low: 7), seed: 1, wallMillis: { 1_780_000_000_000 })
+        let setup = [today.make(.organisationConfigured(name: "Shelter")), today.make(.userAdded(name: "anna", role: .coordinator))]
+        let log = setup + Self.events + [today.make(.userSignedIn)]
+        let reference = CaseStore.replay(setup + Self.events + [log.last!])
+        let streamed = try #require(Self.stream(log, history: .entries))
+        #expect(streamed.records == reference.records)
+        #expect(streamed.records.map { streamed.history(of: $0.id) } == reference.records.map { reference.history(of: $0.id) })
+        #expect(streamed.users == reference.users && streamed.activity == reference.activity)
+        #expect(streamed.organisationName == "Shelter" && streamed.lastMergeKey == reference.lastMergeKey)
+        #expect(streamed.eventCount == reference.eventCount)
+        // A duplicate is dropped as a sorted replay drops it.
+        let twice = try #require(Self.stream(log + [log.last!], history: .entries))
+        #expect(twice.eventCount == reference.eventCount && twice.activity == reference.activity)
+    }
+
     @Test func anOutOfOrderEventMakesTheStreamGiveUp() {
         var events = Self.events
         events.swapAt(10, 40)

@@ -61,6 +61,9 @@ public struct CaseStore: Sendable {
     /// During `replay`: cases whose answers changed and whose completeness and flags are not yet
     /// recomputed. Nil outside a replay, where every event refreshes at once.
     var staleDerived: [Bool]?
+    /// During a replay: the last case event's and the last organisation event's merge keys.
+    private var lastReplayedCaseKey: MergeKey?
+    private var lastReplayedOrganisationKey: MergeKey?
 
     public init(schema: IntakeSchema = .standard, keepsHistory: Bool = true) {
         self.init(schema: schema, history: keepsHistory ? .entries : .none)
@@ -84,21 +87,29 @@ public struct CaseStore: Sendable {
     public static func replay<S: Sequence>(
         _ records: S, schema: IntakeSchema = .standard, history: HistoryKeeping
     ) -> CaseStore where S.Element == (DecodedEvent, UInt64?) {
+        let records = Array(records)
+        let events = records.lazy.compactMap { if case .event(let event) = $0.0 { event } else { nil } }
+        if caseEventsAreInMergeOrder(events) {
+            var stream = ReplayStream(schema: schema, history: history)
+            for (record, reference) in records { stream.fold(record, reference: reference) }
+            if let store = stream.finish() { return store }
+        }
         var store = CaseStore(schema: schema, history: history)
-        var events: [(event: Event, reference: UInt64?)] = []
+        var sorted: [(event: Event, reference: UInt64?)] = []
         for (record, reference) in records {
             switch record {
-            case .event(let event): events.append((event, reference))
+            case .event(let event): sorted.append((event, reference))
             case .unrecognised(let kept): store.unrecognised.append(kept)
             }
         }
-        if !isInMergeOrder(events.lazy.map(\.event)) {
-            events.sort { $0.event.mergeKey < $1.event.mergeKey }
-        }
+        sorted.sort { $0.event.mergeKey < $1.event.mergeKey }
         // Completeness and flags depend only on a case's final answers: recompute them once per
         // case after the fold instead of after every fieldsSet (a third of replay time at 10k cases).
         store.staleDerived = []
-        for (event, reference) in events { store.apply(event, reference: reference) }
+        for (event, reference) in sorted {
+            let inOrder = store.foldReplaying(event, reference: reference)
+            assert(inOrder, "sorted above")
+        }
         store.refreshStaleDerived()
         return store
     }
@@ -108,13 +119,39 @@ public struct CaseStore: Sendable {
         replay(events.lazy.map(DecodedEvent.event), schema: schema, keepsHistory: keepsHistory)
     }
 
-    private static func isInMergeOrder<C: Collection>(_ events: C) -> Bool where C.Element == Event {
-        var previous: MergeKey?
-        for event in events {
+    /// Whether the case events among `events` are in merge order (organisation events may be
+    /// anywhere: see `foldReplaying`).
+    private static func caseEventsAreInMergeOrder<S: Sequence>(_ events: S) -> Bool where S.Element == Event {
+        var last: MergeKey?
+        for event in events where event.body.caseID != nil {
             let key = event.mergeKey
-            if let previous, key < previous { return false }
-            previous = key
+            if let last, key < last { return false }
+            last = key
         }
+        return true
+    }
+
+    /// Folds the next event of a replay. False, and nothing is folded, when the event sorts before
+    /// one already folded of its class: the caller must then sort the whole log.
+    ///
+    /// A replay needs merge order only within each class of events. Case events change only cases
+    /// (and case numbers, orphans, the search index); organisation events change only users, the
+    /// organisation's name and the activity list; neither reads what the other writes. So case
+    /// events folded in merge order and organisation events folded in merge order, whichever class
+    /// comes first, give exactly the sorted result. `ReplayStream` uses this to fold a log as it is
+    /// read while holding back only the organisation events (a handful; sorted at the end): that
+    /// covers every log `refuge demo` or the benchmark writes, where the case file is created
+    /// today and years of history are then appended after it.
+    /// Duplicates (the same merge key again) are dropped as `apply` drops them after a sort.
+    mutating func foldReplaying(_ event: Event, reference: UInt64?) -> Bool {
+        let key = event.mergeKey
+        let isCaseEvent = event.body.caseID != nil
+        if let last = isCaseEvent ? lastReplayedCaseKey : lastReplayedOrganisationKey {
+            if key < last { return false }
+            if key == last { return true }
+        }
+        if isCaseEvent { lastReplayedCaseKey = key } else { lastReplayedOrganisationKey = key }
+        apply(event, reference: reference)
         return true
     }
 
