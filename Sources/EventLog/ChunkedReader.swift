@@ -6,12 +6,15 @@ struct ChunkedReader {
     let file: any OpenFile
     /// Bytes at or past `limit` are never read (the size when the read began).
     let limit: UInt64
+    /// How much one read of the file fetches at least (smaller for random access).
+    let chunkSize: Int
     private var chunk: [UInt8] = []
     private var chunkStart: UInt64 = 0
 
-    init(file: any OpenFile, limit: UInt64) {
+    init(file: any OpenFile, limit: UInt64, chunkSize: Int = Self.chunkSize) {
         self.file = file
         self.limit = limit
+        self.chunkSize = chunkSize
     }
 
     /// Exactly `count` bytes at `offset`, or nil if they are not all before `limit`.
@@ -21,7 +24,7 @@ struct ChunkedReader {
             let start = Int(offset - chunkStart)
             return chunk[start..<start + count]
         }
-        let wanted = Int(min(UInt64(max(count, Self.chunkSize)), limit - offset))
+        let wanted = Int(min(UInt64(max(count, chunkSize)), limit - offset))
         chunk = []  // release the old chunk before reading the next
         chunk = try file.read(at: offset, count: wanted)
         chunkStart = offset

@@ -25,6 +25,9 @@ public final class EventLog: Sendable {
     let writerLock: (any WriterLock)?
     let secrets: Mutex<Secrets>
     let clock: @Sendable () -> UInt64
+    /// Where frames start, from the opening read: lets `records(withSequences:)` read a few
+    /// records back without reading the log from the start.
+    let frameIndex: FrameIndex
 
     /// The data key and the key file as last written; the key is dropped on close.
     struct Secrets: Sendable {
@@ -161,6 +164,7 @@ public final class EventLog: Sendable {
                     })
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
+                            frameIndex: scan.index,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
                             writerLock: heldLock, secrets: Secrets(dataKey: SendableKey(key: dataKey), keyFile: keyFile),
                             clock: clock)
@@ -170,12 +174,14 @@ public final class EventLog: Sendable {
         }
     }
 
-    private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, fileSystem: any FileSystem,
+    private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
+                 fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
         self.recovery = recovery
         self.openingRead = openingRead
+        self.frameIndex = frameIndex
         self.fileSystem = fileSystem
         self.paths = paths
         self.header = header

@@ -6,6 +6,8 @@ struct ScanOutcome {
     var report: ReadReport
     /// Tag of the last good frame: the `previousTag` of the next one.
     var lastTag: [UInt8]
+    /// Where some good frames start, for reading records back by sequence number (`FrameIndex`).
+    var index: FrameIndex
 }
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame:
@@ -44,6 +46,7 @@ struct LogScanner {
         // one frame at a time, to tell a torn tail from damage.
         var batch: [PendingFrame] = []
         var batchBytes = 0
+        var index = FrameIndex()
         var checkNextAlone = false
         func flush() throws {
             defer { batch.removeAll(keepingCapacity: true); batchBytes = 0 }
@@ -63,6 +66,7 @@ struct LogScanner {
                     guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
                     records = contents
                 }
+                index.noteGoodFrame(sequence: frame.view.firstSequence, offset: frame.offset, end: frame.view.end)
                 try deliver(frame.view.firstSequence, records)
                 report.recordCount += records.count
                 report.firstTimestamp = report.firstTimestamp ?? records.first?.timestamp
@@ -105,14 +109,14 @@ struct LogScanner {
                     report.damage.append(DamagedRange(offsets: offset..<fileSize,
                                                       lostSequences: nextSequence...max(nextSequence, lastSequence),
                                                       problem: problem))
-                    return ScanOutcome(report: report, lastTag: previousTag)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
                 case .nothing(let zeroFilled):
                     report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
-                    return ScanOutcome(report: report, lastTag: previousTag)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
                 }
             }
         }
-        return ScanOutcome(report: report, lastTag: previousTag)
+        return ScanOutcome(report: report, lastTag: previousTag, index: index)
     }
 
     /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough

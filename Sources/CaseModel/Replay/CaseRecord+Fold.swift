@@ -1,10 +1,18 @@
 extension CaseRecord {
     /// What folding one event changed, for the history and the search index.
     struct FoldOutcome {
-        var entries: [HistoryEntry.Change] = []
+        /// Whether `entries` is filled at all.
+        let collecting: Bool
+        private(set) var entries: [HistoryEntry.Change] = []
         var namesChanged = false
         /// Answers changed, so completeness and flags need recomputing (done unless deferred).
         var valuesChanged = false
+
+        init(collecting: Bool) { self.collecting = collecting }
+
+        mutating func add(_ change: @autoclosure () -> HistoryEntry.Change) {
+            if collecting { entries.append(change()) }
+        }
     }
 
     private static let nameFields: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -12,8 +20,11 @@ extension CaseRecord {
     /// Applies one event of this case. Derived figures (completeness, flags) are recomputed only
     /// when answers change, which keeps a replay of millions of events fast; a whole-log replay
     /// defers even that (`refreshingDerived: false`) and refreshes each changed case once at the end.
-    mutating func fold(_ event: Event, schema: IntakeSchema, refreshingDerived: Bool = true) -> FoldOutcome {
-        var outcome = FoldOutcome()
+    /// A store that keeps no history entries passes `collectingEntries: false` and saves an
+    /// allocation per event.
+    mutating func fold(_ event: Event, schema: IntakeSchema, refreshingDerived: Bool = true,
+                       collectingEntries: Bool = true) -> FoldOutcome {
+        var outcome = FoldOutcome(collecting: collectingEntries)
         var valuesChanged = false
         switch event.body {
         case .fieldsSet(_, let changes):
@@ -26,39 +37,39 @@ extension CaseRecord {
                 }
                 values[change.key] = change.new
                 if Self.nameFields.contains(change.key) { outcome.namesChanged = true }
-                outcome.entries.append(.field(change))
+                outcome.add(.field(change))
             }
         case .noteAdded(_, let text):
             notes.append(Note(id: event.id, author: event.author, time: event.time, text: text))
-            outcome.entries.append(.note(text))
+            outcome.add(.note(text))
         case .serviceRecorded(_, let service):
             services.append(ServiceRecord(id: event.id, author: event.author, time: event.time, entry: service))
-            outcome.entries.append(.service(service))
+            outcome.add(.service(service))
         case .referralMade(_, let referral):
             referrals.append(ReferralRecord(id: event.id, author: event.author, time: event.time, entry: referral))
-            outcome.entries.append(.referral(referral))
+            outcome.add(.referral(referral))
         case .statusChanged(_, let newStatus, let reason):
-            outcome.entries.append(.status(from: status, to: newStatus, reason: reason))
+            outcome.add(.status(from: status, to: newStatus, reason: reason))
             status = newStatus
             statusReason = reason
         case .caseReopened(_, let reason):
-            outcome.entries.append(.reopened(from: status, reason: reason))
+            outcome.add(.reopened(from: status, reason: reason))
             status = .active
             statusReason = reason
         case .consentWithdrawn(_, let items, let note):
-            outcome.entries.append(.consentWithdrawn(items: items, note: note))
+            outcome.add(.consentWithdrawn(items: items, note: note))
             for item in items where schema.field(item)?.kind == .yesNoUnknown {
                 let old = values[item]
                 let withdrawn = FieldValue.code("no")
                 if old != withdrawn {
                     values[item] = withdrawn
-                    outcome.entries.append(.field(FieldChange(key: item, old: old, new: withdrawn)))
+                    outcome.add(.field(FieldChange(key: item, old: old, new: withdrawn)))
                 }
             }
             flags.insert(.consentWithdrawn)
             valuesChanged = true
         case .recordViewed:
-            outcome.entries.append(.viewed)
+            outcome.add(.viewed)
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
             break
         }

@@ -17,15 +17,33 @@ public struct CaseStore: Sendable {
         case kept
     }
 
+    /// How a store keeps each case's history.
+    public enum HistoryKeeping: Sendable, Hashable {
+        /// None (statistics, imports, benchmarks): `history(of:)` is empty.
+        case none
+        /// Every `HistoryEntry` of every case in memory (about 16 per case): what an in-memory
+        /// replay of events gives, and what `history(of:)` returns.
+        case entries
+        /// Only, per case, the caller's reference (the log sequence number) of each event that made
+        /// its history, in merge order: 8 bytes an event instead of a `HistoryEntry`. The caller
+        /// reads those events back when one case's history is shown and passes them to
+        /// `history(of:replaying:)`. What the app's open uses (see `CaseBook.history(of:)`).
+        case eventReferences
+    }
+
     public let schema: IntakeSchema
-    /// Per-case history costs memory; a statistics-only or benchmark replay may turn it off.
-    public let keepsHistory: Bool
+    /// How each case's history is kept; per-case history costs memory.
+    public let historyKeeping: HistoryKeeping
+    /// Whether a history of some kind is kept (entries, or references to rebuild it from).
+    public var keepsHistory: Bool { historyKeeping != .none }
 
     /// Every case, in the order the cases were opened (stored contiguously so that replay
     /// mutates records in place).
     public private(set) var records: [CaseRecord] = []
-    /// Each case's history, parallel to `records` (empty when `keepsHistory` is off).
+    /// Each case's history, parallel to `records` (only with `.entries`).
     private var histories: [[HistoryEntry]] = []
+    /// Each case's event references, parallel to `records` (only with `.eventReferences`).
+    private var references: [[UInt64]] = []
     private var positions: [CaseID: Int] = [:]
     public private(set) var users: [String: UserAccount] = [:]
     public private(set) var organisationName: String?
@@ -42,11 +60,18 @@ public struct CaseStore: Sendable {
     private var takenNumbers: Set<CaseNumber> = []
     /// During `replay`: cases whose answers changed and whose completeness and flags are not yet
     /// recomputed. Nil outside a replay, where every event refreshes at once.
-    private var staleDerived: [Bool]?
+    var staleDerived: [Bool]?
+    /// During a replay: the last case event's and the last organisation event's merge keys.
+    private var lastReplayedCaseKey: MergeKey?
+    private var lastReplayedOrganisationKey: MergeKey?
 
     public init(schema: IntakeSchema = .standard, keepsHistory: Bool = true) {
+        self.init(schema: schema, history: keepsHistory ? .entries : .none)
+    }
+
+    public init(schema: IntakeSchema = .standard, history: HistoryKeeping) {
         self.schema = schema
-        self.keepsHistory = keepsHistory
+        self.historyKeeping = history
     }
 
     /// Folds a whole log. Events are put in merge order first (a no-op for one device's log,
@@ -54,21 +79,37 @@ public struct CaseStore: Sendable {
     public static func replay<S: Sequence>(
         _ records: S, schema: IntakeSchema = .standard, keepsHistory: Bool = true
     ) -> CaseStore where S.Element == DecodedEvent {
-        var store = CaseStore(schema: schema, keepsHistory: keepsHistory)
-        var events: [Event] = []
-        for record in records {
+        replay(records.lazy.map { ($0, UInt64?.none) }, schema: schema, history: keepsHistory ? .entries : .none)
+    }
+
+    /// Like `replay(_:schema:keepsHistory:)`, each record with the caller's reference to it (its log
+    /// sequence number), which a store keeping `.eventReferences` remembers per case.
+    public static func replay<S: Sequence>(
+        _ records: S, schema: IntakeSchema = .standard, history: HistoryKeeping
+    ) -> CaseStore where S.Element == (DecodedEvent, UInt64?) {
+        let records = Array(records)
+        let events = records.lazy.compactMap { if case .event(let event) = $0.0 { event } else { nil } }
+        if caseEventsAreInMergeOrder(events) {
+            var stream = ReplayStream(schema: schema, history: history)
+            for (record, reference) in records { stream.fold(record, reference: reference) }
+            if let store = stream.finish() { return store }
+        }
+        var store = CaseStore(schema: schema, history: history)
+        var sorted: [(event: Event, reference: UInt64?)] = []
+        for (record, reference) in records {
             switch record {
-            case .event(let event): events.append(event)
+            case .event(let event): sorted.append((event, reference))
             case .unrecognised(let kept): store.unrecognised.append(kept)
             }
         }
-        if !isInMergeOrder(events) {
-            events.sort { $0.mergeKey < $1.mergeKey }
-        }
+        sorted.sort { $0.event.mergeKey < $1.event.mergeKey }
         // Completeness and flags depend only on a case's final answers: recompute them once per
         // case after the fold instead of after every fieldsSet (a third of replay time at 10k cases).
         store.staleDerived = []
-        for event in events { store.apply(event) }
+        for (event, reference) in sorted {
+            let inOrder = store.foldReplaying(event, reference: reference)
+            assert(inOrder, "sorted above")
+        }
         store.refreshStaleDerived()
         return store
     }
@@ -78,11 +119,39 @@ public struct CaseStore: Sendable {
         replay(events.lazy.map(DecodedEvent.event), schema: schema, keepsHistory: keepsHistory)
     }
 
-    private static func isInMergeOrder(_ events: [Event]) -> Bool {
-        guard events.count > 1 else { return true }
-        for index in 1..<events.count where events[index].mergeKey < events[index - 1].mergeKey {
-            return false
+    /// Whether the case events among `events` are in merge order (organisation events may be
+    /// anywhere: see `foldReplaying`).
+    private static func caseEventsAreInMergeOrder<S: Sequence>(_ events: S) -> Bool where S.Element == Event {
+        var last: MergeKey?
+        for event in events where event.body.caseID != nil {
+            let key = event.mergeKey
+            if let last, key < last { return false }
+            last = key
         }
+        return true
+    }
+
+    /// Folds the next event of a replay. False, and nothing is folded, when the event sorts before
+    /// one already folded of its class: the caller must then sort the whole log.
+    ///
+    /// A replay needs merge order only within each class of events. Case events change only cases
+    /// (and case numbers, orphans, the search index); organisation events change only users, the
+    /// organisation's name and the activity list; neither reads what the other writes. So case
+    /// events folded in merge order and organisation events folded in merge order, whichever class
+    /// comes first, give exactly the sorted result. `ReplayStream` uses this to fold a log as it is
+    /// read while holding back only the organisation events (a handful; sorted at the end): that
+    /// covers every log `refuge demo` or the benchmark writes, where the case file is created
+    /// today and years of history are then appended after it.
+    /// Duplicates (the same merge key again) are dropped as `apply` drops them after a sort.
+    mutating func foldReplaying(_ event: Event, reference: UInt64?) -> Bool {
+        let key = event.mergeKey
+        let isCaseEvent = event.body.caseID != nil
+        if let last = isCaseEvent ? lastReplayedCaseKey : lastReplayedOrganisationKey {
+            if key < last { return false }
+            if key == last { return true }
+        }
+        if isCaseEvent { lastReplayedCaseKey = key } else { lastReplayedOrganisationKey = key }
+        apply(event, reference: reference)
         return true
     }
 
@@ -91,10 +160,42 @@ public struct CaseStore: Sendable {
 
     public var caseCount: Int { records.count }
 
-    /// Who changed what, when, from what to what: the case's entries in merge order.
+    /// Who changed what, when, from what to what: the case's entries in merge order. Empty unless
+    /// the store keeps `.entries`; with `.eventReferences` use `history(of:replaying:)`.
     public func history(of caseID: CaseID) -> [HistoryEntry] {
-        guard keepsHistory, let position = positions[caseID] else { return [] }
+        guard historyKeeping == .entries, let position = positions[caseID] else { return [] }
         return histories[position]
+    }
+
+    /// With `.eventReferences`: the references of the events that made the case's history, in
+    /// merge order (empty otherwise, or for an unknown case).
+    public func eventReferences(of caseID: CaseID) -> [UInt64] {
+        guard historyKeeping == .eventReferences, let position = positions[caseID] else { return [] }
+        return references[position]
+    }
+
+    /// The case's history rebuilt from its own events (those `eventReferences(of:)` names, read back,
+    /// in that order): the same entries a replay keeping `.entries` holds, because a case's history
+    /// depends only on its own events. Events of other cases and repeated openings are skipped.
+    public func history(of caseID: CaseID, replaying events: [Event]) -> [HistoryEntry] {
+        guard let current = self[caseID] else { return [] }
+        var scratch: CaseRecord?
+        var entries: [HistoryEntry] = []
+        for event in events where event.body.caseID == caseID {
+            func add(_ change: HistoryEntry.Change) {
+                entries.append(HistoryEntry(eventID: event.id, time: event.time, author: event.author,
+                                            device: event.device, change: change))
+            }
+            if case .caseOpened = event.body {
+                guard scratch == nil else { continue }  // opened twice: the first opening stands
+                scratch = CaseRecord(id: caseID, number: current.number, openedOn: current.openedOn,
+                                     openedBy: current.openedBy, time: event.time)
+                add(.opened(current.number))
+            } else if scratch != nil {
+                for change in scratch!.fold(event, schema: schema, refreshingDerived: false).entries { add(change) }
+            }
+        }
+        return entries
     }
 
     /// Cases whose number, names or alias match the query (see `SearchIndex`).
@@ -114,7 +215,12 @@ public struct CaseStore: Sendable {
     }
 
     @discardableResult
-    public mutating func apply(_ event: Event) -> ApplyOutcome {
+    public mutating func apply(_ event: Event) -> ApplyOutcome { apply(event, reference: nil) }
+
+    /// Applies `event`; a store keeping `.eventReferences` remembers `reference` (the caller's
+    /// handle on the event, its log sequence number) in the case's history.
+    @discardableResult
+    public mutating func apply(_ event: Event, reference: UInt64?) -> ApplyOutcome {
         let key = event.mergeKey
         var outcome = ApplyOutcome.applied
         if let last = lastMergeKey {
@@ -126,9 +232,9 @@ public struct CaseStore: Sendable {
         eventCount += 1
         if let caseID = event.body.caseID {
             if case .caseOpened(_, let openedOn, let claimed) = event.body {
-                openCase(caseID, on: openedOn, claimed: claimed, by: event)
+                openCase(caseID, on: openedOn, claimed: claimed, by: event, reference: reference)
             } else if let position = positions[caseID] {
-                applyCaseEvent(event, at: position)
+                applyCaseEvent(event, at: position, reference: reference)
             } else {
                 orphans.append(event)
                 return .orphan
@@ -147,7 +253,8 @@ public struct CaseStore: Sendable {
     /// A case keeps the number its `caseOpened` claimed, unless another case already holds it (two
     /// laptops claimed the same one: the later in merge order moves on). Unclaimed openings
     /// (imports, older events) take the next free number of their year.
-    private mutating func openCase(_ caseID: CaseID, on openedOn: CalendarDate, claimed: CaseNumber?, by event: Event) {
+    private mutating func openCase(_ caseID: CaseID, on openedOn: CalendarDate, claimed: CaseNumber?, by event: Event,
+                                   reference: UInt64?) {
         guard positions[caseID] == nil else { return }  // opened twice: the first opening stands
         var number = claimed ?? nextCaseNumber(year: openedOn.year)
         while takenNumbers.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
@@ -158,20 +265,34 @@ public struct CaseStore: Sendable {
         record.refreshDerived(schema: schema)
         positions[caseID] = records.count
         records.append(record)
-        if keepsHistory { histories.append([]) }
+        switch historyKeeping {
+        case .none: break
+        case .entries: histories.append([])
+        case .eventReferences: references.append([])
+        }
         searchIndex.update(caseID, number: number, names: [])
         appendHistory(.opened(number), at: records.count - 1, by: event)
+        appendReference(reference, at: records.count - 1)
     }
 
-    private mutating func applyCaseEvent(_ event: Event, at position: Int) {
+    private mutating func applyCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
         let deferring = staleDerived != nil
-        let outcome = records[position].fold(event, schema: schema, refreshingDerived: !deferring)  // mutated in place
+        let outcome = records[position].fold(event, schema: schema, refreshingDerived: !deferring,
+                                             collectingEntries: historyKeeping == .entries)  // mutated in place
         if deferring && outcome.valuesChanged { markStale(position) }
         if outcome.namesChanged {
             let record = records[position]
             searchIndex.update(record.id, number: record.number, names: record.names)
         }
         for change in outcome.entries { appendHistory(change, at: position, by: event) }
+        appendReference(reference, at: position)
+    }
+
+    /// Every event of a case is in its history (a view at least), so each one is remembered.
+    private mutating func appendReference(_ reference: UInt64?, at position: Int) {
+        guard historyKeeping == .eventReferences else { return }
+        precondition(reference != nil, "a store keeping event references needs one for every event")
+        references[position].append(reference!)
     }
 
     private mutating func markStale(_ position: Int) {
@@ -181,14 +302,14 @@ public struct CaseStore: Sendable {
         staleDerived![position] = true
     }
 
-    private mutating func refreshStaleDerived() {
+    mutating func refreshStaleDerived() {
         guard let stale = staleDerived else { return }
         staleDerived = nil
         for position in stale.indices where stale[position] { records[position].refreshDerived(schema: schema) }
     }
 
     private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {
-        guard keepsHistory else { return }
+        guard historyKeeping == .entries else { return }
         histories[position].append(
             HistoryEntry(eventID: event.id, time: event.time, author: event.author, device: event.device, change: change))
     }

@@ -48,28 +48,66 @@ public final class CaseBook {
         let device: DeviceID = .random()
         try log.writeSealedFile(named: SealedName.device, contents: Data(device.description.utf8))
         try log.writeSealedFile(named: SealedName.pseudonymSecret, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255) }))
-        let book = CaseBook(log: log, store: CaseStore(), user: user, device: device, calendar: calendar)
+        let book = CaseBook(log: log, store: CaseStore(history: .eventReferences), user: user, device: device, calendar: calendar)
         try book.record([.organisationConfigured(name: organisation), .userAdded(name: user, role: .coordinator)])
         return book
     }
 
     /// Opens the case file in `directory` as `user` and replays it.
+    ///
+    /// Each record is decoded and folded as the log's one verifying pass hands it over (a
+    /// `ReplayStream`), so no array of every event is ever held; only a log merged from another
+    /// device, whose events are not in merge order, is read a second time and replayed sorted. With
+    /// `keepsHistory`, each case keeps only the sequence numbers of its events, and its history is
+    /// rebuilt from the log when asked for (`history(of:)`).
     public static func open(
         at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
         keepsHistory: Bool = true, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        var decoded: [DecodedEvent] = []
+        let history: CaseStore.HistoryKeeping = keepsHistory ? .eventReferences : .none
+        var stream = ReplayStream(history: history)
         let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { record in
-            decoded.append(EventCodec.decode(recordType: record.type, payload: record.payload))
+            stream.fold(EventCodec.decode(recordType: record.type, payload: record.payload), reference: record.sequence)
         }
         do {
-            let store = CaseStore.replay(decoded, keepsHistory: keepsHistory)
+            let store = try stream.finish() ?? replaySorted(log, history: history)
             let device = try deviceID(of: log)
             return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
         } catch {
             log.close()
             throw error
         }
+    }
+
+    /// Replays `log` from the start, streaming while its events are in merge order.
+    private static func replay(_ log: EventLog, history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        var stream = ReplayStream(history: history)
+        try log.forEachRecord { stream.fold(EventCodec.decode(recordType: $0.type, payload: $0.payload), reference: $0.sequence) }
+        return try stream.finish() ?? replaySorted(log, history: history)
+    }
+
+    /// The fallback for a merged log: every event read, sorted into merge order, then folded.
+    private static func replaySorted(_ log: EventLog, history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        var decoded: [(DecodedEvent, UInt64?)] = []
+        try log.forEachRecord { decoded.append((EventCodec.decode(recordType: $0.type, payload: $0.payload), $0.sequence)) }
+        return CaseStore.replay(decoded, history: history)
+    }
+
+    /// Who changed what in a case, when, from what to what, in merge order. Read back from the log
+    /// for this one case (its events' frames, decrypted and checked again), since the book keeps
+    /// only where each case's events are; a store that keeps entries answers from memory.
+    public func history(of caseID: CaseID) throws -> [HistoryEntry] {
+        guard store.historyKeeping == .eventReferences else { return store.history(of: caseID) }
+        let references = store.eventReferences(of: caseID)
+        let records = try log.records(withSequences: references)
+        var bySequence: [UInt64: LogRecord] = [:]
+        for record in records { bySequence[record.sequence] = record }
+        let events = references.compactMap { sequence -> Event? in
+            guard let record = bySequence[sequence],
+                  case .event(let event) = EventCodec.decode(recordType: record.type, payload: record.payload) else { return nil }
+            return event
+        }
+        return store.history(of: caseID, replaying: events)
     }
 
     /// This laptop's device id, kept sealed beside the log (made anew if it was lost).
@@ -105,13 +143,17 @@ public final class CaseBook {
     public func append(_ events: [Event]) throws -> [Event] {
         guard !events.isEmpty else { return [] }
         let encoded = events.map(EventCodec.encode)
+        let sequences: ClosedRange<UInt64>
         if encoded.count == 1 {
-            try log.append(type: encoded[0].recordType, payload: encoded[0].payload)
+            let sequence = try log.append(type: encoded[0].recordType, payload: encoded[0].payload)
+            sequences = sequence...sequence
         } else {
-            try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
+            sequences = try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
         }
         var needsReplay = false
-        for event in events where store.apply(event) == .appliedOutOfOrder { needsReplay = true }
+        for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
+            needsReplay = true
+        }
         if needsReplay { try reload() }
         return events
     }
@@ -158,16 +200,15 @@ public final class CaseBook {
     /// Opens the log again after a failed write (a full disk, since cleared) stopped its writer,
     /// with the key already held, and replays it: the failed write may still have reached the disk.
     public func reopenAfterWriteFailure() throws {
-        var decoded: [DecodedEvent] = []
-        log = try log.reopened { decoded.append(EventCodec.decode(recordType: $0.type, payload: $0.payload)) }
-        store = CaseStore.replay(decoded, keepsHistory: store.keepsHistory)
+        let history = store.historyKeeping
+        var stream = ReplayStream(history: history)
+        log = try log.reopened { stream.fold(EventCodec.decode(recordType: $0.type, payload: $0.payload), reference: $0.sequence) }
+        store = try stream.finish() ?? Self.replaySorted(log, history: history)
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
-        var decoded: [DecodedEvent] = []
-        _ = try log.forEachRecord { decoded.append(EventCodec.decode(recordType: $0.type, payload: $0.payload)) }
-        store = CaseStore.replay(decoded, keepsHistory: store.keepsHistory)
+        store = try Self.replay(log, history: store.historyKeeping)
     }
 
     // MARK: - Sealed side files

@@ -63,8 +63,13 @@ final class CaseFileScreen: Screen {
             return ([section.title.text(in: s.language).uppercased()]
                 + fields.map { "  \($0.label.text(in: s.language)): \(text.value(record[$0.key], of: $0.key))" }).joined(separator: "\n")
         }.joined(separator: "\n\n")
-        let entries = book.store.history(of: caseID).reversed()
-        history.text = entries.isEmpty ? s.nothingYet : entries.map(text.historyLine).joined(separator: "\n")
+        // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
+        do {
+            let entries = try book.history(of: caseID).reversed()
+            history.text = entries.isEmpty ? s.nothingYet : entries.map(text.historyLine).joined(separator: "\n")
+        } catch {
+            history.text = s.message(for: error)
+        }
         notes.text = record.notes.isEmpty ? s.nothingYet
             : record.notes.reversed().map { "\(text.time($0.time))  \($0.author)\n\($0.text)" }.joined(separator: "\n\n")
         services.text = record.services.isEmpty ? s.nothingYet
