@@ -5,8 +5,20 @@ import Foundation
 /// What both the command line and the screens do to users, exports and the demo marker, in one
 /// place so that each action is recorded the same way.
 extension CaseBook {
-    public struct NotPermitted: Error, CustomStringConvertible {
-        public let description: String
+    /// An action the signed-in user may not take; the screens translate it, the CLI prints it.
+    public enum NotPermitted: Error, CustomStringConvertible {
+        case coordinatorsOnly(action: String)
+        case disablingYourself
+        /// Identifiable exports are recorded, which a read-only case file cannot do.
+        case identifiableExportWhileReadOnly
+
+        public var description: String {
+            switch self {
+            case .coordinatorsOnly(let action): "only a coordinator may \(action)"
+            case .disablingYourself: "you cannot disable yourself"
+            case .identifiableExportWhileReadOnly: "identifiable exports are recorded, and the case file is open read-only"
+            }
+        }
     }
 
     // MARK: Users
@@ -22,7 +34,7 @@ extension CaseBook {
     /// the log records it. Coordinators only; nobody disables themselves.
     public func disableUser(_ name: String) throws {
         try requireCoordinator("disable users")
-        guard name != user else { throw NotPermitted(description: "you cannot disable yourself") }
+        guard name != user else { throw NotPermitted.disablingYourself }
         try log.removeUser(name)
         try record([.userDisabled(name: name)])
     }
@@ -41,7 +53,7 @@ extension CaseBook {
             try requireCoordinator("make identifiable exports")
             // An identifiable export must leave a trace; a read-only book cannot record one.
             guard !isReadOnly else {
-                throw NotPermitted(description: "identifiable exports are recorded, and the case file is open read-only")
+                throw NotPermitted.identifiableExportWhileReadOnly
             }
         }
         let chosen = cases ?? store.records
@@ -61,7 +73,7 @@ extension CaseBook {
     public func markAsDemo() throws { try log.writeSealedFile(named: SealedName.demo, contents: Data("demo".utf8)) }
 
     private func requireCoordinator(_ action: String) throws {
-        guard isCoordinator else { throw NotPermitted(description: "only a coordinator may \(action)") }
+        guard isCoordinator else { throw NotPermitted.coordinatorsOnly(action: action) }
     }
 }
 

@@ -17,8 +17,12 @@ extension AppStrings {
             return message.description
         case let issue as ValidationIssue:
             return issue.message(in: language)
-        case let failure as CaseBook.NotPermitted:
-            return failure.description.contains("yourself") ? cannotDisableSelf : notPermitted
+        case let refusal as CaseBook.NotPermitted:
+            switch refusal {
+            case .disablingYourself: return cannotDisableSelf
+            case .coordinatorsOnly: return notPermitted
+            case .identifiableExportWhileReadOnly: return readOnlyRefused
+            }
         case let logError as EventLogError:
             return message(for: logError)
         default:

@@ -29,6 +29,7 @@ final class CaseFileScreen: Screen {
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals)], strings: s.screenKit)
+        for part in [overview, history, notes, services, referrals] { part.helpText = s.caseFileHelp }
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
     }
 

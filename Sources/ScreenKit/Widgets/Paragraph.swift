@@ -7,6 +7,8 @@ public final class Paragraph: Widget {
     public var role: Role
     public var scrollable: Bool
     public var isHidden = false
+    /// What F1 says about a scrollable paragraph the user is reading.
+    public var helpText: String?
     private var top = 0
     private var lastSize = Size(width: 0, height: 0)
 

@@ -27,6 +27,13 @@ struct CaseFileScreenTests {
         #expect(history.contains { $0.change == .viewed && $0.author == "anna" })
     }
 
+    @Test func f1ExplainsTheCaseFileKeysInRussian() throws {
+        let app = try openFirstCase(language: .ru)
+        app.press(.function(1))
+        #expect(app.shows("F7/F8 — разделы."))
+        #expect(app.shows("Правка"))
+    }
+
     @Test func anEditSavesOnlyTheChangeAndHistoryShowsOldAndNew() throws {
         let app = try openFirstCase(language: .ru)
         app.press(.character("у"))  // e on the Russian layout

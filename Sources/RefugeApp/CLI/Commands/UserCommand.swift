@@ -34,7 +34,7 @@ struct UserAddCommand: ParsableCommand {
         let book = try data.caseFile.open(.write)
         defer { book.close() }
         // Refuse before asking for the new passphrase, not after.
-        guard book.isCoordinator else { throw CaseBook.NotPermitted(description: "only a coordinator may add users") }
+        guard book.isCoordinator else { throw CaseBook.NotPermitted.coordinatorsOnly(action: "add users") }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
         try book.addUser(name, role: role.userRole, passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         print("Added \(name) as \(role.rawValue).")
