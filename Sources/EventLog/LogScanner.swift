@@ -40,24 +40,28 @@ struct LogScanner {
                                 tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
 
         // Good-looking frames are collected, then checksummed and opened in parallel batches
-        // (checksums and decryption are nearly all the cost of a read). Results are then taken in
-        // order: sequence numbers are checked and records delivered exactly as a one-by-one pass
-        // would. A frame whose checksum fails ends the batch; the loop below looks at it again,
-        // one frame at a time, to tell a torn tail from damage.
+        // (checksums and decryption are nearly all the cost of a read) while the batch before is
+        // delivered, so the caller's work on one batch (decoding, replay) overlaps the opening of
+        // the next. Results are taken in order: sequence numbers are checked and records
+        // delivered exactly as a one-by-one pass would. A frame whose checksum fails ends the
+        // delivery (a batch opened past it is discarded); the loop looks at that frame again,
+        // alone, to tell a torn tail from damage.
         var batch: [PendingFrame] = []
         var batchBytes = 0
+        var inFlight: (frames: [PendingFrame], opening: BatchOpening)?
         var index = FrameIndex()
         var checkNextAlone = false
-        func flush() throws {
-            defer { batch.removeAll(keepingCapacity: true); batchBytes = 0 }
-            for (frame, opened) in zip(batch, openAll(batch)) {
+
+        /// Delivers `frames` in order; false when a checksum mismatch sent `offset` back to it.
+        func deliverAll(_ frames: [PendingFrame], _ results: [Opened]) throws -> Bool {
+            for (frame, opened) in zip(frames, results) {
                 let records: [RecordContent]
                 switch opened {
                 case .checksumMismatch:
                     offset = frame.offset
                     previousTag = frame.previousTag
                     checkNextAlone = true
-                    return
+                    return false
                 case .failure(let error):
                     guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
                     let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
@@ -75,13 +79,41 @@ struct LogScanner {
                 report.lastSequence = nextSequence - 1
                 report.endOffset = frame.view.end
             }
+            return true
+        }
+        /// Starts opening the collected batch, then delivers the one before it.
+        func launch() throws {
+            let frames = batch
+            let opening = BatchOpening(frames, opener: opener)
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+            if let previous = inFlight {
+                inFlight = nil
+                guard try deliverAll(previous.frames, previous.opening.results()) else {
+                    _ = opening.results()  // it was read past the mismatch: discarded
+                    return
+                }
+            }
+            inFlight = (frames, opening)
+        }
+        /// Delivers everything collected so far (before a bad frame, or at the end).
+        func settle() throws {
+            if !batch.isEmpty { try launch() }
+            if let previous = inFlight {
+                inFlight = nil
+                _ = try deliverAll(previous.frames, previous.opening.results())
+            }
         }
         func outOfSequence(_ frame: PendingFrame) -> EventLogError {
             .tampered(offset: frame.offset, sequence: frame.view.firstSequence,
                       detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
         }
 
-        while offset < fileSize {
+        while true {
+            if offset >= fileSize {
+                try settle()  // may send `offset` back to a frame whose checksum failed
+                if offset >= fileSize { break }
+            }
             let checkAlone = checkNextAlone
             checkNextAlone = false
             switch try inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone) {
@@ -90,11 +122,11 @@ struct LogScanner {
                 batchBytes += frame.body.count
                 previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
                 offset = frame.end
-                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes || offset >= fileSize { try flush() }
+                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes { try launch() }
 
             case .bad(let problem, let skipHint):
-                if !batch.isEmpty {  // settle the frames before it first; that may move `offset` back
-                    try flush()
+                if !batch.isEmpty || inFlight != nil {  // settle the frames before it first; that may move `offset` back
+                    try settle()
                     continue
                 }
                 switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
@@ -137,10 +169,41 @@ struct LogScanner {
         case failure(FrameOpener.Failure)
     }
 
-    /// Opens every frame of `batch`, on all cores when the batch is large enough to be worth it.
-    private func openAll(_ batch: [PendingFrame]) -> [Opened] {
-        let opener = self.opener
-        @Sendable func open(_ frame: PendingFrame) -> Opened {
+    /// One batch being checksummed and opened in the background, on all cores; `results()` waits
+    /// for it. Small batches are opened at once on the calling thread.
+    private final class BatchOpening: @unchecked Sendable {
+        // Written only by the workers, each to its own slice, before `group` is left; read only
+        // after `group.wait()`.
+        private var opened: [Opened]
+        private let group = DispatchGroup()
+
+        init(_ batch: [PendingFrame], opener: FrameOpener) {
+            let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+            guard workers > 1, batch.count >= 16 else {
+                opened = batch.map { Self.open($0, opener) }
+                return
+            }
+            opened = [Opened](repeating: .checksumMismatch, count: batch.count)
+            let share = (batch.count + workers - 1) / workers
+            DispatchQueue.global().async(group: group) { [self] in
+                opened.withUnsafeMutableBufferPointer { output in
+                    nonisolated(unsafe) let output = output
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        let start = worker * share
+                        let end = min(start + share, batch.count)
+                        guard start < end else { return }
+                        for index in start..<end { output[index] = Self.open(batch[index], opener) }
+                    }
+                }
+            }
+        }
+
+        func results() -> [Opened] {
+            group.wait()
+            return opened
+        }
+
+        private static func open(_ frame: PendingFrame, _ opener: FrameOpener) -> Opened {
             if !frame.checksumVerified, !frame.view.checksumMatches { return .checksumMismatch }
             do {
                 return .records(try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence,
@@ -149,21 +212,6 @@ struct LogScanner {
                 return .failure(error)
             }
         }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        guard workers > 1, batch.count >= 16 else { return batch.map(open) }
-        var results = [Opened](repeating: .checksumMismatch, count: batch.count)
-        let share = (batch.count + workers - 1) / workers
-        results.withUnsafeMutableBufferPointer { output in
-            // Each worker writes only its own slice of `output`.
-            nonisolated(unsafe) let output = output
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = worker * share
-                let end = min(start + share, batch.count)
-                guard start < end else { return }
-                for index in start..<end { output[index] = open(batch[index]) }
-            }
-        }
-        return results
     }
 
     private struct FrameView: Sendable {
