@@ -66,11 +66,9 @@ public final class CaseBook {
     ) throws -> CaseBook {
         let history: CaseStore.HistoryKeeping = keepsHistory ? .eventReferences : .none
         var stream = ReplayStream(history: history)
-        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { record in
-            stream.fold(EventCodec.decode(recordType: record.type, payload: record.payload), reference: record.sequence)
-        }
+        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
         do {
-            let store = try stream.finish() ?? replaySorted(log, history: history)
+            let store = try finish(&stream, reading: log, history: history)
             let device = try deviceID(of: log)
             return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
         } catch {
@@ -82,14 +80,17 @@ public final class CaseBook {
     /// Replays `log` from the start, streaming while its events are in merge order.
     private static func replay(_ log: EventLog, history: CaseStore.HistoryKeeping) throws -> CaseStore {
         var stream = ReplayStream(history: history)
-        try log.forEachRecord { stream.fold(EventCodec.decode(recordType: $0.type, payload: $0.payload), reference: $0.sequence) }
-        return try stream.finish() ?? replaySorted(log, history: history)
+        try log.forEachRecord { stream.fold($0) }
+        return try finish(&stream, reading: log, history: history)
     }
 
-    /// The fallback for a merged log: every event read, sorted into merge order, then folded.
-    private static func replaySorted(_ log: EventLog, history: CaseStore.HistoryKeeping) throws -> CaseStore {
+    /// The streamed store, or — for a merged log, whose events are not in merge order — the log
+    /// read again, sorted into merge order, then folded.
+    private static func finish(_ stream: inout ReplayStream, reading log: EventLog,
+                               history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        if let store = stream.finish() { return store }
         var decoded: [(DecodedEvent, UInt64?)] = []
-        try log.forEachRecord { decoded.append((EventCodec.decode(recordType: $0.type, payload: $0.payload), $0.sequence)) }
+        try log.forEachRecord { decoded.append(($0.event, $0.sequence)) }
         return CaseStore.replay(decoded, history: history)
     }
 
@@ -104,7 +105,7 @@ public final class CaseBook {
         for record in records { bySequence[record.sequence] = record }
         let events = references.compactMap { sequence -> Event? in
             guard let record = bySequence[sequence],
-                  case .event(let event) = EventCodec.decode(recordType: record.type, payload: record.payload) else { return nil }
+                  case .event(let event) = record.event else { return nil }
             return event
         }
         return store.history(of: caseID, replaying: events)
@@ -202,8 +203,8 @@ public final class CaseBook {
     public func reopenAfterWriteFailure() throws {
         let history = store.historyKeeping
         var stream = ReplayStream(history: history)
-        log = try log.reopened { stream.fold(EventCodec.decode(recordType: $0.type, payload: $0.payload), reference: $0.sequence) }
-        store = try stream.finish() ?? Self.replaySorted(log, history: history)
+        log = try log.reopened { stream.fold($0) }
+        store = try Self.finish(&stream, reading: log, history: history)
     }
 
     /// Re-reads the whole log (after events arrived out of order).
@@ -228,4 +229,14 @@ public final class CaseBook {
 
     /// Closes the log and drops the keys from memory.
     public func close() { log.close() }
+}
+
+extension LogRecord {
+    /// The case event this record holds (kept as unrecognised when this version cannot read it).
+    var event: DecodedEvent { EventCodec.decode(recordType: type, payload: payload) }
+}
+
+extension ReplayStream {
+    /// Folds one log record, remembering its sequence number for history on demand.
+    mutating func fold(_ record: LogRecord) { fold(record.event, reference: record.sequence) }
 }
