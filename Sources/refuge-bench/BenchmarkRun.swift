@@ -12,21 +12,25 @@ struct BenchmarkRun {
         // Found first, so a missing `refuge` fails the run at once rather than after every other figure.
         let refuge = options.wants("tty") ? try RefugeExecutable.besideBenchmark() : nil
 
-        if options.wants("kdf") {
-            suite.progress("KDF")
-            try KDFFigure.measure(suite)
+        /// Runs one group of figures when the options ask for it, saying so on standard error.
+        func step(_ group: String, _ label: String, _ measure: () throws -> Void) throws {
+            guard options.wants(group) else { return }
+            suite.progress(label)
+            try measure()
         }
-        if options.wants("append") {
-            suite.progress("append latency (\(options.appendCount) appends)")
-            try AppendFigure.measure(suite)
-        }
-        if options.wants("read") {
-            suite.progress("read throughput (\(options.readRecords) records)")
-            try ReadThroughputFigure.measure(suite)
-        }
-        let caseloadGroups = ["open", "memory", "search", "frame", "save"]
+        try step("kdf", "KDF") { try KDFFigure.measure(suite) }
+        try step("append", "append latency (\(options.appendCount) appends)") { try AppendFigure.measure(suite) }
+        try step("read", "read throughput (\(options.readRecords) records)") { try ReadThroughputFigure.measure(suite) }
 
-        for (position, size) in options.sizes.enumerated() where caseloadGroups.contains(where: options.wants) {
+        // The figures measured on every caseload size (saves on the first size only).
+        let caseloadFigures: [(group: String, label: String, everySize: Bool, measure: (CaseloadFixture, Suite) throws -> Void)] = [
+            ("open", "  cold open", true, ColdOpenFigure.measure),
+            ("memory", "  memory", true, MemoryFigure.measure),
+            ("search", "  search", true, SearchFigure.measure),
+            ("frame", "  frames", true, FrameFigure.measure),
+            ("save", "  saves (\(options.saveCount) intakes and edits)", false, SaveFigure.measure),
+        ]
+        for (position, size) in options.sizes.enumerated() where caseloadFigures.contains(where: { options.wants($0.group) }) {
             suite.progress("caseload of \(size) cases: generating")
             let fixture = try CaseloadFixture.build(size: size, in: suite.workspace)
             suite.note("generate_seconds_\(size)", fixture.generateSeconds)
@@ -37,31 +41,11 @@ struct BenchmarkRun {
             suite.progress("  \(fixture.eventCount) events in \(fixture.saveCount) saves, log \(fixture.logBytes / 1_048_576) MiB; "
                 + String(format: "generated in %.1f s, log written in %.1f s, SQLite in %.1f s",
                          fixture.generateSeconds, fixture.writeLogSeconds, fixture.writeDatabaseSeconds))
-            if options.wants("open") {
-                suite.progress("  cold open")
-                try ColdOpenFigure.measure(fixture, suite)
-            }
-            if options.wants("memory") {
-                suite.progress("  memory")
-                try MemoryFigure.measure(fixture, suite)
-            }
-            if options.wants("search") {
-                suite.progress("  search")
-                try SearchFigure.measure(fixture, suite)
-            }
-            if options.wants("frame") {
-                suite.progress("  frames")
-                try FrameFigure.measure(fixture, suite)
-            }
-            if position == 0, options.wants("save") {
-                suite.progress("  saves (\(options.saveCount) intakes and edits)")
-                try SaveFigure.measure(fixture, suite)
+            for figure in caseloadFigures where figure.everySize || position == 0 {
+                try step(figure.group, figure.label) { try figure.measure(fixture, suite) }
             }
         }
-        if options.wants("import") {
-            suite.progress("import (\(options.importRows) rows)")
-            try ImportFigure.measure(suite)
-        }
+        try step("import", "import (\(options.importRows) rows)") { try ImportFigure.measure(suite) }
         if let refuge {
             suite.progress("terminal bytes: refuge under a pseudo-terminal (\(options.terminalCases) cases)")
             try TerminalBytesFigure.measure(refuge, suite)

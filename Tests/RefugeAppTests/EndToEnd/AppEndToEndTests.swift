@@ -36,6 +36,12 @@ struct AppEndToEndTests {
         try session.press("Enter")
     }
 
+    /// F10 quits: the program ends with status 0.
+    private func quit(_ session: TmuxSession) throws {
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func firstRunSetupCreatesTheCaseFile() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let session = try start()
@@ -45,8 +51,7 @@ struct AppEndToEndTests {
             try session.press("Enter")
         }
         try session.waitFor("Дела · anna")
-        try session.press("F10")
-        #expect(try session.waitForExit() == 0)
+        try quit(session)
         #expect(try !session.isOnAlternateScreen())
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.log").path))
     }
@@ -85,16 +90,14 @@ struct AppEndToEndTests {
         try session.waitFor("Обзор")
         try session.press("F8")
         try session.waitFor("Фамилия: Ахмедова → Ахмедова-Юсупова")
-        try session.press("F10")
-        #expect(try session.waitForExit() == 0)
+        try quit(session)
 
         let again = try start()
         try signIn(again)
         try again.waitFor("2026-0001 Ахмедова-Юсупова")  // the list cuts long names
         try again.press("Enter")
         try again.waitFor("Ахмедова-Юсупова Гульнара")  // the case file shows it whole
-        try again.press("F10")
-        #expect(try again.waitForExit() == 0)
+        try quit(again)
     }
 
     @Test func wrongPassphraseAndASecondInstanceAreRefusedClearly() throws {
@@ -110,10 +113,8 @@ struct AppEndToEndTests {
         let second = try start()
         try signIn(second)
         try second.waitFor("уже открыта в другой запущенной программе Refuge")
-        try second.press("F10")
-        #expect(try second.waitForExit() == 0)
-        try first.press("F10")
-        #expect(try first.waitForExit() == 0)
+        try quit(second)
+        try quit(first)
     }
 
     @Test func killedMidIntakeTheDraftIsOfferedAgain() throws {
@@ -142,8 +143,7 @@ struct AppEndToEndTests {
         try again.press("Enter")
         try again.waitFor("Юсупова")
         try again.waitFor("Мадина")
-        try again.press("F10")
-        #expect(try again.waitForExit() == 0)
+        try quit(again)
     }
 
     @Test func idleLockAndResizeToTheMinimumAndBack() throws {
@@ -160,7 +160,6 @@ struct AppEndToEndTests {
         try session.waitFor("Дела")
         try session.resize(width: 100, height: 30)
         try session.waitFor("Показано 0")
-        try session.press("F10")
-        #expect(try session.waitForExit() == 0)
+        try quit(session)
     }
 }
