@@ -106,7 +106,7 @@ public final class EventLog: Sendable {
 
     static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
                      fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64,
-                     deliver: (UInt64, [RecordContent]) throws -> Void = { _, _ in }) throws -> EventLog {
+                     deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let paths = DataDirectory(directory)
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
         let dataKey = try unlock(keyFile, user: user, passphrase: passphrase)
@@ -130,7 +130,7 @@ public final class EventLog: Sendable {
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
                                    keyFile: KeyFile, dataKey: SymmetricKey, lock: (any WriterLock)?,
                                    clock: @escaping @Sendable () -> UInt64,
-                                   deliver: (UInt64, [RecordContent]) throws -> Void = { _, _ in }) throws -> EventLog {
+                                   deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
         }
@@ -261,7 +261,7 @@ public final class EventLog: Sendable {
     }
 
     /// Like `forEachRecord`, one frame (one atomic commit) at a time.
-    func forEachFrame(_ body: (UInt64, [RecordContent]) throws -> Void) throws -> ReadReport {
+    func forEachFrame(_ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
         let key = try dataKey()
         let size = try writer.map { $0.committedTail.endOffset }
             ?? io { () throws(FileSystemError) in try file.size() }

@@ -111,21 +111,68 @@ struct FrameOpener: @unchecked Sendable {
 
     /// `body` is nonce, ciphertext and tag.
     func open(body: ArraySlice<UInt8>, firstSequence: UInt64, previousTag: [UInt8]) throws(Failure) -> [RecordContent] {
+        var records: [RecordContent] = []
+        var associatedData = AssociatedData(fileID: fileID)
+        var failure: Failure?
+        body.withUnsafeBytes { body in
+            previousTag.withUnsafeBytes { tag in
+                do throws(Failure) {
+                    try open(body: body, firstSequence: firstSequence, previousTag: tag, appendingTo: &records,
+                             associatedData: &associatedData)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        return records
+    }
+
+    /// Opens one frame body and appends its records to `records`: the form a reader of many frames
+    /// uses, reusing one record array and one associated-data buffer for all of them.
+    func open(body: UnsafeRawBufferPointer, firstSequence: UInt64, previousTag: UnsafeRawBufferPointer,
+              appendingTo records: inout [RecordContent], associatedData: inout AssociatedData) throws(Failure) {
         let plaintext: Data
         do {
             // nonce | ciphertext | tag is exactly swift-crypto's "combined" representation.
             let box = try AES.GCM.SealedBox(combined: body)
-            let aad = FrameLayout.associatedData(fileID: fileID, firstSequence: firstSequence, previousTag: previousTag)
-            plaintext = try AES.GCM.open(box, using: key, authenticating: aad)
+            plaintext = try AES.GCM.open(box, using: key,
+                                         authenticating: associatedData.bytes(firstSequence: firstSequence, previousTag: previousTag))
         } catch {
             throw .authentication
         }
-        guard let records = Self.parse(plaintext) else { throw .malformedPlaintext }
-        return records
+        guard Self.parse(plaintext, appendingTo: &records) else { throw .malformedPlaintext }
+    }
+
+    /// `FrameLayout.associatedData` built in place: the file part once, the frame's part per frame.
+    struct AssociatedData {
+        private var buffer: [UInt8]
+        private let prefixSize: Int
+
+        init(fileID: [UInt8]) {
+            buffer = FrameLayout.associatedData(fileID: fileID, firstSequence: 0, previousTag: FrameLayout.initialPreviousTag)
+            prefixSize = buffer.count - 8 - FrameLayout.tagSize
+        }
+
+        mutating func bytes(firstSequence: UInt64, previousTag: UnsafeRawBufferPointer) -> [UInt8] {
+            let prefixSize = prefixSize
+            buffer.withUnsafeMutableBytes { raw in
+                raw.storeBytes(of: firstSequence.littleEndian, toByteOffset: prefixSize, as: UInt64.self)
+                UnsafeMutableRawBufferPointer(rebasing: raw[(prefixSize + 8)...]).copyMemory(from: previousTag)
+            }
+            return buffer
+        }
     }
 
     static func parse(_ plaintext: Data) -> [RecordContent]? {
-        plaintext.withUnsafeBytes { raw -> [RecordContent]? in
+        var records: [RecordContent] = []
+        return parse(plaintext, appendingTo: &records) ? records : nil
+    }
+
+    /// Appends the records `plaintext` holds, or leaves `records` as it was and returns false.
+    static func parse(_ plaintext: Data, appendingTo records: inout [RecordContent]) -> Bool {
+        let countBefore = records.count
+        let parsed = plaintext.withUnsafeBytes { raw -> Bool in
             var offset = 0
             func read<T: FixedWidthInteger>(_: T.Type) -> T? {
                 let size = MemoryLayout<T>.size
@@ -137,19 +184,18 @@ struct FrameOpener: @unchecked Sendable {
             }
             guard let count = read(UInt32.self), count >= 1,
                   Int(count) <= (raw.count - FrameLayout.plaintextPrefixSize) / FrameLayout.recordHeaderSize
-            else { return nil }
-            var records: [RecordContent] = []
-            records.reserveCapacity(Int(count))
+            else { return false }
             for _ in 0..<count {
                 guard let type = read(UInt8.self), let timestamp = read(UInt64.self),
-                      let length = read(UInt32.self), raw.count - offset >= Int(length) else { return nil }
+                      let length = read(UInt32.self), raw.count - offset >= Int(length) else { return false }
                 let payload = Data(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + Int(length)]))
                 offset += Int(length)
                 records.append(RecordContent(type: type, timestamp: timestamp, payload: payload))
             }
             let padding = raw.count - offset
-            guard padding < FrameLayout.paddingUnit, raw[offset...].allSatisfy({ $0 == 0 }) else { return nil }
-            return records
+            return padding < FrameLayout.paddingUnit && raw[offset...].allSatisfy({ $0 == 0 })
         }
+        if !parsed { records.removeSubrange(countBefore...) }
+        return parsed
     }
 }

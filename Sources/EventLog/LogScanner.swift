@@ -31,7 +31,7 @@ struct LogScanner {
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
-    func scan(_ deliver: (UInt64, [RecordContent]) throws -> Void) throws -> ScanOutcome {
+    func scan(_ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
         var reader = ChunkedReader(file: file, limit: fileSize)
         var offset = UInt64(LogHeader.size)
         var nextSequence: UInt64 = 1
@@ -46,51 +46,51 @@ struct LogScanner {
         // delivered exactly as a one-by-one pass would. A frame whose checksum fails ends the
         // delivery (a batch opened past it is discarded); the loop looks at that frame again,
         // alone, to tell a torn tail from damage.
-        var batch: [PendingFrame] = []
-        var batchBytes = 0
-        var inFlight: (frames: [PendingFrame], opening: BatchOpening)?
+        var batch = FrameBatch(previousTag: previousTag)
+        var inFlight: (frames: FrameBatch, opening: BatchOpening)?
         var index = FrameIndex()
         var checkNextAlone = false
 
-        /// Delivers `frames` in order; false when a checksum mismatch sent `offset` back to it.
-        func deliverAll(_ frames: [PendingFrame], _ results: [Opened]) throws -> Bool {
-            for (frame, opened) in zip(frames, results) {
-                let records: [RecordContent]
-                switch opened {
+        /// Delivers the frames of `batch` in order; false when a checksum mismatch sent `offset` back to it.
+        func deliverAll(_ batch: FrameBatch, _ opened: OpenedBatch) throws -> Bool {
+            var records = opened.records()
+            for (entry, outcome) in zip(batch.entries, opened.outcomes) {
+                switch outcome {
                 case .checksumMismatch:
-                    offset = frame.offset
-                    previousTag = frame.previousTag
+                    offset = entry.offset
+                    previousTag = batch.previousTag(of: entry)
                     checkNextAlone = true
                     return false
                 case .failure(let error):
-                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
+                    guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
                     let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
-                    throw EventLogError.tampered(offset: frame.offset, sequence: frame.view.firstSequence, detail: detail)
-                case .records(let contents):
-                    guard frame.view.firstSequence == nextSequence else { throw outOfSequence(frame) }
-                    records = contents
+                    throw EventLogError.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: detail)
+                case .records(let count):
+                    guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
+                    let frameRecords = records.next(count)
+                    index.noteGoodFrame(sequence: entry.firstSequence, offset: entry.offset, end: entry.end)
+                    try deliver(entry.firstSequence, frameRecords)
+                    report.recordCount += count
+                    report.firstTimestamp = report.firstTimestamp ?? frameRecords.first?.timestamp
+                    report.lastTimestamp = frameRecords.last?.timestamp
+                    nextSequence = entry.firstSequence + UInt64(count)
+                    report.lastSequence = nextSequence - 1
+                    report.endOffset = entry.end
                 }
-                index.noteGoodFrame(sequence: frame.view.firstSequence, offset: frame.offset, end: frame.view.end)
-                try deliver(frame.view.firstSequence, records)
-                report.recordCount += records.count
-                report.firstTimestamp = report.firstTimestamp ?? records.first?.timestamp
-                report.lastTimestamp = records.last?.timestamp
-                nextSequence = frame.view.firstSequence + UInt64(records.count)
-                report.lastSequence = nextSequence - 1
-                report.endOffset = frame.view.end
             }
+            previousTag = batch.lastTag
             return true
         }
         /// Starts opening the collected batch, then delivers the one before it.
         func launch() throws {
             let frames = batch
             let opening = BatchOpening(frames, opener: opener)
-            batch.removeAll(keepingCapacity: true)
-            batchBytes = 0
+            batch = FrameBatch(previousTag: frames.lastTag)
             if let previous = inFlight {
                 inFlight = nil
                 guard try deliverAll(previous.frames, previous.opening.results()) else {
                     _ = opening.results()  // it was read past the mismatch: discarded
+                    batch = FrameBatch(previousTag: previousTag)
                     return
                 }
             }
@@ -98,15 +98,16 @@ struct LogScanner {
         }
         /// Delivers everything collected so far (before a bad frame, or at the end).
         func settle() throws {
-            if !batch.isEmpty { try launch() }
+            if !batch.entries.isEmpty { try launch() }
             if let previous = inFlight {
                 inFlight = nil
                 _ = try deliverAll(previous.frames, previous.opening.results())
             }
+            batch = FrameBatch(previousTag: previousTag)
         }
-        func outOfSequence(_ frame: PendingFrame) -> EventLogError {
-            .tampered(offset: frame.offset, sequence: frame.view.firstSequence,
-                      detail: "sequence \(frame.view.firstSequence) where \(nextSequence) was expected")
+        func outOfSequence(_ entry: FrameBatch.Entry) -> EventLogError {
+            .tampered(offset: entry.offset, sequence: entry.firstSequence,
+                      detail: "sequence \(entry.firstSequence) where \(nextSequence) was expected")
         }
 
         while true {
@@ -118,14 +119,12 @@ struct LogScanner {
             checkNextAlone = false
             switch try inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone) {
             case .intact(let frame):
-                batch.append(PendingFrame(offset: offset, view: frame, previousTag: previousTag, checksumVerified: checkAlone))
-                batchBytes += frame.body.count
-                previousTag = Array(frame.body.suffix(FrameLayout.tagSize))
+                batch.add(frame, at: offset, checksumVerified: checkAlone)
                 offset = frame.end
-                if batch.count >= Self.batchFrames || batchBytes >= Self.batchBytes { try launch() }
+                if batch.entries.count >= Self.batchFrames || batch.bytes.count >= Self.batchBytes { try launch() }
 
             case .bad(let problem, let skipHint):
-                if !batch.isEmpty || inFlight != nil {  // settle the frames before it first; that may move `offset` back
+                if !batch.entries.isEmpty || inFlight != nil {  // settle the frames before it first; that may move `offset` back
                     try settle()
                     continue
                 }
@@ -136,6 +135,7 @@ struct LogScanner {
                     nextSequence = resume.sequence
                     previousTag = resume.previousTag
                     offset = resume.offset
+                    batch = FrameBatch(previousTag: previousTag)
                 case .unverifiable(let lastSequence):
                     // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
                     report.damage.append(DamagedRange(offsets: offset..<fileSize,
@@ -156,74 +156,162 @@ struct LogScanner {
     static let batchFrames = 512
     static let batchBytes = 4 << 20
 
-    private struct PendingFrame: Sendable {
-        var offset: UInt64
-        var view: FrameView
-        var previousTag: [UInt8]
-        var checksumVerified: Bool
+    /// Frames collected to be opened together. Their bytes sit back to back after the tag of the
+    /// frame before the first, so each frame's previous tag is the 16 bytes before it and the
+    /// workers share nothing but memory they only read.
+    private struct FrameBatch: Sendable {
+        struct Entry: Sendable {
+            /// Where the frame starts in the file, and where the next one starts.
+            var offset: UInt64
+            var end: UInt64
+            var firstSequence: UInt64
+            var storedCRC: UInt32
+            var checksumVerified: Bool
+            /// The frame's place in `bytes`.
+            var start: Int
+            var count: Int
+        }
+
+        private(set) var bytes: [UInt8]
+        private(set) var entries: [Entry] = []
+
+        init(previousTag: [UInt8]) {
+            bytes = previousTag
+        }
+
+        mutating func add(_ frame: FrameView, at offset: UInt64, checksumVerified: Bool) {
+            if entries.isEmpty {  // room for a batch of frames like this one
+                bytes.reserveCapacity(FrameLayout.tagSize + min(LogScanner.batchBytes, LogScanner.batchFrames * frame.bytes.count))
+            }
+            entries.append(Entry(offset: offset, end: frame.end, firstSequence: frame.firstSequence, storedCRC: frame.storedCRC,
+                                 checksumVerified: checksumVerified, start: bytes.count, count: frame.bytes.count))
+            bytes.append(contentsOf: frame.bytes)
+        }
+
+        func previousTag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start - FrameLayout.tagSize)..<entry.start]) }
+
+        /// The tag of the last frame: the previous tag of the frame after the batch.
+        var lastTag: [UInt8] { Array(bytes.suffix(FrameLayout.tagSize)) }
     }
 
-    private enum Opened: Sendable {
-        case records([RecordContent])
+    private enum Outcome: Sendable {
+        /// The frame opened; its records are the next `count` of the batch.
+        case records(count: Int)
         case checksumMismatch
         case failure(FrameOpener.Failure)
+    }
+
+    /// What opening a batch produced: an outcome per frame, and the records of the opened frames
+    /// in order, in one list per piece (each piece is a contiguous run of frames one worker opened).
+    private struct OpenedBatch {
+        var outcomes: [Outcome]
+        var recordsByPiece: [[RecordContent]]
+
+        /// Hands out the records frame by frame, in batch order.
+        struct Cursor {
+            let lists: [[RecordContent]]
+            var list = 0
+            var position = 0
+
+            mutating func next(_ count: Int) -> ArraySlice<RecordContent> {
+                while position == lists[list].count, list + 1 < lists.count {
+                    list += 1
+                    position = 0
+                }
+                defer { position += count }
+                return lists[list][position..<position + count]
+            }
+        }
+
+        func records() -> Cursor { Cursor(lists: recordsByPiece) }
     }
 
     /// One batch being checksummed and opened in the background, on all cores; `results()` waits
     /// for it. Small batches are opened at once on the calling thread.
     private final class BatchOpening: @unchecked Sendable {
-        // Written only by the workers, each to its own slice, before `group` is left; read only
+        // Written only by the workers, each piece to its own slots, before `group` is left; read only
         // after `group.wait()`.
-        private var opened: [Opened]
+        private var outcomes: [Outcome]
+        private var recordsByPiece: [[RecordContent]]
         private let group = DispatchGroup()
 
-        init(_ batch: [PendingFrame], opener: FrameOpener) {
+        init(_ batch: FrameBatch, opener: FrameOpener) {
+            let count = batch.entries.count
             let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-            guard workers > 1, batch.count >= 16 else {
-                opened = batch.map { Self.open($0, opener) }
+            outcomes = [Outcome](repeating: .checksumMismatch, count: count)
+            guard workers > 1, count >= 16 else {
+                recordsByPiece = [[]]
+                outcomes.withUnsafeMutableBufferPointer { output in
+                    Self.open(batch, 0..<count, opener, into: output, records: &recordsByPiece[0])
+                }
                 return
             }
-            opened = [Opened](repeating: .checksumMismatch, count: batch.count)
-            let share = (batch.count + workers - 1) / workers
+            // More pieces than cores, so that a core busy elsewhere (the reading thread) does not
+            // leave the batch waiting for its one large piece.
+            let pieces = workers * 4
+            recordsByPiece = [[RecordContent]](repeating: [], count: pieces)
+            let share = (count + pieces - 1) / pieces
             DispatchQueue.global().async(group: group) { [self] in
-                opened.withUnsafeMutableBufferPointer { output in
-                    nonisolated(unsafe) let output = output
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        let start = worker * share
-                        let end = min(start + share, batch.count)
-                        guard start < end else { return }
-                        for index in start..<end { output[index] = Self.open(batch[index], opener) }
+                outcomes.withUnsafeMutableBufferPointer { output in
+                    recordsByPiece.withUnsafeMutableBufferPointer { lists in
+                        nonisolated(unsafe) let output = output
+                        nonisolated(unsafe) let lists = lists
+                        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                            let range = min(piece * share, count)..<min((piece + 1) * share, count)
+                            Self.open(batch, range, opener, into: output, records: &lists[piece])
+                        }
                     }
                 }
             }
         }
 
-        func results() -> [Opened] {
+        func results() -> OpenedBatch {
             group.wait()
-            return opened
+            return OpenedBatch(outcomes: outcomes, recordsByPiece: recordsByPiece)
         }
 
-        private static func open(_ frame: PendingFrame, _ opener: FrameOpener) -> Opened {
-            if !frame.checksumVerified, !frame.view.checksumMatches { return .checksumMismatch }
-            do {
-                return .records(try opener.open(body: frame.view.body, firstSequence: frame.view.firstSequence,
-                                                previousTag: frame.previousTag))
-            } catch {
-                return .failure(error)
+        /// Checks and opens the frames in `range`, stopping at the first that fails.
+        private static func open(_ batch: FrameBatch, _ range: Range<Int>, _ opener: FrameOpener,
+                                 into outcomes: UnsafeMutableBufferPointer<Outcome>, records: inout [RecordContent]) {
+            var associatedData = FrameOpener.AssociatedData(fileID: opener.fileID)
+            records.reserveCapacity(range.count)
+            batch.bytes.withUnsafeBytes { bytes in
+                for index in range {
+                    let entry = batch.entries[index]
+                    let frame = UnsafeRawBufferPointer(rebasing: bytes[entry.start..<(entry.start + entry.count)])
+                    if !entry.checksumVerified,
+                       CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[4...])) != entry.storedCRC {
+                        outcomes[index] = .checksumMismatch
+                        return
+                    }
+                    let before = records.count
+                    do throws(FrameOpener.Failure) {
+                        try opener.open(body: UnsafeRawBufferPointer(rebasing: frame[FrameLayout.headerSize...]),
+                                        firstSequence: entry.firstSequence,
+                                        previousTag: UnsafeRawBufferPointer(rebasing: bytes[(entry.start - FrameLayout.tagSize)..<entry.start]),
+                                        appendingTo: &records, associatedData: &associatedData)
+                        outcomes[index] = .records(count: records.count - before)
+                    } catch {
+                        outcomes[index] = .failure(error)
+                        return
+                    }
+                }
             }
         }
     }
 
     private struct FrameView: Sendable {
         var firstSequence: UInt64
-        var body: ArraySlice<UInt8>
+        /// The whole frame, header included.
+        var bytes: ArraySlice<UInt8>
         var end: UInt64
-        /// The bytes the checksum covers (everything after the checksum field), and the checksum.
-        var checked: ArraySlice<UInt8>
         var storedCRC: UInt32
 
+        var body: ArraySlice<UInt8> { bytes.dropFirst(FrameLayout.headerSize) }
+
+        /// Whether the checksum covers what it should (everything after the checksum field).
         var checksumMatches: Bool {
-            checked.withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
+            bytes.dropFirst(4).withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
         }
     }
 
@@ -248,8 +336,7 @@ struct LogScanner {
               let frame = try reader.bytes(at: offset, count: FrameLayout.headerSize + Int(length)) else {
             return .bad(.incompleteFrame, skipHint: nil)
         }
-        let view = FrameView(firstSequence: firstSequence, body: frame.dropFirst(FrameLayout.headerSize), end: end,
-                             checked: frame.dropFirst(4), storedCRC: storedCRC)
+        let view = FrameView(firstSequence: firstSequence, bytes: frame, end: end, storedCRC: storedCRC)
         guard !verifyingChecksum || view.checksumMatches else { return .bad(.checksumMismatch, skipHint: end) }
         return .intact(view)
     }
