@@ -43,6 +43,10 @@ public final class EventLog: Sendable {
     /// The failure that stopped the writer, if any; the log must be reopened to append again.
     public var writerFailure: WriteFailure? { writer?.stoppedBy }
 
+    /// Bytes the header and the acknowledged records take. The file is usually larger: the rest
+    /// is space reserved for the next appends.
+    public var committedBytes: UInt64 { writer?.committedTail.endOffset ?? openingRead.endOffset }
+
     // MARK: - Creating and opening
 
     /// Creates a new log in `directory` (created with mode 0700 if missing) with one user, and
@@ -153,11 +157,14 @@ public final class EventLog: Sendable {
                     recovery.tailWasCut = true
                 }
                 recovery.removedTemporaryFiles = removeLeftovers(paths, fileSystem)
-                let tail = LogTail(endOffset: scan.report.endOffset, nextSequence: (scan.report.lastSequence ?? 0) + 1,
+                let tail = LogTail(endOffset: scan.report.endOffset,
+                                   fileEnd: recovery.tailWasCut ? scan.report.endOffset : size,
+                                   nextSequence: (scan.report.lastSequence ?? 0) + 1,
                                    previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
                 let sendableKey = SendableKey(key: dataKey)
                 writer = LogWriter(
-                    file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail, clock: clock,
+                    file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail,
+                    reservation: fileSystem.appendReservation, clock: clock,
                     reverify: { acknowledged in
                         reverify(paths: paths, fileSystem: fileSystem, key: sendableKey.key, fileID: header.fileID,
                                  acknowledgedThrough: acknowledged)

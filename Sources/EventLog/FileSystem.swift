@@ -18,6 +18,10 @@ protocol FileSystem: Sendable {
     /// Takes the exclusive, non-blocking writer lock on `path`, recording `holder` in it.
     /// Fails with `LockUnavailable` naming the current holder.
     func acquireWriterLock(_ path: String, holder: String) throws -> any WriterLock
+    /// How many bytes the log reserves past its last frame at a time (written as zeros), so that
+    /// an append overwrites blocks the file already has and its sync need not change the file's
+    /// size. The log file grows in steps of this size.
+    var appendReservation: Int { get }
 }
 
 enum FileOpenMode: Sendable {

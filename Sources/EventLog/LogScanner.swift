@@ -12,7 +12,9 @@ struct ScanOutcome {
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame:
 ///
-/// - bad bytes with no good frame after them are a torn tail;
+/// - zeros from the last good frame to the end of the file are space reserved for appends: the
+///   clean end of the log;
+/// - other bad bytes with no good frame after them are a torn tail;
 /// - bad bytes followed by a good frame are damage, reported with the lost sequence numbers;
 /// - a frame with a good checksum that fails authentication or is out of sequence is tampering
 ///   (or the wrong key): the scan throws and nothing is changed.
@@ -142,8 +144,11 @@ struct LogScanner {
                                                       lostSequences: nextSequence...max(nextSequence, lastSequence),
                                                       problem: problem))
                     return ScanOutcome(report: report, lastTag: previousTag, index: index)
-                case .nothing(let zeroFilled):
-                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
+                case .reserved:
+                    report.reservedBytes = fileSize - offset
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                case .nothing:
+                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: problem)
                     return ScanOutcome(report: report, lastTag: previousTag, index: index)
                 }
             }
@@ -353,8 +358,10 @@ struct LogScanner {
         /// No good frame, but frames with a right checksum (up to `lastSequence`) that cannot be
         /// authenticated because what they chain to is damaged.
         case unverifiable(lastSequence: UInt64)
+        /// Only zeros to the end of the file: space reserved for appends, the clean end of the log.
+        case reserved
         /// Nothing frame-like: a torn tail.
-        case nothing(zeroFilled: Bool)
+        case nothing
     }
 
     private enum Candidate {
@@ -368,7 +375,8 @@ struct LogScanner {
     /// frame, so any frame with a right checksum after the bad bytes means damage, not a torn tail.
     private func nextGoodFrame(after badOffset: UInt64, hint: UInt64?, minimumSequence: UInt64,
                                reader: inout ChunkedReader) throws -> Search {
-        if try isZeroFilled(from: badOffset, reader: &reader) { return .nothing(zeroFilled: true) }
+        let dataEnd = try endOfNonZeroBytes(from: badOffset, reader: &reader)
+        if dataEnd == badOffset { return .reserved }
         var unverifiable: UInt64?
         func consider(_ candidate: Candidate) -> Resumption? {
             switch candidate {
@@ -382,13 +390,15 @@ struct LogScanner {
             return .resume(found)
         }
         var offset = badOffset + 1
-        while offset + minimumFrame <= fileSize {
+        // A frame's length field is never zero, so none starts in the zeros at the end (a frame
+        // torn inside the reserved space is followed by up to a whole step of them).
+        while offset + minimumFrame <= fileSize, offset < dataEnd {
             if offset != hint, let found = consider(try candidate(at: offset, minimumSequence: minimumSequence, reader: &reader)) {
                 return .resume(found)
             }
             offset += 1
         }
-        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing(zeroFilled: false)
+        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing
     }
 
     private func candidate(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Candidate {
@@ -404,14 +414,16 @@ struct LogScanner {
         return .good(Resumption(offset: offset, sequence: frame.firstSequence, previousTag: previousTag))
     }
 
-    private func isZeroFilled(from offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
+    /// The offset just after the last byte that is not zero, or `offset` when all from there are.
+    private func endOfNonZeroBytes(from offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> UInt64 {
         var position = offset
+        var end = offset
         while position < fileSize {
             let count = Int(min(UInt64(ChunkedReader.chunkSize), fileSize - position))
-            guard let bytes = try reader.bytes(at: position, count: count) else { return false }
-            if bytes.contains(where: { $0 != 0 }) { return false }
+            guard let bytes = try reader.bytes(at: position, count: count) else { break }
+            if let last = bytes.lastIndex(where: { $0 != 0 }) { end = position + UInt64(last - bytes.startIndex) + 1 }
             position += UInt64(count)
         }
-        return true
+        return end
     }
 }

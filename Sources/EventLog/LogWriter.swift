@@ -4,6 +4,8 @@ import Foundation
 /// Where the next frame goes and what it chains to.
 struct LogTail: Sendable, Equatable {
     var endOffset: UInt64
+    /// The file's size: the bytes from `endOffset` to here are zeros reserved for the next frames.
+    var fileEnd: UInt64
     var nextSequence: UInt64
     var previousTag: [UInt8]
     var lastTimestamp: UInt64
@@ -38,6 +40,8 @@ final class LogWriter: @unchecked Sendable {
     private let file: any OpenFile
     private var sealer: FrameSealer?
     private let clock: @Sendable () -> UInt64
+    /// How far ahead space is reserved (`FileSystem.appendReservation`).
+    private let reservation: UInt64
     /// Re-reads the log from disk after a failure: are records 1...n all there? nil if unreadable.
     private let reverify: @Sendable (_ acknowledgedThrough: UInt64) -> Bool?
 
@@ -49,12 +53,13 @@ final class LogWriter: @unchecked Sendable {
     private var failure: WriteFailure?
     private var isClosed = false
 
-    init(file: any OpenFile, sealer: FrameSealer, tail: LogTail,
+    init(file: any OpenFile, sealer: FrameSealer, tail: LogTail, reservation: Int,
          clock: @escaping @Sendable () -> UInt64,
          reverify: @escaping @Sendable (UInt64) -> Bool?) {
         self.file = file
         self.sealer = sealer
         self.tail = tail
+        self.reservation = UInt64(max(1, reservation))
         self.clock = clock
         self.reverify = reverify
     }
@@ -159,18 +164,42 @@ final class LogWriter: @unchecked Sendable {
         } catch {
             return .failure(.writeFailed(WriteFailure(operation: "sealing a frame: \(error)", code: 0)))
         }
+        let endOffset = start.endOffset + UInt64(frame.bytes.count)
+        var fileEnd = max(start.fileEnd, endOffset)
         do {
-            try file.write(frame.bytes, at: start.endOffset)
+            if endOffset > start.fileEnd {
+                fileEnd = try writeReserving(frame.bytes, at: start.endOffset)
+            } else {
+                try file.write(frame.bytes, at: start.endOffset)
+            }
             if group.contains(where: \.durable) { try file.sync() }
         } catch {
             return .failure(stop(after: error, acknowledged: start))
         }
-        let newTail = LogTail(endOffset: start.endOffset + UInt64(frame.bytes.count), nextSequence: sequence,
+        let newTail = LogTail(endOffset: endOffset, fileEnd: fileEnd, nextSequence: sequence,
                               previousTag: frame.tag, lastTimestamp: timestamp)
         return .success((newTail, ranges))
     }
 
-    /// Best effort to leave no partial frame behind, then re-read the log to confirm what was acknowledged.
+    /// Writes a frame that ends past the reserved space together with the next step of zeros, so
+    /// that the appends after it change no file size and their syncs write data alone. When the
+    /// disk has no room for the step, the frame is written alone: a nearly full disk still takes
+    /// every frame that fits. Returns the new end of the file.
+    private func writeReserving(_ frame: [UInt8], at offset: UInt64) throws(FileSystemError) -> UInt64 {
+        let frameEnd = offset + UInt64(frame.count)
+        let fileEnd = (frameEnd / reservation + 1) * reservation
+        do {
+            try file.write(frame + [UInt8](repeating: 0, count: Int(fileEnd - frameEnd)), at: offset)
+            return fileEnd
+        } catch where error.isDiskFull {
+            try file.truncate(to: offset)  // what part of the step was written
+            try file.write(frame, at: offset)
+            return frameEnd
+        }
+    }
+
+    /// Best effort to leave no partial frame behind (the reserved space goes too), then re-read the
+    /// log to confirm what was acknowledged.
     private func stop(after error: FileSystemError, acknowledged: LogTail) -> EventLogError {
         try? file.truncate(to: acknowledged.endOffset)
         try? file.sync()

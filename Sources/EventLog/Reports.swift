@@ -1,7 +1,5 @@
 /// Why bytes at some offset are not a valid frame.
 public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
-    /// Only zero bytes from here on (a file system that extended the file but never wrote it).
-    case zeroFill
     /// Fewer bytes left than a frame header.
     case incompleteHeader
     /// A length field no writer could have produced; nothing was allocated for it.
@@ -13,7 +11,6 @@ public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .zeroFill: "zero bytes"
         case .incompleteHeader: "incomplete frame header"
         case .impossibleLength(let length): "impossible frame length \(length)"
         case .incompleteFrame: "frame runs past the end of the file"
@@ -58,6 +55,10 @@ public struct ReadReport: Sendable, Equatable, CustomStringConvertible {
     public var endOffset: UInt64
     /// Size of the file that was read.
     public var fileSize: UInt64
+    /// Zero bytes after the last frame, up to the end of the file: space the writer reserved for
+    /// the next appends (or that a file system extended the file by without the data reaching it).
+    /// Not a torn tail: nothing was written there.
+    public var reservedBytes: UInt64 = 0
     /// Set when the read stopped at a torn tail instead of the clean end of the file.
     public var tornTail: TornTail?
     /// Damage the read skipped over, in file order.
@@ -126,7 +127,7 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
             "users: \(users.joined(separator: ", "))",
             "first write: \(read.firstTimestamp.map(formatTimestamp) ?? "none")",
             "last write: \(read.lastTimestamp.map(formatTimestamp) ?? "none")",
-            "file size: \(read.fileSize) bytes",
+            "file size: \(read.fileSize) bytes" + (read.reservedBytes > 0 ? " (\(read.reservedBytes) reserved for the next records)" : ""),
         ]
         if let tail = read.tornTail { lines.append("\(tail) (a crash during an append leaves this; harmless)") }
         lines += read.damage.map { "DAMAGE: \($0)" }

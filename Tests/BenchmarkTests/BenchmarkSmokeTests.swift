@@ -7,8 +7,8 @@ import Testing
 @Suite struct BenchmarkSmokeTests {
     /// Every figure the suite reports, by key.
     static let expectedKeys: Set<String> = [
-        "kdf_unlock", "append_300", "read_records_per_second", "read_mib_per_second", "read_open_scan",
-        "read_peak_memory", "cold_open", "cold_open_log", "cold_open_decode", "cold_open_replay",
+        "kdf_unlock", "append_300", "append_300_reserved", "read_records_per_second", "read_mib_per_second",
+        "read_open_scan", "read_peak_memory", "cold_open", "cold_open_log", "cold_open_decode", "cold_open_replay",
         "peak_memory", "search_keystroke_cyrillic", "search_keystroke_latin", "search_keystroke_narrowing",
         "frame_80x24", "frame_200x60", "frame_page_down_80x24", "frame_page_down_200x60", "save_intake", "save_edit", "import_csv", "import_csv_parse",
         "import_csv_append", "bytes_typed_character", "bytes_search_character", "bytes_page_down", "bytes_open_case",

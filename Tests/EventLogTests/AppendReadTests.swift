@@ -62,12 +62,37 @@ import Testing
             for name in ["events.log", "keys", "lock"] {
                 #expect(permissions(directory.appendingPathComponent(name).path) == 0o600, "\(name)")
             }
-            let sizes = try [1, 20, 40].map { length -> Int in
-                let before = try fileBytes(logURL(directory)).count
+            let sizes = try [1, 20, 40].map { length -> UInt64 in
+                let before = log.committedBytes
                 try log.append(type: 1, payload: distinctPayload(length, length: length))
-                return try fileBytes(logURL(directory)).count - before
+                return log.committedBytes - before
             }
             #expect(Set(sizes).count == 1, "payloads of 1, 20 and 40 bytes must make frames of one size: \(sizes)")
+        }
+    }
+
+    /// The file grows in reserved steps of zeros: the appends inside a step write over them and
+    /// leave the file's size alone, so that their syncs write data only.
+    @Test func appendsFillReservedSpaceWithoutGrowingTheFile() throws {
+        try withTemporaryDirectory { directory in
+            let log = try EventLog.create(at: directory, user: alice, passphrase: alicePassphrase, kdf: testKDF)
+            defer { log.close() }
+            let step = PosixFileSystem().appendReservation
+            try log.append(type: 1, payload: distinctPayload(0))
+            let size = try fileBytes(logURL(directory)).count
+            #expect(size == step && UInt64(size) > log.committedBytes)
+            for index in 1...50 {
+                try log.append(type: 1, payload: distinctPayload(index, length: 300))
+                #expect(try fileBytes(logURL(directory)).count == size)
+            }
+            let bytes = try fileBytes(logURL(directory))
+            #expect(bytes[Int(log.committedBytes)...].allSatisfy { $0 == 0 })
+            #expect(try readAll(log).count == 51)
+            // A batch larger than what is left reserves the next step beyond it.
+            let big = (0..<8).map { (type: UInt8(2), payload: distinctPayload($0, length: step / 8)) }
+            try log.appendBatch(big)
+            #expect(try fileBytes(logURL(directory)).count == 2 * step)
+            #expect(try readAll(log).count == 59)
         }
     }
 

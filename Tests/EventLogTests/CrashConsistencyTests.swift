@@ -146,6 +146,30 @@ import Testing
         }
     }
 
+    /// A disk without room for the next reserved step still takes every frame that fits, and the
+    /// one that does not fit stops the writer as a full disk.
+    @Test func aDiskTooFullToReserveStillTakesTheFramesThatFit() throws {
+        let fileSystem = SimulatedFileSystem()
+        let log = try Self.create(fileSystem)
+        let used = fileSystem.contents("/data/events.log")!.count + fileSystem.contents("/data/keys")!.count
+        fileSystem.plan.capacity = used + 300  // two small frames (108 bytes each), not a step of 512
+        var acknowledged = Acknowledged(created: true)
+        for index in 0..<2 {
+            let payload = Data("p\(index)".utf8)
+            acknowledged.records[try log.append(type: 1, payload: payload)] = payload
+            #expect(UInt64(fileSystem.contents("/data/events.log")!.count) == log.committedBytes, "nothing reserved")
+        }
+        do {
+            try log.append(type: 1, payload: Data("p2".utf8))
+            Issue.record("a third frame cannot fit")
+        } catch EventLogError.diskFull(let detail) {
+            #expect(detail.acknowledgedRecordsVerified == true)
+        }
+        log.close()
+        fileSystem.plan.capacity = nil
+        try Self.checkSurvivors(fileSystem, acknowledged, "too full to reserve")
+    }
+
     /// After a full disk is cleared, the log reopens with the key it holds (no passphrase) and
     /// writes again; the half-written frame of the failed append is cut and nothing acknowledged
     /// is lost.

@@ -43,6 +43,9 @@ final class SimulatedFileSystem: FileSystem {
 
     private let state = Mutex(State())
 
+    /// Small, so that the scenarios cross many reservation steps and tear frames inside them.
+    let appendReservation = 512
+
     var plan: FaultPlan {
         get { state.withLock { $0.plan } }
         set { state.withLock { $0.plan = newValue } }
@@ -54,16 +57,18 @@ final class SimulatedFileSystem: FileSystem {
     var hasCrashed: Bool { state.withLock { $0.crashed } }
 
     /// Forgets everything that was not made durable, clears faults, locks and crash; open files
-    /// from before stop working. `keepUnsynced` keeps a random prefix of bytes appended since the
-    /// last sync of each file (a torn write).
+    /// from before stop working. With `tear`, unsynced writes survive in part: a disk that wrote
+    /// them front to back and lost power somewhere after the first changed byte (bytes appended
+    /// and bytes written over the file's reserved zeros alike).
     func powerCut(keepUnsynced generator: inout some RandomNumberGenerator, tear: Bool) {
         state.withLock { s in
             s.entries = s.durableEntries
             for (id, inode) in s.inodes {
                 var survivor = inode.durable
-                if tear, inode.data.count > inode.durable.count, inode.data.starts(with: inode.durable) {
-                    let extra = Int.random(in: 0...(inode.data.count - inode.durable.count), using: &generator)
-                    survivor = Array(inode.data.prefix(inode.durable.count + extra))
+                if tear, inode.data != inode.durable {
+                    let firstChange = zip(inode.data, inode.durable).prefix { $0 == $1 }.count
+                    let kept = Int.random(in: firstChange...max(firstChange, inode.data.count), using: &generator)
+                    survivor = Array(inode.data.prefix(kept)) + inode.durable.dropFirst(kept)
                 }
                 s.inodes[id] = Inode(data: survivor, durable: survivor)
             }

@@ -53,7 +53,9 @@ func frameLocations(_ bytes: [UInt8]) -> [FrameLocation] {
     var locations: [FrameLocation] = []
     var offset = LogHeader.size
     while offset + FrameLayout.headerSize <= bytes.count {
-        let length = Int(UInt32.littleEndian(from: bytes[(offset + 4)...]))
+        let stored = UInt32.littleEndian(from: bytes[(offset + 4)...])
+        guard FrameLayout.isPlausibleBodyLength(stored) else { break }  // the reserved zeros, or garbage
+        let length = Int(stored)
         let sequence = UInt64.littleEndian(from: bytes[(offset + 8)...])
         let end = offset + FrameLayout.headerSize + length
         guard end <= bytes.count else { break }

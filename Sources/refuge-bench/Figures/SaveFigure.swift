@@ -13,7 +13,6 @@ enum SaveFigure {
         let book = try CaseBook.create(at: directory, organisation: "Bench", user: CaseloadFixture.user,
                                        passphrase: CaseloadFixture.passphrase, kdf: .fastForTests)
         defer { book.close() }
-        let logPath = directory.appendingPathComponent(CaseloadFixture.logFileName).path
         let templates = Array(fixture.store.records.prefix(count))
         let peer = try SQLitePeer.create(at: suite.workspace.onDisk("saves.sqlite").path)
         var factory = EventFactory(author: CaseloadFixture.user, device: .random())
@@ -25,12 +24,12 @@ enum SaveFigure {
         var intake = Samples(), intakeBare = Samples(), intakePeer = Samples(), ids: [CaseID] = []
         for index in 0..<count {
             let values = templates[index % templates.count].values
-            let before = fileSize(logPath)
+            let before = book.log.committedBytes
             let (id, seconds) = try Stopwatch.time { try book.openCase(values: values) }
             intake.add(seconds)
             ids.append(id)
             if bareIntake == nil {
-                let bytes = fileSize(logPath) - before
+                let bytes = Int(book.log.committedBytes - before)
                 suite.note("save_intake_frame_bytes", Double(bytes))
                 bareIntake = BareWrite(bytes: bytes, in: suite.workspace.disk)
             }
@@ -48,10 +47,10 @@ enum SaveFigure {
         for (index, id) in ids.enumerated() {
             var values = book.store[id]!.values
             values[.alias] = .text("Alias \(index)")
-            let before = fileSize(logPath)
+            let before = book.log.committedBytes
             edit.add(try Stopwatch.seconds { try book.updateCase(id, to: values) })
             if bareEdit == nil {
-                let bytes = fileSize(logPath) - before
+                let bytes = Int(book.log.committedBytes - before)
                 suite.note("save_edit_frame_bytes", Double(bytes))
                 bareEdit = BareWrite(bytes: bytes, in: suite.workspace.disk)
             }
@@ -70,10 +69,5 @@ enum SaveFigure {
         suite.add(Figure("save_edit", "save: edit (append+sync)", unit: .milliseconds, samples: edit.scaled(by: 1000),
                          peer: editPeer.scaled(by: 1000), baseline: editBare.scaled(by: 1000),
                          targets: [.baselineRatioAtMost(1.2), .peerRatioAtMost(1)]))
-    }
-
-    static func fileSize(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 }
