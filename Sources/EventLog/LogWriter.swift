@@ -165,12 +165,13 @@ final class LogWriter: @unchecked Sendable {
             return .failure(.writeFailed(WriteFailure(operation: "sealing a frame: \(error)", code: 0)))
         }
         let endOffset = start.endOffset + UInt64(frame.bytes.count)
-        var fileEnd = max(start.fileEnd, endOffset)
+        let fileEnd: UInt64
         do {
             if endOffset > start.fileEnd {
                 fileEnd = try writeReserving(frame.bytes, at: start.endOffset)
             } else {
                 try file.write(frame.bytes, at: start.endOffset)
+                fileEnd = start.fileEnd
             }
             if group.contains(where: \.durable) { try file.sync() }
         } catch {
