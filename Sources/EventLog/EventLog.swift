@@ -140,7 +140,8 @@ public final class EventLog: Sendable {
         }
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
-            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID).scan(deliver)
+            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
+                                      reservationStep: fileSystem.appendReservation).scan(deliver)
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
             var writer: LogWriter?
@@ -272,7 +273,8 @@ public final class EventLog: Sendable {
         let key = try dataKey()
         let size = try writer.map { $0.committedTail.endOffset }
             ?? io { () throws(FileSystemError) in try file.size() }
-        return try LogScanner(file: file, fileSize: size, key: key, fileID: header.fileID).scan(body).report
+        return try LogScanner(file: file, fileSize: size, key: key, fileID: header.fileID,
+                              reservationStep: fileSystem.appendReservation).scan(body).report
     }
 
     func dataKey() throws(EventLogError) -> SymmetricKey {
@@ -363,7 +365,8 @@ public final class EventLog: Sendable {
         guard let file = try? fileSystem.open(paths.logPath, mode: .read) else { return nil }
         defer { file.close() }
         guard let size = try? file.size(),
-              let scan = try? LogScanner(file: file, fileSize: size, key: key, fileID: fileID).scan({ _, _ in })
+              let scan = try? LogScanner(file: file, fileSize: size, key: key, fileID: fileID,
+                                         reservationStep: fileSystem.appendReservation).scan({ _, _ in })
         else { return nil }
         return scan.report.damage.isEmpty && (scan.report.lastSequence ?? 0) >= acknowledgedThrough
     }

@@ -20,7 +20,8 @@ protocol FileSystem: Sendable {
     func acquireWriterLock(_ path: String, holder: String) throws -> any WriterLock
     /// How many bytes the log reserves past its last frame at a time (written as zeros), so that
     /// an append overwrites blocks the file already has and its sync need not change the file's
-    /// size. The log file grows in steps of this size.
+    /// size. The log file grows in steps of this size (`FrameLayout.reservationStep` on disk;
+    /// smaller in simulations).
     var appendReservation: Int { get }
 }
 

@@ -54,6 +54,10 @@ enum FrameLayout {
 
     /// The tag that precedes the first frame of a file.
     static let initialPreviousTag = [UInt8](repeating: 0, count: tagSize)
+
+    /// The writer reserves space after its last frame up to a multiple of this many bytes (as
+    /// zeros); zeros that end the file at such a multiple are that reserved space.
+    static let reservationStep = 1 << 20
 }
 
 /// Builds sealed frames.

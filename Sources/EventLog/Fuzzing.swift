@@ -18,7 +18,8 @@ public enum EventLogFuzzing {
         let file = MemoryFile(contents)
         var records = 0
         do {
-            _ = try LogScanner(file: file, fileSize: UInt64(contents.count), key: key, fileID: header.fileID)
+            _ = try LogScanner(file: file, fileSize: UInt64(contents.count), key: key, fileID: header.fileID,
+                               reservationStep: FrameLayout.reservationStep)
                 .scan { _, frame in records += frame.count }
         } catch {
             return -2

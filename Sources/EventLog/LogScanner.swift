@@ -12,8 +12,9 @@ struct ScanOutcome {
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame:
 ///
-/// - zeros from the last good frame to the end of the file are space reserved for appends: the
-///   clean end of the log;
+/// - zeros from the last good frame to the end of a file that ends at a multiple of the
+///   reservation step are the space the writer reserved for appends: the clean end of the log
+///   (zeros ending anywhere else are a torn tail: not what the writer leaves);
 /// - other bad bytes with no good frame after them are a torn tail;
 /// - bad bytes followed by a good frame are damage, reported with the lost sequence numbers;
 /// - a frame with a good checksum that fails authentication or is out of sequence is tampering
@@ -25,11 +26,14 @@ struct LogScanner {
     let file: any OpenFile
     let fileSize: UInt64
     let opener: FrameOpener
+    /// Zeros after the last frame are reserved space when the file ends at a multiple of this.
+    let reservationStep: UInt64
 
-    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8]) {
+    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
         self.file = file
         self.fileSize = fileSize
         self.opener = FrameOpener(key: key, fileID: fileID)
+        self.reservationStep = UInt64(max(1, reservationStep))
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
@@ -147,8 +151,8 @@ struct LogScanner {
                 case .reserved:
                     report.reservedBytes = fileSize - offset
                     return ScanOutcome(report: report, lastTag: previousTag, index: index)
-                case .nothing:
-                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: problem)
+                case .nothing(let zeroFilled):
+                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
                     return ScanOutcome(report: report, lastTag: previousTag, index: index)
                 }
             }
@@ -358,10 +362,11 @@ struct LogScanner {
         /// No good frame, but frames with a right checksum (up to `lastSequence`) that cannot be
         /// authenticated because what they chain to is damaged.
         case unverifiable(lastSequence: UInt64)
-        /// Only zeros to the end of the file: space reserved for appends, the clean end of the log.
+        /// Only zeros to the end of the file, which ends at a reservation step: space reserved for
+        /// appends, the clean end of the log.
         case reserved
-        /// Nothing frame-like: a torn tail.
-        case nothing
+        /// Nothing frame-like (perhaps only zeros, but not up to a step): a torn tail.
+        case nothing(zeroFilled: Bool)
     }
 
     private enum Candidate {
@@ -376,7 +381,7 @@ struct LogScanner {
     private func nextGoodFrame(after badOffset: UInt64, hint: UInt64?, minimumSequence: UInt64,
                                reader: inout ChunkedReader) throws -> Search {
         let dataEnd = try endOfNonZeroBytes(from: badOffset, reader: &reader)
-        if dataEnd == badOffset { return .reserved }
+        if dataEnd == badOffset { return fileSize % reservationStep == 0 ? .reserved : .nothing(zeroFilled: true) }
         var unverifiable: UInt64?
         func consider(_ candidate: Candidate) -> Resumption? {
             switch candidate {
@@ -398,7 +403,7 @@ struct LogScanner {
             }
             offset += 1
         }
-        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing
+        return unverifiable.map { .unverifiable(lastSequence: $0) } ?? .nothing(zeroFilled: false)
     }
 
     private func candidate(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Candidate {

@@ -17,7 +17,7 @@ func errnoDescription(_ code: Int32) -> String {
 /// the umask.
 struct PosixFileSystem: FileSystem {
     /// One step per a few thousand appends; small beside a laptop's disk.
-    var appendReservation: Int { 1 << 20 }
+    var appendReservation: Int { FrameLayout.reservationStep }
 
     func fileExists(_ path: String) -> Bool {
         var info = stat()

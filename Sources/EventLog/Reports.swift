@@ -1,5 +1,8 @@
 /// Why bytes at some offset are not a valid frame.
 public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Only zero bytes from here on, but not up to a reservation step (a file system that
+    /// extended the file and lost the data).
+    case zeroFill
     /// Fewer bytes left than a frame header.
     case incompleteHeader
     /// A length field no writer could have produced; nothing was allocated for it.
@@ -11,6 +14,7 @@ public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .zeroFill: "zero bytes"
         case .incompleteHeader: "incomplete frame header"
         case .impossibleLength(let length): "impossible frame length \(length)"
         case .incompleteFrame: "frame runs past the end of the file"
@@ -55,9 +59,8 @@ public struct ReadReport: Sendable, Equatable, CustomStringConvertible {
     public var endOffset: UInt64
     /// Size of the file that was read.
     public var fileSize: UInt64
-    /// Zero bytes after the last frame, up to the end of the file: space the writer reserved for
-    /// the next appends (or that a file system extended the file by without the data reaching it).
-    /// Not a torn tail: nothing was written there.
+    /// Zero bytes after the last frame up to the end of the file, which ends at a reservation
+    /// step: space the writer reserved for the next appends. Not a torn tail.
     public var reservedBytes: UInt64 = 0
     /// Set when the read stopped at a torn tail instead of the clean end of the file.
     public var tornTail: TornTail?

@@ -15,7 +15,8 @@ import Testing
         let file = MeasuringFile(bytes)
         guard let header = try? LogHeader.decode(bytes) else { return (-1, 0) }
         var records = 0
-        _ = try? LogScanner(file: file, fileSize: UInt64(bytes.count), key: EventLogFuzzing.key, fileID: header.fileID)
+        _ = try? LogScanner(file: file, fileSize: UInt64(bytes.count), key: EventLogFuzzing.key, fileID: header.fileID,
+                            reservationStep: FrameLayout.reservationStep)
             .scan { _, frame in records += frame.count }
         return (records, file.largestRead)
     }

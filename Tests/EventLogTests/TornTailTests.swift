@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import EventLog
 
-/// Tests 1 and 2: whatever a crash leaves at the end is cut back to the last whole frame, and
-/// the zeros the writer reserves after it are the log's clean end.
+/// Tests 1 and 2: whatever a crash leaves at the end is cut back to the last whole frame; only the
+/// zeros the writer reserves after it (up to a reservation step) are the log's clean end.
 @Suite struct TornTailTests {
     /// A log of 60 records in more than 40 frames (single appends and batches of 2-4), with the
     /// location of each frame. The file is trimmed to its last frame (no reserved space), so that
@@ -40,11 +40,9 @@ import Testing
                 let firstCutFrame = frames.first { $0.end > cut }
                 let survivors = records.filter { $0.sequence < firstCutFrame?.firstSequence ?? UInt64.max }
                 let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
-                // What is left of the cut frame; if that happens to be only zeros (the first bytes
-                // of a checksum), it reads as reserved space rather than a torn tail.
-                let leftOnlyZeros = original[(whole.last?.end ?? LogHeader.size)..<cut].allSatisfy { $0 == 0 }
-                #expect((log.recovery.tornTail == nil) == leftOnlyZeros, "cut at \(cut)")
-                #expect(log.recovery.tailWasCut == !leftOnlyZeros)
+                let atBoundary = cut == (whole.last?.end ?? LogHeader.size)
+                #expect((log.recovery.tornTail == nil) == atBoundary, "cut at \(cut)")
+                #expect(log.recovery.tailWasCut == !atBoundary)
                 #expect(log.recovery.damage.isEmpty, "cut at \(cut): \(log.recovery)")
                 let read = try readAll(log)
                 #expect(read == survivors, "cut at \(cut): \(read.count) records instead of \(survivors.count)")
@@ -69,14 +67,19 @@ import Testing
         }
     }
 
-    /// Zeros after the last frame are what the writer reserves (and what a file system that
-    /// extended the file without its data leaves): the clean end of the log, kept for the next
-    /// appends, which go right after the last frame.
     @Test(arguments: [1, 15, 16, 17, 100, 4096, 70_000])
-    func zerosAfterTheLastRecordAreReservedSpace(count: Int) throws {
+    func zerosAfterTheLastRecordAreATornTail(count: Int) throws {
+        try checkGarbageTail([UInt8](repeating: 0, count: count), expectZeroFill: true)
+    }
+
+    /// Zeros after the last frame up to a multiple of the reservation step are what the writer
+    /// reserves: the clean end of the log, kept for the next appends, which go right after the
+    /// last frame.
+    @Test func zerosUpToAReservationStepAreReservedSpace() throws {
         try withTemporaryDirectory { directory in
             let (records, _) = try Self.makeLog(in: directory)
             let original = try fileBytes(logURL(directory))
+            let count = FrameLayout.reservationStep - original.count
             try writeBytes(original + [UInt8](repeating: 0, count: count), to: logURL(directory))
 
             let report = try EventLog.verify(at: directory, user: alice, passphrase: alicePassphrase)
@@ -87,10 +90,10 @@ import Testing
             let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
             #expect(log.recovery.tornTail == nil && !log.recovery.tailWasCut && log.recovery.damage.isEmpty)
             #expect(try readAll(log) == records)
-            #expect(try fileBytes(logURL(directory)).count == original.count + count, "reserved space is kept")
+            #expect(try fileBytes(logURL(directory)).count == FrameLayout.reservationStep, "reserved space is kept")
             #expect(try log.append(type: 1, payload: Data("next".utf8)) == 61)
-            #expect(log.committedBytes > UInt64(original.count))
             #expect(Array(try fileBytes(logURL(directory)).prefix(original.count)) == original)
+            #expect(try fileBytes(logURL(directory)).count == FrameLayout.reservationStep, "the append went into it")
             log.close()
             let reopened = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase, mode: .readOnly)
             #expect(try readAll(reopened).map(\.payload) == records.map(\.payload) + [Data("next".utf8)])
@@ -128,7 +131,7 @@ import Testing
     @Test(arguments: [1, 7, 16, 64, 500, 5000])
     func randomBytesAfterTheLastRecordAreATornTail(count: Int) throws {
         var generator = SeededGenerator(seed: UInt64(count))
-        for _ in 0..<5 { try checkGarbageTail(generator.bytes(count)) }
+        for _ in 0..<5 { try checkGarbageTail(generator.bytes(count), expectZeroFill: false) }
     }
 
     @Test func hugeLengthFieldsInTheTailAreATornTail() throws {
@@ -138,11 +141,11 @@ import Testing
             garbage.append(length)
             garbage.append(UInt64(61))
             garbage.append([UInt8](repeating: 0xAB, count: 100))
-            try checkGarbageTail(garbage.bytes)
+            try checkGarbageTail(garbage.bytes, expectZeroFill: false)
         }
     }
 
-    private func checkGarbageTail(_ garbage: [UInt8]) throws {
+    private func checkGarbageTail(_ garbage: [UInt8], expectZeroFill: Bool) throws {
         try withTemporaryDirectory { directory in
             let (records, _) = try Self.makeLog(in: directory)
             let original = try fileBytes(logURL(directory))
@@ -152,6 +155,7 @@ import Testing
             #expect(report.status == .tornTail)
             #expect(report.read.tornTail?.offset == UInt64(original.count))
             #expect(report.read.tornTail?.length == UInt64(garbage.count))
+            if expectZeroFill { #expect(report.read.tornTail?.problem == .zeroFill) }
 
             let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
             #expect(log.recovery.tailWasCut && log.recovery.damage.isEmpty)
