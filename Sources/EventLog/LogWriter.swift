@@ -20,7 +20,8 @@ struct LogTail: Sendable, Equatable {
 ///
 /// `@unchecked Sendable`: every mutable property is read and written only while holding
 /// `condition`; the file I/O of a commit runs outside it but only on the single leader thread
-/// (`leaderActive`), on values copied out under the lock.
+/// (`leaderActive`), on values copied out under the lock, and `reservesSpace`, which only the
+/// leader touches (leaders follow one another through the lock).
 final class LogWriter: @unchecked Sendable {
     /// An item as the caller hands it over; `timestamp` is nil except when salvage copies records.
     struct Item: Sendable {
@@ -52,6 +53,9 @@ final class LogWriter: @unchecked Sendable {
     private var leaderActive = false
     private var failure: WriteFailure?
     private var isClosed = false
+    /// Cleared when the disk had no room for a reservation step: from then until the log is
+    /// reopened, frames past the end are written alone instead of trying a step on every append.
+    private var reservesSpace = true
 
     init(file: any OpenFile, sealer: FrameSealer, tail: LogTail, reservation: Int,
          clock: @escaping @Sendable () -> UInt64,
@@ -167,11 +171,11 @@ final class LogWriter: @unchecked Sendable {
         let endOffset = start.endOffset + UInt64(frame.bytes.count)
         let fileEnd: UInt64
         do {
-            if endOffset > start.fileEnd {
+            if endOffset > start.fileEnd, reservesSpace {
                 fileEnd = try writeReserving(frame.bytes, at: start.endOffset)
             } else {
                 try file.write(frame.bytes, at: start.endOffset)
-                fileEnd = start.fileEnd
+                fileEnd = max(start.fileEnd, endOffset)
             }
             if group.contains(where: \.durable) { try file.sync() }
         } catch {
@@ -184,8 +188,8 @@ final class LogWriter: @unchecked Sendable {
 
     /// Writes a frame that ends past the reserved space together with the next step of zeros, so
     /// that the appends after it change no file size and their syncs write data alone. When the
-    /// disk has no room for the step, the frame is written alone: a nearly full disk still takes
-    /// every frame that fits. Returns the new end of the file.
+    /// disk has no room for the step, the frame is written alone, and so are the next ones: a
+    /// nearly full disk still takes every frame that fits. Returns the new end of the file.
     private func writeReserving(_ frame: [UInt8], at offset: UInt64) throws(FileSystemError) -> UInt64 {
         let frameEnd = offset + UInt64(frame.count)
         let fileEnd = (frameEnd / reservation + 1) * reservation
@@ -193,6 +197,7 @@ final class LogWriter: @unchecked Sendable {
             try file.write(frame + [UInt8](repeating: 0, count: Int(fileEnd - frameEnd)), at: offset)
             return fileEnd
         } catch where error.isDiskFull {
+            reservesSpace = false
             try file.truncate(to: offset)  // what part of the step was written
             try file.write(frame, at: offset)
             return frameEnd

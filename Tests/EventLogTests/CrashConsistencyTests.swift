@@ -146,8 +146,9 @@ import Testing
         }
     }
 
-    /// A disk without room for the next reserved step still takes every frame that fits, and the
-    /// one that does not fit stops the writer as a full disk.
+    /// A disk without room for the next reserved step still takes every frame that fits (after
+    /// one failed try, without trying a step again), and the one that does not fit stops the
+    /// writer as a full disk.
     @Test func aDiskTooFullToReserveStillTakesTheFramesThatFit() throws {
         let fileSystem = SimulatedFileSystem()
         let log = try Self.create(fileSystem)
@@ -155,9 +156,11 @@ import Testing
         fileSystem.plan.capacity = used + 300  // two small frames (108 bytes each), not a step of 512
         var acknowledged = Acknowledged(created: true)
         for index in 0..<2 {
+            let writesBefore = fileSystem.count(.write)
             let payload = Data("p\(index)".utf8)
             acknowledged.records[try log.append(type: 1, payload: payload)] = payload
             #expect(UInt64(fileSystem.contents("/data/events.log")!.count) == log.committedBytes, "nothing reserved")
+            #expect(fileSystem.count(.write) - writesBefore == (index == 0 ? 2 : 1), "a step is tried once")
         }
         do {
             try log.append(type: 1, payload: Data("p2".utf8))
