@@ -1,7 +1,8 @@
 /// Replaces a small file so that a crash at any step leaves either the old or the new content:
 /// write a temporary file, sync it, rename it over the old one, sync the directory.
 enum AtomicReplace {
-    static func temporaryPath(for path: String) -> String { path + ".tmp" }
+    static let temporarySuffix = ".tmp"
+    static func temporaryPath(for path: String) -> String { path + temporarySuffix }
 
     static func write(_ bytes: [UInt8], to path: String, in fileSystem: any FileSystem) throws(FileSystemError) {
         let temporary = temporaryPath(for: path)

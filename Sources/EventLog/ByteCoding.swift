@@ -44,13 +44,9 @@ struct ByteReader {
     mutating func readUInt8() -> UInt8? { read(count: 1)?.first }
     mutating func readUInt16() -> UInt16? { readLittleEndian() }
     mutating func readUInt32() -> UInt32? { readLittleEndian() }
-    mutating func readUInt64() -> UInt64? { readLittleEndian() }
 
     private mutating func readLittleEndian<T: FixedWidthInteger>() -> T? {
-        guard let slice = read(count: MemoryLayout<T>.size) else { return nil }
-        var value: T = 0
-        for (shift, byte) in slice.enumerated() { value |= T(byte) << (8 * shift) }
-        return value
+        read(count: MemoryLayout<T>.size).map(T.littleEndian(from:))
     }
 }
 

@@ -47,6 +47,9 @@ public final class EventLog: Sendable {
     /// is space reserved for the next appends.
     public var committedBytes: UInt64 { writer?.committedTail.endOffset ?? openingRead.endOffset }
 
+    /// The log file grows in steps of this many bytes (see docs/log-format.md, "Durability rules").
+    public static let reservationStep = FrameLayout.reservationStep
+
     // MARK: - Creating and opening
 
     /// Creates a new log in `directory` (created with mode 0700 if missing) with one user, and
@@ -74,12 +77,7 @@ public final class EventLog: Sendable {
     public static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
                             eachRecord body: (LogRecord) throws -> Void) throws -> EventLog {
         try open(at: directory, user: user, passphrase: passphrase, mode: mode,
-                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds) { firstSequence, records in
-            for (index, record) in records.enumerated() {
-                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
-                                   timestamp: record.timestamp, payload: record.payload))
-            }
-        }
+                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds) { try LogRecord.deliver($1, from: $0, to: body) }
     }
 
     static func create(at directory: URL, user: String, passphrase: String, kdf: KDFParameters,
@@ -138,6 +136,7 @@ public final class EventLog: Sendable {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
         }
+        let sendableKey = SendableKey(key: dataKey)
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
             let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
@@ -162,7 +161,6 @@ public final class EventLog: Sendable {
                                    fileEnd: recovery.tailWasCut ? scan.report.endOffset : size,
                                    nextSequence: (scan.report.lastSequence ?? 0) + 1,
                                    previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
-                let sendableKey = SendableKey(key: dataKey)
                 writer = LogWriter(
                     file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail,
                     reservation: fileSystem.appendReservation, clock: clock,
@@ -174,7 +172,7 @@ public final class EventLog: Sendable {
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
                             frameIndex: scan.index,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
-                            writerLock: heldLock, secrets: Secrets(dataKey: SendableKey(key: dataKey), keyFile: keyFile),
+                            writerLock: heldLock, secrets: Secrets(dataKey: sendableKey, keyFile: keyFile),
                             clock: clock)
         } catch {
             file.close()
@@ -210,12 +208,7 @@ public final class EventLog: Sendable {
         let key = try dataKey()
         let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
         let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                        dataKey: key, lock: writerLock, clock: clock) { firstSequence, records in
-            for (index, record) in records.enumerated() {
-                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
-                                   timestamp: record.timestamp, payload: record.payload))
-            }
-        }
+                                        dataKey: key, lock: writerLock, clock: clock) { try LogRecord.deliver($1, from: $0, to: body) }
         secrets.withLock { $0.ownsLock = false }
         close()
         return fresh
@@ -260,21 +253,20 @@ public final class EventLog: Sendable {
     /// stays bounded whatever the log size. Sees every record acknowledged before the call.
     @discardableResult
     public func forEachRecord(_ body: (LogRecord) throws -> Void) throws -> ReadReport {
-        try forEachFrame { firstSequence, records in
-            for (index, record) in records.enumerated() {
-                try body(LogRecord(sequence: firstSequence + UInt64(index), type: record.type,
-                                   timestamp: record.timestamp, payload: record.payload))
-            }
-        }
+        try forEachFrame { try LogRecord.deliver($1, from: $0, to: body) }
     }
 
     /// Like `forEachRecord`, one frame (one atomic commit) at a time.
     func forEachFrame(_ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
         let key = try dataKey()
-        let size = try writer.map { $0.committedTail.endOffset }
-            ?? io { () throws(FileSystemError) in try file.size() }
-        return try LogScanner(file: file, fileSize: size, key: key, fileID: header.fileID,
+        return try LogScanner(file: file, fileSize: try readableEnd(), key: key, fileID: header.fileID,
                               reservationStep: fileSystem.appendReservation).scan(body).report
+    }
+
+    /// How far a read may go: what the writer acknowledged, or (read-only) the whole file.
+    func readableEnd() throws(EventLogError) -> UInt64 {
+        if let writer { return writer.committedTail.endOffset }
+        return try io { () throws(FileSystemError) in try file.size() }
     }
 
     func dataKey() throws(EventLogError) -> SymmetricKey {
@@ -353,7 +345,7 @@ public final class EventLog: Sendable {
     private static func removeLeftovers(_ paths: DataDirectory, _ fileSystem: any FileSystem) -> [String] {
         guard let names = try? fileSystem.listDirectory(paths.path) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() where name.hasSuffix(".tmp") {
+        for name in names.sorted() where name.hasSuffix(AtomicReplace.temporarySuffix) {
             if (try? fileSystem.remove(paths.path + "/" + name)) != nil { removed.append(name) }
         }
         return removed

@@ -168,11 +168,6 @@ struct FrameOpener: @unchecked Sendable {
         }
     }
 
-    static func parse(_ plaintext: Data) -> [RecordContent]? {
-        var records: [RecordContent] = []
-        return parse(plaintext, appendingTo: &records) ? records : nil
-    }
-
     /// Appends the records `plaintext` holds, or leaves `records` as it was and returns false.
     static func parse(_ plaintext: Data, appendingTo records: inout [RecordContent]) -> Bool {
         let countBefore = records.count
@@ -181,10 +176,8 @@ struct FrameOpener: @unchecked Sendable {
             func read<T: FixedWidthInteger>(_: T.Type) -> T? {
                 let size = MemoryLayout<T>.size
                 guard raw.count - offset >= size else { return nil }
-                var value: T = 0
-                for index in 0..<size { value |= T(raw[offset + index]) << (8 * index) }
-                offset += size
-                return value
+                defer { offset += size }
+                return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
             }
             guard let count = read(UInt32.self), count >= 1,
                   Int(count) <= (raw.count - FrameLayout.plaintextPrefixSize) / FrameLayout.recordHeaderSize

@@ -48,8 +48,7 @@ extension EventLog {
         let wanted = Set(sequences).sorted()
         guard !wanted.isEmpty else { return [] }
         let key = try dataKey()
-        let size = try writer.map { $0.committedTail.endOffset }
-            ?? io { () throws(FileSystemError) in try file.size() }
+        let size = try readableEnd()
         let opener = FrameOpener(key: key, fileID: header.fileID)
         var reader = ChunkedReader(file: file, limit: size, chunkSize: 64 << 10)
         var found: [LogRecord] = []
@@ -71,9 +70,7 @@ extension EventLog {
             let records = try openFrame(frame, reader: &reader, opener: opener)
             while next < wanted.endIndex, wanted[next] >= frame.sequence,
                   wanted[next] < frame.sequence + UInt64(records.count) {
-                let record = records[Int(wanted[next] - frame.sequence)]
-                found.append(LogRecord(sequence: wanted[next], type: record.type, timestamp: record.timestamp,
-                                       payload: record.payload))
+                found.append(LogRecord(records[Int(wanted[next] - frame.sequence)], sequence: wanted[next]))
                 next += 1
             }
             if next < wanted.endIndex, wanted[next] == sequence { next += 1 }  // past the frame's records: not in the log

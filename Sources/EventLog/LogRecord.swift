@@ -17,6 +17,16 @@ public struct LogRecord: Sendable, Equatable {
         self.timestamp = timestamp
         self.payload = payload
     }
+
+    init(_ content: RecordContent, sequence: UInt64) {
+        self.init(sequence: sequence, type: content.type, timestamp: content.timestamp, payload: content.payload)
+    }
+
+    /// Hands a frame's records to `body` in order; the first has sequence number `firstSequence`.
+    static func deliver(_ records: ArraySlice<RecordContent>, from firstSequence: UInt64,
+                        to body: (LogRecord) throws -> Void) rethrows {
+        for (index, record) in records.enumerated() { try body(LogRecord(record, sequence: firstSequence + UInt64(index))) }
+    }
 }
 
 /// How to open a log.

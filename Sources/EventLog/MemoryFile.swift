@@ -6,8 +6,6 @@ final class MemoryFile: OpenFile {
 
     init(_ bytes: [UInt8] = []) { contents = Mutex(bytes) }
 
-    var bytes: [UInt8] { contents.withLock { $0 } }
-
     func size() throws(FileSystemError) -> UInt64 { UInt64(contents.withLock { $0.count }) }
 
     func read(at offset: UInt64, count: Int) throws(FileSystemError) -> [UInt8] {

@@ -70,8 +70,6 @@ public struct ReadReport: Sendable, Equatable, CustomStringConvertible {
     public var firstTimestamp: UInt64?
     public var lastTimestamp: UInt64?
 
-    public var isIntact: Bool { tornTail == nil && damage.isEmpty }
-
     public var description: String {
         var lines = ["\(recordCount) records, stopped at offset \(endOffset) of \(fileSize): "
             + (tornTail.map { "\($0)" } ?? "end of log")]

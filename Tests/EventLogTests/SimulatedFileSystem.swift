@@ -88,13 +88,6 @@ final class SimulatedFileSystem: FileSystem {
         state.withLock { s in s.entries[path].map { s.inodes[$0]!.data } }
     }
 
-    func setContents(_ path: String, _ bytes: [UInt8]) {
-        state.withLock { s in
-            guard let id = s.entries[path] else { return }
-            s.inodes[id] = Inode(data: bytes, durable: bytes)
-        }
-    }
-
     // MARK: FileSystem
 
     func fileExists(_ path: String) -> Bool { state.withLock { $0.entries[path] != nil } }
