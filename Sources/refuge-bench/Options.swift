@@ -28,6 +28,8 @@ struct Options {
     /// How many times each thing is done; small in a smoke run, which checks shape, not speed.
     var appendCount: Int { smoke ? 50 : 1_000 }
     var saveCount: Int { smoke ? 10 : 200 }
+    /// Runs of the figures that take long each (unlock, import).
+    var repeatRuns: Int { smoke ? 1 : 3 }
     var readRecords: Int { smoke ? 5_000 : (large ? 1_000_000 : 200_000) }
     var frameRuns: Int { smoke ? 20 : 500 }
     var importRows: Int { smoke ? 200 : 10_000 }
@@ -45,7 +47,7 @@ struct Options {
           --smoke       the smallest run, for the test suite: checks the figures exist, not their speed
           --json-only   print only the JSON line
           --dir DIR     where to put the timed files (default: .build/ here; must be a real disk)
-          --only G,G    run only these groups: kdf, append, read, open, memory, search, frame, save, import, tty
+          --only G,G    run only these groups: \(groups.joined(separator: ", "))
         """
 
     static func parse(_ arguments: [String]) throws -> Options {

@@ -143,14 +143,7 @@ public final class CaseBook {
     @discardableResult
     public func append(_ events: [Event]) throws -> [Event] {
         guard !events.isEmpty else { return [] }
-        let encoded = events.map(EventCodec.encode)
-        let sequences: ClosedRange<UInt64>
-        if encoded.count == 1 {
-            let sequence = try log.append(type: encoded[0].recordType, payload: encoded[0].payload)
-            sequences = sequence...sequence
-        } else {
-            sequences = try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
-        }
+        let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
         var needsReplay = false
         for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
             needsReplay = true

@@ -8,20 +8,17 @@ import Foundation
 /// does the same (the floor of that technique). All take turns, so that the disk's moods (other
 /// engineers build here) hit all of them alike.
 enum AppendFigure {
-    /// The log's reservation step (`PosixFileSystem.appendReservation`).
-    static let reservation = 1 << 20
-
     static func measure(_ suite: Suite) throws {
         let count = suite.options.appendCount
         let payload = Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         let directory = suite.workspace.onDisk("append")
-        let log = try EventLog.create(at: directory, user: "bench", passphrase: "bench passphrase", kdf: .fastForTests)
+        let log = try EventLog.create(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, kdf: .fastForTests)
         defer { log.close() }
         var before = log.committedBytes
         try log.append(type: 1, payload: payload)
         let frameBytes = Int(log.committedBytes - before)
         let bare = BareWrite(bytes: frameBytes, in: suite.workspace.disk)
-        let reservedBare = BareWrite(bytes: frameBytes, in: suite.workspace.disk, reserving: reservation)
+        let reservedBare = BareWrite(bytes: frameBytes, in: suite.workspace.disk, reserving: EventLog.reservationStep)
         let peer = try SQLitePeer.create(at: suite.workspace.onDisk("append.sqlite").path)
         var ours = Samples(), bareSamples = Samples(), reservedSamples = Samples(), sqlite = Samples()
         before = log.committedBytes

@@ -12,7 +12,7 @@ enum ImportFigure {
         let csv = CaseExporter(pseudonymSecret: Array(repeating: 7, count: 32)).csv(store.records, variant: .identifiable)
         let context = ValidationContext.current()
         var parse = Samples(), append = Samples(), total = Samples()
-        for run in 0..<(suite.options.smoke ? 1 : 3) {
+        for run in 0..<suite.options.repeatRuns {
             let book = try CaseBook.create(at: suite.workspace.onDisk("import-\(run)"), organisation: "Bench",
                                            user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, kdf: .fastForTests)
             defer { book.close() }

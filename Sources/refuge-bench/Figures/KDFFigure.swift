@@ -9,7 +9,7 @@ enum KDFFigure {
         let kdf: KDFParameters = suite.options.smoke ? .fastForTests : .standard
         let directory = suite.workspace.onDisk("kdf")
         try EventLog.create(at: directory, user: "kdf", passphrase: "kdf passphrase", kdf: kdf).close()
-        let samples = try Samples.collect(suite.options.smoke ? 1 : 3) {
+        let samples = try Samples.collect(suite.options.repeatRuns) {
             try EventLog.open(at: directory, user: "kdf", passphrase: "kdf passphrase", mode: .readOnly).close()
         }
         suite.note("kdf_log2_n", Double(kdf.logN))

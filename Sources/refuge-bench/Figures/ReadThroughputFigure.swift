@@ -10,7 +10,7 @@ enum ReadThroughputFigure {
         let staging = suite.workspace.inMemory("read")
         let payload = Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 13) })
         let writeSeconds = try Stopwatch.seconds {
-            let log = try EventLog.create(at: staging, user: "bench", passphrase: "bench passphrase", kdf: .fastForTests)
+            let log = try EventLog.create(at: staging, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, kdf: .fastForTests)
             for _ in 0..<count { try log.append(type: 1, payload: payload) }
             log.close()
         }
@@ -34,7 +34,7 @@ enum ReadThroughputFigure {
     /// The child's side: open, read everything, report.
     static func child(directory: URL) throws {
         let (log, openSeconds) = try Stopwatch.time {
-            try EventLog.open(at: directory, user: "bench", passphrase: "bench passphrase", mode: .readOnly)
+            try EventLog.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, mode: .readOnly)
         }
         var records = 0, bytes = 0
         let readSeconds = try Stopwatch.seconds {

@@ -27,21 +27,16 @@ struct CaseloadFixture {
         let (events, generateSeconds) = Stopwatch.time { SyntheticCaseload(seed: seed).events(caseCount: size) }
         let saves = Self.saves(events)
         let staging = workspace.inMemory("log-\(size)")
-        let writeLogSeconds = try Stopwatch.seconds {
+        let (logBytes, writeLogSeconds) = try Stopwatch.time {
             let book = try CaseBook.create(at: staging, organisation: "DEMO shelter", user: user,
                                            passphrase: passphrase, kdf: .fastForTests)
             defer { book.close() }
             for save in saves {
-                let encoded = save.map(EventCodec.encode)
-                if encoded.count == 1 {
-                    try book.log.append(type: encoded[0].recordType, payload: encoded[0].payload)
-                } else {
-                    try book.log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
-                }
+                try book.log.appendBatch(save.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
             }
+            return Int(book.log.committedBytes)
         }
         let directory = try workspace.moveToDisk(staging, as: "log-\(size)")
-        let logBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(logFileName).path)[.size] as? Int) ?? 0
 
         let store = CaseStore.replay(events, keepsHistory: false)
         let databasePath = workspace.onDisk("peer-\(size).sqlite").path
@@ -55,9 +50,6 @@ struct CaseloadFixture {
                                generateSeconds: generateSeconds, writeLogSeconds: writeLogSeconds,
                                writeDatabaseSeconds: writeDatabaseSeconds)
     }
-
-    /// The log file's name inside a data directory (see docs/log-format.md).
-    static let logFileName = "events.log"
 
     /// Groups events as the app saves them: a new case's opening and first fields together
     /// (`CaseBook.openCase` appends both in one batch), everything else alone.

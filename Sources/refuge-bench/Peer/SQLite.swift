@@ -85,14 +85,6 @@ final class SQLiteStatement {
         sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
     }
 
-    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
-
-    func blob(_ column: Int32) -> Data {
-        let count = Int(sqlite3_column_bytes(statement, column))
-        guard let bytes = sqlite3_column_blob(statement, column), count > 0 else { return Data() }
-        return Data(bytes: bytes, count: count)
-    }
-
     private func bind(_ values: [Value]) throws {
         sqlite3_reset(statement)
         for (index, value) in values.enumerated() {

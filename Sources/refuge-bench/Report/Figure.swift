@@ -4,7 +4,6 @@ struct Figure {
     enum Unit: String {
         case milliseconds = "ms"
         case microseconds = "us"
-        case seconds = "s"
         case bytes = "bytes"
         case mebibytes = "MiB"
         case recordsPerSecond = "records/s"
@@ -102,8 +101,7 @@ struct Figure {
     static func format(_ value: Double) -> String {
         switch abs(value) {
         case 0: "0"
-        case 100_000...: String(format: "%.0f", value)
-        case 100..<100_000: String(format: "%.0f", value)
+        case 100...: String(format: "%.0f", value)
         case 10..<100: String(format: "%.1f", value)
         case 0.1..<10: String(format: "%.2f", value)
         default: String(format: "%.3f", value)

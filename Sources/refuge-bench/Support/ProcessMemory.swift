@@ -5,8 +5,6 @@ import Foundation
 enum ProcessMemory {
     /// Peak resident set size in MiB, or nil where /proc is missing.
     static var peakMiB: Double? { value(of: "VmHWM") }
-    /// Current resident set size in MiB.
-    static var currentMiB: Double? { value(of: "VmRSS") }
 
     private static func value(of field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

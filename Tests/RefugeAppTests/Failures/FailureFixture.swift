@@ -1,5 +1,5 @@
 import CaseModel
-import EventLog
+@testable import EventLog
 import Foundation
 import RefugeTestSupport
 @testable import RefugeApp
@@ -88,19 +88,18 @@ extension AppHarness {
     }
 }
 
-/// The frames of a log file (see docs/log-format.md): a 48-byte header, then frames of
-/// `16 + L` bytes where L is the little-endian u32 at offset 4 of each frame.
+/// The frames of a log file (see docs/log-format.md): a header, then frames of `16 + L` bytes
+/// where L is the little-endian u32 at offset 4 of each frame, then the reserved zeros.
 enum LogFrames {
-    static let headerSize = 48
-
     static func offsets(in log: Data) -> [Int] {
         let bytes = [UInt8](log)
         var offsets: [Int] = []
-        var offset = headerSize
-        while offset + 8 <= bytes.count {
+        var offset = LogHeader.size
+        while offset + FrameLayout.headerSize <= bytes.count {
+            let length = UInt32.littleEndian(from: bytes[(offset + 4)...])
+            guard FrameLayout.isPlausibleBodyLength(length) else { break }  // the reserved zeros
             offsets.append(offset)
-            let length = (0..<4).reduce(0) { $0 | Int(bytes[offset + 4 + $1]) << (8 * $1) }
-            offset += 16 + length
+            offset += FrameLayout.headerSize + Int(length)
         }
         return offsets
     }

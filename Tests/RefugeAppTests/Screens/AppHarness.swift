@@ -24,11 +24,11 @@ final class AppHarness {
     let session: RefugeSession
     private let ownsDirectory: Bool
 
+    /// `removesDirectory`: whether the directory goes with the harness (always for one it made).
     init(language: Language = .en, size: Size = Size(width: 100, height: 30), directory: URL? = nil,
-         clock: FakeClock = FakeClock()) {
-        self.directory = directory ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("refuge-screens-\(UUID().uuidString)")
-        ownsDirectory = directory == nil
+         removesDirectory: Bool = false, clock: FakeClock = FakeClock()) {
+        self.directory = directory ?? Self.temporaryDirectory()
+        ownsDirectory = directory == nil || removesDirectory
         terminal = VirtualTerminal(size: size)
         self.clock = clock
         var settings = SessionSettings(dataDirectory: self.directory, language: language)
@@ -54,12 +54,22 @@ final class AppHarness {
         book.close()
     }
 
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
+    }
+
+    /// A harness at the sign-in screen of a new case file holding `cases`; the file goes with it.
+    static func withCaseFile(language: Language = .en, size: Size = Size(width: 100, height: 30),
+                             cases: [[FieldKey: FieldValue]] = []) throws -> AppHarness {
+        let directory = temporaryDirectory()
+        try makeCaseFile(at: directory, cases: cases)
+        return AppHarness(language: language, size: size, directory: directory, removesDirectory: true)
+    }
+
     /// A harness signed in to a new case file holding `cases`.
     static func signedIn(language: Language = .en, size: Size = Size(width: 100, height: 30),
                          cases: [[FieldKey: FieldValue]] = []) throws -> AppHarness {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
-        try makeCaseFile(at: directory, cases: cases)
-        let harness = AppHarness(language: language, size: size, directory: directory)
+        let harness = try withCaseFile(language: language, size: size, cases: cases)
         harness.signIn()
         return harness
     }

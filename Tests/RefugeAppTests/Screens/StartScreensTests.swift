@@ -45,10 +45,7 @@ struct StartScreensTests {
     }
 
     @Test func wrongPassphraseIsSaidPlainlyAndTheNameIsKept() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try AppHarness.makeCaseFile(at: directory)
-        let app = AppHarness(language: .ru, directory: directory)
+        let app = try AppHarness.withCaseFile(language: .ru)
         #expect(app.shows("Refuge — вход"))
         app.signIn(passphrase: "wrong passphrase")
         #expect(app.shows("Неверное имя пользователя или пароль-фраза."))
@@ -60,10 +57,7 @@ struct StartScreensTests {
     }
 
     @Test func afterFiveWrongPassphrasesEachAttemptWaitsLonger() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try AppHarness.makeCaseFile(at: directory)
-        let app = AppHarness(directory: directory)
+        let app = try AppHarness.withCaseFile()
         app.signIn(passphrase: "nope nope nope")
         for _ in 0..<4 {
             #expect(app.shows("Wrong user name or passphrase."))
@@ -92,7 +86,7 @@ struct StartScreensTests {
     }
 
     @Test func aDemoCaseFileSaysDemoOnEveryScreen() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-screens-\(UUID().uuidString)")
+        let directory = AppHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try AppHarness.makeCaseFile(at: directory)
         let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
