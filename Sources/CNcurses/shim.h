@@ -26,8 +26,6 @@ extern int wcwidth(wchar_t);
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 /// Starts curses on the process's own terminal; NULL (instead of exiting, as initscr does) on failure.
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
-static inline int cn_lines(void) { return LINES; }
-static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 
 static inline attr_t cn_attr_normal(void) { return A_NORMAL; }
@@ -59,6 +57,9 @@ static inline int cn_disable_core_dumps(void) {
 // the handler: write(2) of a prepared byte string, tcsetattr, then the default action re-raised.
 // State lives in function-local statics: Swift's importer does not emit a header's file-scope
 // static variables.
+/// Bracketed paste off, cursor shown, attributes reset: sent before leaving the alternate screen.
+#define CN_RESTORE_PREFIX "\033[?2004l\033[?25h\033[0m"
+
 typedef struct {
     struct termios shell_mode;
     int shell_mode_saved;
@@ -67,7 +68,7 @@ typedef struct {
 } cn_restore_state;
 
 static inline cn_restore_state *cn_restore(void) {
-    static cn_restore_state state = {.exit_sequence = "\033[?2004l\033[?25h\033[0m\033[?1049l"};
+    static cn_restore_state state = {.exit_sequence = CN_RESTORE_PREFIX "\033[?1049l"};
     return &state;
 }
 
@@ -104,7 +105,7 @@ static inline void cn_install_restore_handlers(void) {
 /// Takes the terminal's own "leave alternate screen" string (rmcup) for the signal path.
 static inline void cn_remember_exit_sequence(void) {
     const char *rmcup = tigetstr("rmcup");
-    const char *prefix = "\033[?2004l\033[?25h\033[0m";
+    const char *prefix = CN_RESTORE_PREFIX;
     if (rmcup == NULL || rmcup == (char *)-1) return;
     cn_restore_state *state = cn_restore();
     if (strlen(prefix) + strlen(rmcup) + 1 > sizeof state->exit_sequence) return;

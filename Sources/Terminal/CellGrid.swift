@@ -79,17 +79,18 @@ public struct CellGrid: Hashable, Sendable {
     }
 
     /// The grid as lines of text (continuation cells omitted), for tests and diagnostics.
-    public var rows: [String] {
-        (0..<size.height).map { y in
-            var line = ""
-            for x in 0..<size.width where !self[x, y].isContinuation { line.append(self[x, y].text) }
-            return line
-        }
+    public var rows: [String] { (0..<size.height).map(row) }
+
+    /// Row `y` as text (continuation cells omitted).
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for x in 0..<size.width where !self[x, y].isContinuation { line.append(self[x, y].text) }
+        return line
     }
 
     /// Row `y` as text with trailing spaces removed.
     public func trimmedRow(_ y: Int) -> String {
-        var line = rows[y]
+        var line = row(y)
         while line.last == " " { line.removeLast() }
         return line
     }

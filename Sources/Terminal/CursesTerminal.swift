@@ -110,7 +110,7 @@ public final class CursesTerminal: Terminal {
             let status = wget_wch(cn_stdscr(), &character)
             if status == ERR {
                 if decoder.isWaiting { queued += decoder.flush() }
-                else if deadline != nil { return queued.isEmpty ? nil : queued.removeFirst() }
+                else if deadline != nil { return nil }  // nothing came before the deadline
             } else if status == KEY_CODE_YES {
                 if Int32(character) == KEY_RESIZE {
                     size = Size(width: Int(getmaxx(cn_stdscr())), height: Int(getmaxy(cn_stdscr())))

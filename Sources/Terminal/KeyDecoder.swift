@@ -42,10 +42,13 @@ public struct KeyDecoder: Sendable {
     /// Ends an ambiguous sequence after a pause: a lone Esc is the Esc key; Esc plus one grapheme
     /// is Alt-grapheme; anything else is delivered as typed.
     public mutating func flush() -> [InputEvent] {
-        if let text = paste, pending.isEmpty {
-            // A paste whose end marker never came: deliver what arrived rather than lose it.
+        if let text = paste {
+            // A paste whose end marker never came (or paused inside it): deliver what arrived,
+            // a partial marker included, rather than lose it or read its Esc as the Esc key.
+            let codes = text + pending
             paste = nil
-            return text.isEmpty ? [] : [.paste(Self.string(text))]
+            pending = []
+            return codes.isEmpty ? [] : [.paste(Self.string(codes))]
         }
         guard !pending.isEmpty else { return [] }
         let codes = pending
@@ -123,7 +126,6 @@ public struct KeyDecoder: Sendable {
         case 10, 13: return .enter
         case 9: return .tab
         case 8, 127: return .backspace
-        case 0x1B: return .escape
         case 1...26:
             return .control(Character(Unicode.Scalar(UInt8(code) + 0x60)))
         case 0..<0x20: return nil

@@ -20,7 +20,6 @@ public final class VirtualTerminal: Terminal {
 
     /// Queues events to be read in order.
     public func enqueue(_ events: InputEvent...) { script += events }
-    public func enqueue(_ events: [InputEvent]) { script += events }
 
     /// Queues each grapheme of `text` as a typed key, the way a person types it.
     public func type(_ text: String) { script += text.map { .key(.character($0)) } }

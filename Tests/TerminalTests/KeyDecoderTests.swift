@@ -61,6 +61,15 @@ struct KeyDecoderTests {
         #expect(events == [.paste("Жанар\rӘбілқызы\n")])
     }
 
+    /// A pause inside the end marker must not turn its Esc into the Esc key (which leaves a form).
+    @Test func aPauseInsideThePasteEndMarkerDeliversThePasteAndNoEscape() {
+        var decoder = KeyDecoder()
+        var events = chars("\u{1B}[200~abc\u{1B}[20").flatMap { decoder.feed($0) }
+        events += decoder.flush()
+        #expect(events == [.paste("abc\u{1B}[20")])
+        #expect(!decoder.isWaiting)
+    }
+
     @Test func pasteMayContainAnEscapeThatIsNotTheEndMarker() {
         #expect(decode(chars("\u{1B}[200~a\u{1B}[2b\u{1B}[201~"), flush: false) == [.paste("a\u{1B}[2b")])
     }
