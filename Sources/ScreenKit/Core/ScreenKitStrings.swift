@@ -10,11 +10,9 @@ public struct ScreenKitStrings: Sendable {
     public var required: String
     public var invalidDate: String
     public var dateHint: String
-    public var notANumber: String
     public var numberOutOfRange: @Sendable (_ range: ClosedRange<Int>) -> String
     public var discardChanges: String
     public var unsavedChanges: String
-    public var noHelp: String
     /// Shown instead of the UI when the terminal is smaller than `Application.minimumSize`.
     public var terminalTooSmall: @Sendable (_ needed: Size, _ actual: Size) -> String
 
@@ -23,9 +21,8 @@ public struct ScreenKitStrings: Sendable {
         help: "Help", save: "Save", back: "Back", close: "Close", nextPage: "Next", previousPage: "Prev",
         sort: "Sort", choose: "Choose", filter: "Filter", page: "Page", required: "Required",
         invalidDate: "Not a valid date (dd.mm.yyyy)", dateHint: "dd.mm.yyyy",
-        notANumber: "Digits only", numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
+        numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
         discardChanges: "Discard the changes?", unsavedChanges: "Unsaved changes",
-        noHelp: "No help for this field.",
         terminalTooSmall: { "Terminal too small (\($1.width)x\($1.height)). Please enlarge it to at least \($0.width)x\($0.height)." }
     )
 
@@ -34,9 +31,8 @@ public struct ScreenKitStrings: Sendable {
         help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
         sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
         invalidDate: "Неверная дата (дд.мм.гггг)", dateHint: "дд.мм.гггг",
-        notANumber: "Только цифры", numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
+        numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
         discardChanges: "Отменить изменения?", unsavedChanges: "Есть несохранённые изменения",
-        noHelp: "Для этого поля нет справки.",
         terminalTooSmall: { "Окно терминала мало (\($1.width)x\($1.height)). Нужно не меньше \($0.width)x\($0.height)." }
     )
 }

@@ -9,12 +9,11 @@ public final class ConfirmDialog: Dialog {
 
     public init(title: String, message: String, defaultYes: Bool = false, onAnswer: @escaping (Bool) -> Void) {
         self.onAnswer = onAnswer
-        var answer: (Int) -> Void = { _ in }
-        buttons = Buttons(["", ""], selected: defaultYes ? 0 : 1) { answer($0) }
-        let lines = TextWrap.lines(message, width: 46).count
+        buttons = Buttons(["", ""], selected: defaultYes ? 0 : 1) { _ in }
+        let lines = Self.lineCount(message, dialogWidth: 50)
         super.init(title: title, root: Stack(.vertical, [(.flex(1), Paragraph(message)), (.fixed(1), buttons)]),
                    preferredSize: Size(width: 50, height: lines + 5))
-        answer = { [unowned self] in self.answer($0 == 0) }
+        buttons.onPress = { [unowned self] in answer($0 == 0) }
     }
 
     override public func didAppear() { buttons.labels = [strings.yes, strings.no] }

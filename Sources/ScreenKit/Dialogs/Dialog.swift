@@ -19,7 +19,15 @@ open class Dialog: Screen {
 
     override open func draw(in area: Rect, on canvas: Canvas) {
         canvas.box(area, title: title, role: .dialog)
-        root.draw(in: area.inset(top: 1, left: 2, bottom: 1, right: 2), on: canvas)
+        root.draw(in: area.inset(top: 1, left: Self.margin, bottom: 1, right: Self.margin), on: canvas)
+    }
+
+    /// Columns between the frame and the content, on each side (the frame's own included).
+    static let margin = 2
+
+    /// Lines `text` takes in a dialog `width` columns wide.
+    static func lineCount(_ text: String, dialogWidth width: Int) -> Int {
+        TextWrap.lines(text, width: width - 2 * margin).count
     }
 
     /// Removes this dialog from the stack.

@@ -11,7 +11,7 @@ public final class HelpDialog: Dialog {
             lines.append(DisplayWidth.pad(binding.keys.map(\.name).joined(separator: ", "), to: keyWidth) + "  " + binding.label)
         }
         let text = lines.joined(separator: "\n")
-        super.init(title: title, root: Paragraph(text, scrollable: true), preferredSize: Size(width: 70, height: TextWrap.lines(text, width: 66).count + 2))
+        super.init(title: title, root: Paragraph(text, scrollable: true), preferredSize: Size(width: 70, height: Self.lineCount(text, dialogWidth: 70) + 2))
     }
 
     override public var bindings: [Binding] {

@@ -8,11 +8,19 @@ public final class Form {
     /// Current error message per field key.
     public internal(set) var errors: [String: String] = [:]
 
+    /// Every field of every page, in order.
+    public let fields: [FormField]
+    private let fieldsByKey: [String: FormField]
+
     public init(_ description: FormDescription, values: FormValues = [:]) {
         self.description = description
         self.values = values
         initialValues = values
+        fields = description.pages.flatMap(\.fields)
+        fieldsByKey = Dictionary(fields.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    public func field(_ key: String) -> FormField? { fieldsByKey[key] }
 
     public func value(_ key: String) -> FormValue { values[key] ?? .none }
 

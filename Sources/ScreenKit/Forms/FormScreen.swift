@@ -26,7 +26,7 @@ open class FormScreen: Screen {
         self.strings = strings
         self.onSave = onSave
         var editors: [String: any FieldEditor] = [:]
-        for field in description.pages.flatMap(\.fields) {
+        for field in form.fields {
             editors[field.key] = field.makeEditor(value: values[field.key] ?? .none, strings: strings, today: today)
         }
         view = FormView(form: form, editors: editors)
@@ -80,7 +80,7 @@ open class FormScreen: Screen {
             }
         }
         if let firstInvalid {
-            if view.page != firstInvalid.page { view.page = firstInvalid.page }
+            view.page = firstInvalid.page
             if let editor = view.editors[firstInvalid.field.key] { focus(editor) }
             showProblem(firstInvalid.field)
             return
@@ -129,10 +129,10 @@ open class FormScreen: Screen {
 
     private func valueChanged(_ key: String, _ editor: any FieldEditor) {
         form.set(key, editor.value)
-        if form.errors[key] != nil, let field = field(for: editor) {
+        if form.errors[key] != nil, let field = form.field(key) {
             form.errors[key] = problem(with: field)  // clear the error as soon as it is fixed
         }
-        for field in form.description.pages.flatMap(\.fields) where !form.isRelevant(field) {
+        for field in form.fields where !form.isRelevant(field) {
             form.errors[field.key] = nil
         }
         if let shown = errorInStatus, form.errors[shown] == nil { showProblem(nil) }
@@ -144,7 +144,6 @@ open class FormScreen: Screen {
     }
 
     private func field(for widget: any Widget) -> FormField? {
-        guard let key = view.editors.first(where: { $0.value === widget })?.key else { return nil }
-        return form.description.pages.flatMap(\.fields).first { $0.key == key }
+        view.editors.first { $0.value === widget }.flatMap { form.field($0.key) }
     }
 }

@@ -45,8 +45,7 @@ public final class FormView: Widget {
         }
         if let focused = placements.first(where: { canvas.isFocused($0.editor) }) {
             let bottom = focused.y + focused.height + (form.errors[focused.field.key] == nil ? 0 : 1)
-            if focused.y < scroll { scroll = focused.y }
-            if bottom > scroll + content.height { scroll = bottom - content.height }
+            scroll = Layout.scrolled(scroll, toShow: focused.y..<bottom, height: content.height)
         }
         scroll = max(0, min(scroll, y - content.height))
 

@@ -15,6 +15,14 @@ public enum Axis: Sendable { case horizontal, vertical }
 /// Splits rectangles into rows or columns. Pure, so it simply runs again on every draw and thus
 /// after every resize.
 public enum Layout {
+    /// The first row to show of a scrolled list, moved as little as possible from `top` so that
+    /// `rows` are in a window `height` rows tall (their start wins if they do not fit).
+    static func scrolled(_ top: Int, toShow rows: Range<Int>, height: Int) -> Int {
+        var top = min(top, rows.lowerBound)
+        if rows.upperBound > top + height { top = rows.upperBound - height }
+        return top
+    }
+
     /// Parts of `rect` along `axis`. Fixed parts are served first, in order, until room runs out;
     /// flexible parts share the rest by weight, the last one taking any rounding remainder.
     public static func split(_ rect: Rect, _ axis: Axis, _ lengths: [Length], spacing: Int = 0) -> [Rect] {

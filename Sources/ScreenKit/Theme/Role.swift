@@ -25,4 +25,7 @@ public enum Role: Hashable, Sendable, CaseIterable {
     case barKey, barLabel
     /// Dialog frames.
     case dialog
+
+    /// An input field's area: the keyboard's, else marked wrong, else plain.
+    static func field(focused: Bool, hasError: Bool) -> Role { focused ? .focused : hasError ? .error : .field }
 }

@@ -70,7 +70,7 @@ public final class ChoiceField: Widget {
         let row = area.row(0)
         guard !row.isEmpty else { return }
         let focused = canvas.isFocused(self)
-        let role: Role = focused ? .focused : hasError ? .error : .field
+        let role = Role.field(focused: focused, hasError: hasError)
         let width = min(row.width, max(12, (options.map { $0.label.displayWidth }.max() ?? 0) + 2))
         let field = Rect(x: row.x, y: row.y, width: width, height: 1)
         canvas.fill(field, role: role)

@@ -49,8 +49,7 @@ public final class MultiChoiceField: Widget {
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
-        if current < top { top = current }
-        if current >= top + area.height { top = current - area.height + 1 }
+        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
         for row in 0..<min(area.height, options.count - top) {
             let option = options[top + row]
             let box = checkedCodes.contains(option.code) ? "[x] " : "[ ] "

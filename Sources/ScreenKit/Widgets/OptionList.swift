@@ -55,8 +55,7 @@ public final class OptionList: Widget {
         filter.draw(in: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1), on: canvas, focused: focused)
         let list = area.inset(top: 1)
         pageSize = max(1, list.height)
-        if highlighted < top { top = highlighted }
-        if highlighted >= top + list.height { top = highlighted - list.height + 1 }
+        top = Layout.scrolled(top, toShow: highlighted..<highlighted + 1, height: list.height)
         for row in 0..<min(list.height, max(0, visible.count - top)) {
             let index = top + row
             let role: Role = index == highlighted ? (focused ? .focused : .selection) : .normal

@@ -11,7 +11,6 @@ public final class TabView: Widget {
     public var previousLabel: String
     public var nextLabel: String
     public var isHidden = false
-    public var onSwitch: ((Int) -> Void)?
 
     public init(_ tabs: [(String, any Widget)], strings: ScreenKitStrings = .english) {
         self.tabs = tabs.map { (title: $0.0, content: $0.1) }
@@ -29,7 +28,6 @@ public final class TabView: Widget {
     public func select(_ index: Int) {
         guard !tabs.isEmpty else { return }
         selected = (index + tabs.count) % tabs.count
-        onSwitch?(selected)
     }
 
     public func draw(in area: Rect, on canvas: Canvas) {

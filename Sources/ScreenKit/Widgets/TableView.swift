@@ -40,7 +40,6 @@ public final class TableView: Widget {
     public var sortKey: Key? = .function(6)
     public var sortLabel: String
     public var onActivate: ((Int) -> Void)?
-    public var onSelectionChange: ((Int) -> Void)?
     public var helpText: String?
     public var isHidden = false
     private var pageSize = 1
@@ -65,20 +64,16 @@ public final class TableView: Widget {
     public func select(_ row: Int) {
         let count = dataSource.rowCount
         let new = max(0, min(count - 1, row))
-        let changed = new != selectedRow
         selectedRow = max(0, new)
-        if selectedRow < topRow { topRow = selectedRow }
-        if selectedRow >= topRow + pageSize { topRow = selectedRow - pageSize + 1 }
+        topRow = Layout.scrolled(topRow, toShow: selectedRow..<selectedRow + 1, height: pageSize)
         topRow = max(0, min(topRow, count - pageSize))
-        if changed { onSelectionChange?(selectedRow) }
     }
 
     /// Next sort state: each column ascending, then descending, then the next column.
     public func cycleSort() {
         guard !columns.isEmpty else { return }
-        if let column = sortColumn, sortAscending {
+        if sortColumn != nil, sortAscending {
             sortAscending = false
-            sortColumn = column
         } else {
             sortColumn = ((sortColumn ?? -1) + 1) % columns.count
             sortAscending = true

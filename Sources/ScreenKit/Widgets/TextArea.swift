@@ -5,9 +5,14 @@ import Terminal
 /// Keys: as `TextField`, plus Enter for a new line and Up/Down by visual line (at the first or last
 /// line they are left to the screen, so the focus moves on). A paste keeps its newlines.
 public final class TextArea: Widget {
-    public private(set) var characters: [Character]
-    public private(set) var cursor: Int
-    public var maxLength: Int?
+    /// The text and cursor; lines are only a way of showing it.
+    private var editor: LineEditor
+    public var characters: [Character] { editor.characters }
+    public var cursor: Int { editor.cursor }
+    public var maxLength: Int? {
+        get { editor.maxLength }
+        set { editor.maxLength = newValue }
+    }
     /// Rows asked for in forms and stacks.
     public var rows: Int
     public var onChange: (() -> Void)?
@@ -18,16 +23,14 @@ public final class TextArea: Widget {
     private var width = 40
 
     public init(_ text: String = "", rows: Int = 4, maxLength: Int? = nil, helpText: String? = nil) {
-        characters = Array(text)
-        cursor = characters.count
+        editor = LineEditor(text, maxLength: maxLength)
         self.rows = rows
-        self.maxLength = maxLength
         self.helpText = helpText
     }
 
     public var text: String {
-        get { String(characters) }
-        set { characters = Array(newValue); cursor = characters.count; onChange?() }
+        get { editor.text }
+        set { editor.setText(newValue); onChange?() }
     }
 
     public var canFocus: Bool { true }
@@ -37,38 +40,23 @@ public final class TextArea: Widget {
     public func handle(_ event: InputEvent, app: Application) -> Bool {
         let before = characters
         switch event {
-        case .paste(let pasted): insert(pasted.replacingLineEnds())
-        case .key(.character(let c)): insert(String(c))
-        case .key(.enter): insert("\n")
-        case .key(.left): cursor = max(0, cursor - 1)
-        case .key(.right): cursor = min(characters.count, cursor + 1)
-        case .key(.home): cursor = currentLine.lowerBound
-        case .key(.end): cursor = currentLine.upperBound
-        case .key(.wordLeft), .key(.wordRight):
-            var line = LineEditor(String(characters))
-            line.move(to: cursor)
-            if event == .key(.wordLeft) { line.moveWordLeft() } else { line.moveWordRight() }
-            cursor = line.cursor
-        case .key(.backspace):
-            guard cursor > 0 else { return true }
-            characters.remove(at: cursor - 1)
-            cursor -= 1
-        case .key(.delete):
-            if cursor < characters.count { characters.remove(at: cursor) }
+        case .paste(let pasted): editor.insert(pasted.replacingLineEnds())
+        case .key(.character(let c)): editor.insert(String(c))
+        case .key(.enter): editor.insert("\n")
+        case .key(.left): editor.moveLeft()
+        case .key(.right): editor.moveRight()
+        case .key(.home): editor.move(to: currentLine.lowerBound)
+        case .key(.end): editor.move(to: currentLine.upperBound)
+        case .key(.wordLeft): editor.moveWordLeft()
+        case .key(.wordRight): editor.moveWordRight()
+        case .key(.backspace): editor.deleteBackward()
+        case .key(.delete): editor.deleteForward()
         case .key(.up): return moveVertically(by: -1)
         case .key(.down): return moveVertically(by: 1)
         default: return false
         }
         if characters != before { onChange?() }
         return true
-    }
-
-    private func insert(_ text: String) {
-        var insertion = text
-        if let maxLength { insertion = String(insertion.prefix(max(0, maxLength - characters.count))) }
-        let before = String(characters[..<cursor]) + insertion
-        characters = Array(before + String(characters[cursor...]))
-        cursor = min(Array(before).count, characters.count)
     }
 
     private var lines: [Range<Int>] { TextWrap.ranges(characters, width: width) }
@@ -89,7 +77,7 @@ public final class TextArea: Widget {
             used += characters[index].displayWidth
             index += 1
         }
-        cursor = index
+        editor.move(to: index)
         return true
     }
 
@@ -97,12 +85,11 @@ public final class TextArea: Widget {
         guard !area.isEmpty else { return }
         width = area.width
         let focused = canvas.isFocused(self)
-        let role: Role = focused ? .focused : hasError ? .error : .field
+        let role = Role.field(focused: focused, hasError: hasError)
         canvas.fill(area, role: role)
         let all = lines
         let current = lineIndex(in: all)
-        top = min(top, current)
-        if current >= top + area.height { top = current - area.height + 1 }
+        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
         for row in 0..<min(area.height, all.count - top) {
             canvas.write(String(characters[all[top + row]]), at: Point(x: area.x, y: area.y + row), role: role, clip: area)
         }

@@ -66,14 +66,14 @@ public final class TextField: Widget {
     public func draw(in area: Rect, on canvas: Canvas, focused: Bool) {
         let row = area.row(0)
         guard !row.isEmpty else { return }
-        canvas.fill(row, role: focused ? .focused : hasError ? .error : .field)
+        canvas.fill(row, role: .field(focused: focused, hasError: hasError))
         if editor.characters.isEmpty, !focused {
             canvas.write(DisplayWidth.truncate(placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
             return
         }
         let shown = isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters
         keepCursorVisible(shown, width: row.width)
-        canvas.write(String(shown[scroll...]), at: row.origin, role: focused ? .focused : hasError ? .error : .field, clip: row)
+        canvas.write(String(shown[scroll...]), at: row.origin, role: .field(focused: focused, hasError: hasError), clip: row)
         if focused {
             canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[scroll..<editor.cursor])), y: row.y), clip: row)
         }
