@@ -19,7 +19,8 @@ struct DataDirectory: Sendable {
     var logPath: String { path + "/events.log" }
     var keyFilePath: String { path + "/keys" }
     var lockPath: String { path + "/lock" }
-    func sealedPath(_ name: String) -> String { path + "/" + name + ".sealed" }
+    func sealedPath(_ name: String) -> String { path + "/" + name + Self.sealedSuffix }
+    static let sealedSuffix = ".sealed"
 }
 
 /// Microseconds since 1970 from the system's real-time clock.

@@ -19,7 +19,8 @@ extension EventLog {
     /// Copies every readable record of the log in `source` into a new log in `destination` (which
     /// must not exist or be empty, and is never the source). The new log keeps the users and
     /// passphrases, record types, timestamps, order and batches; sequence numbers start again at 1.
-    /// The source is only read.
+    /// Sealed files are re-sealed under the new log (they are bound to their log, so a plain copy
+    /// would not open); one that cannot be read is left behind. The source is only read.
     public static func salvage(from source: URL, to destination: URL, user: String, passphrase: String) throws -> SalvageReport {
         try salvage(from: source, to: destination, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
     }
@@ -65,6 +66,10 @@ extension EventLog {
             copied += records.count
         }
         try writer.sync()
+        for name in try old.sealedFileNames() {
+            guard let contents = try? old.readSealedFile(named: name) else { continue }
+            try new.writeSealedFile(named: name, contents: contents)
+        }
         return SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path)
     }
 }

@@ -70,6 +70,14 @@ extension EventLog {
         try io { () throws(FileSystemError) in try AtomicReplace.write(bytes, to: paths.sealedPath(name), in: fileSystem) }
     }
 
+    /// The names of the sealed files beside the log, sorted.
+    public func sealedFileNames() throws -> [String] {
+        let entries = try io { () throws(FileSystemError) in try fileSystem.listDirectory(paths.path) }
+        return entries.filter { $0.hasSuffix(DataDirectory.sealedSuffix) }
+            .map { String($0.dropLast(DataDirectory.sealedSuffix.count)) }
+            .filter(SealedFileFormat.isValidName).sorted()
+    }
+
     /// The contents of `name`.sealed, or nil if there is none.
     public func readSealedFile(named name: String) throws -> Data? {
         guard SealedFileFormat.isValidName(name) else { throw EventLogError.invalidSealedFileName(name) }

@@ -60,6 +60,10 @@ import Testing
             let source = parent.appendingPathComponent("damaged")
             let target = parent.appendingPathComponent("salvaged")
             let (records, frames) = try TornTailTests.makeLog(in: source)
+            let draft = Data("a draft".utf8)
+            let writer = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase)
+            try writer.writeSealedFile(named: "draft-1", contents: draft)
+            writer.close()
             var bytes = try fileBytes(logURL(source))
             bytes[Self.position(.ciphertext, in: frames[10])] ^= 0x40
             bytes[Self.position(.length, in: frames[20])] ^= 0x01
@@ -84,6 +88,8 @@ import Testing
             #expect(copies.map(\.type) == expected.map(\.type))
             #expect(copies.map(\.timestamp) == expected.map(\.timestamp))
             #expect(copies.map(\.sequence) == Array(1...UInt64(expected.count)))
+            #expect(try salvaged.sealedFileNames() == ["draft-1"])
+            #expect(try salvaged.readSealedFile(named: "draft-1") == draft, "sealed files are re-sealed under the new log")
             try salvaged.append(type: 1, payload: Data("life goes on".utf8))
             salvaged.close()
             #expect(try EventLog.verify(at: target, user: alice, passphrase: alicePassphrase).status == .intact)

@@ -42,13 +42,14 @@ public enum InteractiveApp {
     /// The settings for a real run. Two hidden variables serve the end-to-end tests:
     /// `REFUGE_KDF_LOGN` (a fast key derivation) and `REFUGE_IDLE_LOCK_SECONDS`.
     static func settings(_ options: AppOptions, environment: [String: String]) -> SessionSettings {
+        let environment = CommandEnvironment(values: environment)
         var settings = SessionSettings(dataDirectory: options.dataDirectory, language: options.language)
         settings.idleLock = options.idleLock
-        if let seconds = environment["REFUGE_IDLE_LOCK_SECONDS"].flatMap(Int.init), seconds > 0 {
+        if let seconds = environment[CommandEnvironment.idleLockSecondsKey].flatMap(Int.init), seconds > 0 {
             settings.idleLock = .seconds(seconds)
         }
-        if let logN = environment["REFUGE_KDF_LOGN"].flatMap(UInt8.init) {
-            settings.kdf = KDFParameters(logN: logN, r: KDFParameters.standard.r, p: KDFParameters.standard.p)
+        if environment[CommandEnvironment.kdfLogNKey] != nil, let kdf = try? KDFChoice.resolve(environment) {
+            settings.kdf = kdf  // a bad value is ignored here, as the app has no place to say so
         }
         return settings
     }

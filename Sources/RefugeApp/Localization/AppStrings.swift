@@ -112,7 +112,6 @@ struct AppStrings: Sendable {
     var mask: String { t("Mask", "Скрыть") }
     var reports: String { t("Reports", "Отчёты", "Есептер") }
     var users: String { t("Users", "Польз.") }
-    var sort: String { screenKit.sort }
     var open: String { t("Open", "Открыть") }
     var caseListHelp: String {
         t("All cases. Enter opens the selected case; n (т) starts a new intake.",

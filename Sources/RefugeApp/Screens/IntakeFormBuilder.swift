@@ -46,11 +46,14 @@ final class IntakeFormBuilder {
 
     private func formField(_ field: Field) -> FormField {
         let help = field.help.text(in: language)
+        // Asked on every key and redraw: only the answers the rule reads are converted.
+        let referenced = Set(field.relevance.referencedFields.map(\.rawValue))
         return FormField(
             field.key.rawValue, field.label.text(in: language), kind(of: field),
             required: field.requiredForSave,
             relevantWhen: field.relevance == .always ? nil : { [schema] values in
-                field.relevance.isSatisfied(by: FormValueMapping.fieldValues(values, schema: schema))
+                field.relevance.isSatisfied(by: FormValueMapping.fieldValues(values.filter { referenced.contains($0.key) },
+                                                                             schema: schema))
             },
             validate: { [unowned self] value, values in problem(with: value, of: field, among: values) },
             help: help.isEmpty ? nil : help)

@@ -31,7 +31,7 @@ struct BackupCommand: ParsableCommand {
         var archive = TarArchive()
         let now = Date()
         archive.add(name: "keys", contents: try Self.read(directory.appendingPathComponent("keys")), modified: now)
-        for name in CaseBook.sealedFileNames(in: directory) {
+        for name in try log.sealedFileNames() {
             let file = directory.appendingPathComponent(name + ".sealed")
             guard let contents = try? Self.read(file) else { continue }  // removed meanwhile (a discarded draft)
             archive.add(name: name + ".sealed", contents: contents, modified: now)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventLog
 import Foundation
 
 /// `refuge salvage`: copies everything readable of a damaged case file into a new directory.
@@ -19,7 +20,7 @@ struct SalvageCommand: ParsableCommand {
     func run() throws {
         let credentials = try data.caseFile.credentials()
         let destination = DataLocation.resolve(output, environment: .current)
-        let report = try CaseBook.salvage(from: data.directory, to: destination,
+        let report = try EventLog.salvage(from: data.directory, to: destination,
                                           user: credentials.user, passphrase: credentials.passphrase)
         print(report.description)
         print("Check the new case file with: refuge verify --data \(destination.path)")

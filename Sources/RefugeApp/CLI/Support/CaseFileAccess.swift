@@ -23,14 +23,14 @@ struct CaseFileAccess {
 
     /// Opens and replays the case file. A damaged log is refused (exit 3) with the advice to run
     /// `verify` and `salvage`: figures and changes from a log with missing records would mislead.
-    func open(_ mode: CaseFileMode, as credentials: Credentials? = nil, keepsHistory: Bool = false) throws -> CaseBook {
+    func open(_ mode: CaseFileMode, as credentials: Credentials? = nil) throws -> CaseBook {
         let credentials = try credentials ?? self.credentials()
         let book: CaseBook
         do {
             book = try CaseBook.open(at: directory, user: credentials.user, passphrase: credentials.passphrase,
-                                     mode: mode == .read ? .readOnly : .readWrite, keepsHistory: keepsHistory)
+                                     mode: mode == .read ? .readOnly : .readWrite, keepsHistory: false)
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
-            return try open(.read, as: credentials, keepsHistory: keepsHistory)
+            return try open(.read, as: credentials)
         }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()

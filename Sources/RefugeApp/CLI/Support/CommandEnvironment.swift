@@ -13,6 +13,8 @@ struct CommandEnvironment: Sendable {
     static let newPassphraseKey = "REFUGE_NEW_PASSPHRASE"
     /// For tests only: log2 of scrypt's N for new key slots (weak and fast).
     static let kdfLogNKey = "REFUGE_KDF_LOGN"
+    /// For tests only: the idle lock of the interactive app, in seconds.
+    static let idleLockSecondsKey = "REFUGE_IDLE_LOCK_SECONDS"
 
     var values: [String: String]
 

@@ -27,7 +27,7 @@ struct Credentials {
 /// A passphrase being chosen: from an environment variable, else typed twice without echo.
 /// At least 10 characters, as the setup screen requires.
 enum NewPassphrase {
-    static let minimumLength = 10
+    static let minimumLength = PassphraseRules.minimumLength
 
     static func resolve(_ environment: CommandEnvironment, variable: String, for user: String) throws -> String {
         let passphrase: String
