@@ -56,18 +56,11 @@ enum CaseActionForms {
         }
     }
 
-    /// A one-page form whose F2 runs `save` on the open case file and closes it; a failure
-    /// (full disk, read-only) leaves it open with everything typed.
+    /// A one-page `caseFileForm` that saves the relevant answers.
     private static func make(_ session: RefugeSession, title: String, fields: [FormField], initial: FormValues = [:],
                              save: @escaping (CaseBook, FormValues) throws -> Void) -> FormScreen {
         let description = FormDescription(title: title, pages: [FormPage(title: title, fields: fields)])
-        let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
-                                today: { FormDate(session.today) }) { _ in }
-        screen.onSave = { [unowned screen, unowned session] form in
-            try session.saving { try save(session.writableBook(), form.relevantValues) }
-            session.app.dismiss(screen)
-        }
-        return screen
+        return session.caseFileForm(description, initial: initial) { book, form in try save(book, form.relevantValues) }
     }
 }
 

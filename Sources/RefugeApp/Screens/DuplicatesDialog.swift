@@ -6,14 +6,14 @@ import Terminal
 /// selected one instead; F2 saves the new case anyway; Esc goes back to the form.
 final class DuplicatesDialog: Dialog {
     private let table: TableView
-    private let rows: Rows
+    private let rows: TableRows<CaseID>
     private let onOpen: (CaseID) -> Void
     private let onSaveAnyway: () -> Void
     private let strings: AppStrings
 
     init(session: RefugeSession, candidates: [DuplicateCandidate], onOpen: @escaping (CaseID) -> Void, onSaveAnyway: @escaping () -> Void) {
         strings = session.strings
-        rows = Rows(candidates.compactMap { candidate in
+        rows = TableRows(candidates.compactMap { candidate in
             session.book?.store[candidate.caseID].map { record in
                 (candidate.caseID, [record.number.description, record.displayName, record.birthYear.map(String.init) ?? "—"])
             }
@@ -30,7 +30,7 @@ final class DuplicatesDialog: Dialog {
                    preferredSize: Size(width: 64, height: min(candidates.count, 8) + 6))
         table.onActivate = { [unowned self] row in
             close()
-            onOpen(rows.items[row].id)
+            onOpen(rows.items[row].key)
         }
     }
 
@@ -40,12 +40,5 @@ final class DuplicatesDialog: Dialog {
             onSaveAnyway()
         },
          Binding(.escape, label: strings.back) { [unowned self] in close() }]
-    }
-
-    private final class Rows: TableDataSource {
-        let items: [(id: CaseID, cells: [String])]
-        init(_ items: [(CaseID, [String])]) { self.items = items.map { (id: $0.0, cells: $0.1) } }
-        var rowCount: Int { items.count }
-        func cells(forRow row: Int) -> [String] { items[row].cells }
     }
 }

@@ -6,7 +6,7 @@ import Terminal
 /// p changes one's own passphrase.
 final class UsersScreen: Screen {
     private unowned let session: RefugeSession
-    private let rows = Rows()
+    private let rows = TableRows<String>()
     let table: TableView
 
     init(session: RefugeSession) {
@@ -40,7 +40,7 @@ final class UsersScreen: Screen {
 
     private func disableSelected() {
         guard rows.items.indices.contains(table.selectedRow) else { return }
-        let name = rows.items[table.selectedRow].name
+        let name = rows.items[table.selectedRow].key
         let s = session.strings
         session.app.push(ConfirmDialog(title: s.disableUser, message: s.disableQuestion(name)) { [unowned self] yes in
             guard yes else { return }
@@ -49,12 +49,6 @@ final class UsersScreen: Screen {
                 didAppear()
             }
         })
-    }
-
-    private final class Rows: TableDataSource {
-        var items: [(name: String, cells: [String])] = []
-        var rowCount: Int { items.count }
-        func cells(forRow row: Int) -> [String] { items[row].cells }
     }
 }
 
@@ -92,12 +86,6 @@ enum UserForms {
 
     private static func present(_ session: RefugeSession, _ description: FormDescription, initial: FormValues = [:],
                                 save: @escaping (CaseBook, Form) throws -> Void) {
-        let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
-                                today: { FormDate(session.today) }) { _ in }
-        screen.onSave = { [unowned screen, unowned session] form in
-            try session.saving { try save(session.writableBook(), form) }
-            session.app.dismiss(screen)
-        }
-        session.app.push(screen)
+        session.app.push(session.caseFileForm(description, initial: initial, save: save))
     }
 }

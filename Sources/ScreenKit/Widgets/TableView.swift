@@ -14,6 +14,16 @@ extension TableDataSource {
     public func sort(byColumn column: Int, ascending: Bool) {}
 }
 
+/// Rows held in an array, each with the key it stands for (a name, an id): for short lists.
+public final class TableRows<Key>: TableDataSource {
+    public var items: [(key: Key, cells: [String])]
+
+    public init(_ items: [(key: Key, cells: [String])] = []) { self.items = items }
+
+    public var rowCount: Int { items.count }
+    public func cells(forRow row: Int) -> [String] { items[row].cells }
+}
+
 public struct TableColumn: Sendable {
     public enum Alignment: Sendable { case left, right }
     public var title: String
