@@ -43,20 +43,7 @@ extension EventLog {
         let keyFile = old.secrets.withLock { $0.keyFile }
 
         try io { () throws(FileSystemError) in try fileSystem.createDirectory(targetPaths.path) }
-        let lock = try acquireLock(targetPaths, fileSystem)
-        let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
-        let new: EventLog
-        do {
-            try io { () throws(FileSystemError) in
-                try AtomicReplace.write(keyFile.encoded(), to: targetPaths.keyFilePath, in: fileSystem)
-                try AtomicReplace.write(header.encoded(), to: targetPaths.logPath, in: fileSystem)
-            }
-            new = try openLocked(paths: targetPaths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                 dataKey: dataKey, lock: lock, clock: wallClockMicroseconds)
-        } catch {
-            lock.release()
-            throw error
-        }
+        let new = try makeLog(targetPaths, fileSystem: fileSystem, keyFile: keyFile, dataKey: dataKey, clock: wallClockMicroseconds)
         defer { new.close() }
         let writer = try new.requireWriter()
         var copied = 0

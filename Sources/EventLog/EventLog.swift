@@ -86,13 +86,20 @@ public final class EventLog: Sendable {
         let paths = DataDirectory(directory)
         try io { () throws(FileSystemError) in try fileSystem.createDirectory(paths.path) }
         guard !fileSystem.fileExists(paths.logPath) else { throw EventLogError.alreadyExists(directory: paths.path) }
+        let dataKey = SymmetricKey(size: .bits256)
+        let keysetID = Keyring.randomBytes(16)
+        let slot = try Keyring.makeSlot(user: user, passphrase: passphrase, kdf: kdf, dataKey: dataKey, keysetID: keysetID)
+        return try makeLog(paths, fileSystem: fileSystem, keyFile: KeyFile(keysetID: keysetID, slots: [slot]),
+                           dataKey: dataKey, clock: clock)
+    }
+
+    /// Writes a new, empty log and its key file into `paths` (whose directory exists) and opens
+    /// it for writing: the last step of `create` and `salvage`.
+    static func makeLog(_ paths: DataDirectory, fileSystem: any FileSystem, keyFile: KeyFile, dataKey: SymmetricKey,
+                        clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
         let lock = try acquireLock(paths, fileSystem)
         do {
-            let dataKey = SymmetricKey(size: .bits256)
-            let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: Keyring.randomBytes(16))
-            let slot = try Keyring.makeSlot(user: user, passphrase: passphrase, kdf: kdf,
-                                            dataKey: dataKey, keysetID: header.keysetID)
-            let keyFile = KeyFile(keysetID: header.keysetID, slots: [slot])
+            let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
             try io { () throws(FileSystemError) in
                 // The key file first: the log file's appearance is what makes the log exist.
                 try AtomicReplace.write(keyFile.encoded(), to: paths.keyFilePath, in: fileSystem)

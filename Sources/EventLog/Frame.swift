@@ -42,6 +42,17 @@ enum FrameLayout {
 
     static func paddedSize(_ size: Int) -> Int { (size + paddingUnit - 1) / paddingUnit * paddingUnit }
 
+    /// The clear fields a frame starts with: checksum, body length, first sequence number.
+    static func header(_ bytes: ArraySlice<UInt8>) -> (storedCRC: UInt32, bodyLength: UInt32, firstSequence: UInt64) {
+        (UInt32.littleEndian(from: bytes), UInt32.littleEndian(from: bytes.dropFirst(4)),
+         UInt64.littleEndian(from: bytes.dropFirst(8)))
+    }
+
+    /// Whether a whole frame's checksum covers what it should (everything after the checksum field).
+    static func checksumMatches(_ frame: ArraySlice<UInt8>, storedCRC: UInt32) -> Bool {
+        frame.dropFirst(4).withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
+    }
+
     /// Associated data: binds a frame to its file, its place in the sequence and its predecessor.
     static func associatedData(fileID: [UInt8], firstSequence: UInt64, previousTag: [UInt8]) -> [UInt8] {
         var writer = ByteWriter(capacity: 48)
@@ -111,6 +122,9 @@ struct FrameOpener: @unchecked Sendable {
         case authentication
         /// The tag verified but the plaintext is not a valid record list (a writer bug or forgery).
         case malformedPlaintext
+
+        /// How a report of tampering says it.
+        var detail: String { self == .authentication ? "authentication tag does not verify" : "malformed contents" }
     }
 
     /// `body` is nonce, ciphertext and tag.

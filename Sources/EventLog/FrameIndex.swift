@@ -88,19 +88,18 @@ extension EventLog {
     /// The header of a frame that fits in the file, or nil (end of the log, or bad bytes).
     private func frameHeader(at offset: UInt64, reader: inout ChunkedReader, size: UInt64) throws -> FrameHeader? {
         guard let bytes = try reader.bytes(at: offset, count: FrameLayout.headerSize) else { return nil }
-        let length = UInt32.littleEndian(from: bytes[(bytes.startIndex + 4)...])
+        let (_, length, sequence) = FrameLayout.header(bytes)
         guard FrameLayout.isPlausibleBodyLength(length) else { return nil }
         let end = offset + UInt64(FrameLayout.headerSize) + UInt64(length)
         guard end <= size else { return nil }
-        return FrameHeader(offset: offset, sequence: UInt64.littleEndian(from: bytes[(bytes.startIndex + 8)...]),
-                           length: Int(length), end: end)
+        return FrameHeader(offset: offset, sequence: sequence, length: Int(length), end: end)
     }
 
     /// Checks and decrypts one frame; damage or tampering here is reported as on a full read.
     private func openFrame(_ frame: FrameHeader, reader: inout ChunkedReader,
                            opener: FrameOpener) throws -> [RecordContent] {
         guard let bytes = try reader.bytes(at: frame.offset, count: FrameLayout.headerSize + frame.length),
-              bytes.dropFirst(4).withUnsafeBytes({ CRC32C.checksum($0) }) == UInt32.littleEndian(from: bytes[bytes.startIndex...])
+              FrameLayout.checksumMatches(bytes, storedCRC: FrameLayout.header(bytes).storedCRC)
         else {
             throw EventLogError.tampered(offset: frame.offset, sequence: frame.sequence, detail: "checksum does not match")
         }
@@ -116,8 +115,7 @@ extension EventLog {
             return try opener.open(body: bytes.dropFirst(FrameLayout.headerSize), firstSequence: frame.sequence,
                                    previousTag: previousTag)
         } catch {
-            throw EventLogError.tampered(offset: frame.offset, sequence: frame.sequence,
-                                         detail: error == .authentication ? "authentication tag does not verify" : "malformed contents")
+            throw EventLogError.tampered(offset: frame.offset, sequence: frame.sequence, detail: error.detail)
         }
     }
 }

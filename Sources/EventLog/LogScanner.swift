@@ -69,8 +69,7 @@ struct LogScanner {
                     return false
                 case .failure(let error):
                     guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
-                    let detail = error == .authentication ? "authentication tag does not verify" : "malformed contents"
-                    throw EventLogError.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: detail)
+                    throw EventLogError.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: error.detail)
                 case .records(let count):
                     guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
                     let frameRecords = records.next(count)
@@ -318,10 +317,7 @@ struct LogScanner {
 
         var body: ArraySlice<UInt8> { bytes.dropFirst(FrameLayout.headerSize) }
 
-        /// Whether the checksum covers what it should (everything after the checksum field).
-        var checksumMatches: Bool {
-            bytes.dropFirst(4).withUnsafeBytes { CRC32C.checksum($0) } == storedCRC
-        }
+        var checksumMatches: Bool { FrameLayout.checksumMatches(bytes, storedCRC: storedCRC) }
     }
 
     private enum Inspection {
@@ -336,9 +332,7 @@ struct LogScanner {
         guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else {
             return .bad(.incompleteHeader, skipHint: nil)
         }
-        let storedCRC = UInt32.littleEndian(from: header[header.startIndex...])
-        let length = UInt32.littleEndian(from: header[(header.startIndex + 4)...])
-        let firstSequence = UInt64.littleEndian(from: header[(header.startIndex + 8)...])
+        let (storedCRC, length, firstSequence) = FrameLayout.header(header)
         guard FrameLayout.isPlausibleBodyLength(length) else { return .bad(.impossibleLength(length), skipHint: nil) }
         let end = offset + UInt64(FrameLayout.headerSize) + UInt64(length)
         guard end <= fileSize,
