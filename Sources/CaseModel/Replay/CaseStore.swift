@@ -34,8 +34,6 @@ public struct CaseStore: Sendable {
     public let schema: IntakeSchema
     /// How each case's history is kept; per-case history costs memory.
     public let historyKeeping: HistoryKeeping
-    /// Whether a history of some kind is kept (entries, or references to rebuild it from).
-    public var keepsHistory: Bool { historyKeeping != .none }
 
     /// Every case, in the order the cases were opened (stored contiguously so that replay
     /// mutates records in place).
