@@ -13,8 +13,6 @@ extension CaseRecord {
         }
     }
 
-    private static let nameFields: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
-
     /// Applies one event of this case. Derived figures (completeness, flags) are recomputed only
     /// when answers change, which keeps a replay of millions of events fast; a whole-log replay
     /// defers even that (`refreshingDerived: false`) and refreshes each case once at the end.
@@ -34,7 +32,7 @@ extension CaseRecord {
                     conflictingFields.remove(change.key)
                 }
                 values[change.key] = change.new
-                if Self.nameFields.contains(change.key) { outcome.namesChanged = true }
+                if FieldKey.personNames.contains(change.key) { outcome.namesChanged = true }
                 outcome.add(.field(change))
             }
         case .noteAdded(_, let text):
