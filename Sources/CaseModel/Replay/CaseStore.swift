@@ -150,6 +150,10 @@ public struct CaseStore: Sendable {
 
     public var caseCount: Int { records.count }
 
+    /// Where a case is in `records`. Cases are only ever appended, so a position stays valid in
+    /// every later state of the store.
+    public func position(of caseID: CaseID) -> Int? { positions[caseID] }
+
     /// Who changed what, when, from what to what: the case's entries in merge order. Empty unless
     /// the store keeps `.entries`; with `.eventReferences` use `history(of:replaying:)`.
     public func history(of caseID: CaseID) -> [HistoryEntry] {
