@@ -153,18 +153,6 @@ import Testing
         #expect(a < b && b < c && c < d)
     }
 
-    @Test func receivingFollowsKulkarni() {
-        var clock = HybridLogicalClock(latest: HLCTimestamp(wallMillis: 1000, counter: 3))
-        // Remote ahead of both: take its time, counter + 1.
-        #expect(clock.receive(HLCTimestamp(wallMillis: 5000, counter: 7), wallMillis: 2000) == HLCTimestamp(wallMillis: 5000, counter: 8))
-        // Same time as own and remote: max counter + 1.
-        #expect(clock.receive(HLCTimestamp(wallMillis: 5000, counter: 2), wallMillis: 100) == HLCTimestamp(wallMillis: 5000, counter: 9))
-        // Wall clock ahead of everything: counter resets.
-        #expect(clock.receive(HLCTimestamp(wallMillis: 10, counter: 2), wallMillis: 9000) == HLCTimestamp(wallMillis: 9000, counter: 0))
-        // Own clock ahead: own counter + 1.
-        #expect(clock.receive(HLCTimestamp(wallMillis: 10, counter: 2), wallMillis: 100) == HLCTimestamp(wallMillis: 9000, counter: 1))
-    }
-
     @Test func mergeOrderIsTimeThenCounterThenDeviceThenID() {
         let t = HLCTimestamp(wallMillis: 5, counter: 1)
         let a = MergeKey(time: t, device: DeviceID(high: 0, low: 1), id: EventID(high: 9, low: 9))

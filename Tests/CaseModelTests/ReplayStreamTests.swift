@@ -54,6 +54,27 @@ import Testing
         #expect(twice.eventCount == reference.eventCount && twice.activity == reference.activity)
     }
 
+    /// A replay leaves completeness, flags and search keys to its end; applying the same events one
+    /// by one updates them as it goes. Both give the same cases and the same search, whether the
+    /// replay streams (events in merge order) or sorts (shuffled).
+    @Test func deferredReplayEqualsApplyingEventByEvent() {
+        var generator = SeededGenerator(seed: 11)
+        for events in [Self.events, ReplayTests.sampleEvents().events] {
+            var applied = CaseStore(history: .none)
+            for event in events { applied.apply(event) }
+            for log in [events, events.shuffled(using: &generator)] {
+                let replayed = CaseStore.replay(log, keepsHistory: false)
+                #expect(replayed.records == applied.records)
+                #expect(replayed.searchIndex.count == applied.searchIndex.count)
+                #expect(replayed.records.map { replayed.searchIndex.key(of: $0.id) }
+                        == applied.records.map { applied.searchIndex.key(of: $0.id) })
+                for query in ["", "a", "ova", "zarina", "karimova", "2025", "2026 0002"] {
+                    #expect(replayed.search(query) == applied.search(query))
+                }
+            }
+        }
+    }
+
     @Test func anOutOfOrderEventMakesTheStreamGiveUp() {
         var events = Self.events
         events.swapAt(10, 40)

@@ -40,10 +40,8 @@ public enum EventCodec {
         switch outcome {
         case .success(let event):
             return .event(event)
-        case .failure(.newerVersion(let version)):
-            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: .newerVersion(version)))
-        case .failure(.malformed(let what)):
-            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: .malformed(what)))
+        case .failure(let failure):
+            return .unrecognised(UnrecognisedEvent(recordType: recordType, payload: payload, reason: failure.reason))
         }
     }
 
@@ -111,15 +109,17 @@ public enum EventCodec {
         }
     }
 
-    private enum DecodeFailure: Error {
-        case newerVersion(UInt8)
-        case malformed(String)
+    /// Why a payload of a known kind could not be read.
+    private struct DecodeFailure: Error {
+        let reason: UnrecognisedEvent.Reason
+
+        static func malformed(_ what: String) -> Self { Self(reason: .malformed(what)) }
     }
 
     private static func decode(kind: EventKind, from reader: inout ByteReader) throws(DecodeFailure) -> Event {
         do {
             let version = try reader.byte()
-            guard version <= formatVersion else { throw DecodeFailure.newerVersion(version) }
+            guard version <= formatVersion else { throw DecodeFailure(reason: .newerVersion(version)) }
             guard version >= 1 else { throw DecodeFailure.malformed("format version 0") }
             let id: EventID = try reader.identifier()
             let device: DeviceID = try reader.identifier()

@@ -23,8 +23,10 @@ public struct HLCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     public var description: String { "\(wallMillis).\(counter)" }
 }
 
-/// Hybrid logical clock after Kulkarni et al. (2014): timestamps stay close to wall time, never go
-/// backwards on one device, and exceed every timestamp the device has seen from another one.
+/// Hybrid logical clock after Kulkarni et al. (2014): timestamps stay close to wall time and never
+/// go backwards on one device. Started from the latest timestamp of a log (`init(latest:)`, as the
+/// app does when it opens a case file), it stamps new events after every event in that log, other
+/// devices' included.
 public struct HybridLogicalClock: Sendable {
     public private(set) var latest: HLCTimestamp
 
@@ -37,30 +39,6 @@ public struct HybridLogicalClock: Sendable {
         } else {
             latest = HLCTimestamp(wallMillis: latest.wallMillis, counter: latest.counter + 1)
         }
-        return latest
-    }
-
-    public mutating func tick(now: Date = Date()) -> HLCTimestamp {
-        tick(wallMillis: Self.millis(now))
-    }
-
-    /// Takes in a timestamp seen from another device (e.g. while replaying a merged log),
-    /// so that later local events sort after it.
-    @discardableResult
-    public mutating func receive(_ remote: HLCTimestamp, wallMillis: UInt64) -> HLCTimestamp {
-        let previous = latest
-        let wall = max(previous.wallMillis, remote.wallMillis, wallMillis)
-        let counter: UInt32
-        if wall == previous.wallMillis && wall == remote.wallMillis {
-            counter = max(previous.counter, remote.counter) + 1
-        } else if wall == previous.wallMillis {
-            counter = previous.counter + 1
-        } else if wall == remote.wallMillis {
-            counter = remote.counter + 1
-        } else {
-            counter = 0
-        }
-        latest = HLCTimestamp(wallMillis: wall, counter: counter)
         return latest
     }
 

@@ -5,8 +5,6 @@ extension CaseRecord {
         let collecting: Bool
         private(set) var entries: [HistoryEntry.Change] = []
         var namesChanged = false
-        /// Answers changed, so completeness and flags need recomputing (done unless deferred).
-        var valuesChanged = false
 
         init(collecting: Bool) { self.collecting = collecting }
 
@@ -15,11 +13,9 @@ extension CaseRecord {
         }
     }
 
-    private static let nameFields: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
-
     /// Applies one event of this case. Derived figures (completeness, flags) are recomputed only
     /// when answers change, which keeps a replay of millions of events fast; a whole-log replay
-    /// defers even that (`refreshingDerived: false`) and refreshes each changed case once at the end.
+    /// defers even that (`refreshingDerived: false`) and refreshes each case once at the end.
     /// A store that keeps no history entries passes `collectingEntries: false` and saves an
     /// allocation per event.
     mutating func fold(_ event: Event, schema: IntakeSchema, refreshingDerived: Bool = true,
@@ -36,7 +32,7 @@ extension CaseRecord {
                     conflictingFields.remove(change.key)
                 }
                 values[change.key] = change.new
-                if Self.nameFields.contains(change.key) { outcome.namesChanged = true }
+                if FieldKey.personNames.contains(change.key) { outcome.namesChanged = true }
                 outcome.add(.field(change))
             }
         case .noteAdded(_, let text):
@@ -74,7 +70,6 @@ extension CaseRecord {
             break
         }
         if event.time > lastChanged { lastChanged = event.time }
-        outcome.valuesChanged = valuesChanged
         if valuesChanged && refreshingDerived { refreshDerived(schema: schema) }
         return outcome
     }

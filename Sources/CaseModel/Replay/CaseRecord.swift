@@ -51,26 +51,19 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public subscript(key: FieldKey) -> FieldValue? { values[key] }
 
     /// The intake date, or the opening day when it has not been entered.
-    public var intakeDate: CalendarDate { values[.intakeDate]?.date ?? openedOn }
+    public var intakeDate: CalendarDate { values.intakeDate(or: openedOn) }
+
+    /// The age rules applied to this case's answers (see `PersonAge`).
+    var personAge: PersonAge { values.personAge(intakeDateOr: openedOn) }
 
     /// Age in years at intake: from the date of birth when known, else the estimated age.
-    public var ageAtIntake: Int? {
-        if let birth = values[.birthDate]?.date { return birth.age(on: intakeDate) }
-        return values[.ageAtIntake]?.number
-    }
+    public var ageAtIntake: Int? { personAge.atIntake }
 
     /// Age today (estimated from the age at intake when there is no date of birth).
-    public func age(on today: CalendarDate) -> Int? {
-        if let birth = values[.birthDate]?.date { return birth.age(on: today) }
-        guard let atIntake = values[.ageAtIntake]?.number else { return nil }
-        return atIntake + max(0, intakeDate.age(on: today))
-    }
+    public func age(on today: CalendarDate) -> Int? { personAge.on(today) }
 
     /// Year of birth, exact or estimated from the age at intake (± 1).
-    public var birthYear: Int? {
-        if let birth = values[.birthDate]?.date { return birth.year }
-        return values[.ageAtIntake]?.number.map { intakeDate.year - $0 }
-    }
+    public var birthYear: Int? { personAge.birthYear }
 
     public var isMinorAtExploitation: Bool { (values[.ageAtExploitation]?.number).map { $0 < 18 } ?? false }
 
@@ -82,9 +75,7 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     }
 
     /// The names search and the duplicate finder look at.
-    public var names: [String] {
-        [FieldKey.familyName, .givenName, .patronymic, .alias].compactMap { values[$0]?.text }
-    }
+    public var names: [String] { values.personNames }
 
     /// Recomputes completeness and flags after a change.
     mutating func refreshDerived(schema: IntakeSchema) {

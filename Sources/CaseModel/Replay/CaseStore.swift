@@ -34,8 +34,6 @@ public struct CaseStore: Sendable {
     public let schema: IntakeSchema
     /// How each case's history is kept; per-case history costs memory.
     public let historyKeeping: HistoryKeeping
-    /// Whether a history of some kind is kept (entries, or references to rebuild it from).
-    public var keepsHistory: Bool { historyKeeping != .none }
 
     /// Every case, in the order the cases were opened (stored contiguously so that replay
     /// mutates records in place).
@@ -58,9 +56,11 @@ public struct CaseStore: Sendable {
     public private(set) var lastMergeKey: MergeKey?
     private var lastSequenceByYear: [Int: Int] = [:]
     private var takenNumbers: Set<CaseNumber> = []
-    /// During `replay`: cases whose answers changed and whose completeness and flags are not yet
-    /// recomputed. Nil outside a replay, where every event refreshes at once.
-    var staleDerived: [Bool]?
+    /// During a whole-log replay (`ReplayStream`): completeness, flags and search keys are left
+    /// alone while events are folded, and `finishReplay()` computes them once per case from its
+    /// final answers (after every fieldsSet they were a third of replay time at 10k cases).
+    /// Outside a replay every event updates them at once.
+    var isReplaying = false
     /// During a replay: the last case event's and the last organisation event's merge keys.
     private var lastReplayedCaseKey: MergeKey?
     private var lastReplayedOrganisationKey: MergeKey?
@@ -88,29 +88,19 @@ public struct CaseStore: Sendable {
         _ records: S, schema: IntakeSchema = .standard, history: HistoryKeeping
     ) -> CaseStore where S.Element == (DecodedEvent, UInt64?) {
         let records = Array(records)
-        let events = records.lazy.compactMap { if case .event(let event) = $0.0 { event } else { nil } }
-        if caseEventsAreInMergeOrder(events) {
-            var stream = ReplayStream(schema: schema, history: history)
+        var stream = ReplayStream(schema: schema, history: history)
+        if caseEventsAreInMergeOrder(records.lazy.compactMap { $0.0.event }) {
             for (record, reference) in records { stream.fold(record, reference: reference) }
-            if let store = stream.finish() { return store }
-        }
-        var store = CaseStore(schema: schema, history: history)
-        var sorted: [(event: Event, reference: UInt64?)] = []
-        for (record, reference) in records {
-            switch record {
-            case .event(let event): sorted.append((event, reference))
-            case .unrecognised(let kept): store.unrecognised.append(kept)
+        } else {
+            // The records this version could not read first, then the events in merge order.
+            var sorted: [(event: Event, reference: UInt64?)] = []
+            for (record, reference) in records {
+                if let event = record.event { sorted.append((event, reference)) } else { stream.fold(record, reference: reference) }
             }
+            sorted.sort { $0.event.mergeKey < $1.event.mergeKey }
+            for (event, reference) in sorted { stream.fold(.event(event), reference: reference) }
         }
-        sorted.sort { $0.event.mergeKey < $1.event.mergeKey }
-        // Completeness and flags depend only on a case's final answers: recompute them once per
-        // case after the fold instead of after every fieldsSet (a third of replay time at 10k cases).
-        store.staleDerived = []
-        for (event, reference) in sorted {
-            let inOrder = store.foldReplaying(event, reference: reference)
-            assert(inOrder, "sorted above")
-        }
-        store.refreshStaleDerived()
+        guard let store = stream.finish() else { preconditionFailure("case events were fed in merge order") }
         return store
     }
 
@@ -160,6 +150,10 @@ public struct CaseStore: Sendable {
 
     public var caseCount: Int { records.count }
 
+    /// Where a case is in `records`. Cases are only ever appended, so a position stays valid in
+    /// every later state of the store.
+    public func position(of caseID: CaseID) -> Int? { positions[caseID] }
+
     /// Who changed what, when, from what to what: the case's entries in merge order. Empty unless
     /// the store keeps `.entries`; with `.eventReferences` use `history(of:replaying:)`.
     public func history(of caseID: CaseID) -> [HistoryEntry] {
@@ -182,10 +176,7 @@ public struct CaseStore: Sendable {
         var scratch: CaseRecord?
         var entries: [HistoryEntry] = []
         for event in events where event.body.caseID == caseID {
-            func add(_ change: HistoryEntry.Change) {
-                entries.append(HistoryEntry(eventID: event.id, time: event.time, author: event.author,
-                                            device: event.device, change: change))
-            }
+            func add(_ change: HistoryEntry.Change) { entries.append(HistoryEntry(change, by: event)) }
             if case .caseOpened = event.body {
                 guard scratch == nil else { continue }  // opened twice: the first opening stands
                 scratch = CaseRecord(id: caseID, number: current.number, openedOn: current.openedOn,
@@ -262,7 +253,7 @@ public struct CaseStore: Sendable {
         lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
         record.values.reserveCapacity(schema.fields.count)
-        record.refreshDerived(schema: schema)
+        if !isReplaying { record.refreshDerived(schema: schema) }
         positions[caseID] = records.count
         records.append(record)
         switch historyKeeping {
@@ -270,17 +261,15 @@ public struct CaseStore: Sendable {
         case .entries: histories.append([])
         case .eventReferences: references.append([])
         }
-        searchIndex.update(caseID, number: number, names: [])
+        if !isReplaying { searchIndex.update(caseID, number: number, names: []) }
         appendHistory(.opened(number), at: records.count - 1, by: event)
         appendReference(reference, at: records.count - 1)
     }
 
     private mutating func applyCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
-        let deferring = staleDerived != nil
-        let outcome = records[position].fold(event, schema: schema, refreshingDerived: !deferring,
+        let outcome = records[position].fold(event, schema: schema, refreshingDerived: !isReplaying,
                                              collectingEntries: historyKeeping == .entries)  // mutated in place
-        if deferring && outcome.valuesChanged { markStale(position) }
-        if outcome.namesChanged {
+        if outcome.namesChanged && !isReplaying {
             let record = records[position]
             searchIndex.update(record.id, number: record.number, names: record.names)
         }
@@ -295,23 +284,21 @@ public struct CaseStore: Sendable {
         references[position].append(reference!)
     }
 
-    private mutating func markStale(_ position: Int) {
-        if staleDerived!.count <= position {
-            staleDerived!.append(contentsOf: repeatElement(false, count: records.count - staleDerived!.count))
+    /// Ends a replay: completeness and flags of every case from its final answers, and the search
+    /// index built in case order, as folding event by event would have left them.
+    mutating func finishReplay() {
+        guard isReplaying else { return }
+        isReplaying = false
+        for position in records.indices {
+            records[position].refreshDerived(schema: schema)
+            let record = records[position]
+            searchIndex.update(record.id, number: record.number, names: record.names)
         }
-        staleDerived![position] = true
-    }
-
-    mutating func refreshStaleDerived() {
-        guard let stale = staleDerived else { return }
-        staleDerived = nil
-        for position in stale.indices where stale[position] { records[position].refreshDerived(schema: schema) }
     }
 
     private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {
         guard historyKeeping == .entries else { return }
-        histories[position].append(
-            HistoryEntry(eventID: event.id, time: event.time, author: event.author, device: event.device, change: change))
+        histories[position].append(HistoryEntry(change, by: event))
     }
 
     private mutating func applyOrganisationEvent(_ event: Event) {

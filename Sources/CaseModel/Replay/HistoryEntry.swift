@@ -17,6 +17,15 @@ public struct HistoryEntry: Sendable, Hashable {
     public let author: String
     public let device: DeviceID
     public let change: Change
+
+    /// `change`, made by `event`'s author on its device at its time.
+    init(_ change: Change, by event: Event) {
+        eventID = event.id
+        time = event.time
+        author = event.author
+        device = event.device
+        self.change = change
+    }
 }
 
 /// Something done outside any one case: sign-ins, exports and user administration.

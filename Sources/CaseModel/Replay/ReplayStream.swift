@@ -7,8 +7,8 @@
 /// A log written on one device, or a history appended to a new case file (`refuge demo`), has its
 /// case events in merge order. The first case event that sorts before one already folded (a merged
 /// log) makes the stream give up: `finish()` returns nil and the caller replays the whole log with
-/// `CaseStore.replay`, which sorts. Derived fields are recomputed once per changed case in
-/// `finish()`, as `replay` does.
+/// `CaseStore.replay`, which sorts and folds with a stream too. Completeness, flags and search keys
+/// are computed once per case in `finish()` (see `CaseStore.isReplaying`).
 public struct ReplayStream: Sendable {
     private var store: CaseStore
     private var organisationEvents: [(event: Event, reference: UInt64?)] = []
@@ -17,7 +17,7 @@ public struct ReplayStream: Sendable {
 
     public init(schema: IntakeSchema = .standard, history: CaseStore.HistoryKeeping) {
         store = CaseStore(schema: schema, history: history)
-        store.staleDerived = []
+        store.isReplaying = true
     }
 
     /// Folds the next record; `reference` is its log sequence number (kept with `.eventReferences`).
@@ -45,7 +45,7 @@ public struct ReplayStream: Sendable {
             let inOrder = store.foldReplaying(event, reference: reference)
             assert(inOrder, "sorted above")
         }
-        store.refreshStaleDerived()
+        store.finishReplay()
         return store
     }
 }

@@ -29,7 +29,4 @@ public struct CodeList: Sendable, Hashable {
     public func label(of code: String, in language: Language) -> String? {
         index[code].map { codes[$0].label.text(in: language) }
     }
-
-    /// The English label, also used as the CTDC value in the CTDC-shaped export.
-    public func englishLabel(of code: String) -> String? { label(of: code, in: .en) }
 }

@@ -12,7 +12,4 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable {
 
     /// Kinds that hold several codes at once.
     public var isMultiple: Bool { self == .multipleChoice || self == .countries }
-
-    /// Kinds holding free text, which never leaves the shelter in an anonymised export.
-    public var isFreeText: Bool { self == .text || self == .longText }
 }

@@ -26,11 +26,6 @@ public struct IntakeSchema: Sendable {
 
     public func field(_ key: FieldKey) -> Field? { index[key].map { fields[$0] } }
 
-    /// Fields shown for these answers (relevance satisfied).
-    public func relevantFields(for values: [FieldKey: FieldValue]) -> [Field] {
-        fields.filter { $0.relevance.isSatisfied(by: values) }
-    }
-
     /// Reporting fields answered among those relevant for these answers.
     public func completeness(of values: [FieldKey: FieldValue]) -> Completeness {
         var filled = 0

@@ -15,11 +15,12 @@ public struct DuplicateProbe: Sendable {
 
     /// The probe for a form being filled in.
     public init(values: [FieldKey: FieldValue], referenceDate: CalendarDate) {
-        self.init(
-            names: [FieldKey.familyName, .givenName, .patronymic, .alias].compactMap { values[$0]?.text },
-            birthDate: values[.birthDate]?.date, ageAtIntake: values[.ageAtIntake]?.number,
-            referenceDate: values[.intakeDate]?.date ?? referenceDate)
+        self.init(names: values.personNames, birthDate: values[.birthDate]?.date,
+                  ageAtIntake: values[.ageAtIntake]?.number, referenceDate: values.intakeDate(or: referenceDate))
     }
+
+    /// The age rules applied to the probe, the reference date standing for the intake date.
+    var personAge: PersonAge { PersonAge(birthDate: birthDate, estimatedAtIntake: ageAtIntake, intakeDate: referenceDate) }
 }
 
 /// An earlier case that may be the same person, with why it was offered.
@@ -43,7 +44,7 @@ public enum DuplicateFinder {
         let probeWords = uniqueWords(probe.names)
         guard !probeWords.isEmpty else { return [] }
         let needed = min(2, probeWords.count)
-        let probeYear = probe.birthDate?.year ?? probe.ageAtIntake.map { probe.referenceDate.year - $0 }
+        let probeYear = probe.personAge.birthYear
         let probeExact = probe.birthDate != nil
         var found: [DuplicateCandidate] = []
         for record in store.records {

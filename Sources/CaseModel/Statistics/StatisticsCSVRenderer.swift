@@ -11,14 +11,9 @@ public enum StatisticsCSVRenderer {
         }
         rows.append(["minorsAtExploitation", "", number(report.minorsAtExploitation),
                      report.minorsAtExploitation == nil ? "true" : "", "", ""])
-        let dimensions: [(String, [StatisticsCell])] = [
-            ("byCitizenship", report.byCitizenship), ("byExploitation", report.byExploitation),
-            ("byLabourSector", report.byLabourSector), ("byCountryOfExploitation", report.byCountryOfExploitation),
-            ("byReferralSource", report.byReferralSource), ("byStatus", report.byStatus),
-        ]
-        for (dimension, cells) in dimensions {
-            for cell in cells {
-                rows.append([dimension, cell.code, number(cell.count), cell.isSuppressed ? "true" : "", "", ""])
+        for breakdown in report.breakdowns {
+            for cell in breakdown.cells {
+                rows.append([breakdown.dimension.rawValue, cell.code, number(cell.count), cell.isSuppressed ? "true" : "", "", ""])
             }
         }
         return CSVText.document(header: header, rows: rows)

@@ -13,13 +13,7 @@ public enum StatisticsJSONRenderer {
             ("total", String(report.total)),
             ("byGender", JSONText.array(report.byGender.map(gender))),
             ("minorsAtExploitation", JSONText.number(report.minorsAtExploitation)),
-            ("byCitizenship", cells(report.byCitizenship)),
-            ("byExploitation", cells(report.byExploitation)),
-            ("byLabourSector", cells(report.byLabourSector)),
-            ("byCountryOfExploitation", cells(report.byCountryOfExploitation)),
-            ("byReferralSource", cells(report.byReferralSource)),
-            ("byStatus", cells(report.byStatus)),
-        ]) + "\n"
+        ] + report.breakdowns.map { ($0.dimension.rawValue, cells($0.cells)) }) + "\n"
     }
 
     private static func gender(_ cell: GenderCell) -> String {

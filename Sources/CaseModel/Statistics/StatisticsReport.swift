@@ -64,3 +64,58 @@ public struct StatisticsReport: Sendable, Hashable {
     /// Cases left out because the person said no to anonymous statistics (not published).
     public let excludedWithoutConsent: Int
 }
+
+/// One breakdown of a report by a coded answer: which one, and its cells.
+public struct StatisticsBreakdown: Sendable, Hashable {
+    /// The breakdowns by coded answers; the raw value is the key in JSON and the dimension in CSV.
+    public enum Dimension: String, Sendable, Hashable, CaseIterable {
+        case byCitizenship, byExploitation, byLabourSector, byCountryOfExploitation, byReferralSource, byStatus
+
+        /// The field whose codes the categories are; nil for the case status.
+        public var field: FieldKey? {
+            switch self {
+            case .byCitizenship: .citizenship
+            case .byExploitation: .exploitationTypes
+            case .byLabourSector: .labourSector
+            case .byCountryOfExploitation: .countriesOfExploitation
+            case .byReferralSource: .referralSource
+            case .byStatus: nil
+            }
+        }
+
+        /// The name of one of this breakdown's categories in `language`.
+        public func label(of code: String, in language: Language) -> String {
+            StatisticsReport.categoryLabel(code, of: field, in: language)
+        }
+    }
+
+    public let dimension: Dimension
+    public let cells: [StatisticsCell]
+}
+
+extension StatisticsReport {
+    /// The breakdowns by coded answers, in the documented order (after `byGender` and
+    /// `minorsAtExploitation`): what every renderer lists.
+    public var breakdowns: [StatisticsBreakdown] {
+        [
+            StatisticsBreakdown(dimension: .byCitizenship, cells: byCitizenship),
+            StatisticsBreakdown(dimension: .byExploitation, cells: byExploitation),
+            StatisticsBreakdown(dimension: .byLabourSector, cells: byLabourSector),
+            StatisticsBreakdown(dimension: .byCountryOfExploitation, cells: byCountryOfExploitation),
+            StatisticsBreakdown(dimension: .byReferralSource, cells: byReferralSource),
+            StatisticsBreakdown(dimension: .byStatus, cells: byStatus),
+        ]
+    }
+
+    /// The name of a category in `language`: "other" and "not recorded" for the merged small groups
+    /// and the unanswered, else the label of `code` in `field` (in the case statuses for nil).
+    public static func categoryLabel(_ code: String, of field: FieldKey?, in language: Language) -> String {
+        switch code {
+        case StatisticsCell.otherCode: return LocalizedText(en: "other", ru: "другие").text(in: language)
+        case StatisticsCell.unknownCode: return LocalizedText(en: "not recorded", ru: "не указано").text(in: language)
+        default:
+            if let field { return IntakeSchema.standard.field(field)?.label(of: code, in: language) ?? code }
+            return CodeLists.caseStatus.label(of: code, in: language) ?? code
+        }
+    }
+}

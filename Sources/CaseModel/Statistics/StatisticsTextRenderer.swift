@@ -25,35 +25,23 @@ public enum StatisticsTextRenderer {
             lines.append(ru ? "Менее \(report.minCell) из них впервые подверглись эксплуатации до 18 лет."
                 : "Fewer than \(report.minCell) of them were first exploited under 18.")
         }
-        let field = { (key: FieldKey) in IntakeSchema.standard.field(key)! }
-        let breakdowns: [(LocalizedText, [StatisticsCell], (String) -> String)] = [
-            (LocalizedText(en: "Citizenship", ru: "Гражданство"), report.byCitizenship,
-             { field(.citizenship).label(of: $0, in: language) }),
-            (LocalizedText(en: "Exploitation", ru: "Виды эксплуатации"), report.byExploitation,
-             { field(.exploitationTypes).label(of: $0, in: language) }),
-            (LocalizedText(en: "Labour sector (forced labour)", ru: "Сфера труда (принудительный труд)"),
-             report.byLabourSector, { field(.labourSector).label(of: $0, in: language) }),
-            (LocalizedText(en: "Country of exploitation", ru: "Страна эксплуатации"), report.byCountryOfExploitation,
-             { field(.countriesOfExploitation).label(of: $0, in: language) }),
-            (LocalizedText(en: "Referred by", ru: "Кем направлены"), report.byReferralSource,
-             { field(.referralSource).label(of: $0, in: language) }),
-            (LocalizedText(en: "Status", ru: "Статус"), report.byStatus,
-             { CodeLists.caseStatus.label(of: $0, in: language) ?? $0 }),
-        ]
-        for (title, cells, name) in breakdowns where !cells.isEmpty {
-            let items = cells.map { cell in
-                "\(categoryName(cell.code, ru: ru, name: name)) \(cell.count.map(String.init) ?? (ru ? "менее \(report.minCell)" : "fewer than \(report.minCell)"))"
+        for breakdown in report.breakdowns where !breakdown.cells.isEmpty {
+            let items = breakdown.cells.map { cell in
+                "\(breakdown.dimension.label(of: cell.code, in: language)) \(cell.count.map(String.init) ?? (ru ? "менее \(report.minCell)" : "fewer than \(report.minCell)"))"
             }
-            lines.append(title.text(in: language) + ": " + items.joined(separator: ", ") + ".")
+            lines.append(title(of: breakdown.dimension).text(in: language) + ": " + items.joined(separator: ", ") + ".")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func categoryName(_ code: String, ru: Bool, name: (String) -> String) -> String {
-        switch code {
-        case StatisticsCell.otherCode: ru ? "другие" : "other"
-        case StatisticsCell.unknownCode: ru ? "не указано" : "not recorded"
-        default: name(code)
+    private static func title(of dimension: StatisticsBreakdown.Dimension) -> LocalizedText {
+        switch dimension {
+        case .byCitizenship: LocalizedText(en: "Citizenship", ru: "Гражданство")
+        case .byExploitation: LocalizedText(en: "Exploitation", ru: "Виды эксплуатации")
+        case .byLabourSector: LocalizedText(en: "Labour sector (forced labour)", ru: "Сфера труда (принудительный труд)")
+        case .byCountryOfExploitation: LocalizedText(en: "Country of exploitation", ru: "Страна эксплуатации")
+        case .byReferralSource: LocalizedText(en: "Referred by", ru: "Кем направлены")
+        case .byStatus: LocalizedText(en: "Status", ru: "Статус")
         }
     }
 

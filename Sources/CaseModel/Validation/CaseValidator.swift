@@ -78,16 +78,10 @@ public struct CaseValidator: Sendable {
             else { return nil }
             return .dateBefore(date, otherLabel: otherField.label, otherDate: other)
         case .notAboveCurrentAge:
-            guard let age = value.number, let current = currentAge(values), age > current else { return nil }
+            guard let age = value.number, let current = values.personAge(intakeDateOr: context.today).on(context.today),
+                age > current
+            else { return nil }
             return .exploitationAgeAboveCurrentAge(ageAtExploitation: age, currentAge: current)
         }
-    }
-
-    /// Age today from the date of birth, else the estimated age at intake plus the years since.
-    private func currentAge(_ values: [FieldKey: FieldValue]) -> Int? {
-        if let birth = values[.birthDate]?.date { return birth.age(on: context.today) }
-        guard let atIntake = values[.ageAtIntake]?.number else { return nil }
-        let intake = values[.intakeDate]?.date ?? context.today
-        return atIntake + max(0, intake.age(on: context.today))
     }
 }

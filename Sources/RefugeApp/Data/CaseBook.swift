@@ -103,11 +103,7 @@ public final class CaseBook {
         let records = try log.records(withSequences: references)
         var bySequence: [UInt64: LogRecord] = [:]
         for record in records { bySequence[record.sequence] = record }
-        let events = references.compactMap { sequence -> Event? in
-            guard let record = bySequence[sequence],
-                  case .event(let event) = record.event else { return nil }
-            return event
-        }
+        let events = references.compactMap { bySequence[$0]?.event.event }
         return store.history(of: caseID, replaying: events)
     }
 

@@ -26,7 +26,6 @@ final class CaseListSource: TableDataSource {
     private let strings: AppStrings
     private let today: () -> CaseDate
     private var records: [CaseRecord] = []
-    private var positions: [CaseID: Int] = [:]
     /// Indices into `records`, in display order.
     private var rows: [Int] = []
     private var sortOrder: (column: Int, ascending: Bool)?
@@ -65,7 +64,6 @@ final class CaseListSource: TableDataSource {
     /// Takes the cases as they are now and re-applies filter, search and sort.
     func load(_ store: CaseStore) {
         records = store.records
-        positions = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.id, $0.offset) })
         refresh(store)
     }
 
@@ -76,7 +74,9 @@ final class CaseListSource: TableDataSource {
         if trimmed.isEmpty {
             candidates = Array(records.indices)
         } else {
-            candidates = store.search(trimmed).compactMap { positions[$0] }
+            // Positions in the store are positions in `records` (cases are only appended); a case
+            // opened since `load` is not listed yet.
+            candidates = store.search(trimmed).compactMap { store.position(of: $0) }.filter { $0 < records.count }
         }
         rows = candidates.filter { filter.admits(records[$0].status) }
         applySort()
@@ -112,15 +112,16 @@ final class CaseListSource: TableDataSource {
 
     private func applySort() {
         guard let (column, ascending) = sortOrder else { return }
-        let keyed = rows.map { (index: $0, key: sortKey(column: column, of: records[$0])) }
+        let today = today()
+        let keyed = rows.map { (index: $0, key: sortKey(column: column, of: records[$0], today: today)) }
         rows = keyed.sorted { ascending ? $0.key < $1.key : $1.key < $0.key }.map(\.index)
     }
 
     /// Numbers sort as numbers, dates as dates, everything else by its shown text.
-    private func sortKey(column: Int, of record: CaseRecord) -> SortKey {
+    private func sortKey(column: Int, of record: CaseRecord, today: CaseDate) -> SortKey {
         switch column {
         case 0: .number(record.number.year * 1_000_000 + record.number.sequence)
-        case 3: .number(record.age(on: today()) ?? -1)
+        case 3: .number(record.age(on: today) ?? -1)
         case 7: .number(record.intakeDate.dayNumber)
         case 9: .number(record.completeness.percent)
         default: .text(cell(column: column, of: record).lowercased())

@@ -77,39 +77,32 @@ struct ReportTables {
 
     func render(_ report: StatisticsReport) -> String {
         let s = strings
-        let schema = IntakeSchema.standard
         var lines = [s.suppressionNote(report.minCell), "", row(s.totalPeople, String(report.total))]
         lines.append(row(s.minorsAtExploitation, count(report.minorsAtExploitation, report)))
         if report.excludedWithoutConsent > 0 { lines.append(s.excludedWithoutConsent(report.excludedWithoutConsent)) }
         lines += ["", s.byGender.uppercased()]
         for cell in report.byGender {
             let ages = cell.ageMin.flatMap { min in cell.ageMax.map { "\(min)–\($0)" } } ?? ""
-            lines.append(row("  " + category(cell.code, field: .gender, schema), count(cell.count, report), ages))
+            let name = StatisticsReport.categoryLabel(cell.code, of: .gender, in: s.language)
+            lines.append(row("  " + name, count(cell.count, report), ages))
         }
-        let tables: [(String, [StatisticsCell], FieldKey?)] = [
-            (s.byCitizenship, report.byCitizenship, .citizenship),
-            (s.byExploitation, report.byExploitation, .exploitationTypes),
-            (s.byLabourSector, report.byLabourSector, .labourSector),
-            (s.byCountryOfExploitation, report.byCountryOfExploitation, .countriesOfExploitation),
-            (s.byReferralSource, report.byReferralSource, .referralSource),
-            (s.byStatus, report.byStatus, nil),
-        ]
-        for (title, cells, key) in tables where !cells.isEmpty {
-            lines += ["", title.uppercased()]
-            for cell in cells {
-                let name = key.map { category(cell.code, field: $0, schema) }
-                    ?? (CodeLists.caseStatus.label(of: cell.code, in: s.language) ?? cell.code)
-                lines.append(row("  " + name, count(cell.count, report)))
+        for breakdown in report.breakdowns where !breakdown.cells.isEmpty {
+            lines += ["", title(of: breakdown.dimension).uppercased()]
+            for cell in breakdown.cells {
+                lines.append(row("  " + breakdown.dimension.label(of: cell.code, in: s.language), count(cell.count, report)))
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func category(_ code: String, field key: FieldKey, _ schema: IntakeSchema) -> String {
-        switch code {
-        case StatisticsCell.otherCode: strings.other
-        case StatisticsCell.unknownCode: strings.unknown
-        default: schema.field(key)?.label(of: code, in: strings.language) ?? code
+    private func title(of dimension: StatisticsBreakdown.Dimension) -> String {
+        switch dimension {
+        case .byCitizenship: strings.byCitizenship
+        case .byExploitation: strings.byExploitation
+        case .byLabourSector: strings.byLabourSector
+        case .byCountryOfExploitation: strings.byCountryOfExploitation
+        case .byReferralSource: strings.byReferralSource
+        case .byStatus: strings.byStatus
         }
     }
 
