@@ -14,7 +14,7 @@ public struct StatisticsQuery: Sendable, Hashable {
         self.minCell = minCell
     }
 
-    func includes(_ date: CalendarDate) -> Bool {
+    public func includes(_ date: CalendarDate) -> Bool {
         (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true)
     }
 }

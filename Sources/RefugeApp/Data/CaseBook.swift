@@ -34,8 +34,12 @@ public final class CaseBook {
         self.user = user
         self.device = device
         self.calendar = calendar
-        let latest = store.lastMergeKey?.time ?? .zero
-        factory = EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: latest))
+        factory = Self.factory(user: user, device: device, after: store)
+    }
+
+    /// Makes events whose times sort after everything in `store`, whatever the history's dates.
+    private static func factory(user: String, device: DeviceID, after store: CaseStore) -> EventFactory {
+        EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: store.lastMergeKey?.time ?? .zero))
     }
 
     /// Creates a new case file in `directory` for `organisation`, with `user` as its first
@@ -45,10 +49,9 @@ public final class CaseBook {
         kdf: KDFParameters = .standard, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
         let log = try EventLog.create(at: directory, user: user, passphrase: passphrase, kdf: kdf)
-        let device: DeviceID = .random()
-        try log.writeSealedFile(named: SealedName.device, contents: Data(device.description.utf8))
-        try log.writeSealedFile(named: SealedName.pseudonymSecret, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255) }))
-        let book = CaseBook(log: log, store: CaseStore(history: .eventReferences), user: user, device: device, calendar: calendar)
+        let book = CaseBook(log: log, store: CaseStore(history: .eventReferences), user: user,
+                            device: try deviceID(of: log), calendar: calendar)
+        _ = try book.pseudonymSecret()  // made now, so every export of this file pseudonymises alike
         try book.record([.organisationConfigured(name: organisation), .userAdded(name: user, role: .coordinator)])
         return book
     }
@@ -158,9 +161,7 @@ public final class CaseBook {
             try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
         }
         try reload()
-        // New events must sort after everything in the book, whatever the history's dates.
-        let latest = store.lastMergeKey?.time ?? .zero
-        factory = EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: latest))
+        factory = Self.factory(user: user, device: device, after: store)
     }
 
     /// A new case from a first registration; returns its id.

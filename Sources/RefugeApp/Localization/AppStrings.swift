@@ -203,8 +203,6 @@ struct AppStrings: Sendable {
     var byCountryOfExploitation: String { t("Country of exploitation", "Страна эксплуатации") }
     var byReferralSource: String { t("Referred by", "Кем направлены") }
     var byStatus: String { t("Status", "Статус") }
-    var other: String { t("other", "другие") }
-    var unknown: String { t("not recorded", "не указано") }
     func suppressed(_ minCell: Int) -> String { "<\(minCell)" }
     func suppressionNote(_ minCell: Int) -> String {
         t("Groups of fewer than \(minCell) people are shown as <\(minCell) so nobody can be recognised.",

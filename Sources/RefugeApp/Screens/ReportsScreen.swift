@@ -58,12 +58,12 @@ final class ReportsScreen: Screen {
     private func export(to path: String) {
         guard let book = session.book else { return }
         let query = query
-        let cases = book.store.records.filter { record in
-            (query.from.map { record.intakeDate >= $0 } ?? true) && (query.to.map { record.intakeDate <= $0 } ?? true)
-        }
+        let cases = book.store.records.filter { query.includes($0.intakeDate) }
         session.perform {
             let text = try book.export(.anonymised, format: .csv, cases: cases)
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            do {
+                try OutputFile.write(Data(text.utf8), to: path)
+            } catch {
                 throw UserMessage(session.strings.cannotWriteFile(path))
             }
             session.app.showInfo(session.strings.exported(cases.count, path))
