@@ -28,8 +28,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // A day without time or zone: the one date type of the forms and the case model.
+        .target(name: "CalendarDay", swiftSettings: strict),
         .target(name: "Terminal", dependencies: ["CNcurses"], swiftSettings: strict),
-        .target(name: "ScreenKit", dependencies: ["Terminal"], swiftSettings: strict),
+        .target(name: "ScreenKit", dependencies: ["Terminal", "CalendarDay"], swiftSettings: strict),
         .target(
             name: "EventLog",
             dependencies: [
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "CaseModel",
             dependencies: [
-                "EventLog",
+                "CalendarDay", "EventLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],

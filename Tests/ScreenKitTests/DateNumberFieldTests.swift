@@ -13,7 +13,7 @@ import Terminal
         for bad in ["31.02.2026", "29.02.2026", "31.04.2026", "00.01.2026", "1.13.2026", "8.3.26", "2026-3", "", "abc", "08.03.2026.1", "１.３.2026"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
-        #expect(today.description == "08.03.2026")
+        #expect(today.dotted == "08.03.2026")
         #expect(CalendarDate(year: 2026, month: 12, day: 31)! > today)
     }
 

@@ -56,7 +56,7 @@ struct Draft: Equatable {
             switch value {
             case .none: break
             case .text(let text): self.text = text
-            case .date(let date): self.date = CaseDate(date)?.iso
+            case .date(let date): self.date = date.iso
             case .number(let number): self.number = number
             case .choice(let code): choice = code
             case .choices(let codes): choices = codes
@@ -65,7 +65,7 @@ struct Draft: Equatable {
 
         var formValue: FormValue? {
             if let text { return .text(text) }
-            if let date, let parsed = FormDate(parsing: date) { return .date(parsed) }
+            if let date, let parsed = CalendarDate(parsing: date) { return .date(parsed) }
             if let number { return .number(number) }
             if let choice { return .choice(choice) }
             if let choices { return .choices(choices) }

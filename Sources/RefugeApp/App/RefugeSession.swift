@@ -189,5 +189,5 @@ final class RefugeSession {
         return book
     }
 
-    var today: CaseDate { settings.today() }
+    var today: CalendarDate { settings.today() }
 }

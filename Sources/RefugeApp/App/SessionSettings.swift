@@ -14,7 +14,7 @@ struct SessionSettings {
     var draftDelay: Duration = .milliseconds(50)
     /// Monotonic time for the idle lock and the sign-in delay; nil for the real clock.
     var now: (() -> Duration)?
-    var today: () -> CaseDate = { ValidationContext.current().today }
+    var today: () -> CalendarDate = { ValidationContext.current().today }
     /// Where exports are offered by default.
     var homeDirectory: URL = FileManager.default.homeDirectoryForCurrentUser
 }

@@ -21,7 +21,7 @@ enum CaseActionForms {
             FormField("date", s.date, .date, required: true),
             FormField("end", s.endDate, .date),
             FormField("note", s.note, .notes(rows: 3)),
-        ], initial: ["date": .date(FormDate(session.today))]) { book, values in
+        ], initial: ["date": .date(session.today)]) { book, values in
             guard case .choice(let code)? = values["kind"], let kind = ServiceKind(rawValue: code),
                   let date = values["date"]?.caseDate else { return }
             let entry = ServiceEntry(kind: kind, date: date, endDate: values["end"]?.caseDate, note: values["note"]?.rawText ?? "")
@@ -36,7 +36,7 @@ enum CaseActionForms {
             FormField("type", s.organisationType, .choice(types), required: true),
             FormField("date", s.date, .date, required: true),
             FormField("reason", s.reason, .notes(rows: 3)),
-        ], initial: ["date": .date(FormDate(session.today))]) { book, values in
+        ], initial: ["date": .date(session.today)]) { book, values in
             guard case .choice(let type)? = values["type"], let date = values["date"]?.caseDate else { return }
             try book.record([.referralMade(caseID: record.id, referral: ReferralEntry(organisationType: type, date: date,
                                                                               reason: values["reason"]?.rawText ?? ""))])
@@ -65,5 +65,5 @@ enum CaseActionForms {
 }
 
 extension FormValue {
-    var caseDate: CaseDate? { if case .date(let date) = self { CaseDate(date) } else { nil } }
+    var caseDate: CalendarDate? { if case .date(let date) = self { date } else { nil } }
 }

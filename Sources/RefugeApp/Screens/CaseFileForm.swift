@@ -6,7 +6,7 @@ extension RefugeSession {
     func caseFileForm(_ description: FormDescription, initial: FormValues = [:],
                       save: @escaping (CaseBook, Form) throws -> Void) -> FormScreen {
         let screen = FormScreen(description, values: initial, strings: strings.screenKit,
-                                today: { [unowned self] in FormDate(today) }) { _ in }
+                                today: { [unowned self] in today }) { _ in }
         screen.onSave = { [unowned screen, unowned self] form in
             try saving { try save(writableBook(), form) }
             app.dismiss(screen)

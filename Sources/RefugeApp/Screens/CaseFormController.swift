@@ -37,7 +37,7 @@ final class CaseFormController {
 
     private func present(_ description: FormDescription, initial: FormValues, values: FormValues) -> FormScreen {
         let screen = FormScreen(description, values: initial, strings: session.strings.screenKit,
-                                today: { [session] in FormDate(session.today) }) { form in try self.save(form) }
+                                today: { [session] in session.today }) { form in try self.save(form) }
         screen.onDraft = { values in self.session.drafts.note(Draft(target: self.target, values: values)) }
         screen.onCancel = { self.finished() }
         self.screen = screen

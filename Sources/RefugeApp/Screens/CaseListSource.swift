@@ -24,7 +24,7 @@ enum StatusFilter: CaseIterable {
 /// any column. The table asks only for the rows it shows, so 200,000 cases scroll like 20.
 final class CaseListSource: TableDataSource {
     private let strings: AppStrings
-    private let today: () -> CaseDate
+    private let today: () -> CalendarDate
     private var records: [CaseRecord] = []
     /// Indices into `records`, in display order.
     private var rows: [Int] = []
@@ -38,7 +38,7 @@ final class CaseListSource: TableDataSource {
     /// Names shown as initials only, for work where others can see the screen.
     var masksNames = false
 
-    init(strings: AppStrings, today: @escaping () -> CaseDate) {
+    init(strings: AppStrings, today: @escaping () -> CalendarDate) {
         self.strings = strings
         self.today = today
     }
@@ -118,7 +118,7 @@ final class CaseListSource: TableDataSource {
     }
 
     /// Numbers sort as numbers, dates as dates, everything else by its shown text.
-    private func sortKey(column: Int, of record: CaseRecord, today: CaseDate) -> SortKey {
+    private func sortKey(column: Int, of record: CaseRecord, today: CalendarDate) -> SortKey {
         switch column {
         case 0: .number(record.number.year * 1_000_000 + record.number.sequence)
         case 3: .number(record.age(on: today) ?? -1)
@@ -150,7 +150,7 @@ final class CaseListSource: TableDataSource {
             let label = schema.field(.exploitationTypes)!.label(of: first, in: language)
             return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
         case 6: return record.status.label.text(in: language)
-        case 7: return FormDate(record.intakeDate).description
+        case 7: return record.intakeDate.dotted
         case 8: return record[.assignedCaseworker]?.text ?? record.openedBy
         case 9: return "\(record.completeness.percent)"
         default: return ""

@@ -1,19 +1,6 @@
 import CaseModel
 import ScreenKit
 
-/// The form engine's date and the case model's date are separate types (the two stacks do not
-/// know each other); these names keep the files that use both readable.
-typealias FormDate = ScreenKit.CalendarDate
-typealias CaseDate = CaseModel.CalendarDate
-
-extension FormDate {
-    init(_ date: CaseDate) { self = FormDate(year: date.year, month: date.month, day: date.day)! }
-}
-
-extension CaseDate {
-    init?(_ date: FormDate) { self.init(year: date.year, month: date.month, day: date.day) }
-}
-
 /// Converts between what the form engine edits (`FormValue`, keyed by string) and what the case
 /// model stores (`FieldValue`, keyed by `FieldKey`). Text goes through CaseModel's parser so that
 /// what is saved is cleaned exactly as an import would clean it.
@@ -24,7 +11,7 @@ enum FormValueMapping {
         case .text(let text):
             guard let field else { return text.isEmpty ? nil : .text(text) }
             return FieldInputParser.parse(text, for: field).value
-        case .date(let date): return CaseDate(date).map(FieldValue.date)
+        case .date(let date): return .date(date)
         case .number(let number): return .number(number)
         case .choice(let code): return .code(code)
         case .choices(let codes): return codes.isEmpty ? nil : .codes(codes)
@@ -34,7 +21,7 @@ enum FormValueMapping {
     static func formValue(_ value: FieldValue) -> FormValue {
         switch value {
         case .text(let text): .text(text)
-        case .date(let date): .date(FormDate(date))
+        case .date(let date): .date(date)
         case .number(let number): .number(number)
         case .code(let code): .choice(code)
         case .codes(let codes): .choices(codes)

@@ -7,13 +7,13 @@ import ScreenKit
 final class IntakeFormBuilder {
     let schema: IntakeSchema
     let language: Language
-    private let today: () -> CaseDate
+    private let today: () -> CalendarDate
     /// Country names sorted in the interface language; built once, used by four fields.
     private lazy var countryOptions: [ChoiceOption] = Countries.ordered(in: language).map {
         ChoiceOption(code: $0, label: Countries.name(of: $0, in: language))
     }
 
-    init(schema: IntakeSchema = .standard, language: Language, today: @escaping () -> CaseDate) {
+    init(schema: IntakeSchema = .standard, language: Language, today: @escaping () -> CalendarDate) {
         self.schema = schema
         self.language = language
         self.today = today

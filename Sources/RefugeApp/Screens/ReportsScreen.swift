@@ -15,7 +15,7 @@ final class ReportsScreen: Screen {
     init(session: RefugeSession) {
         self.session = session
         let s = session.strings
-        let today = { FormDate(session.today) }
+        let today = { session.today }
         fromField = DateField(today: today, helpText: s.periodHelp)
         toField = DateField(today: today, helpText: s.periodHelp)
         let period = Stack(.horizontal, spacing: 1, [
@@ -36,7 +36,7 @@ final class ReportsScreen: Screen {
     }
 
     var query: StatisticsQuery {
-        StatisticsQuery(from: fromField.date.flatMap(CaseDate.init), to: toField.date.flatMap(CaseDate.init))
+        StatisticsQuery(from: fromField.date, to: toField.date)
     }
 
     private func recompute() {

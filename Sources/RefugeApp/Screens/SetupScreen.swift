@@ -11,7 +11,7 @@ final class SetupScreen: SubmittingFormScreen {
             PassphraseRules.newPassphrase(key: "passphrase", label: s.passphrase, strings: s),
             PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
         ])])
-        super.init(description, strings: s.screenKit, today: { FormDate(session.today) }) { form in
+        super.init(description, strings: s.screenKit, today: { session.today }) { form in
             try session.saving {
                 try session.create(organisation: form.value("organisation").trimmedText,
                                    user: form.value("user").trimmedText,

@@ -10,7 +10,7 @@ final class SignInScreen: SubmittingFormScreen {
             FormField("passphrase", s.passphrase, .secret, required: true),
         ])])
         super.init(description, values: user.isEmpty ? [:] : ["user": .text(user)], strings: s.screenKit,
-                   today: { FormDate(session.today) }) { _ in }
+                   today: { session.today }) { _ in }
         allowsLeaving = false
         saveLabel = s.signIn
         onSave = { [unowned session] form in
@@ -35,7 +35,7 @@ final class LockScreen: SubmittingFormScreen {
         let description = FormDescription(title: s.lockedTitle, pages: [FormPage(title: s.lockedPage(user), fields: [
             FormField("passphrase", s.passphrase, .secret, required: true),
         ])])
-        super.init(description, strings: s.screenKit, today: { FormDate(session.today) }) { _ in }
+        super.init(description, strings: s.screenKit, today: { session.today }) { _ in }
         allowsLeaving = false
         saveLabel = s.unlock
         onSave = { [unowned session] form in

@@ -9,7 +9,7 @@ public final class DateField: TextFieldBacked {
 
     /// - Parameter today: injectable so tests and the app's clock agree.
     public init(_ date: CalendarDate? = nil, today: @escaping () -> CalendarDate = CalendarDate.today, helpText: String? = nil) {
-        field = TextField(date?.description ?? "", maxLength: 10, helpText: helpText)
+        field = TextField(date?.dotted ?? "", maxLength: 10, helpText: helpText)
         field.allows = { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
         self.today = today
     }
@@ -17,7 +17,7 @@ public final class DateField: TextFieldBacked {
     /// The date, or nil when the field is empty or the text is not a valid date.
     public var date: CalendarDate? {
         get { CalendarDate(parsing: field.text) }
-        set { field.text = newValue?.description ?? "" }
+        set { field.text = newValue?.dotted ?? "" }
     }
 
     /// True when something is typed that is not a valid date.
@@ -35,8 +35,8 @@ public final class DateField: TextFieldBacked {
         field.placeholder = canvas.strings.dateHint
         let row = Rect(x: area.x, y: area.y, width: min(area.width, 11), height: min(1, area.height))
         let focused = canvas.isFocused(self)
-        if !focused, let date, date.description != field.text {
-            field.editor.setText(date.description)  // normalised once the user moved on; same value
+        if !focused, let date, date.dotted != field.text {
+            field.editor.setText(date.dotted)  // normalised once the user moved on; same value
         }
         field.draw(in: row, on: canvas, focused: focused)
     }

@@ -38,7 +38,7 @@ struct FormFailureTests {
         #expect(draft.values["familyName"] == .text("Ахмедова"))
         #expect(draft.values["givenName"] == .text("Гульнара"))
         #expect(draft.values["gender"] == .choice("female"))
-        #expect(draft.values["birthDate"] == .date(FormDate(year: 2000, month: 5, day: 1)!))
+        #expect(draft.values["birthDate"] == .date(CalendarDate(year: 2000, month: 5, day: 1)!))
         #expect(draft.values["alias"].map { if case .text(let text) = $0 { text.unicodeScalars.elementsEqual(Self.combining.unicodeScalars) } else { false } } == true)
         #expect(draft.values["riskNotes"] == .text("Не звонить брату: он знает вербовщика."))
 

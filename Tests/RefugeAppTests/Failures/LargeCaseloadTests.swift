@@ -23,7 +23,7 @@ struct LargeCaseloadTests {
         let events = book.withFactory { factory in
             (0..<caseCount).flatMap { index in
                 factory.openCase(values: AppHarness.person(families[index % families.count], givens[index / families.count % givens.count]),
-                                 openedOn: CaseDate(year: 2022 + index / 5_000, month: 1, day: 10)!)
+                                 openedOn: CalendarDate(year: 2022 + index / 5_000, month: 1, day: 10)!)
             }
         }
         try book.appendHistory(events)

@@ -14,7 +14,7 @@ final class FakeClock: @unchecked Sendable {
 /// One session of the application on a `VirtualTerminal` with a real case file in a temporary
 /// directory (real crypto, fast key derivation) and a fixed today, 8 March 2026.
 final class AppHarness {
-    static let today = CaseDate(year: 2026, month: 3, day: 8)!
+    static let today = CalendarDate(year: 2026, month: 3, day: 8)!
     static let kdf = KDFParameters(logN: 10, r: 8, p: 1)
     static let passphrase = "correct horse battery"
 

@@ -8,7 +8,7 @@ import Testing
 struct CaseFileScreenTests {
     private func openFirstCase(language: Language = .en) throws -> AppHarness {
         var values = AppHarness.person("Ахмедова", "Гульнара")
-        values[.birthDate] = .date(CaseDate(year: 2000, month: 5, day: 1)!)
+        values[.birthDate] = .date(CalendarDate(year: 2000, month: 5, day: 1)!)
         let app = try AppHarness.signedIn(language: language, cases: [values])
         app.press(.enter)
         return app

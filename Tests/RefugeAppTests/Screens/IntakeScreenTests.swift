@@ -136,13 +136,13 @@ struct IntakeScreenTests {
         #expect(description.pages[0].fields.prefix(3).map(\.key) == ["familyName", "givenName", "gender"])
         let age = description.pages[0].fields.first { $0.key == "ageAtIntake" }!
         #expect(age.isRelevant?([:]) == true)
-        #expect(age.isRelevant?(["birthDate": .date(FormDate(year: 2000, month: 1, day: 1)!)]) == false)
+        #expect(age.isRelevant?(["birthDate": .date(CalendarDate(year: 2000, month: 1, day: 1)!)]) == false)
         let birth = description.pages[0].fields.first { $0.key == "birthDate" }!
-        #expect(birth.validate?(.date(FormDate(year: 2030, month: 1, day: 1)!), [:]) == "Дата 01.01.2030 ещё не наступила.")
+        #expect(birth.validate?(.date(CalendarDate(year: 2030, month: 1, day: 1)!), [:]) == "Дата 01.01.2030 ещё не наступила.")
     }
 
     @Test func draftsEncodeEveryKindOfValue() {
-        let values: FormValues = ["a": .text("Жанар"), "b": .date(FormDate(year: 2026, month: 3, day: 8)!), "c": .number(4),
+        let values: FormValues = ["a": .text("Жанар"), "b": .date(CalendarDate(year: 2026, month: 3, day: 8)!), "c": .number(4),
                                   "d": .choice("female"), "e": .choices(["UZ", "KZ"])]
         let draft = Draft(target: .edit(.random(), section: "identity"), values: values)
         #expect(Draft(decoding: draft.encoded()) == draft)
