@@ -1,4 +1,5 @@
 import Foundation
+import RefugeTestSupport
 import Testing
 @testable import EventLog
 

@@ -65,28 +65,6 @@ func frameLocations(_ bytes: [UInt8]) -> [FrameLocation] {
     return locations
 }
 
-/// Every file of a directory with its bytes and modification time, to prove nothing changed.
-struct DirectorySnapshot: Equatable {
-    struct Entry: Equatable {
-        var bytes: [UInt8]
-        var modified: timespec
-        static func == (a: Entry, b: Entry) -> Bool {
-            a.bytes == b.bytes && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-        }
-    }
-    var entries: [String: Entry]
-
-    init(_ directory: URL) throws {
-        entries = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            let path = directory.appendingPathComponent(name).path
-            var info = stat()
-            stat(path, &info)
-            entries[name] = Entry(bytes: try fileBytes(URL(fileURLWithPath: path)), modified: info.st_mtim)
-        }
-    }
-}
-
 func permissions(_ path: String) -> mode_t {
     var info = stat()
     stat(path, &info)

@@ -58,20 +58,7 @@ final class CaseFileFixture {
     var logFile: URL { directory.appendingPathComponent("events.log") }
 
     /// Bytes and modification time of every file in the directory.
-    func snapshot() throws -> [String: FileState] {
-        var states: [String: FileState] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            let url = directory.appendingPathComponent(name)
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            states[name] = FileState(bytes: try Data(contentsOf: url), modified: attributes[.modificationDate] as? Date)
-        }
-        return states
-    }
-
-    struct FileState: Equatable {
-        var bytes: Data
-        var modified: Date?
-    }
+    func snapshot() throws -> DirectorySnapshot { try DirectorySnapshot(directory) }
 }
 
 extension AppHarness {

@@ -18,7 +18,7 @@ struct OpeningFailureTests {
     func aDamagedLogOpensReadOnlyRefusesChangesAndChangesNothing(language: Language) throws {
         let fixture = try CaseFileFixture(language: language, cases: Self.cases, signIn: false)
         let damaged = try LogFrames.damage(frame: 2, of: fixture.logFile)  // Karimov's case
-        let before = try fixture.snapshot().mapValues(\.bytes)
+        let before = try fixture.snapshot().entries.mapValues(\.bytes)
         let app = try #require(fixture.app)
         let s = AppStrings(language)
         app.signIn()
@@ -53,7 +53,7 @@ struct OpeningFailureTests {
         app.type(AppHarness.passphrase)
         app.press(.enter)
         fixture.restart()
-        #expect(try fixture.snapshot().mapValues(\.bytes) == before)
+        #expect(try fixture.snapshot().entries.mapValues(\.bytes) == before)
         #expect(try Data(contentsOf: fixture.logFile) == damaged)
     }
 
@@ -77,7 +77,7 @@ struct OpeningFailureTests {
         let holder = try CaseBook.open(at: fixture.directory, user: "anna", passphrase: AppHarness.passphrase)
         defer { holder.close() }
         let before = try fixture.snapshot()
-        let lockText = try #require(before["lock"].map { String(decoding: $0.bytes, as: UTF8.self) })
+        let lockText = try #require(before.entries["lock"].map { String(decoding: $0.bytes, as: UTF8.self) })
         #expect(lockText.contains("held by pid \(getpid())"))
 
         let app = try #require(fixture.app)
