@@ -28,6 +28,14 @@ final class CLIWorkspace {
         return workspace
     }
 
+    /// An initialised case file holding the cases of `validCSV`, imported through the command line.
+    static func withImportedCases() throws -> CLIWorkspace {
+        let workspace = try initialised()
+        let result = try workspace.run(["import", workspace.file("cases.csv", validCSV).path])
+        guard result.status == 0 else { throw SetupFailed(output: result.output) }
+        return workspace
+    }
+
     struct SetupFailed: Error { var output: String }
 
     /// The environment every run starts from. `nil` in `environment` removes a variable.

@@ -36,8 +36,7 @@ struct ImportExportTests {
     }
 
     @Test func statsJSONHasTheContractShape() throws {
-        let workspace = try CLIWorkspace.initialised()
-        #expect(try workspace.run(["import", workspace.file("cases.csv", CLIWorkspace.validCSV).path]).status == 0)
+        let workspace = try CLIWorkspace.withImportedCases()
         let result = try workspace.run(["stats", "--format", "json", "--from", "2024-01-01", "--to", "2024-12-31"])
         #expect(result.status == 0, "\(result.output)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])

@@ -30,8 +30,7 @@ struct RunningWriterTests {
     }
 
     @Test func readersWorkMeanwhile() throws {
-        let workspace = try CLIWorkspace.initialised()
-        #expect(try workspace.run(["import", workspace.file("cases.csv", CLIWorkspace.validCSV).path]).status == 0)
+        let workspace = try CLIWorkspace.withImportedCases()
         let book = try holdLock(workspace)
         defer { book.close() }
         let log = try workspace.bytes(workspace.logFile)
@@ -48,8 +47,7 @@ struct RunningWriterTests {
     }
 
     @Test func backupWhileOpenRestoresAndVerifies() throws {
-        let workspace = try CLIWorkspace.initialised()
-        #expect(try workspace.run(["import", workspace.file("cases.csv", CLIWorkspace.validCSV).path]).status == 0)
+        let workspace = try CLIWorkspace.withImportedCases()
         let book = try holdLock(workspace)
         defer { book.close() }
         try book.saveDraft(Data("half an intake".utf8))
