@@ -6,6 +6,7 @@ import Foundation
 ///     keys         the key file (one slot per user)
 ///     lock         the writer lock, holding who has it
 ///     NAME.sealed  sealed files (drafts, caches)
+///     events.log.cut-OFFSET-TIME  bytes of a torn tail, kept before it was cut
 ///     *.tmp        a replacement in progress; removed by the next writer
 struct DataDirectory: Sendable {
     let path: String
@@ -21,6 +22,10 @@ struct DataDirectory: Sendable {
     var lockPath: String { path + "/lock" }
     func sealedPath(_ name: String) -> String { path + "/" + name + Self.sealedSuffix }
     static let sealedSuffix = ".sealed"
+
+    /// A torn tail's bytes, kept before the writer cuts them: named by where they were and when.
+    func cutTailPath(offset: UInt64, time: UInt64) -> String { path + "/" + Self.cutTailPrefix + "\(offset)-\(time)" }
+    static let cutTailPrefix = "events.log.cut-"
 }
 
 /// Microseconds since 1970 from the system's real-time clock.

@@ -114,14 +114,14 @@ public final class EventLog: Sendable {
     }
 
     static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
-                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64,
+                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let paths = DataDirectory(directory)
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
         let dataKey = try unlock(keyFile, user: user, passphrase: passphrase)
         guard mode == .readWrite else {
             return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                  dataKey: dataKey, lock: nil, clock: clock, deliver: deliver)
+                                  dataKey: dataKey, lock: nil, clock: clock, salvaging: salvaging, deliver: deliver)
         }
         let lock = try acquireLock(paths, fileSystem)
         do {
@@ -138,7 +138,7 @@ public final class EventLog: Sendable {
     /// Scans the log and sets up reading and (with a lock) writing.
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
                                    keyFile: KeyFile, dataKey: SymmetricKey, lock: (any WriterLock)?,
-                                   clock: @escaping @Sendable () -> UInt64,
+                                   clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                                    deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
@@ -147,7 +147,7 @@ public final class EventLog: Sendable {
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
             let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
-                                      reservationStep: fileSystem.appendReservation).scan(deliver)
+                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(deliver)
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
             var writer: LogWriter?
@@ -157,9 +157,11 @@ public final class EventLog: Sendable {
                 heldLock = nil
             } else if lock != nil {
                 if scan.report.tornTail != nil {
-                    try io { () throws(FileSystemError) in
+                    recovery.cutTailCopy = try io { () throws(FileSystemError) in
+                        let copy = try keepCutTail(of: file, from: scan.report.endOffset, size: size, paths, fileSystem, clock())
                         try file.truncate(to: scan.report.endOffset)
                         try file.sync()
+                        return copy
                     }
                     recovery.tailWasCut = true
                 }
@@ -263,11 +265,12 @@ public final class EventLog: Sendable {
         try forEachFrame { try LogRecord.deliver($1, from: $0, to: body) }
     }
 
-    /// Like `forEachRecord`, one frame (one atomic commit) at a time.
-    func forEachFrame(_ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
+    /// Like `forEachRecord`, one frame (one atomic commit) at a time; `salvaging` reads past
+    /// frames that do not authenticate, reporting them as damage.
+    func forEachFrame(salvaging: Bool = false, _ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
         let key = try dataKey()
         return try LogScanner(file: file, fileSize: try readableEnd(), key: key, fileID: header.fileID,
-                              reservationStep: fileSystem.appendReservation).scan(body).report
+                              reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(body).report
     }
 
     /// How far a read may go: what the writer acknowledged, or (read-only) the whole file.
@@ -346,6 +349,19 @@ public final class EventLog: Sendable {
         } catch let error as FileSystemError {
             throw EventLogError(error)
         }
+    }
+
+    /// Copies the bytes a torn-tail cut removes into a side file, durably, before the cut: they
+    /// are ciphertext already, and a wrong verdict of "torn" must not lose anything. Trailing zeros
+    /// are not kept (they hold nothing); nil when there is nothing else.
+    private static func keepCutTail(of file: any OpenFile, from offset: UInt64, size: UInt64, _ paths: DataDirectory,
+                                    _ fileSystem: any FileSystem, _ time: UInt64) throws(FileSystemError) -> String? {
+        var bytes = try file.read(at: offset, count: Int(size - offset))
+        guard let last = bytes.lastIndex(where: { $0 != 0 }) else { return nil }
+        bytes.removeSubrange((last + 1)...)
+        let path = paths.cutTailPath(offset: offset, time: time)
+        try AtomicReplace.write(bytes, to: path, in: fileSystem)
+        return path
     }
 
     /// Temporary files of an interrupted atomic replacement: the old file is intact beside them.

@@ -81,6 +81,9 @@ final class RefugeSession {
         updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
+        if let copy = book.log.recovery.cutTailCopy {
+            app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
+        }
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if let draft = drafts.load() {

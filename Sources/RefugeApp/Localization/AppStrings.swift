@@ -246,6 +246,11 @@ struct AppStrings: Sendable {
         t("Saving failed (a storage error). Nothing was lost: everything you typed is still here. Press F2 to try again.",
           "Сохранить не удалось (ошибка диска). Ничего не потеряно: всё введённое на месте. Нажмите F2, чтобы повторить.")
     }
+    /// Opening cut an unfinished save off the end of the log (a crash or power cut during a save).
+    func cutTailKept(_ file: String) -> String {
+        t("An unfinished save was cut off the end of the case file; its bytes are kept in \(file).",
+          "Незавершённое сохранение отрезано от конца картотеки; его байты сохранены в \(file).")
+    }
     var draftNotKept: String {
         t("Draft not kept: the disk may be full. The form stays open.",
           "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")

@@ -32,6 +32,10 @@ struct CaseFileAccess {
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
             return try open(.read, as: credentials)
         }
+        if let copy = book.log.recovery.cutTailCopy {
+            FileHandleOutput.standardError.write("Note: an unfinished save was cut off the end of the log; "
+                                                 + "its bytes are kept in \(copy).\n")
+        }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
             throw CommandFailure.damagedLog(directory)
