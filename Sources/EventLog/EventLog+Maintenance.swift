@@ -16,7 +16,8 @@ extension EventLog {
         let names = try io { () throws(FileSystemError) in try fileSystem.listDirectory(log.paths.path) }
         return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users(),
                                cutTailCopies: names.filter { $0.hasPrefix(DataDirectory.cutTailPrefix) }.sorted(),
-                               damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil })
+                               damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil },
+                               maintenance: log.maintenanceHistory)
     }
 
     /// Copies every readable record of the log in `source` into a new log in `destination` (which
@@ -60,7 +61,7 @@ extension EventLog {
         let report = try old.forEachFrame(salvaging: true) { _, records in
             _ = try writer.commit(records.map { LogWriter.Item(type: $0.type, payload: $0.payload, timestamp: $0.timestamp) },
                                   durable: false)
-            copied += records.count
+            copied += records.count { $0.type != LogNote.recordType }
         }
         try writer.sync()
         var unreadable: [String] = []
@@ -68,7 +69,9 @@ extension EventLog {
             guard let contents = try? old.readSealedFile(named: name) else { unreadable.append(name); continue }
             try new.writeSealedFile(named: name, contents: contents)
         }
-        return SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path,
-                             unreadableSealedFiles: unreadable)
+        let salvage = SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path,
+                                    unreadableSealedFiles: unreadable)
+        try new.recordMaintenance(salvage.summary(from: sourcePaths.path), by: user)
+        return salvage
     }
 }

@@ -28,6 +28,8 @@ public final class EventLog: Sendable {
     /// Where frames start, from the opening read: lets `records(withSequences:)` read a few
     /// records back without reading the log from the start.
     let frameIndex: FrameIndex
+    /// What the log's own records say (kept values, maintenance).
+    let notes: Mutex<LogNotes>
 
     /// The data key and the key file as last written; the key is dropped on close.
     struct Secrets: Sendable {
@@ -146,8 +148,12 @@ public final class EventLog: Sendable {
         let sendableKey = SendableKey(key: dataKey)
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
+            var notes = LogNotes()
             let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
-                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(deliver)
+                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan { first, records in
+                notes.note(records)
+                try deliver(first, records)
+            }
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
             var writer: LogWriter?
@@ -179,7 +185,7 @@ public final class EventLog: Sendable {
                     })
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
-                            frameIndex: scan.index,
+                            frameIndex: scan.index, notes: notes,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
                             writerLock: heldLock, secrets: Secrets(dataKey: sendableKey, keyFile: keyFile),
                             clock: clock)
@@ -190,13 +196,14 @@ public final class EventLog: Sendable {
     }
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
-                 fileSystem: any FileSystem,
+                 notes: LogNotes, fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
         self.recovery = recovery
         self.openingRead = openingRead
         self.frameIndex = frameIndex
+        self.notes = Mutex(notes)
         self.fileSystem = fileSystem
         self.paths = paths
         self.header = header
@@ -236,17 +243,22 @@ public final class EventLog: Sendable {
 
     // MARK: - Appending
 
-    /// Appends one record and returns its sequence number once it is durable.
+    /// Appends one record and returns its sequence number once it is durable. Types 0-254 are the
+    /// caller's; 255 is the log's own.
     @discardableResult
     public func append(type: UInt8, payload: Data) throws -> UInt64 {
-        try requireWriter().commit([LogWriter.Item(type: type, payload: payload)]).lowerBound
+        guard type != LogNote.recordType else { throw EventLogError.reservedRecordType(type) }
+        return try requireWriter().commit([LogWriter.Item(type: type, payload: payload)]).lowerBound
     }
 
     /// Appends records atomically (after a crash all of them are read back or none) with one
     /// write and one sync, and returns their sequence numbers once durable.
     @discardableResult
     public func appendBatch(_ items: [(type: UInt8, payload: Data)]) throws -> ClosedRange<UInt64> {
-        try requireWriter().commit(items.map { LogWriter.Item(type: $0.type, payload: $0.payload) })
+        if let reserved = items.first(where: { $0.type == LogNote.recordType }) {
+            throw EventLogError.reservedRecordType(reserved.type)
+        }
+        return try requireWriter().commit(items.map { LogWriter.Item(type: $0.type, payload: $0.payload) })
     }
 
     func requireWriter() throws(EventLogError) -> LogWriter {

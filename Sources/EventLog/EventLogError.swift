@@ -45,6 +45,8 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     case recordTooLarge(size: Int, limit: Int)
     case emptyBatch
+    /// Record type 255 is the log's own (`LogNote`).
+    case reservedRecordType(UInt8)
     /// The disk is full; the writer stopped. Nothing acknowledged was lost.
     case diskFull(WriteFailure)
     /// A write or sync failed; the writer stopped. Nothing acknowledged was lost.
@@ -81,6 +83,7 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readOnly(let reason): "the log is open read-only: \(reason)"
         case .recordTooLarge(let size, let limit): "a record or batch of \(size) bytes exceeds the limit of \(limit) bytes"
         case .emptyBatch: "a batch needs at least one record"
+        case .reservedRecordType(let type): "record type \(type) is the log's own"
         case .diskFull(let failure): "the disk is full: \(failure); free space and reopen the log"
         case .writeFailed(let failure): "writing the log failed: \(failure); reopen the log"
         case .writerStopped(let failure): "the log writer stopped after an earlier failure: \(failure); reopen the log"

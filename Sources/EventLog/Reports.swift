@@ -140,6 +140,8 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
     /// Sealed files (`NAME.sealed`) that do not open under this log's key and file id: damaged,
     /// or put there from elsewhere.
     public var damagedSealedFiles: [String] = []
+    /// Salvages and backups the log records, oldest first.
+    public var maintenance: [MaintenanceNote] = []
 
     public var status: Status {
         if !read.damage.isEmpty || !damagedSealedFiles.isEmpty { return .damaged }
@@ -157,6 +159,7 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
         ]
         if let tail = read.tornTail { lines.append("\(tail) (a crash during an append leaves this; harmless)") }
         lines += read.damage.map { "DAMAGE: \($0)" }
+        lines += maintenance.map { "recorded: \($0)" }
         lines += damagedSealedFiles.map { "DAMAGE: sealed file \($0).sealed does not open (damaged or not this case file's)" }
         lines += cutTailCopies.map { "kept after a cut torn tail: \($0) (the cut bytes, still encrypted)" }
         switch status {
@@ -180,6 +183,13 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
     public var destination: String
     /// Sealed files left behind because they did not open.
     public var unreadableSealedFiles: [String] = []
+
+    /// What the new log records about its making.
+    func summary(from directory: String) -> String {
+        "salvage of \(directory): \(copiedRecords) records copied"
+            + (source.damage.isEmpty ? "" : "; skipped " + source.damage.map { "\($0)" }.joined(separator: "; "))
+            + (unreadableSealedFiles.isEmpty ? "" : "; left behind " + unreadableSealedFiles.map { $0 + ".sealed" }.joined(separator: ", "))
+    }
 
     public var description: String {
         var lines = ["copied \(copiedRecords) of the readable records into \(destination)"]

@@ -90,3 +90,35 @@ import Testing
         }
     }
 }
+
+/// Issue 11, items 5 and 6: the log keeps values and what was done to it, in its own records.
+@Suite struct LogNoteTests {
+    @Test func keptValuesAndMaintenanceSurviveReopeningAndSalvageAndStayOutOfTheCallersRecords() throws {
+        try withTemporaryDirectory { parent in
+            let source = parent.appendingPathComponent("source")
+            let (records, _) = try TornTailTests.makeLog(in: source)
+            let log = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase)
+            try log.keep(Data("secret".utf8), named: "pseudonym-secret")
+            try log.recordMaintenance("backup to /tmp/x.tar", by: alice)
+            #expect(throws: EventLogError.self) { try log.append(type: 255, payload: Data()) }
+            log.close()
+
+            let reopened = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase, mode: .readOnly)
+            #expect(reopened.keptValue(named: "pseudonym-secret") == Data("secret".utf8))
+            #expect(reopened.maintenanceHistory.map(\.action) == ["backup to /tmp/x.tar"])
+            #expect(reopened.maintenanceHistory.first?.user == alice)
+            #expect(try readAll(reopened) == records, "the log's own records are not the caller's")
+            reopened.close()
+
+            let target = parent.appendingPathComponent("target")
+            _ = try EventLog.salvage(from: source, to: target, user: alice, passphrase: alicePassphrase)
+            let salvaged = try EventLog.open(at: target, user: alice, passphrase: alicePassphrase, mode: .readOnly)
+            #expect(salvaged.keptValue(named: "pseudonym-secret") == Data("secret".utf8))
+            #expect(salvaged.maintenanceHistory.map(\.user) == [alice, alice])
+            #expect(salvaged.maintenanceHistory.last?.action.hasPrefix("salvage of \(source.path): 60 records copied") == true)
+            salvaged.close()
+            let report = try EventLog.verify(at: target, user: alice, passphrase: alicePassphrase)
+            #expect(report.description.contains("salvage of"))
+        }
+    }
+}

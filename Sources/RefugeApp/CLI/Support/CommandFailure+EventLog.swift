@@ -72,7 +72,7 @@ extension CommandFailure {
             self.init("Cannot salvage into that directory: \(reason). Give a new or empty directory.", status: .cannotOpen)
         case .io(let message):
             self.init("The case file could not be read or written: \(message).", status: .cannotOpen)
-        case .emptyBatch, .closed, .invalidSealedFileName:
+        case .emptyBatch, .reservedRecordType, .closed, .invalidSealedFileName:
             self.init("Internal error: \(error). Nothing was changed.", status: .cannotOpen)
         }
     }
