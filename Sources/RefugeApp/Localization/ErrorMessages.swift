@@ -22,6 +22,7 @@ extension AppStrings {
             case .disablingYourself: return cannotDisableSelf
             case .coordinatorsOnly: return notPermitted
             case .identifiableExportWhileReadOnly: return readOnlyRefused
+            case .pseudonymSecretMissing: return pseudonymSecretMissing
             }
         case let logError as EventLogError:
             return message(for: logError)

@@ -25,7 +25,8 @@ struct BackupCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let log = try data.caseFile.openLog()
+        let credentials = try data.caseFile.credentials()
+        let log = try openRecordingWhenFree(credentials)
         defer { log.close() }
         let directory = data.directory
         var archive = TarArchive()
@@ -41,9 +42,24 @@ struct BackupCommand: ParsableCommand {
                     modified: now)
         try OutputFile.write(archive.finished, to: output)
         print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
+        if log.isReadOnly {
+            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this backup was not recorded in the log.\n")
+        } else {
+            try log.recordMaintenance("backup of \(log.openingRead.recordCount) records to \(output)", by: credentials.user)
+        }
         if !log.openingRead.damage.isEmpty {
             throw CommandFailure("The backup was written, but the case file is damaged: run `refuge verify`.",
                                  status: .damagedLog)
+        }
+    }
+
+    /// The log with its writer lock when it is free, so that the backup is recorded with who made
+    /// it; read-only while Refuge runs elsewhere (the backup is then made, but not recorded).
+    private func openRecordingWhenFree(_ credentials: Credentials) throws -> EventLog {
+        do {
+            return try EventLog.open(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+        } catch EventLogError.lockedByAnotherProcess {
+            return try data.caseFile.openLog(as: credentials)
         }
     }
 

@@ -36,6 +36,10 @@ struct CaseFileAccess {
             FileHandleOutput.standardError.write("Note: an unfinished save was cut off the end of the log; "
                                                  + "its bytes are kept in \(copy).\n")
         }
+        if book.movedPseudonymSecretIntoLog {
+            FileHandleOutput.standardError.write("Note: the secret behind pseudonymous ids is now kept in the log itself "
+                                                 + "(pseudonym-secret.sealed is no longer needed).\n")
+        }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
             throw CommandFailure.damagedLog(directory)
