@@ -17,7 +17,7 @@ extension EventLog {
         return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users(),
                                cutTailCopies: names.filter { $0.hasPrefix(DataDirectory.cutTailPrefix) }.sorted(),
                                damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil },
-                               maintenance: log.maintenanceHistory)
+                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback)
     }
 
     /// Copies every readable record of the log in `source` into a new log in `destination` (which

@@ -149,17 +149,20 @@ public final class EventLog: Sendable {
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
             var notes = LogNotes()
+            let state = LogState.read(paths, fileSystem, key: dataKey, fileID: header.fileID)
+            let watched: UInt64? = if case .state(let state) = state { state.lastSequence } else { nil }
             let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
-                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan { first, records in
+                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(watching: watched) { first, records in
                 notes.note(records)
                 try deliver(first, records)
             }
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
+            recovery.rollback = LogState.check(state, against: scan)
             var writer: LogWriter?
             var heldLock = lock
-            if lock != nil, !scan.report.damage.isEmpty {
-                heldLock?.release()  // damaged: read-only, and another process may salvage
+            if lock != nil, !scan.report.damage.isEmpty || recovery.rollback?.isRollback == true {
+                heldLock?.release()  // damaged or rolled back: read-only, and another process may salvage
                 heldLock = nil
             } else if lock != nil {
                 if scan.report.tornTail != nil {
@@ -176,6 +179,8 @@ public final class EventLog: Sendable {
                                    fileEnd: recovery.tailWasCut ? scan.report.endOffset : size,
                                    nextSequence: (scan.report.lastSequence ?? 0) + 1,
                                    previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
+                let current = LogState(lastSequence: scan.report.lastSequence ?? 0, lastTag: scan.lastTag)
+                if case .state(current) = state {} else { current.write(paths, fileSystem, key: dataKey, fileID: header.fileID) }
                 writer = LogWriter(
                     file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail,
                     reservation: fileSystem.appendReservation, clock: clock,
@@ -236,6 +241,13 @@ public final class EventLog: Sendable {
     /// calls throw `EventLogError.closed`. Call it when the app locks, too.
     public func close() {
         writer?.close()
+        if let writer, writer.stoppedBy == nil, let key = secrets.withLock({ $0.ownsLock ? $0.dataKey : nil }) {
+            let tail = writer.committedTail
+            if tail.nextSequence - 1 != openingRead.lastSequence ?? 0 {
+                LogState(lastSequence: tail.nextSequence - 1, lastTag: tail.previousTag)
+                    .write(paths, fileSystem, key: key.key, fileID: header.fileID)
+            }
+        }
         if secrets.withLock({ $0.ownsLock }) { writerLock?.release() }
         file.close()
         secrets.withLock { $0.dataKey = nil }
@@ -263,7 +275,9 @@ public final class EventLog: Sendable {
 
     func requireWriter() throws(EventLogError) -> LogWriter {
         guard let writer else {
-            throw .readOnly(reason: recovery.damage.isEmpty ? "opened read-only" : "damage was found; run salvage")
+            if !recovery.damage.isEmpty { throw .readOnly(reason: "damage was found; run salvage") }
+            if let rollback = recovery.rollback, rollback.isRollback { throw .readOnly(reason: "\(rollback); run salvage") }
+            throw .readOnly(reason: "opened read-only")
         }
         return writer
     }

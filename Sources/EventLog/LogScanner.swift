@@ -8,6 +8,8 @@ struct ScanOutcome {
     var lastTag: [UInt8]
     /// Where some good frames start, for reading records back by sequence number (`FrameIndex`).
     var index: FrameIndex
+    /// The tag of the good frame whose last record has the watched sequence number, if one has.
+    var watchedTag: [UInt8]?
 }
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame:
@@ -42,7 +44,8 @@ struct LogScanner {
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
-    func scan(_ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
+    /// `watching`: a sequence number whose frame's tag the outcome should name (the state file's).
+    func scan(watching: UInt64? = nil, _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
         var reader = ChunkedReader(file: file, limit: fileSize)
         var offset = UInt64(LogHeader.size)
         var nextSequence: UInt64 = 1
@@ -61,6 +64,7 @@ struct LogScanner {
         var inFlight: (frames: FrameBatch, opening: BatchOpening)?
         var index = FrameIndex()
         var checkNextAlone = false
+        var watchedTag: [UInt8]?
         /// Set when salvage met a frame that fails authentication: the loop treats it as bad bytes.
         var unauthentic: (problem: FrameProblem, end: UInt64)?
 
@@ -91,6 +95,7 @@ struct LogScanner {
                     report.firstTimestamp = report.firstTimestamp ?? frameRecords.first?.timestamp
                     report.lastTimestamp = frameRecords.last?.timestamp
                     nextSequence = entry.firstSequence + UInt64(count)
+                    if nextSequence - 1 == watching { watchedTag = batch.tag(of: entry) }
                     report.lastSequence = nextSequence - 1
                     report.endOffset = entry.end
                 }
@@ -170,13 +175,13 @@ struct LogScanner {
                     report.damage.append(DamagedRange(offsets: offset..<fileSize,
                                                       lostSequences: nextSequence...max(nextSequence, lastSequence),
                                                       problem: problem, reachesEndOfLog: true))
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 case .reserved:
                     report.reservedBytes = fileSize - offset
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 case .nothing(zeroFilled: true):
                     report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: .zeroFill)
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 case .nothing(zeroFilled: false):
                     if try couldBeInterruptedWrite(at: offset, reader: &reader) {
                         report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: problem)
@@ -184,11 +189,11 @@ struct LogScanner {
                         report.damage.append(DamagedRange(offsets: offset..<fileSize, lostSequences: nextSequence...nextSequence,
                                                           problem: problem, reachesEndOfLog: true))
                     }
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 }
             }
         }
-        return ScanOutcome(report: report, lastTag: previousTag, index: index)
+        return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
     }
 
     /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough
@@ -229,6 +234,7 @@ struct LogScanner {
         }
 
         func previousTag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start - FrameLayout.tagSize)..<entry.start]) }
+        func tag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start + entry.count - FrameLayout.tagSize)..<(entry.start + entry.count)]) }
 
         /// The tag of the last frame: the previous tag of the frame after the batch.
         var lastTag: [UInt8] { Array(bytes.suffix(FrameLayout.tagSize)) }

@@ -104,8 +104,12 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
     public var damage: [DamagedRange]
     /// Leftover temporary files of an interrupted key-file or sealed-file replacement, removed.
     public var removedTemporaryFiles: [String]
+    /// The log is shorter than, or different from, what this device last saw (an older copy put
+    /// back, frames replaced): opened read-only. Or the state file could not be read.
+    public var rollback: RollbackFinding? = nil
 
-    public var openedReadOnlyBecauseOfDamage: Bool { !damage.isEmpty }
+    /// Damage, or a log older than or different from what this device saw: opened read-only.
+    public var openedReadOnlyBecauseOfDamage: Bool { !damage.isEmpty || rollback?.isRollback == true }
 
     public var description: String {
         var lines: [String] = []
@@ -116,6 +120,7 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
         if !damage.isEmpty { lines.append("damage found, opened read-only; run salvage:") }
         lines += damage.map { "  \($0)" }
         if !removedTemporaryFiles.isEmpty { lines.append("removed leftovers: " + removedTemporaryFiles.joined(separator: ", ")) }
+        if let rollback { lines.append("WARNING: \(rollback)" + (rollback.isRollback ? "; opened read-only" : "")) }
         return lines.isEmpty ? "clean" : lines.joined(separator: "\n")
     }
 }
@@ -142,6 +147,8 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
     public var damagedSealedFiles: [String] = []
     /// Salvages and backups the log records, oldest first.
     public var maintenance: [MaintenanceNote] = []
+    /// What the state file says about this log (see `RecoveryReport.rollback`).
+    public var rollback: RollbackFinding?
 
     public var status: Status {
         if !read.damage.isEmpty || !damagedSealedFiles.isEmpty { return .damaged }
@@ -160,6 +167,7 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
         if let tail = read.tornTail { lines.append("\(tail) (a crash during an append leaves this; harmless)") }
         lines += read.damage.map { "DAMAGE: \($0)" }
         lines += maintenance.map { "recorded: \($0)" }
+        if let rollback { lines.append("WARNING: \(rollback)") }
         lines += damagedSealedFiles.map { "DAMAGE: sealed file \($0).sealed does not open (damaged or not this case file's)" }
         lines += cutTailCopies.map { "kept after a cut torn tail: \($0) (the cut bytes, still encrypted)" }
         switch status {

@@ -73,6 +73,7 @@ import Testing
             var torn = original
             torn.replaceSubrange(firstWholeSector..<(firstWholeSector + sector), with: [UInt8](repeating: 0, count: sector))
             try writeBytes(torn, to: logURL(directory))
+            forgetAcknowledgements(directory)
 
             let report = try EventLog.verify(at: directory, user: alice, passphrase: alicePassphrase)
             #expect(report.status == .tornTail && report.read.damage.isEmpty)
@@ -99,6 +100,7 @@ import Testing
             let (original, last, _) = try Self.makeImportedLog(in: directory)
             let cut = Array(original.prefix(last.end - 100))
             try writeBytes(cut, to: logURL(directory))
+            forgetAcknowledgements(directory)
             let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
             #expect(log.recovery.tailWasCut)
             let copy = try #require(log.recovery.cutTailCopy)

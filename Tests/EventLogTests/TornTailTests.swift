@@ -36,6 +36,7 @@ import Testing
 
             for cut in LogHeader.size..<original.count {
                 try writeBytes(Array(original.prefix(cut)), to: logURL(directory))
+                forgetAcknowledgements(directory)
                 let whole = frames.filter { $0.end <= cut }
                 let firstCutFrame = frames.first { $0.end > cut }
                 let survivors = records.filter { $0.sequence < firstCutFrame?.firstSequence ?? UInt64.max }
@@ -125,6 +126,7 @@ import Testing
                 var torn = written
                 for offset in zeroed { torn[offset] = 0 }
                 try writeBytes(torn, to: logURL(directory))
+                forgetAcknowledgements(directory)
                 let reopened = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
                 let what = "zeros at \(zeroed.first!)..<\(zeroed.last! + 1)"
                 #expect(reopened.recovery.damage.isEmpty, "\(what)")

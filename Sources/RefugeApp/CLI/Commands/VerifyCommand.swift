@@ -19,6 +19,9 @@ struct VerifyCommand: ParsableCommand {
         let credentials = try data.caseFile.credentials()
         let report = try EventLog.verify(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
         print(report.description)
+        if let rollback = report.rollback, rollback.isRollback {
+            throw CommandFailure.rolledBack(data.directory, rollback)
+        }
         if report.status == .damaged {
             throw CommandFailure("Damage found. Copy everything readable into a new directory with "
                                  + "`refuge salvage --output NEWDIR`.", status: .damagedLog)

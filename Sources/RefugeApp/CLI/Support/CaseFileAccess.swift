@@ -40,6 +40,13 @@ struct CaseFileAccess {
             FileHandleOutput.standardError.write("Note: the secret behind pseudonymous ids is now kept in the log itself "
                                                  + "(pseudonym-secret.sealed is no longer needed).\n")
         }
+        if let rollback = book.log.recovery.rollback {
+            guard !rollback.isRollback else {
+                book.close()
+                throw CommandFailure.rolledBack(directory, rollback)
+            }
+            FileHandleOutput.standardError.write("Warning: \(rollback).\n")
+        }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
             throw CommandFailure.damagedLog(directory)

@@ -22,6 +22,13 @@ extension CommandFailure {
             """, status: .damagedLog)
     }
 
+    static func rolledBack(_ directory: URL, _ finding: RollbackFinding) -> CommandFailure {
+        CommandFailure("""
+            WARNING: in \(directory.path), \(finding). Nothing was changed.
+            If this copy was put back on purpose, continue from it with `refuge salvage --output NEWDIR`.
+            """, status: .damagedLog)
+    }
+
     init(_ error: EventLogError) {
         switch error {
         case .noSuchLog(let directory):
