@@ -15,8 +15,8 @@ struct BackupCommand: ParsableCommand {
         abstract: "Write an encrypted backup of the case file into one file (safe while Refuge runs).",
         discussion: """
             The backup is a tar archive of events.log, keys and the sealed files, all still encrypted; \
-            the same passphrases open it. To restore: mkdir -m 700 NEWDIR && tar -xf FILE -C NEWDIR, \
-            then refuge verify --data NEWDIR.
+            the same passphrases open it. To restore: mkdir -m 700 TMP && tar -xf FILE -C TMP, then \
+            refuge salvage --data TMP --output NEWDIR (a new file id), then refuge verify --data NEWDIR.
             """
     )
 
