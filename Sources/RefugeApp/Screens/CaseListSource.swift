@@ -30,9 +30,6 @@ final class CaseListSource: TableDataSource {
     private var rows: [Int] = []
     private var sortOrder: (column: Int, ascending: Bool)?
 
-    /// How many rows the table has asked for so far: it should ask only for the rows it shows.
-    private(set) var rowsRequested = 0
-
     var filter: StatusFilter = .all
     var query = ""
     /// Names shown as initials only, for work where others can see the screen.
@@ -100,7 +97,6 @@ final class CaseListSource: TableDataSource {
     }
 
     func cells(forRow row: Int) -> [String] {
-        rowsRequested += 1
         guard let record = record(at: row) else { return [] }
         return (0..<Self.columnCount).map { cell(column: $0, of: record) }
     }
