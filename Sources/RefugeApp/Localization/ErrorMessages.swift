@@ -50,6 +50,7 @@ extension AppStrings {
         case .emptyPassphrase: return passphraseTooShort
         case .noSuchLog: return noCaseFile
         case .alreadyExists: return alreadyExists
+        case .newerFormat(_, let version): return newerFormat(version)
         case .notALog, .unsupportedVersion, .damagedHeader, .damagedKeyFile, .keyFileMismatch, .tampered,
              .damagedSealedFile:
             return damagedFile

@@ -34,6 +34,11 @@ extension CommandFailure {
             self.init("\(path) is not a Refuge case file.", status: .cannotOpen)
         case .unsupportedVersion(let path, _):
             self.init("\(path) was written by a newer Refuge; install that version to open it.", status: .cannotOpen)
+        case .newerFormat(let path, let version):
+            self.init("""
+                \(path) was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. \
+                This is \(BuildInfo.summary). Nothing was changed.
+                """, status: .cannotOpen)
         case .keyFileMismatch(let directory):
             self.init("The key file in \(directory) belongs to another case file; restore the matching `keys` file from a backup.",
                       status: .cannotOpen)
