@@ -79,7 +79,8 @@ rm -rf "$manual" && mkdir -p "$manual"
   --date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" --authors "The Refuge authors"
 gzip -9n -c "$manual/refuge.1" > "$stage/share/man/man1/refuge.1.gz"
 
-"$stage/bin/refuge" --generate-completion-script bash > "$stage/share/bash-completion/completions/refuge"
+# bash-completion sources its scripts, so the generated "#!/bin/bash" line is dropped.
+"$stage/bin/refuge" --generate-completion-script bash | sed '1{/^#!/d}' > "$stage/share/bash-completion/completions/refuge"
 "$stage/bin/refuge" --generate-completion-script zsh > "$stage/share/zsh/vendor-completions/_refuge"
 "$stage/bin/refuge" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/refuge.fish"
 
@@ -91,10 +92,10 @@ chmod -R u=rwX,go=rX "$deb_root"
 
 # Depends: what the binary links, as dpkg-shlibdeps finds it from the installed libraries.
 printf 'Source: refuge\n\nPackage: refuge\nArchitecture: any\n' > "$package/debian/control"
+install -d "$deb_root/DEBIAN"
 depends="$(cd "$package" && dpkg-shlibdeps -O debian/refuge/usr/bin/refuge | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || { echo "release.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
-install -d "$deb_root/DEBIAN"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" \
   -e "s/@INSTALLED_SIZE@/$(du -sk --apparent-size "$stage" | cut -f1)/" \
   "$source/packaging/debian/control.in" > "$deb_root/DEBIAN/control"
