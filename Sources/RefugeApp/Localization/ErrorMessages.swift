@@ -69,6 +69,11 @@ extension AppStrings {
             return say(damagedFile, "\(path) is not a Refuge case file.", .cannotOpen)
         case .unsupportedVersion(let path, _):
             return say(damagedFile, "\(path) was written by a newer Refuge; install that version to open it.", .cannotOpen)
+        case .newerFormat(let path, let version):
+            return say(newerFormat(version), """
+                \(path) was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. \
+                This is \(BuildInfo.summary). Nothing was changed.
+                """, .cannotOpen)
         case .keyFileMismatch(let directory):
             return say(damagedFile, "The key file in \(directory) belongs to another case file; restore the matching `keys` file from a backup.",
                        .cannotOpen)
