@@ -179,8 +179,6 @@ public final class EventLog: Sendable {
                                    fileEnd: recovery.tailWasCut ? scan.report.endOffset : size,
                                    nextSequence: (scan.report.lastSequence ?? 0) + 1,
                                    previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
-                let current = LogState(lastSequence: scan.report.lastSequence ?? 0, lastTag: scan.lastTag)
-                if case .state(current) = state {} else { current.write(paths, fileSystem, key: dataKey, fileID: header.fileID) }
                 writer = LogWriter(
                     file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail,
                     reservation: fileSystem.appendReservation, clock: clock,

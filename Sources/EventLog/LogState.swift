@@ -4,8 +4,9 @@ import Foundation
 /// The last record this device saw the log hold: its sequence number and the tag of the frame
 /// that ends with it, sealed under the data key and bound to the log's file id. The log alone
 /// cannot tell an older copy of itself (put back, or cut at a frame boundary) from the real thing;
-/// this anchor, kept apart from it, can. Written after every writable open and at close, never
-/// ahead of what is durable, so a crash leaves it older than the log, never newer.
+/// this anchor, kept apart from it, can. Written when a writer that appended closes (an open that
+/// is then refused changes nothing), never ahead of what is durable, so a crash leaves it older
+/// than the log, never newer.
 ///
 ///     plaintext: last sequence u64 | tag[16]
 struct LogState: Equatable {
