@@ -253,8 +253,8 @@ public final class EventLog: Sendable {
 
     // MARK: - Appending
 
-    /// Appends one record and returns its sequence number once it is durable. Types 0-254 are the
-    /// caller's; 255 is the log's own.
+    /// Appends one record and returns its sequence number once it is durable. Types 0-253 are the
+    /// caller's; 254 is the log's own (255 is kept for the key file's records).
     @discardableResult
     public func append(type: UInt8, payload: Data) throws -> UInt64 {
         guard type != LogNote.recordType else { throw EventLogError.reservedRecordType(type) }

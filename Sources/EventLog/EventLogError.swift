@@ -47,7 +47,7 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     case recordTooLarge(size: Int, limit: Int)
     case emptyBatch
-    /// Record type 255 is the log's own (`LogNote`).
+    /// Record types 254 (`LogNote`) and 255 are the log's own.
     case reservedRecordType(UInt8)
     /// The disk is full; the writer stopped. Nothing acknowledged was lost.
     case diskFull(WriteFailure)

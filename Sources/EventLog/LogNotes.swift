@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Records the log keeps about itself, in its own frames, under record type 255 (which callers
+/// Records the log keeps about itself, in its own frames, under record type 254 (which callers
 /// cannot use): values that must never be lost apart from the log (kept values, such as the
 /// secret behind pseudonymous ids), and what was done to the case file as a whole (salvage,
 /// backup) with who did it; the record's timestamp says when. Callers' reads skip them.
@@ -9,7 +9,7 @@ import Synchronization
 ///     kind u8 = 1 (kept value) | name length u8 | name | value
 ///     kind u8 = 2 (maintenance) | user length u8 | user | what was done (UTF-8)
 enum LogNote {
-    static let recordType: UInt8 = 255
+    static let recordType: UInt8 = 254
 
     case kept(name: String, value: Data)
     case maintenance(user: String, action: String)

@@ -100,7 +100,7 @@ import Testing
             let log = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase)
             try log.keep(Data("secret".utf8), named: "pseudonym-secret")
             try log.recordMaintenance("backup to /tmp/x.tar", by: alice)
-            #expect(throws: EventLogError.self) { try log.append(type: 255, payload: Data()) }
+            #expect(throws: EventLogError.self) { try log.append(type: 254, payload: Data()) }
             log.close()
 
             let reopened = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase, mode: .readOnly)
