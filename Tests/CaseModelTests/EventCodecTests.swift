@@ -30,6 +30,8 @@ import Testing
         .userAdded(name: "Айгуль", role: .coordinator),
         .userDisabled(name: "olga"),
         .organisationConfigured(name: "Убежище «Мейірім»"),
+        .importBegan(batch: ImportBatchID(high: 9, low: 10)),
+        .importCommitted(batch: ImportBatchID(high: 9, low: 10), caseCount: 1_000_000),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

@@ -21,7 +21,7 @@ import Testing
 
     func importedStore(_ csv: String) throws -> CaseStore {
         var factory = Fixtures.factory(author: "coordinator", seed: 77)
-        let events = try importer.events(csv: csv, factory: &factory).get()
+        let events = try importer.events(csv: csv, factory: &factory)
         return CaseStore.replay(events)
     }
 
@@ -83,7 +83,8 @@ import Testing
             + "Asanov,martian,1990-01-01,XX,2030-01-01,archived,\n"
             + "Ok,male,,UZ,2026-01-01,,\n"
         var factory = Fixtures.factory()
-        guard case .failure(let failure) = importer.events(csv: csv, factory: &factory) else {
+        #expect(throws: ImportFailure.self) { try importer.events(csv: csv, factory: &factory) }
+        guard let failure = importer.check(csv: csv).failure else {
             Issue.record("import accepted")
             return
         }
@@ -102,12 +103,12 @@ import Testing
     }
 
     @Test func headerWithoutGenderOrNamesIsRefused() {
-        guard case .failure(let failure) = importer.validate(csv: "birthDate\n1990-01-01\n") else {
+        guard let failure = importer.check(csv: "birthDate\n1990-01-01\n").failure else {
             Issue.record("accepted")
             return
         }
         #expect(failure.errors.map(\.problem) == [.missingColumn("gender"), .missingColumn("familyName / givenName / alias")])
-        guard case .failure(let empty) = importer.validate(csv: "familyName,gender\n") else {
+        guard let empty = importer.check(csv: "familyName,gender\n").failure else {
             Issue.record("accepted an empty file")
             return
         }

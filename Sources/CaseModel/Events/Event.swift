@@ -56,6 +56,12 @@ public enum EventBody: Sendable, Hashable {
     case userAdded(name: String, role: UserRole)
     case userDisabled(name: String)
     case organisationConfigured(name: String)
+    /// An import starts: the case events its device writes until `importCommitted` of the same
+    /// batch belong to it, and replay counts them only once that commit is in the log, so an import
+    /// of any size, written in many frames, is all or nothing (docs/log-format.md, "Imports").
+    case importBegan(batch: ImportBatchID)
+    /// The import's last event: its cases count from here.
+    case importCommitted(batch: ImportBatchID, caseCount: Int)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -64,7 +70,8 @@ public enum EventBody: Sendable, Hashable {
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
             id
-        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .importBegan,
+            .importCommitted:
             nil
         }
     }
@@ -86,6 +93,8 @@ public enum EventBody: Sendable, Hashable {
         case .userAdded: .userAdded
         case .userDisabled: .userDisabled
         case .organisationConfigured: .organisationConfigured
+        case .importBegan: .importBegan
+        case .importCommitted: .importCommitted
         }
     }
 }
@@ -106,4 +115,6 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case userAdded = 12
     case userDisabled = 13
     case organisationConfigured = 14
+    case importBegan = 20
+    case importCommitted = 21
 }

@@ -106,6 +106,11 @@ public enum EventCodec {
             writer.string(name)
         case .organisationConfigured(let name):
             writer.string(name)
+        case .importBegan(let batch):
+            writer.identifier(batch)
+        case .importCommitted(let batch, let caseCount):
+            writer.identifier(batch)
+            writer.varint(UInt64(max(0, caseCount)))
         }
     }
 
@@ -211,6 +216,13 @@ public enum EventCodec {
             return .userDisabled(name: try reader.string())
         case .organisationConfigured:
             return .organisationConfigured(name: try reader.string())
+        case .importBegan:
+            return .importBegan(batch: try reader.identifier())
+        case .importCommitted:
+            let batch: ImportBatchID = try reader.identifier()
+            let count = try reader.varint()
+            guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
+            return .importCommitted(batch: batch, caseCount: Int(count))
         }
     }
 

@@ -1,5 +1,3 @@
-import CSV
-
 /// One validated spreadsheet row, ready to become events.
 public struct ImportedCase: Sendable, Hashable {
     public let row: Int
@@ -7,69 +5,110 @@ public struct ImportedCase: Sendable, Hashable {
     public let status: CaseStatus
 }
 
-/// Reads a spreadsheet of cases (header row of field keys, as `export --identifiable` writes it)
-/// and validates every row before anything is imported: all rows become events, or none do.
-/// Accepts a byte-order mark or none, quoted cells with quotes and line breaks, and undoes the
-/// exporter's formula neutralisation (`'=...`). Columns `caseNumber` (ignored) and `status` are
-/// allowed besides the field keys.
+/// What a check of a whole table found: how many rows are ready, and the problems (the first
+/// `CaseImporter.listedErrorLimit` listed, all of them counted).
+public struct ImportCheck: Sendable, Hashable {
+    public internal(set) var readyRows = 0
+    public internal(set) var errors: [ImportError] = []
+    public internal(set) var errorCount = 0
+
+    public var failure: ImportFailure? { errorCount == 0 ? nil : ImportFailure(errors: errors, count: errorCount) }
+
+    mutating func add(_ found: [ImportError]) {
+        errorCount += found.count
+        errors += found.prefix(max(0, CaseImporter.listedErrorLimit - errors.count))
+    }
+}
+
+/// Reads a table of cases (header row of field keys, as `export --identifiable` writes it) and
+/// checks every row before anything is imported. An import is all or nothing at any size: `write`
+/// streams the rows into events framed by `importBegan` and `importCommitted`, and replay counts a
+/// batch only once its commit is in the log (docs/log-format.md, "Imports"). Accepts a byte-order
+/// mark or none, quoted cells with quotes and line breaks, and undoes the exporter's formula
+/// neutralisation (`'=...`). Columns `caseNumber` (ignored) and `status` are allowed besides the
+/// field keys.
 public struct CaseImporter: Sendable {
     public let schema: IntakeSchema
     public let context: ValidationContext
+
+    /// Problems listed in full (the rest are counted), so that a file of a million bad rows does
+    /// not fill memory or a screen.
+    public static let listedErrorLimit = 1_000
+    /// Rows are written in frames of about this many bytes, well under the log's frame limit.
+    static let frameBudget = 4 << 20
 
     public init(schema: IntakeSchema = .standard, context: ValidationContext) {
         self.schema = schema
         self.context = context
     }
 
-    /// Every row validated, or every error found.
-    public func validate(csv text: String) -> Result<[ImportedCase], ImportFailure> {
-        let body = text.hasPrefix(CSVText.byteOrderMark) ? String(text.dropFirst()) : text
-        guard let reader = try? CSVReader(string: body, hasHeaderRow: true), let rawHeader = reader.headerRow else {
-            return .failure(ImportFailure(errors: [ImportError(row: 1, column: "", value: "", problem: .unreadableFile)]))
+    /// Checks every row, as `write` will, holding one row at a time.
+    public func check(_ table: ImportTable) -> ImportCheck {
+        var check = ImportCheck()
+        let header = table.header
+        let headerProblems = headerErrors(header)
+        check.add(headerProblems)
+        if headerProblems.contains(where: { if case .missingColumn = $0.problem { true } else { false } }) {
+            return check  // every row would fail the same way
         }
-        let header = rawHeader.map { $0.replacingAll("\u{FEFF}", with: "").trimmingWhitespace() }
-        var errors = headerErrors(header)
-        if errors.contains(where: { if case .missingColumn = $0.problem { true } else { false } }) {
-            return .failure(ImportFailure(errors: errors))  // every row would fail the same way
-        }
-        var cases: [ImportedCase] = []
         var rowNumber = 1
-        while let cells = reader.next() {
+        while let cells = table.nextRow() {
             rowNumber += 1
-            if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            if isBlank(cells) { continue }
             switch parseRow(cells, header: header, row: rowNumber) {
-            case .success(let imported): cases.append(imported)
-            case .failure(let rowErrors): errors += rowErrors.errors
+            case .success: check.readyRows += 1
+            case .failure(let rowErrors): check.add(rowErrors.errors)
             }
         }
-        if reader.error != nil {
-            errors.append(ImportError(row: rowNumber, column: "", value: "", problem: .unreadableFile))
+        if table.isUnreadable { check.add([ImportError(row: rowNumber, column: "", value: "", problem: .unreadableFile)]) }
+        if check.readyRows == 0 && check.errorCount == 0 {
+            check.add([ImportError(row: 2, column: "", value: "", problem: .noRows)])
         }
-        if cases.isEmpty && errors.isEmpty {
-            errors.append(ImportError(row: 2, column: "", value: "", problem: .noRows))
-        }
-        return errors.isEmpty ? .success(cases) : .failure(ImportFailure(errors: errors))
+        return check
     }
 
-    /// The events of the whole import, to append as one batch; or the errors, and no events.
-    /// Each case: `caseOpened` (on its intake date, else today), `fieldsSet`, and `statusChanged`
-    /// when its status is not active.
-    public func events(csv text: String, factory: inout EventFactory) -> Result<[Event], ImportFailure> {
-        switch validate(csv: text) {
-        case .failure(let failure):
-            return .failure(failure)
-        case .success(let cases):
-            var events: [Event] = []
-            for imported in cases {
-                let caseID: CaseID = factory.nextID()
-                events += factory.openCase(values: imported.values, openedOn: context.today, caseID: caseID)
-                if imported.status != .active {
-                    events.append(factory.make(.statusChanged(caseID: caseID, status: imported.status, reason: "imported")))
-                }
+    /// Streams the events of the whole import to `emit`, a frame's worth at a time: `importBegan`,
+    /// then per case `caseOpened` (claiming its number from `numbering`; on its intake date, else
+    /// today), `fieldsSet`, and `statusChanged` when its status is not active; `importCommitted`
+    /// last. A row that fails (the file changed since `check`) throws before the commit, so the
+    /// events already emitted never count. Returns the number of cases.
+    @discardableResult
+    public func write(_ table: ImportTable, factory: inout EventFactory, numbering: inout CaseNumbering,
+                      emit: ([Event]) throws -> Void) throws -> Int {
+        let header = table.header
+        if let failure = ImportFailure(headerErrors(header)) { throw failure }
+        let batch: ImportBatchID = factory.nextID()
+        var pending = [factory.make(.importBegan(batch: batch))]
+        var pendingBytes = 0
+        var count = 0
+        var rowNumber = 1
+        while let cells = table.nextRow() {
+            rowNumber += 1
+            if isBlank(cells) { continue }
+            let imported = try parseRow(cells, header: header, row: rowNumber).get()
+            let caseID: CaseID = factory.nextID()
+            let year = imported.values[.intakeDate]?.date?.year ?? context.today.year
+            pending += factory.openCase(values: imported.values, openedOn: context.today, caseID: caseID,
+                                        number: numbering.claim(year: year))
+            if imported.status != .active {
+                pending.append(factory.make(.statusChanged(caseID: caseID, status: imported.status, reason: "imported")))
             }
-            return .success(events)
+            count += 1
+            pendingBytes += cells.reduce(256) { $0 + 64 + $1.utf8.count }  // above the encoded size
+            if pendingBytes >= Self.frameBudget {
+                try emit(pending)
+                pending = []
+                pendingBytes = 0
+            }
         }
+        if table.isUnreadable { throw ImportFailure([ImportError(row: rowNumber, column: "", value: "", problem: .unreadableFile)])! }
+        if count == 0 { throw ImportFailure([ImportError(row: 2, column: "", value: "", problem: .noRows)])! }
+        pending.append(factory.make(.importCommitted(batch: batch, caseCount: count)))
+        try emit(pending)
+        return count
     }
+
+    private func isBlank(_ cells: [String]) -> Bool { cells.allSatisfy { $0.trimmingWhitespace().isEmpty } }
 
     private func headerErrors(_ header: [String]) -> [ImportError] {
         var errors: [ImportError] = []
@@ -92,7 +131,6 @@ public struct CaseImporter: Sendable {
         }
         return errors
     }
-
     private func parseRow(_ cells: [String], header: [String], row: Int) -> Result<ImportedCase, ImportFailure> {
         var errors: [ImportError] = []
         var values: [FieldKey: FieldValue] = [:]
@@ -129,6 +167,6 @@ public struct CaseImporter: Sendable {
             errors.append(ImportError(row: row, column: column, value: value, problem: .invalid(issue.problem)))
         }
         return errors.isEmpty ? .success(ImportedCase(row: row, values: values, status: status))
-            : .failure(ImportFailure(errors: errors))
+            : .failure(ImportFailure(errors)!)
     }
 }

@@ -15,10 +15,38 @@ public struct ImportError: Sendable, Hashable {
 
     /// Spreadsheet row number: the header is row 1, the first case row 2.
     public let row: Int
-    /// The column's header (a field key), or "" for the whole row.
+    /// The column's header (a field key), or "" for the whole row; quoted short like `value`.
     public let column: String
+    /// The offending cell, at most `quotedLength` characters of it (then "…"): enough to find it,
+    /// while a 50 MB cell of names never reaches a terminal's scrollback.
     public let value: String
     public let problem: Problem
+
+    public static let quotedLength = 40
+
+    public init(row: Int, column: String, value: String, problem: Problem) {
+        self.row = row
+        self.column = Self.quoted(column)
+        self.value = Self.quoted(value)
+        self.problem = Self.quotingShort(problem)
+    }
+
+    /// The problem with any cell text it repeats quoted short, too.
+    private static func quotingShort(_ problem: Problem) -> Problem {
+        guard case .invalid(let issue) = problem else { return problem }
+        switch issue {
+        case .unreadableDate(let text): return .invalid(.unreadableDate(quoted(text)))
+        case .impossibleDate(let text): return .invalid(.impossibleDate(quoted(text)))
+        case .unknownCode(let text): return .invalid(.unknownCode(quoted(text)))
+        case .notANumber(let text): return .invalid(.notANumber(quoted(text)))
+        default: return problem
+        }
+    }
+
+    static func quoted(_ cell: String) -> String {
+        let start = cell.prefix(quotedLength + 1)
+        return start.count <= quotedLength ? cell : String(start.prefix(quotedLength)) + "…"
+    }
 
     public func reason(in language: Language) -> String {
         let ru = language != .en
@@ -48,7 +76,22 @@ public struct ImportError: Sendable, Hashable {
     }
 }
 
-/// A refused import: every error of every row. Nothing was imported.
+/// A refused import: the errors found (the first `CaseImporter.listedErrorLimit`) and how many
+/// there were in all. Nothing was imported.
 public struct ImportFailure: Error, Sendable, Hashable {
     public let errors: [ImportError]
+    public let count: Int
+
+    public init(errors: [ImportError], count: Int) {
+        self.errors = errors
+        self.count = count
+    }
+
+    /// The failure these errors make, or nil when there are none.
+    init?(_ errors: [ImportError]) {
+        guard !errors.isEmpty else { return nil }
+        self.init(errors: Array(errors.prefix(CaseImporter.listedErrorLimit)), count: errors.count)
+    }
+
+    static let unreadable = ImportFailure([ImportError(row: 1, column: "", value: "", problem: .unreadableFile)])!
 }

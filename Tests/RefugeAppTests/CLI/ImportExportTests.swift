@@ -120,3 +120,24 @@ struct ImportExportTests {
         #expect(users.output.contains("demo") && users.output.contains("coordinator"))
     }
 }
+
+/// Issue 11 item 3: what a dry run accepts, the import saves, however large (more than one frame).
+@Suite("refuge import of a large file")
+struct LargeImportTests {
+    @Test func aDryRunPredictsTheImportOfAFileLargerThanOneFrame() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let note = String(repeating: "Записка о риске. ", count: 230)  // about 3,900 characters, 7 KB
+        var csv = "familyName,givenName,gender,intakeDate,riskNotes\n"
+        for row in 0..<2_600 { csv += "Каримова,Дильноза \(row),female,2024-03-01,\(note)\n" }  // about 19 MB
+        let file = try workspace.file("large.csv", csv)
+        let dryRun = try workspace.run(["import", file.path, "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.output)")
+        #expect(dryRun.output.contains("2600 cases are ready to import"))
+        let imported = try workspace.run(["import", file.path])
+        #expect(imported.status == 0, "\(imported.output.prefix(500))")
+        #expect(imported.output.contains("Imported 2600 cases"))
+        let stats = try workspace.run(["stats", "--format", "json", "--min-cell", "1"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
+        #expect(json["total"] as? Int == 2_600)
+    }
+}

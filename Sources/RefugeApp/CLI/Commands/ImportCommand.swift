@@ -9,8 +9,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import cases from a CSV file: every row is checked first, then all are saved or none.",
         discussion: """
             The header row holds field keys, as `refuge export --identifiable` writes them. Any \
-            error is listed with its row, column, value and reason, and nothing is imported (exit 1). \
-            --dry-run only checks.
+            error is listed with its row, column, value (at most 40 characters of it) and reason, \
+            and nothing is imported (exit 1). --dry-run checks exactly what the import checks, \
+            and saves nothing.
             """
     )
 
@@ -22,35 +23,41 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let text = try readFile()
-        let book = try data.caseFile.open(dryRun ? .read : .write)
+        // Opened for writing even for a dry run: a file that is locked or damaged would refuse
+        // the import, so the dry run says so too.
+        let book = try data.caseFile.open(.write)
         defer { book.close() }
         let importer = CaseImporter(context: book.calendar)
+        let check = importer.check(try table())
+        if let failure = check.failure { throw rejection(failure) }
         if dryRun {
-            let cases = try importer.validate(csv: text).mapError(rejection).get()
-            print("\(cases.count) cases are ready to import; nothing was changed (dry run).")
+            print("\(check.readyRows) cases are ready to import; nothing was changed (dry run).")
             return
         }
-        let events = try book.withFactory { importer.events(csv: text, factory: &$0) }.mapError(rejection).get()
-        let before = book.store.caseCount
-        try book.append(events)
-        print("Imported \(book.store.caseCount - before) cases.")
+        do {
+            print("Imported \(try book.importCases(try table(), with: importer)) cases.")
+        } catch let failure as ImportFailure {
+            throw rejection(failure)  // the file changed after the check; the import did not commit
+        }
     }
 
-    private func readFile() throws -> String {
-        guard let data = FileManager.default.contents(atPath: (file as NSString).expandingTildeInPath) else {
+    /// The file's rows, streamed: read once to check, and again to import.
+    private func table() throws -> CSVTable {
+        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw CommandFailure("Cannot read \(file).", status: .rejectedInput)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(file) is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”.",
-                                 status: .rejectedInput)
+        do {
+            return try CSVTable(contentsOf: url)
+        } catch {
+            throw rejection(error)
         }
-        return text
     }
 
     private func rejection(_ failure: ImportFailure) -> CommandFailure {
-        let lines = failure.errors.map { $0.description(in: language.language) }
-        return CommandFailure((lines + ["Nothing was imported (\(failure.errors.count) problems)."]).joined(separator: "\n"),
-                              status: .rejectedInput)
+        var lines = failure.errors.map { $0.description(in: language.language) }
+        if failure.count > failure.errors.count { lines.append("… and \(failure.count - failure.errors.count) more.") }
+        lines.append("Nothing was imported (\(failure.count) problems).")
+        return CommandFailure(lines.joined(separator: "\n"), status: .rejectedInput)
     }
 }
