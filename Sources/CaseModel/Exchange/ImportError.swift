@@ -2,6 +2,8 @@
 public struct ImportError: Sendable, Hashable {
     public enum Problem: Sendable, Hashable {
         case unreadableFile
+        /// Neither UTF-8, UTF-16 with a byte-order mark, nor Windows-1251.
+        case unknownEncoding
         case noRows
         case unknownColumn
         case duplicateColumn
@@ -52,6 +54,9 @@ public struct ImportError: Sendable, Hashable {
         let ru = language != .en
         switch problem {
         case .unreadableFile: return ru ? "Файл не читается как CSV." : "The file cannot be read as CSV."
+        case .unknownEncoding:
+            return ru ? "Кодировка файла не распознана; укажите --encoding (utf-8, utf-16, windows-1251)."
+                : "The file's text encoding was not recognised; give --encoding (utf-8, utf-16, windows-1251)."
         case .noRows: return ru ? "В файле нет строк с данными." : "The file holds no data rows."
         case .unknownColumn:
             return ru ? "Неизвестный столбец; заголовки — ключи полей (как в export --identifiable)."

@@ -12,40 +12,112 @@ public protocol ImportTable: AnyObject {
     var isUnreadable: Bool { get }
 }
 
-/// A CSV file read as it streams from disk (or a string, for small tables), through CSV.swift.
+/// A CSV file as spreadsheets write it — comma, semicolon or tab; UTF-8 with or without a BOM,
+/// UTF-16 with a BOM, or Windows-1251; CRLF; quoted cells over several lines — read as it streams
+/// from disk through CSV.swift.
 public final class CSVTable: ImportTable {
     private let reader: CSVReader
     public let header: [String]
+    public let encoding: CSVEncoding
+    public let delimiter: Character
+
+    /// The delimiters spreadsheets write: Excel uses the locale's list separator (a semicolon in
+    /// Russian and Kazakh Windows), "Unicode text" uses tabs.
+    public static let delimiters: [Character] = [",", ";", "\t"]
 
     /// The table in `text` (a byte-order mark is skipped).
-    public convenience init(string text: String) throws(ImportFailure) {
-        let reader: CSVReader
+    public convenience init(string text: String, delimiter: Character? = nil) throws(ImportFailure) {
         let body = text.hasPrefix(CSVText.byteOrderMark) ? String(text.dropFirst()) : text
-        do { reader = try CSVReader(string: body, hasHeaderRow: true) } catch { throw ImportFailure.unreadable }
-        try self.init(reader: reader)
-    }
-
-    /// The table in the UTF-8 file at `url`, read as it streams.
-    public convenience init(contentsOf url: URL) throws(ImportFailure) {
-        guard let stream = InputStream(url: url) else { throw ImportFailure.unreadable }
+        let delimiter = delimiter ?? Self.detectDelimiter(firstLineOf: body)
         let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: true) } catch { throw ImportFailure.unreadable }
-        try self.init(reader: reader)
+        do {
+            reader = try CSVReader(string: body, hasHeaderRow: true, delimiter: delimiter.unicodeScalars.first!)
+        } catch { throw ImportFailure.unreadable }
+        try self.init(reader: reader, encoding: .utf8, delimiter: delimiter)
     }
 
-    private init(reader: CSVReader) throws(ImportFailure) {
+    /// The table in the file at `url`, read as it streams. The encoding and delimiter are
+    /// detected unless given.
+    public convenience init(contentsOf url: URL, encoding: CSVEncoding? = nil, delimiter: Character? = nil)
+        throws(ImportFailure)
+    {
+        guard let encoding = encoding ?? CSVEncoding.detect(fileAt: url) else {
+            throw ImportFailure([ImportError(row: 1, column: "", value: "", problem: .unknownEncoding)])!
+        }
+        let delimiter = delimiter ?? Self.detectDelimiter(firstLineOf: Self.start(of: url, in: encoding))
+        let scalar = delimiter.unicodeScalars.first!
+        let reader: CSVReader
+        do {
+            switch encoding {
+            case .utf8:
+                guard let stream = InputStream(url: url) else { throw ImportFailure.unreadable }
+                reader = try CSVReader(stream: stream, codecType: UTF8.self, hasHeaderRow: true, delimiter: scalar)
+            case .utf16:
+                guard let stream = InputStream(url: url) else { throw ImportFailure.unreadable }
+                let bigEndian = Self.firstBytes(of: url, count: 2) == [0xFE, 0xFF]
+                reader = try CSVReader(stream: stream, codecType: UTF16.self, endian: bigEndian ? .big : .little,
+                                       hasHeaderRow: true, delimiter: scalar)
+            case .windows1251:
+                guard let stream = Windows1251Stream(reading: url) else { throw ImportFailure.unreadable }
+                reader = try CSVReader(stream: stream, codecType: UTF8.self, hasHeaderRow: true, delimiter: scalar)
+            }
+        } catch {
+            throw ImportFailure.unreadable
+        }
+        try self.init(reader: reader, encoding: encoding, delimiter: delimiter)
+    }
+
+    private init(reader: CSVReader, encoding: CSVEncoding, delimiter: Character) throws(ImportFailure) {
         guard let header = reader.headerRow else { throw ImportFailure.unreadable }
         self.reader = reader
+        self.encoding = encoding
+        self.delimiter = delimiter
         self.header = header.map { $0.replacingAll("\u{FEFF}", with: "").trimmingWhitespace() }
     }
 
     public func nextRow() -> [String]? { reader.next() }
 
-    /// CSV.swift ends a file stream by failing to read one more byte (`cannotReadFile`): that is
-    /// the end of the file, not a fault. Undecodable text and stream errors are.
+    /// CSV.swift ends a file stream by failing to read one more code unit (`cannotReadFile` for
+    /// UTF-8, `stringEncodingMismatch` for UTF-16): that is the end of the file, not a fault.
+    /// Undecodable text and stream errors are.
     public var isUnreadable: Bool {
-        guard let error = reader.error else { return false }
-        if case CSVError.cannotReadFile = error { return false }
-        return true
+        switch reader.error {
+        case nil, CSVError.cannotReadFile?, CSVError.stringEncodingMismatch?: false
+        default: true
+        }
+    }
+
+    /// The delimiter that occurs most often outside quotes in the first line (the header); a
+    /// comma when none does.
+    static func detectDelimiter(firstLineOf text: String) -> Character {
+        var counts: [Character: Int] = [:]
+        var isQuoted = false
+        for character in text {
+            if character == "\"" { isQuoted.toggle() }
+            if !isQuoted && (character == "\n" || character == "\r\n" || character == "\r") { break }
+            if !isQuoted && delimiters.contains(character) { counts[character, default: 0] += 1 }
+        }
+        let best = delimiters.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? ","
+        return counts[best, default: 0] > 0 ? best : ","
+    }
+
+    /// The first 64 KiB of the file as text, for finding the delimiter.
+    private static func start(of url: URL, in encoding: CSVEncoding) -> String {
+        var bytes = firstBytes(of: url, count: 1 << 16)
+        switch encoding {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .utf16:
+            if bytes.count % 2 == 1 { bytes.removeLast() }
+            return String(data: Data(bytes), encoding: .utf16) ?? ""
+        case .windows1251:
+            return String(data: Data(bytes), encoding: .windowsCP1251) ?? ""
+        }
+    }
+
+    private static func firstBytes(of url: URL, count: Int) -> [UInt8] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        return Array((try? handle.read(upToCount: count)) ?? Data())
     }
 }

@@ -141,3 +141,27 @@ struct LargeImportTests {
         #expect(json["total"] as? Int == 2_600)
     }
 }
+
+/// Issue 19: a file saved by a Russian-locale Excel imports from the command line.
+@Suite("refuge import of spreadsheet CSV")
+struct SpreadsheetCSVImportTests {
+    @Test func aWindows1251SemicolonFileImportsAndTheDryRunNamesItsFormat() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let csv = "familyName;givenName;gender;birthDate;citizenship;intakeDate\r\n"
+            + "Каримова;Дильноза;female;12.03.1998;UZ;2024-03-01\r\nАсанов;Бекзод;male;;KG;2024-05-20\r\n"
+        let file = workspace.root.appendingPathComponent("excel.csv")
+        try #require(csv.data(using: .windowsCP1251)).write(to: file)
+        let dryRun = try workspace.run(["import", file.path, "--dry-run"])
+        #expect(dryRun.output.contains("CSV, windows-1251, cells separated by “;”"), "\(dryRun.output)")
+        #expect(dryRun.output.contains("2 cases are ready"))
+        let imported = try workspace.run(["import", file.path])
+        #expect(imported.status == 0 && imported.output.contains("Imported 2 cases"), "\(imported.output)")
+        let export = try workspace.run(["export", "--identifiable", "-o", workspace.root.appendingPathComponent("out.csv").path])
+        #expect(export.status == 0)
+        let text = try String(contentsOf: workspace.root.appendingPathComponent("out.csv"), encoding: .utf8)
+        #expect(text.contains("Каримова") && text.contains("Асанов"))
+
+        let forced = try workspace.run(["import", file.path, "--dry-run", "--delimiter", "comma"])
+        #expect(forced.status == 1 && forced.output.contains("Unknown column"), "\(forced.output)")
+    }
+}

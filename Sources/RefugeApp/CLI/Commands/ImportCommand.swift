@@ -8,7 +8,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import cases from a CSV file: every row is checked first, then all are saved or none.",
         discussion: """
-            The header row holds field keys, as `refuge export --identifiable` writes them. Any \
+            The header row holds field keys, as `refuge export --identifiable` writes them. The file \
+            may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or \
+            Windows-1251 (a Russian Excel's "CSV"), its cells separated by commas, semicolons or \
+            tabs; both are detected. Any \
             error is listed with its row, column, value (at most 40 characters of it) and reason, \
             and nothing is imported (exit 1). --dry-run checks exactly what the import checks, \
             and saves nothing.
@@ -21,6 +24,26 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @Flag(name: .customLong("dry-run"), help: "Check the file and report; change nothing.")
     var dryRun = false
+    @Option(help: ArgumentHelp("The text encoding: utf-8, utf-16 or windows-1251 (detected when not given).",
+                               valueName: "name"))
+    var encoding: CSVEncoding?
+    @Option(help: ArgumentHelp("The cell separator: comma, semicolon, tab or the character (detected when not given).",
+                               valueName: "separator"))
+    var delimiter: Delimiter?
+
+    /// `--delimiter`: a name (a tab is awkward to type) or the character itself.
+    struct Delimiter: ExpressibleByArgument {
+        let character: Character
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "comma", ",": character = ","
+            case "semicolon", ";": character = ";"
+            case "tab", "\t", "\\t": character = "\t"
+            default: return nil
+            }
+        }
+    }
 
     func run() throws {
         // Opened for writing even for a dry run: a file that is locked or damaged would refuse
@@ -31,6 +54,9 @@ struct ImportCommand: ParsableCommand {
         let check = importer.check(try table())
         if let failure = check.failure { throw rejection(failure) }
         if dryRun {
+            let table = try table()
+            let delimiter = table.delimiter == "\t" ? "tab" : String(table.delimiter)
+            print("CSV, \(table.encoding.rawValue), cells separated by “\(delimiter)”.")
             print("\(check.readyRows) cases are ready to import; nothing was changed (dry run).")
             return
         }
@@ -48,7 +74,7 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("Cannot read \(file).", status: .rejectedInput)
         }
         do {
-            return try CSVTable(contentsOf: url)
+            return try CSVTable(contentsOf: url, encoding: encoding, delimiter: delimiter?.character)
         } catch {
             throw rejection(error)
         }
@@ -61,3 +87,5 @@ struct ImportCommand: ParsableCommand {
         return CommandFailure(lines.joined(separator: "\n"), status: .rejectedInput)
     }
 }
+
+extension CSVEncoding: ExpressibleByArgument {}
