@@ -30,6 +30,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The cell separator: comma, semicolon, tab or the character (detected when not given).",
                                valueName: "separator"))
     var delimiter: Delimiter?
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Map a column by hand: its header, '=', then a field key, status, note or ignore (repeatable).",
+        valueName: "COLUMN=field"))
+    var mappings: [String] = []
+    @Option(help: "Columns that are no Refuge field: note (kept in an imported note on each case) or ignore.")
+    var unmapped: ImportChoices.Unmapped = .note
 
     /// `--delimiter`: a name (a tab is awkward to type) or the character itself.
     struct Delimiter: ExpressibleByArgument {
@@ -50,25 +56,53 @@ struct ImportCommand: ParsableCommand {
         // the import, so the dry run says so too.
         let book = try data.caseFile.open(.write)
         defer { book.close() }
-        let importer = CaseImporter(context: book.calendar)
-        let check = importer.check(try table())
+        let importer = CaseImporter(context: book.calendar, choices: try choices())
+        let table = try table()
+        if dryRun { try preview(table, importer) }
+        let check = importer.check(table)
         if let failure = check.failure { throw rejection(failure) }
         if dryRun {
-            let table = try table()
-            let delimiter = table.delimiter == "\t" ? "tab" : String(table.delimiter)
-            print("CSV, \(table.encoding.rawValue), cells separated by “\(delimiter)”.")
             print("\(check.readyRows) cases are ready to import; nothing was changed (dry run).")
             return
         }
         do {
-            print("Imported \(try book.importCases(try table(), with: importer)) cases.")
+            print("Imported \(try book.importCases(table, with: importer)) cases.")
         } catch let failure as ImportFailure {
             throw rejection(failure)  // the file changed after the check; the import did not commit
         }
     }
 
+    private func choices() throws -> ImportChoices {
+        var mapping: [String: String] = [:]
+        for pair in mappings {
+            guard let equals = pair.lastIndex(of: "=") else {
+                throw CommandFailure("--map takes COLUMN=field, not “\(pair)”.", status: .rejectedInput)
+            }
+            mapping[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        return ImportChoices(unmapped: unmapped, mapping: mapping)
+    }
+
+    /// The detected format and where each column goes (the header is read once more for it).
+    private func preview(_ table: ImportTable, _ importer: CaseImporter) throws {
+        print(table.formatDescription + ".")
+        var header: [String] = []
+        do {
+            try table.forEachRow { _, cells in
+                header = cells
+                throw HeaderRead()
+            }
+        } catch is HeaderRead {}
+        print("Columns:")
+        for (column, target) in importer.mapping(of: header) {
+            print("  \(column.isEmpty ? "(no header)" : String(column.prefix(40))) → \(target)")
+        }
+    }
+
+    private struct HeaderRead: Error {}
+
     /// The file's rows, streamed: read once to check, and again to import.
-    private func table() throws -> CSVTable {
+    private func table() throws -> ImportTable {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw CommandFailure("Cannot read \(file).", status: .rejectedInput)
@@ -89,3 +123,4 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension CSVEncoding: ExpressibleByArgument {}
+extension ImportChoices.Unmapped: ExpressibleByArgument {}
