@@ -71,7 +71,11 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
-        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "CaseModelTests",
+            dependencies: ["CaseModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         // Running built executables from tests: a subprocess runner, their location, tmux sessions.
         .target(name: "RefugeTestSupport", path: "Tests/RefugeTestSupport", swiftSettings: strict),
         .testTarget(name: "RefugeAppTests", dependencies: ["RefugeApp", "RefugeTestSupport"], swiftSettings: strict),

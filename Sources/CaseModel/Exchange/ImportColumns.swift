@@ -52,15 +52,17 @@ struct ImportColumns: Sendable {
         zip(cells, targets).allSatisfy { cell, target in target == .ignored || cell.trimmingWhitespace().isEmpty }
     }
 
-    /// The HTCDS templates' second row: each filled cell is its column's label, not a case.
+    /// The HTCDS templates' second row, of labels: most filled cells of the mapped columns name
+    /// their own column, which no case does.
     func isLabelRow(_ cells: [String], schema: IntakeSchema) -> Bool {
-        let labels = ColumnNames(schema: schema)
-        var labelCells = 0
+        let names = ColumnNames(schema: schema)
+        var filled = 0, labels = 0
         for (cell, target) in zip(cells, targets) where !cell.trimmingWhitespace().isEmpty {
-            guard case .field = target, labels.target(of: cell) == target || labels.isHTCDSLabel(cell) else { return false }
-            labelCells += 1
+            guard target != .unmapped && target != .ignored else { continue }
+            filled += 1
+            if names.target(of: cell) == target || names.isHTCDSLabel(cell) { labels += 1 }
         }
-        return labelCells > 0
+        return labels >= 3 && labels * 2 >= filled
     }
 }
 

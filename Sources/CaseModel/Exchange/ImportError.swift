@@ -4,6 +4,13 @@ public struct ImportError: Sendable, Hashable {
         case unreadableFile
         /// Neither UTF-8, UTF-16 with a byte-order mark, nor Windows-1251.
         case unknownEncoding
+        case notAWorkbook
+        case passwordProtected
+        /// A part of the workbook unpacks to more than the limit (a zip bomb, or a sheet for CSV).
+        case partTooLarge
+        case noSuchSheet(String, available: [String])
+        case tooManyColumns(Int)
+        case formulaCell
         case noRows
         case unknownColumn
         case duplicateColumn
@@ -54,6 +61,22 @@ public struct ImportError: Sendable, Hashable {
         let ru = language != .en
         switch problem {
         case .unreadableFile: return ru ? "Файл не читается как CSV." : "The file cannot be read as CSV."
+        case .notAWorkbook:
+            return ru ? "Файл не читается как книга Excel (.xlsx, .xlsm)." : "The file cannot be read as an Excel workbook (.xlsx, .xlsm)."
+        case .passwordProtected:
+            return ru ? "Книга защищена паролем: откройте её в Excel, снимите пароль, сохраните и импортируйте снова."
+                : "The workbook is password-protected: open it in Excel, remove the password, save it and import again."
+        case .partTooLarge:
+            return ru ? "Лист распаковывается в слишком большой объём (больше 200 МБ); сохраните его как CSV."
+                : "The sheet unpacks to too much data (over 200 MB); save it as CSV and import that."
+        case .noSuchSheet(let name, let available):
+            return ru ? "Нет листа «\(Self.quoted(name))»; есть: \(available.joined(separator: ", "))."
+                : "There is no sheet “\(Self.quoted(name))”; the sheets are: \(available.joined(separator: ", "))."
+        case .tooManyColumns(let limit):
+            return ru ? "В строке больше \(limit) столбцов." : "The row has more than \(limit) columns."
+        case .formulaCell:
+            return ru ? "В ячейке формула: скопируйте лист и вставьте только значения, затем импортируйте."
+                : "The cell holds a formula: copy the sheet and paste values only, then import."
         case .unknownEncoding:
             return ru ? "Кодировка файла не распознана; укажите --encoding (utf-8, utf-16, windows-1251)."
                 : "The file's text encoding was not recognised; give --encoding (utf-8, utf-16, windows-1251)."

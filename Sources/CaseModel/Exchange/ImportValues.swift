@@ -14,6 +14,9 @@ struct ImportValues: Sendable {
                   "TransgenderMasculine": "transgender", "NonConforming": "transgender",
                   "NonSpecifiedUnknown": "unknown", "жен": "female", "муж": "male", "ж": "female", "м": "male"],
         .consentToStatistics: ["true": "yes", "false": "no", "1": "yes", "0": "no"],
+        .exploitationTypes: ["Child labour": "childLabour", "Servitude": "servitude",
+                             "Forced military (by non-state actors)": "other", "Forced adoption": "other",
+                             "Surrogacy": "other"],
     ]
 
     /// Countries by name in English, Russian and Kazakh (Foundation's ICU data).
@@ -22,8 +25,17 @@ struct ImportValues: Sendable {
         for code in Countries.codes {
             for language in Language.allCases { names[fold(Countries.name(of: code, in: language))] = code }
         }
+        for (name, code) in everydayCountryNames { names[fold(name)] = code }
         return names
     }()
+
+    /// Names people and the HTCDS country picklist use where ICU's differ (ICU says "Türkiye",
+    /// "Киргизия").
+    private static let everydayCountryNames = [
+        "Turkey": "TR", "Турция": "TR", "Кыргызстан": "KG", "Қырғызстан": "KG", "Kirghizia": "KG", "UAE": "AE",
+        "ОАЭ": "AE", "БАӘ": "AE", "Moldova": "MD", "Молдавия": "MD", "Белоруссия": "BY", "Russian Federation": "RU",
+        "Российская Федерация": "RU", "South Korea": "KR", "Южная Корея": "KR", "Czech Republic": "CZ",
+    ]
 
     init(schema: IntakeSchema) {
         for field in schema.fields {

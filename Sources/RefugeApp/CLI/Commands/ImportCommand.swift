@@ -6,19 +6,21 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import cases from a CSV file: every row is checked first, then all are saved or none.",
+        abstract: "Import cases from a CSV file or an Excel workbook: every row is checked first, then all are saved or none.",
         discussion: """
-            The header row holds field keys, as `refuge export --identifiable` writes them. The file \
-            may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or \
+            The header row names the columns: Refuge's field keys (as `refuge export --identifiable` \
+            writes them), HTCDS 2.0 template names or labels, or field labels in English, Russian or \
+            Kazakh; columns that are no field become an imported note (or --unmapped ignore). A CSV \
+            file may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or \
             Windows-1251 (a Russian Excel's "CSV"), its cells separated by commas, semicolons or \
-            tabs; both are detected. Any \
+            tabs; both are detected. An Excel workbook (.xlsx, .xlsm) is read directly. Any \
             error is listed with its row, column, value (at most 40 characters of it) and reason, \
             and nothing is imported (exit 1). --dry-run checks exactly what the import checks, \
             and saves nothing.
             """
     )
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The CSV file or Excel workbook (.xlsx, .xlsm).", valueName: "file"))
     var file: String
     @OptionGroup var data: DataOption
     @OptionGroup var language: LanguageOption
@@ -30,6 +32,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The cell separator: comma, semicolon, tab or the character (detected when not given).",
                                valueName: "separator"))
     var delimiter: Delimiter?
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook to read (the first holding data when not given).",
+                               valueName: "name"))
+    var sheet: String?
     @Option(name: .customLong("map"), help: ArgumentHelp(
         "Map a column by hand: its header, '=', then a field key, status, note or ignore (repeatable).",
         valueName: "COLUMN=field"))
@@ -95,7 +100,8 @@ struct ImportCommand: ParsableCommand {
         } catch is HeaderRead {}
         print("Columns:")
         for (column, target) in importer.mapping(of: header) {
-            print("  \(column.isEmpty ? "(no header)" : String(column.prefix(40))) → \(target)")
+            let name = column.count > 40 ? String(column.prefix(40)) + "…" : column
+            print("  \(column.isEmpty ? "(no header)" : name) → \(target)")
         }
     }
 
@@ -108,10 +114,20 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("Cannot read \(file).", status: .rejectedInput)
         }
         do {
+            if Self.isWorkbook(url) { return try XLSXTable(contentsOf: url, sheet: sheet) }
             return try CSVTable(contentsOf: url, encoding: encoding, delimiter: delimiter?.character)
         } catch {
             throw rejection(error)
         }
+    }
+
+    /// An Excel workbook by its name or its first bytes: a zip, or the OLE file of an encrypted one.
+    private static func isWorkbook(_ url: URL) -> Bool {
+        if ["xlsx", "xlsm"].contains(url.pathExtension.lowercased()) { return true }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let magic = Array((try? handle.read(upToCount: 4)) ?? Data())
+        return magic == [0x50, 0x4B, 0x03, 0x04] || magic == [0xD0, 0xCF, 0x11, 0xE0]
     }
 
     private func rejection(_ failure: ImportFailure) -> CommandFailure {
