@@ -57,9 +57,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Opened for writing even for a dry run: a file that is locked or damaged would refuse
-        // the import, so the dry run says so too.
-        let book = try data.caseFile.open(.write)
+        // A dry run takes the writer lock when it is free, so that it checks what the import will
+        // meet; while Refuge is open elsewhere it still previews, and says the import must wait.
+        let book = try data.caseFile.open(dryRun ? .writeWhenFree : .write)
         defer { book.close() }
         let importer = CaseImporter(context: book.calendar, choices: try choices())
         let table = try table()
@@ -68,6 +68,7 @@ struct ImportCommand: ParsableCommand {
         if let failure = check.failure { throw rejection(failure) }
         if dryRun {
             print("\(check.readyRows) cases are ready to import; nothing was changed (dry run).")
+            if book.isReadOnly { print("Refuge is open elsewhere: close it before importing.") }
             return
         }
         do {
