@@ -7,8 +7,9 @@ import ZIPFoundation
 /// templates are copied and their case sheet's empty rows replaced), imports; a bad row is reported
 /// by row and column; hostile workbooks are refused with their reason.
 @Suite struct HTCDSTemplateTests {
+    /// IOM's templates, unchanged (Tests/Fixtures/HTCDS/README.md says where from and their licence).
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../../shared/reference/htcds").standardized
+        .appendingPathComponent("../Fixtures/HTCDS").standardized
     static let names = [
         "HTCDS Excel Spreadsheet v2.0.xlsx",
         "HTCDS Excel Spreadsheet single select with validation v2.0.xlsx",

@@ -77,6 +77,7 @@ public struct CaseImporter: Sendable {
             case .field(let key): (column, key.rawValue)
             case .status: (column, CaseExporter.statusColumn)
             case .ignored: (column, "ignore")
+            case .note: (column, "note")
             case .unmapped: (column, choices.unmapped == .note ? "note" : "ignore")
             }
         }
@@ -168,7 +169,7 @@ public struct CaseImporter: Sendable {
         for (column, target) in choices.mapping {
             switch target {
             case "ignore": overrides[column] = .ignored
-            case "note": overrides[column] = .unmapped
+            case "note": overrides[column] = .note
             case CaseExporter.statusColumn: overrides[column] = .status
             default: overrides[column] = names.target(of: target)
             }
@@ -193,8 +194,9 @@ public struct CaseImporter: Sendable {
             switch columns.targets[index] {
             case .ignored:
                 continue
-            case .unmapped:
-                if choices.unmapped == .note && !cell.trimmingWhitespace().isEmpty { noteLines.append("\(column): \(cell)") }
+            case .unmapped, .note:
+                let kept = columns.targets[index] == .note || choices.unmapped == .note
+                if kept && !cell.trimmingWhitespace().isEmpty { noteLines.append("\(column): \(cell)") }
             case .status:
                 let text = cell.trimmingWhitespace()
                 if text.isEmpty { continue }

@@ -10,6 +10,8 @@ struct ImportColumns: Sendable {
         case ignored
         /// Not a Refuge field: kept in an imported note, or ignored when the coordinator chose so.
         case unmapped
+        /// Kept in the imported note because the coordinator said so (`--map COLUMN=note`).
+        case note
     }
 
     let header: [String]
@@ -29,7 +31,7 @@ struct ImportColumns: Sendable {
         var seen = Set<Target>()
         for (column, target) in zip(header, targets) {
             switch target {
-            case .unmapped, .ignored:
+            case .unmapped, .ignored, .note:
                 break
             case .field, .status:
                 if !seen.insert(target).inserted {
@@ -58,7 +60,7 @@ struct ImportColumns: Sendable {
         let names = ColumnNames(schema: schema)
         var filled = 0, labels = 0
         for (cell, target) in zip(cells, targets) where !cell.trimmingWhitespace().isEmpty {
-            guard target != .unmapped && target != .ignored else { continue }
+            guard case .field = target else { continue }
             filled += 1
             if names.target(of: cell) == target || names.isHTCDSLabel(cell) { labels += 1 }
         }

@@ -167,3 +167,35 @@ struct SpreadsheetCSVImportTests {
         #expect(forced.output.contains("familyName;givenName;gender;birthDate;ci… → note"))
     }
 }
+
+/// Issue 19: workbooks through the command line (filled templates are imported in CaseModelTests'
+/// HTCDSTemplateTests; here the binary's choice of reader and its messages).
+@Suite("refuge import of workbooks")
+struct WorkbookImportTests {
+    static let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Fixtures/HTCDS/HTCDS Excel Spreadsheet single select with validation v2.0.xlsx")
+        .standardized
+
+    @Test func anEmptyTemplateIsPreviewedAndHasNoRows() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let before = try workspace.bytes(workspace.logFile)
+        let result = try workspace.run(["import", Self.template.path, "--dry-run"])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("Excel workbook, sheet “Case Sheet”"))
+        #expect(result.output.contains("prs_FirstName → givenName") && result.output.contains("cas_CaseOwner → note"))
+        #expect(result.output.contains("The file holds no data rows"))
+        let ignored = try workspace.run(["import", Self.template.path, "--dry-run", "--unmapped", "ignore",
+                                         "--map", "prs_Title=note"])
+        #expect(ignored.output.contains("cas_CaseOwner → ignore") && ignored.output.contains("prs_Title → note"))
+        #expect(try workspace.bytes(workspace.logFile) == before)
+    }
+
+    @Test func aPasswordProtectedWorkbookIsRefusedWithItsReason() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let locked = workspace.root.appendingPathComponent("locked.xlsx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1_000)).write(to: locked)
+        let result = try workspace.run(["import", locked.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("password-protected"), "\(result.output)")
+    }
+}
