@@ -3,12 +3,12 @@
 ///
 /// Case events are folded as they come; organisation events (setup, users, sign-ins, exports: a
 /// few per session) are held back and folded in merge order by `finish()`, which gives exactly what
-/// `CaseStore.replay` gives (see `CaseStore.foldReplaying` for why the two classes are independent).
+/// `CaseStore.replay` gives (see `CaseStore.foldInMergeOrder` for why the two classes are independent).
 /// A log written on one device, or a history appended to a new case file (`refuge demo`), has its
 /// case events in merge order. The first case event that sorts before one already folded (a merged
 /// log) makes the stream give up: `finish()` returns nil and the caller replays the whole log with
-/// `CaseStore.replay`, which sorts and folds with a stream too. Completeness, flags and search keys
-/// are computed once per case in `finish()` (see `CaseStore.isReplaying`).
+/// `CaseStore.replay`, which sorts and folds with a stream too. `finish()` settles the store once:
+/// completeness, flags and search keys are derived once per case (see `CaseStore.settle`).
 ///
 /// An import's case events wait until its `importCommitted` arrives and are folded then; an import
 /// whose commit never came (the disk filled, the power failed) is left out, and its events are
@@ -36,7 +36,6 @@ public struct ReplayStream: Sendable {
     public init(schema: IntakeSchema = .standard, history: CaseStore.HistoryKeeping,
                 committedImports: Set<ImportBatchID>? = nil) {
         store = CaseStore(schema: schema, history: history)
-        store.isReplaying = true
         self.committedImports = committedImports
     }
 
@@ -54,7 +53,7 @@ public struct ReplayStream: Sendable {
                 foldCaseEvent(event, reference: reference)
             }
         case .unrecognised(let kept):
-            store.apply(.unrecognised(kept))
+            store.fold(.unrecognised(kept), reference: reference)
         }
     }
 
@@ -79,7 +78,7 @@ public struct ReplayStream: Sendable {
     }
 
     private mutating func foldCaseEvent(_ event: Event, reference: UInt64?) {
-        guard !store.foldReplaying(event, reference: reference) else { return }
+        guard !store.foldInMergeOrder(event, reference: reference) else { return }
         isInMergeOrder = false
         store = CaseStore(schema: store.schema, history: store.historyKeeping)  // free it now
         organisationEvents = []
@@ -92,11 +91,11 @@ public struct ReplayStream: Sendable {
         guard isInMergeOrder else { return nil }
         organisationEvents.sort { $0.event.mergeKey < $1.event.mergeKey }
         for (event, reference) in organisationEvents {
-            let inOrder = store.foldReplaying(event, reference: reference)
+            let inOrder = store.foldInMergeOrder(event, reference: reference)
             assert(inOrder, "sorted above")
         }
         store.uncommittedImportEvents = uncommittedImportEvents
-        store.finishReplay()
+        store.settle()
         return store
     }
 }
