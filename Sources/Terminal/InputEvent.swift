@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     /// Ctrl-Left and Ctrl-Right, for moving by word.
     case wordLeft, wordRight
+    /// Alt-Down: opens a drop-down list, as in desktop forms.
+    case altDown
     /// F1 to F12.
     case function(Int)
     /// Ctrl with a letter, stored lower-case ("s" for Ctrl-S).
@@ -35,6 +37,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .wordLeft: return "Ctrl-Left"
         case .wordRight: return "Ctrl-Right"
+        case .altDown: return "Alt-Down"
         case .function(let n): return "F\(n)"
         case .control(let c): return "Ctrl-\(String(c).uppercased())"
         case .alt(let c): return "Alt-\(c)"

@@ -130,6 +130,10 @@ struct AppStrings: Sendable {
     var saveAnyway: String { t("Save new", "Сохр. новое") }
     func saved(_ number: String) -> String { t("Saved: case \(number).", "Сохранено: дело \(number).") }
     var nothingChanged: String { t("Nothing changed.", "Ничего не изменено.") }
+    func noteSaved(_ number: String) -> String { t("Note saved: case \(number).", "Заметка сохранена: дело \(number).", "Жазба сақталды: іс \(number).") }
+    func serviceSaved(_ number: String) -> String { t("Service recorded: case \(number).", "Услуга записана: дело \(number).", "Қызмет жазылды: іс \(number).") }
+    func referralSaved(_ number: String) -> String { t("Referral saved: case \(number).", "Направление сохранено: дело \(number).", "Жолдама сақталды: іс \(number).") }
+    func statusSaved(_ number: String) -> String { t("Status changed: case \(number).", "Статус изменён: дело \(number).", "Мәртебе өзгертілді: іс \(number).") }
     var chooseSection: String { t("Which part?", "Какой раздел?") }
 
     // MARK: Case file
@@ -141,7 +145,8 @@ struct AppStrings: Sendable {
     var edit: String { t("Edit", "Правка") }
     var addNote: String { t("Note", "Замет.") }  // bar labels: 6 letters at most, as in MC
     var addService: String { t("Service", "Услуга", "Қызмет") }
-    var addReferral: String { t("Referral", "Направ") }
+    var addReferral: String { t("Referral", "Направ") }  // bar label
+    var referral: String { t("Referral", "Направление", "Жолдама") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
     func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {

@@ -6,7 +6,7 @@ import ScreenKit
 enum CaseActionForms {
     static func note(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
-        return make(session, title: "\(s.note) — \(record.number)", fields: [
+        return make(session, title: "\(s.note) — \(record.number)", saved: s.noteSaved(record.number.description), fields: [
             FormField("text", s.note, .notes(rows: 8), required: true, help: s.noteHelp),
         ]) { book, values in
             try book.record([.noteAdded(caseID: record.id, text: values["text"]?.rawText ?? "")])
@@ -16,7 +16,7 @@ enum CaseActionForms {
     static func service(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let kinds = ServiceKind.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.service) — \(record.number)", fields: [
+        return make(session, title: "\(s.service) — \(record.number)", saved: s.serviceSaved(record.number.description), fields: [
             FormField("kind", s.service, .choice(kinds), required: true),
             FormField("date", s.date, .date, required: true),
             FormField("end", s.endDate, .date),
@@ -32,7 +32,7 @@ enum CaseActionForms {
     static func referral(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let types = CodeLists.organisationType.codes.map { ChoiceOption(code: $0.code, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.addReferral) — \(record.number)", fields: [
+        return make(session, title: "\(s.referral) — \(record.number)", saved: s.referralSaved(record.number.description), fields: [
             FormField("type", s.organisationType, .choice(types), required: true),
             FormField("date", s.date, .date, required: true),
             FormField("reason", s.reason, .notes(rows: 3)),
@@ -47,7 +47,7 @@ enum CaseActionForms {
     static func status(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let statuses = CaseStatus.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.changeStatus) — \(record.number)", fields: [
+        return make(session, title: "\(s.changeStatus) — \(record.number)", saved: s.statusSaved(record.number.description), fields: [
             FormField("status", s.status, .choice(statuses), required: true),
             FormField("reason", s.reason, .text(maxLength: 500), help: s.reasonHelp),
         ], initial: ["status": .choice(record.status.rawValue)]) { book, values in
@@ -57,10 +57,10 @@ enum CaseActionForms {
     }
 
     /// A one-page `caseFileForm` that saves the relevant answers.
-    private static func make(_ session: RefugeSession, title: String, fields: [FormField], initial: FormValues = [:],
+    private static func make(_ session: RefugeSession, title: String, saved: String, fields: [FormField], initial: FormValues = [:],
                              save: @escaping (CaseBook, FormValues) throws -> Void) -> FormScreen {
         let description = FormDescription(title: title, pages: [FormPage(title: title, fields: fields)])
-        return session.caseFileForm(description, initial: initial) { book, form in try save(book, form.relevantValues) }
+        return session.caseFileForm(description, initial: initial, confirmation: saved) { book, form in try save(book, form.relevantValues) }
     }
 }
 

@@ -19,6 +19,11 @@ public final class Application {
     public var minimumSize = Size(width: 40, height: 12)
     public private(set) var screens: [Screen] = []
     public private(set) var status: StatusMessage? { didSet { setNeedsRedraw() } }
+    /// The full screen the status belongs to: the one on top (under any dialog) once the key that
+    /// raised it was handled. It goes when that screen is no longer on top, so an error or a
+    /// confirmation never follows the user onto another screen.
+    private var statusOwner: ObjectIdentifier?
+    private var statusIsNew = false
     public private(set) var isRunning = false
 
     private var needsRedraw = true
@@ -71,9 +76,26 @@ public final class Application {
 
     // MARK: Status line
 
-    public func showInfo(_ text: String) { status = StatusMessage(text: text, isError: false) }
-    public func showError(_ text: String) { status = StatusMessage(text: text, isError: true) }
+    public func showInfo(_ text: String) { raise(StatusMessage(text: text, isError: false)) }
+    public func showError(_ text: String) { raise(StatusMessage(text: text, isError: true)) }
     public func clearStatus() { if status != nil { status = nil } }
+
+    private func raise(_ message: StatusMessage) {
+        status = message
+        statusIsNew = true
+    }
+
+    /// After each key and timer: a new message joins the screen now on top; an older one goes
+    /// when its screen has left the top.
+    private func settleStatus() {
+        let owner = screens.last { !$0.isModal }.map(ObjectIdentifier.init)
+        if statusIsNew {
+            statusOwner = owner
+            statusIsNew = false
+        } else if status != nil, statusOwner != owner {
+            status = nil
+        }
+    }
 
     // MARK: Timers
 
@@ -121,6 +143,7 @@ public final class Application {
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
         route(event)
+        settleStatus()
         setNeedsRedraw()
     }
 
@@ -134,6 +157,7 @@ public final class Application {
         for index in idleTimers.indices where !idleTimers[index].fired && idle >= idleTimers[index].delay {
             idleTimers[index].fired = true
             idleTimers[index].action()
+            settleStatus()
             setNeedsRedraw()
         }
     }
@@ -141,6 +165,7 @@ public final class Application {
     private func renderIfNeeded() {
         guard needsRedraw else { return }
         needsRedraw = false
+        settleStatus()
         terminal.present(render(size: terminal.size))
     }
 }

@@ -1,0 +1,127 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+import Testing
+
+/// Issue 12: a caseworker's first day, in Russian and English, at 80x24.
+@Suite("A caseworker's first day")
+struct FirstDayTests {
+    static let size = Size(width: 80, height: 24)
+
+    /// Russian-layout letters for the English shortcut keys the tests press.
+    private func key(_ latin: Character, _ language: Language) -> Key {
+        guard language == .ru else { return .character(latin) }
+        let russian: [Character: Character] = ["n": "т", "a": "ф", "s": "ы", "e": "у", "c": "с", "r": "к"]
+        return .character(russian[latin] ?? latin)
+    }
+
+    private func words(_ language: Language) -> AppStrings { AppStrings(language) }
+
+    /// First start on an empty directory: the coordinator's case file, then the case list.
+    private func setUp(_ language: Language) -> AppHarness {
+        let app = AppHarness(language: language, size: Self.size)
+        for text in ["Shelter", "anna", AppHarness.passphrase, AppHarness.passphrase] {
+            app.type(text)
+            app.press(.enter)
+        }
+        return app
+    }
+
+    private func registerAndOpen(_ app: AppHarness, _ language: Language) {
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+        app.press(.function(2))
+    }
+
+    // MARK: 1. History in the first session
+
+    @Test(arguments: [Language.ru, .en])
+    func historyShowsEveryEventTheMomentItIsSavedInTheFirstSession(_ language: Language) throws {
+        let app = setUp(language)
+        #expect(app.top is CaseListScreen)
+        registerAndOpen(app, language)
+        #expect(app.top is CaseFileScreen)
+        app.press(key("a", language))
+        app.type("Позвонила сестре.")
+        app.press(.function(2))
+        app.press(.function(8))  // history
+        #expect(!app.shows(words(language).nothingYet))
+        #expect(app.shows(words(language).noteLine("Позвонила сестре.")))
+        #expect(app.shows(words(language).opened("2026-0001")))
+    }
+
+    // MARK: 2. Messages belong to the screen and the moment
+
+    @Test(arguments: [Language.ru, .en])
+    func aWrongPassphraseMessageStaysOnTheSignInScreen(_ language: Language) throws {
+        let app = try AppHarness.withCaseFile(language: language, size: Self.size)
+        app.signIn(passphrase: "not the passphrase")
+        #expect(app.shows(words(language).wrongCredentials))
+        app.type(AppHarness.passphrase)
+        app.press(.enter)
+        #expect(app.top is CaseListScreen)
+        #expect(!app.shows(words(language).wrongCredentials))
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func eachSaveConfirmsItselfAndLeavingTheScreenClearsTheMessage(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        registerAndOpen(app, language)
+        #expect(app.shows(s.saved("2026-0001")))
+        app.press(key("a", language))
+        #expect(!app.shows(s.saved("2026-0001")))  // the note form is another screen
+        app.type("Позвонила сестре.")
+        app.press(.function(2))
+        #expect(app.shows(s.noteSaved("2026-0001")))
+        app.press(key("s", language))
+        app.type(language == .ru ? "м" : "m")
+        app.press(.function(2))
+        #expect(app.shows(s.serviceSaved("2026-0001")))
+        #expect(!app.shows(s.noteSaved("2026-0001")))
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+        #expect(!app.shows(s.serviceSaved("2026-0001")))
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func aFormTitleIsWholeBesideAMessage(_ language: Language) throws {
+        let s = words(language)
+        var values = AppHarness.person("Ахмедова", "Гульнара")
+        values[.birthDate] = .date(CalendarDate(year: 2000, month: 5, day: 1)!)
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [values])
+        app.press(.enter)
+        app.press(key("e", language))
+        let section = try #require(app.session.forms.schema.sections.first { $0.id == "situation" })
+        let title = section.title.text(in: language)
+        app.type(String(title.prefix(6)))
+        app.press(.enter)
+        let expected = s.editTitle(title, "2026-0001")
+        #expect(app.terminal.row(0).contains(expected))
+        app.press(.function(2))  // nothing changed: a message beside or instead of the title, never cutting it
+        #expect(!app.terminal.row(0).contains("…"))
+    }
+
+    // MARK: 3. Enter in a choice field moves on
+
+    @Test(arguments: [Language.ru, .en])
+    func enterInAChoiceFieldMovesOnAndSpaceOpensTheList(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+        app.press(.enter)
+        #expect(app.top is FormScreen)  // no list opened
+        app.type("01.05.2000")
+        let form = try #require(app.top as? FormScreen)
+        #expect(form.form.values[FieldKey.birthDate.rawValue] == .date(CalendarDate(year: 2000, month: 5, day: 1)!))
+        app.press(.backTab)  // back to the gender field: Space opens its list, Esc closes it unchanged
+        app.press(.character(" "))
+        #expect(!(app.top is FormScreen))
+        app.press(.escape)
+        #expect(app.top is FormScreen)
+        app.press(.altDown)
+        #expect(!(app.top is FormScreen))
+        app.press(.escape)
+        #expect(form.form.values[FieldKey.gender.rawValue] == .choice("female"))
+    }
+}
