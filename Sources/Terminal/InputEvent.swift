@@ -52,12 +52,16 @@ public enum InputEvent: Hashable, Sendable {
     case paste(String)
     /// The terminal now has this size.
     case resize(Size)
+    /// A whole escape sequence no known terminal sends for a key Refuge uses: ignored by the
+    /// screens (never typed, never Esc), named by the key tester of `refuge doctor`.
+    case unrecognised(String)
 
     public var name: String {
         switch self {
         case .key(let key): return key.name
         case .paste(let text): return "Paste(\(text.count) characters)"
         case .resize(let size): return "Resize \(size)"
+        case .unrecognised(let sequence): return "Unknown sequence " + sequence.replacingOccurrences(of: "\u{1B}", with: "ESC")
         }
     }
 }

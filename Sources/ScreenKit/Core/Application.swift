@@ -139,7 +139,16 @@ public final class Application {
     }
 
     private func process(_ event: InputEvent) {
-        if case .resize = event { setNeedsRedraw(); return }
+        var event = event
+        switch event {
+        case .resize: setNeedsRedraw(); return
+        case .unrecognised: return  // a key no terminal we know sends: never typed, never Esc
+        case .paste(let text):
+            let pasted = PastedText(text)
+            if pasted.removedSequences > 0 { showInfo(strings.pasteCleaned) }
+            event = .paste(pasted.text)
+        case .key: break
+        }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
         route(event)

@@ -13,6 +13,8 @@ public struct ScreenKitStrings: Sendable {
     public var numberOutOfRange: @Sendable (_ range: ClosedRange<Int>) -> String
     public var discardChanges: String
     public var unsavedChanges: String
+    /// Said when a paste held terminal escape sequences, which were taken out.
+    public var pasteCleaned: String
     /// Shown instead of the UI when the terminal is smaller than `Application.minimumSize`.
     public var terminalTooSmall: @Sendable (_ needed: Size, _ actual: Size) -> String
 
@@ -23,6 +25,7 @@ public struct ScreenKitStrings: Sendable {
         invalidDate: "Not a valid date (dd.mm.yyyy)", dateHint: "dd.mm.yyyy",
         numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
         discardChanges: "Discard the changes?", unsavedChanges: "Unsaved changes",
+        pasteCleaned: "Terminal codes were removed from the pasted text.",
         terminalTooSmall: { "Terminal too small (\($1.width)x\($1.height)). Please enlarge it to at least \($0.width)x\($0.height)." }
     )
 
@@ -33,6 +36,7 @@ public struct ScreenKitStrings: Sendable {
         invalidDate: "Неверная дата (дд.мм.гггг)", dateHint: "дд.мм.гггг",
         numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
         discardChanges: "Отменить изменения?", unsavedChanges: "Есть несохранённые изменения",
+        pasteCleaned: "Из вставленного текста удалены служебные коды терминала.",
         terminalTooSmall: { "Окно терминала мало (\($1.width)x\($1.height)). Нужно не меньше \($0.width)x\($0.height)." }
     )
 }

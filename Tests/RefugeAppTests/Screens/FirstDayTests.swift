@@ -124,4 +124,55 @@ struct FirstDayTests {
         app.press(.escape)
         #expect(form.form.values[FieldKey.gender.rawValue] == .choice("female"))
     }
+
+    // MARK: 4. Every terminal's keys
+
+    @Test(arguments: [Language.ru, .en])
+    func homeAndEndOfEveryTerminalMoveInTheFieldAndPuttysF1AndF2Work(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.press(key("n", language))
+        app.type("ахмедова")
+        for home in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}OH", "\u{1B}[H"] {
+            app.terminal.send(home)
+            app.run()
+            app.press(.delete)
+            app.type("А")
+        }
+        for end in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}OF", "\u{1B}[F"] {
+            app.terminal.send(end)
+            app.type("!")
+        }
+        app.terminal.send("\u{1B}[99~")  // unknown: dropped whole
+        app.run()
+        #expect(!app.shows(ScreenKitStrings.russian.discardChanges) && !app.shows(ScreenKitStrings.english.discardChanges))
+        let form = try #require(app.top as? FormScreen)
+        #expect(form.form.values[FieldKey.familyName.rawValue] == .text("Ахмедова!!!!"))
+        app.terminal.send("\u{1B}[11~")  // F1 in PuTTY's default mode
+        app.run()
+        #expect(!(app.top is FormScreen))  // help is open
+        app.press(.escape)
+        app.press(.tab, .tab)
+        app.type(language == .ru ? "ж" : "f")
+        app.terminal.send("\u{1B}[12~")  // F2 in PuTTY's default mode
+        app.run()
+        #expect(app.top is CaseFileScreen)
+        #expect(app.book?.store.records.first?[.familyName] == .text("Ахмедова!!!!"))
+    }
+
+    // MARK: 9. Pasting
+
+    @Test(arguments: [Language.ru, .en])
+    func aPasteLosesItsEscapeSequencesWholeAndANewlineBecomesASpace(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.press(key("n", language))
+        app.terminal.enqueue(.paste("Нигора\u{1B}[31m красный\u{1B}[0m"))
+        app.run()
+        #expect(app.shows(language == .ru ? ScreenKitStrings.russian.pasteCleaned : ScreenKitStrings.english.pasteCleaned))
+        app.press(.tab)
+        app.terminal.enqueue(.paste("Гуль\nнара"))
+        app.run()
+        let form = try #require(app.top as? FormScreen)
+        #expect(form.form.values[FieldKey.familyName.rawValue] == .text("Нигора красный"))
+        #expect(form.form.values[FieldKey.givenName.rawValue] == .text("Гуль нара"))
+    }
 }
