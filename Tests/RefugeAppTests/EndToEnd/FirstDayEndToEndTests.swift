@@ -79,4 +79,20 @@ struct FirstDayEndToEndTests {
         #expect(try !session.screen().contains { $0.contains("Неверное имя") })
         try quit(session)
     }
+
+    /// 4: PuTTY's F1 and Home reach the program as keys whatever TERM says; `refuge doctor` names a
+    /// sequence it does not know, and types none of it.
+    @Test func theDoctorKnowsPuttysKeysAndNamesUnknownSequences() throws {
+        let session = try TmuxSession("\(refuge) doctor", width: 80, height: 24)
+        try session.waitFor("F10 quits")
+        try session.type("\u{1B}[11~")
+        try session.waitFor("  F1")
+        try session.type("\u{1B}[1~")
+        try session.waitFor("  Home")
+        try session.type("\u{1B}[99~")
+        try session.waitFor("  Unknown sequence ESC[99~")
+        #expect(try !session.screen().contains { $0.contains("Typed: [") })
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+    }
 }
