@@ -16,6 +16,9 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
+    /// Names shown as initials on every screen (F6 on the case list), for work where others can
+    /// see the screen; the top line says so until it is turned off.
+    var masksNames = false { didSet { updateMarker() } }
     private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
                                                onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
     private var throttle = SignInThrottle()
@@ -96,6 +99,7 @@ final class RefugeSession {
 
     private func updateMarker() {
         var markers: [String] = []
+        if masksNames { markers.append(strings.namesHiddenMarker) }
         if book?.isDemo == true { markers.append(strings.demoMarker) }
         if book?.isReadOnly == true { markers.append(strings.readOnlyMarker) }
         app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")

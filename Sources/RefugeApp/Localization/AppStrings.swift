@@ -29,6 +29,7 @@ struct AppStrings: Sendable {
     // MARK: Markers
     var demoMarker: String { t("DEMO", "ДЕМО", "ДЕМО") }
     var readOnlyMarker: String { t("READ-ONLY", "ТОЛЬКО ЧТЕНИЕ") }
+    var namesHiddenMarker: String { t("NAMES HIDDEN", "ИМЕНА СКРЫТЫ", "АТТАР ЖАСЫРЫН") }
 
     // MARK: Setup
     var setupTitle: String { t("Refuge — first start", "Refuge — первый запуск") }
@@ -44,8 +45,8 @@ struct AppStrings: Sendable {
     var passphrase: String { t("Passphrase", "Пароль-фраза") }
     var passphraseAgain: String { t("Passphrase again", "Пароль-фраза ещё раз") }
     var passphraseHelp: String {
-        t("At least 10 characters. Without it nobody can read the case file — write it down somewhere safe.",
-          "Не меньше 10 знаков. Без неё картотеку не прочитать никому — запишите её в надёжном месте.")
+        t("At least 10 characters. Without it nobody can read the case file: write it down and keep the paper apart from the laptop (not in its bag).",
+          "Не меньше 10 знаков. Без неё картотеку не прочитать никому: запишите её и храните запись отдельно от ноутбука (не в его сумке).")
     }
     var passphraseTooShort: String { t("At least 10 characters.", "Не меньше 10 знаков.") }
     var passphrasesDiffer: String { t("The two passphrases differ.", "Пароль-фразы не совпадают.") }
@@ -110,6 +111,7 @@ struct AppStrings: Sendable {
     var newIntake: String { t("New", "Новое", "Жаңа") }
     var filter: String { screenKit.filter }
     var mask: String { t("Mask", "Скрыть") }
+    var unmask: String { t("Show", "Показ.", "Көрсет") }  // bar label: names shown again
     var reports: String { t("Reports", "Отчёты", "Есептер") }
     var users: String { t("Users", "Польз.") }
     var open: String { t("Open", "Открыть") }
@@ -150,9 +152,12 @@ struct AppStrings: Sendable {
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
     func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)  filled \(completeness)",
-          "\(number)  \(name)  возраст \(age)  \(status)  заполнено \(completeness)")
+        t("\(number)  \(name)  age \(age)  \(status)  for reports: \(completeness)",
+          "\(number)  \(name)  возраст \(age)  \(status)  для отчёта: \(completeness)",
+          "\(number)  \(name)  жасы \(age)  \(status)  есеп үшін: \(completeness)")
     }
+    /// An age estimated at intake (no date of birth).
+    func aboutAge(_ age: Int) -> String { t("about \(age)", "около \(age)", "шамамен \(age)") }
     var notRecorded: String { "—" }
     var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
     var note: String { t("Note", "Заметка") }
@@ -230,8 +235,8 @@ struct AppStrings: Sendable {
     var currentPassphrase: String { t("Current passphrase", "Текущая пароль-фраза") }
     var newPassphrase: String { t("New passphrase", "Новая пароль-фраза") }
     func disableQuestion(_ name: String) -> String {
-        t("Disable \(name)? Their passphrase will no longer open the case file; their past entries keep their name.",
-          "Отключить \(name)? Пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
+        t("Disable the user “\(name)”? Their passphrase will no longer open the case file; their past entries keep their name.",
+          "Отключить пользователя «\(name)»? Его пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
     }
     func userAdded(_ name: String) -> String { t("User \(name) added.", "Пользователь \(name) добавлен.") }
     func userDisabled(_ name: String) -> String { t("User \(name) disabled.", "Пользователь \(name) отключён.") }

@@ -52,10 +52,10 @@ final class CaseFileScreen: Screen {
     func refresh() {
         guard let record, let book = session.book else { return }
         let s = session.strings
-        let text = CaseText(strings: s)
+        let text = CaseText(strings: s, masksNames: session.masksNames)
         title = "\(s.caseTitle) \(record.number)"
-        summary.text = s.caseHeader(number: record.number.description, name: record.displayName,
-                                    age: record.age(on: session.today).map(String.init) ?? "—",
+        let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
+        summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
                                     status: record.status.label.text(in: s.language),
                                     completeness: "\(record.completeness.percent)%")
         flagsLabel.text = text.flags(record.flags)

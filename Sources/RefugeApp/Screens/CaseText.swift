@@ -4,7 +4,13 @@ import Foundation
 /// How stored answers, times and history lines read on screen, in the interface language.
 struct CaseText {
     let strings: AppStrings
+    /// Names as initials (F6 on the case list): for work where others can see the screen.
+    var masksNames = false
     let schema: IntakeSchema = .standard
+
+    static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
+
+    func name(_ name: String) -> String { masksNames ? CaseListSource.initials(name) : name }
 
     var language: Language { strings.language }
 
@@ -12,7 +18,7 @@ struct CaseText {
         guard let value else { return strings.notRecorded }
         let field = schema.field(key)
         switch value {
-        case .text(let text): return text
+        case .text(let text): return Self.nameKeys.contains(key) ? name(text) : text
         case .date(let date): return date.dotted
         case .number(let number): return String(number)
         case .code(let code): return field?.label(of: code, in: language) ?? code

@@ -9,6 +9,8 @@ public struct ScreenKitStrings: Sendable {
     public var page: String
     public var required: String
     public var invalidDate: String
+    /// A year alone typed into a date: what to do instead.
+    public var yearOnlyDate: String
     public var dateHint: String
     public var numberOutOfRange: @Sendable (_ range: ClosedRange<Int>) -> String
     public var discardChanges: String
@@ -22,7 +24,9 @@ public struct ScreenKitStrings: Sendable {
         ok: "OK", cancel: "Cancel", yes: "Yes", no: "No", unknown: "Unknown",
         help: "Help", save: "Save", back: "Back", close: "Close", nextPage: "Next", previousPage: "Prev",
         sort: "Sort", choose: "Choose", filter: "Filter", page: "Page", required: "Required",
-        invalidDate: "Not a valid date (dd.mm.yyyy)", dateHint: "dd.mm.yyyy",
+        invalidDate: "Not a valid date (dd.mm.yyyy)",
+        yearOnlyDate: "A whole date is needed (dd.mm.yyyy); if only the year is known, leave this empty and give the estimated age",
+        dateHint: "dd.mm.yyyy",
         numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
         discardChanges: "Discard the changes?", unsavedChanges: "Unsaved changes",
         pasteCleaned: "Terminal codes were removed from the pasted text.",
@@ -33,7 +37,9 @@ public struct ScreenKitStrings: Sendable {
         ok: "ОК", cancel: "Отмена", yes: "Да", no: "Нет", unknown: "Неизвестно",
         help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
         sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
-        invalidDate: "Неверная дата (дд.мм.гггг)", dateHint: "дд.мм.гггг",
+        invalidDate: "Неверная дата (дд.мм.гггг)",
+        yearOnlyDate: "Нужна полная дата (дд.мм.гггг); если известен только год, оставьте пустым и укажите примерный возраст",
+        dateHint: "дд.мм.гггг",
         numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
         discardChanges: "Отменить изменения?", unsavedChanges: "Есть несохранённые изменения",
         pasteCleaned: "Из вставленного текста удалены служебные коды терминала.",

@@ -1,9 +1,11 @@
 import Terminal
 
 /// Draws the current page of a form: the page indicator, then one row per relevant field — label
-/// (with `*` when required), editor, and the error under it. Scrolls to keep the focused field in
-/// view. Its children are the editors of the relevant fields on this page, so hidden fields are
-/// also skipped by the focus ring.
+/// (with `*` when required), editor, and the error under it — and, on the last rows when there is
+/// room, the focused field's help. Scrolls to keep the focused field in view. A label too long
+/// for its column is cut in the middle, keeping its end, which is what tells similar labels apart
+/// ("Проинформ…о праве отказаться"). Its children are the editors of the relevant fields on this
+/// page, so hidden fields are also skipped by the focus ring.
 public final class FormView: Widget {
     public let form: Form
     public let editors: [String: any FieldEditor]
@@ -29,8 +31,18 @@ public final class FormView: Widget {
     public func draw(in area: Rect, on canvas: Canvas) {
         guard area.height > 1 else { return }
         canvas.line(pageIndicator(canvas.strings), in: area.row(0), role: .header)
-        let content = area.inset(top: 1)
+        var content = area.inset(top: 1)
         let fields = form.relevantFields(onPage: page)
+        let focusedHelp = fields.lazy.compactMap { self.editors[$0.key] }.first { canvas.isFocused($0) }?.helpText
+        if let focusedHelp, !focusedHelp.isEmpty {
+            let lines = TextWrap.lines(focusedHelp, width: content.width).prefix(3)
+            if content.height >= fields.count + lines.count + 2 {
+                for (index, line) in lines.enumerated() {
+                    canvas.line(line, in: content.row(content.height - lines.count + index), role: .muted)
+                }
+                content = content.inset(bottom: lines.count + 1)
+            }
+        }
         let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, content.width * 2 / 5))
         let editorWidth = max(1, content.width - labelWidth)
 
@@ -55,7 +67,7 @@ public final class FormView: Widget {
             let labelArea = Rect(x: content.x, y: top, width: labelWidth - 1, height: 1).intersection(content)
             if !labelArea.isEmpty {
                 let mark = placement.field.isRequired ? "*" : ""
-                let label = DisplayWidth.truncate(placement.field.label, to: labelArea.width - mark.count)
+                let label = Self.cutInTheMiddle(placement.field.label, to: labelArea.width - mark.count)
                 let used = canvas.write(label, at: labelArea.origin, role: focused ? .header : .normal, clip: labelArea)
                 canvas.write(mark, at: Point(x: labelArea.x + used, y: top), role: .accent, clip: labelArea)
             }
@@ -66,5 +78,20 @@ public final class FormView: Widget {
                 if !errorRow.isEmpty { canvas.line(error, in: errorRow, role: .error) }
             }
         }
+    }
+
+    /// `text` in `width` columns: whole, or its start and end around "…".
+    static func cutInTheMiddle(_ text: String, to width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        guard width >= 7 else { return DisplayWidth.truncate(text, to: width) }
+        let head = DisplayWidth.prefix(of: text, fitting: (width - 1) / 2).text
+        var tail: [Character] = []
+        var room = width - 1 - head.displayWidth
+        for character in text.reversed() {
+            guard character.displayWidth <= room else { break }
+            room -= character.displayWidth
+            tail.insert(character, at: 0)
+        }
+        return head + "…" + String(tail)
     }
 }

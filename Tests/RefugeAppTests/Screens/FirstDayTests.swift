@@ -175,4 +175,101 @@ struct FirstDayTests {
         #expect(form.form.values[FieldKey.familyName.rawValue] == .text("Нигора красный"))
         #expect(form.form.values[FieldKey.givenName.rawValue] == .text("Гуль нара"))
     }
+
+    // MARK: 6. F1 on a field
+
+    @Test(arguments: [Language.ru, .en])
+    func f1OnAFieldShowsItsFullLabelAndWhatItMeans(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.press(key("n", language))
+        app.press(.tab, .tab, .tab)  // date of birth
+        app.press(.function(1))
+        let field = try #require(IntakeSchema.standard.field(.birthDate))
+        #expect(app.shows(field.label.text(in: language)))
+        #expect(app.shows(String(field.help.text(in: language).prefix(30))))
+    }
+
+    // MARK: 7. Masking holds on every screen
+
+    @Test(arguments: [Language.ru, .en])
+    func maskedNamesStayMaskedInTheCaseFileAndAMarkerSaysSo(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.function(6))
+        #expect(app.terminal.row(0).contains(s.namesHiddenMarker))
+        #expect(app.terminal.row(23).contains(s.unmask))
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        #expect(!app.shows("Ахмедова") && !app.shows("Гульнара"))
+        #expect(app.shows("А. Г."))
+        #expect(app.terminal.row(0).contains(s.namesHiddenMarker))
+        app.press(.escape, .function(6))
+        #expect(!app.terminal.row(0).contains(s.namesHiddenMarker))
+        #expect(app.shows("Ахмедова"))
+    }
+
+    // MARK: 8. Small screens
+
+    @Test(arguments: [Language.ru, .en])
+    func smallScreensKeepTheNameAndWholeBarKeys(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Size(width: 40, height: 12),
+                                          cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        #expect(app.shows("Ахмедова"))  // the name column is the last to shrink
+        app.terminal.resize(to: Size(width: 60, height: 20))
+        app.run()
+        let bar = app.terminal.row(19)
+        for label in [s.quit, s.lock, s.help, s.newIntake, s.search, s.mask, s.users, s.reports, s.filter] {
+            let shownCut = (2..<label.count).contains { bar.contains(String(label.prefix($0))) && !bar.contains(label) }
+            #expect(!shownCut, "\(label) cut in \(bar)")
+        }
+        #expect(bar.contains(s.quit))
+    }
+
+    // MARK: 13. Words
+
+    @Test(arguments: [Language.ru, .en])
+    func theCaseHeaderSaysAboutForAnEstimatedAgeAndAgreesInGender(_ language: Language) throws {
+        var values = AppHarness.person("Ахмедова", "Гульнара")
+        values[.ageAtIntake] = .number(35)
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [values])
+        app.press(.enter)
+        #expect(app.shows(words(language).aboutAge(35)))
+        if language == .ru {
+            #expect(app.shows("Активно"))
+            #expect(!app.shows("Активен") && app.shows("для отчёта:"))
+        }
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func helpShowsLettersOnBothLayoutsAndDialogsTheirOwnLetters(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.press(.function(1))
+        #expect(app.shows("n (т)"))
+        app.press(.escape)
+        app.press(key("n", language))
+        app.type("Ахмедова")
+        app.press(.escape)  // "discard the changes?"
+        let bar = app.terminal.row(23)
+        #expect(bar.contains(language == .ru ? "Д Да" : "Y Yes"), "\(bar)")
+        #expect(language == .en || !bar.contains("Y"))
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func aYearAloneInADateSaysToGiveTheEstimatedAge(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+        app.press(.tab)
+        app.type("1990")
+        app.press(.tab)
+        let strings = language == .ru ? ScreenKitStrings.russian : .english
+        #expect(app.terminal.row(0).contains(String(strings.yearOnlyDate.prefix(20))))
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func theFirstStartSaysToKeepThePassphraseApartFromTheLaptop(_ language: Language) {
+        let app = AppHarness(language: language, size: Self.size)
+        app.press(.tab, .tab)
+        #expect(app.screen.contains(language == .ru ? "отдельно от ноутбука" : "apart from the laptop"))
+    }
 }
