@@ -203,6 +203,9 @@ struct AppStrings: Sendable {
     var export: String { t("Export", "Экспорт") }
     var exportTitle: String { t("Export anonymised CSV", "Экспорт обезличенного CSV") }
     var exportPath: String { t("File to write:", "Куда записать файл:") }
+    func replaceFile(_ path: String) -> String {
+        t("\(path) already exists. Replace it?", "Файл \(path) уже есть. Заменить его?", "\(path) файлы бар. Ауыстыру керек пе?")
+    }
     func exported(_ count: Int, _ path: String) -> String { t("\(count) cases written to \(path).", "Записано дел: \(count), файл \(path).") }
     var totalPeople: String { t("People", "Человек") }
     var byGender: String { t("By sex (age range)", "По полу (возраст)") }

@@ -272,4 +272,20 @@ struct FirstDayTests {
         app.press(.tab, .tab)
         #expect(app.screen.contains(language == .ru ? "отдельно от ноутбука" : "apart from the laptop"))
     }
+
+    // MARK: 12. Exports
+
+    @Test(arguments: [Language.ru, .en])
+    func theScreensExportAsksBeforeReplacingAFile(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let path = app.directory.appendingPathComponent("refuge-export-2026-03-08.csv").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
+        app.press(.function(9), .function(5), .enter)
+        #expect(app.shows(String(words(language).replaceFile(path).suffix(12))))
+        app.press(.escape)  // no
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+        app.press(.function(5), .enter)
+        app.type(language == .ru ? "д" : "y")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) != "keep me")
+    }
 }
