@@ -89,12 +89,13 @@ struct AppStrings: Sendable {
     var columnNumber: String { "№" }
     var columnName: String { t("Name", "Имя", "Аты") }
     var columnGender: String { t("Sex", "Пол") }
-    var columnAge: String { t("Age", "Возр.") }
-    var columnCitizenship: String { t("Citiz.", "Гражд.") }
-    var columnExploitation: String { t("Exploitation", "Эксплуатация") }
+    // Column titles fit their columns at 80x24 whole: a cut title ("Во…") says nothing.
+    var columnAge: String { t("Age", "Лет") }
+    var columnCitizenship: String { t("Citz.", "Гр-во") }
+    var columnExploitation: String { t("Type", "Вид") }
     var columnStatus: String { t("Status", "Статус") }
     var columnIntake: String { t("Intake", "Приём") }
-    var columnCaseworker: String { t("Caseworker", "Соцработник") }
+    var columnCaseworker: String { t("Staff", "Ведёт") }
     var columnCompleteness: String { "%" }
     var filterAll: String { t("All", "Все", "Барлығы") }
     var filterClosed: String { t("Closed", "Закрытые") }

@@ -288,4 +288,25 @@ struct FirstDayTests {
         app.type(language == .ru ? "д" : "y")
         #expect(try String(contentsOfFile: path, encoding: .utf8) != "keep me")
     }
+
+    // MARK: 5. The duplicate check
+
+    @Test(arguments: [Language.ru, .en])
+    func earlierCasesAreLookedForAgainAfterTheNameChanged(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+        app.press(.function(2))
+        #expect(app.shows(s.duplicatesTitle))
+        app.press(.escape)  // back to the form
+        #expect(app.top is FormScreen)
+        app.press(.backTab, .backTab)
+        app.press(.control("u"))
+        app.type("Ahmedova")
+        app.press(.function(2))
+        #expect(app.shows(s.duplicatesTitle), "the name changed: looked for again")
+        #expect(app.book?.store.records.count == 1)
+        app.press(.function(2))  // save anyway: what was just checked
+        #expect(app.book?.store.records.count == 2)
+    }
 }
