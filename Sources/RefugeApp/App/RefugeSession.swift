@@ -133,6 +133,17 @@ final class RefugeSession {
         app.replace(with: LockScreen(session: self))
     }
 
+    /// From the lock screen: the sign-in screen for someone else. The locked user's unfinished
+    /// form stays as their draft, offered at their next sign-in.
+    func signInAsAnotherUser() {
+        guard isLocked else { return }
+        isLocked = false
+        userName = nil
+        masksNames = false
+        updateGlobalBindings()
+        app.replace(with: SignInScreen(session: self))
+    }
+
     /// Leaves the program; an unfinished form stays as a draft for the next sign-in.
     func quit() {
         drafts.flush()

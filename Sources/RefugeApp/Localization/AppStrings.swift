@@ -74,6 +74,7 @@ struct AppStrings: Sendable {
         t("Locked. \(user), enter your passphrase to continue.", "Заблокировано. \(user), введите пароль-фразу, чтобы продолжить.")
     }
     var unlock: String { t("Unlock", "Открыть") }
+    var otherUser: String { t("Other user", "Другой", "Басқа") }  // bar label on the lock screen
     var signIn: String { t("Sign in", "Войти", "Кіру") }
     var create: String { t("Create", "Создать") }
 

@@ -309,4 +309,26 @@ struct FirstDayTests {
         app.press(.function(2))  // save anyway: what was just checked
         #expect(app.book?.store.records.count == 2)
     }
+
+    // MARK: 11. Users
+
+    @Test(arguments: [Language.ru, .en])
+    func theLockScreenLetsAnotherUserSignIn(_ language: Language) throws {
+        let s = words(language)
+        let directory = AppHarness.temporaryDirectory()
+        try AppHarness.makeCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        try book.addUser("bek", role: .caseworker, passphrase: "bek-passphrase", kdf: AppHarness.kdf)
+        book.close()
+        let app = AppHarness(language: language, size: Self.size, directory: directory, removesDirectory: true)
+        app.signIn()
+        app.press(.function(12))
+        #expect(app.top is LockScreen)
+        #expect(app.terminal.row(23).contains(s.otherUser))
+        app.press(.function(3))
+        #expect(app.top is SignInScreen)
+        app.signIn(user: "bek", passphrase: "bek-passphrase")
+        #expect(app.top is CaseListScreen)
+        #expect(app.book?.user == "bek")
+    }
 }
