@@ -100,9 +100,11 @@ struct AppStrings: Sendable {
     var columnCompleteness: String { "%" }
     var filterAll: String { t("All", "Все", "Барлығы") }
     var filterClosed: String { t("Closed", "Закрытые") }
+    /// What is shown first: a narrow screen cuts the end of the line.
     func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        t("Active \(active) · Follow-up \(followUp) · Closed \(closed) · Shown \(shown)",
-          "Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed) · Показано \(shown)")
+        t("Shown \(shown) · Active \(active) · Follow-up \(followUp) · Closed \(closed)",
+          "Показано \(shown) · Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed)",
+          "Көрсетілген \(shown) · Белсенді \(active) · Сүйемелдеу \(followUp) · Жабық \(closed)")
     }
     func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
     var search: String { t("Search", "Поиск", "Іздеу") }
@@ -153,11 +155,12 @@ struct AppStrings: Sendable {
     var referral: String { t("Referral", "Направление", "Жолдама") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
-    func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)  for reports: \(completeness)",
-          "\(number)  \(name)  возраст \(age)  \(status)  для отчёта: \(completeness)",
-          "\(number)  \(name)  жасы \(age)  \(status)  есеп үшін: \(completeness)")
+    func caseHeader(number: String, name: String, age: String, status: String) -> String {
+        t("\(number)  \(name)  age \(age)  \(status)", "\(number)  \(name)  возраст \(age)  \(status)",
+          "\(number)  \(name)  жасы \(age)  \(status)")
     }
+    /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
+    func forReports(_ percent: String) -> String { t("for reports: \(percent)", "для отчёта: \(percent)", "есеп үшін: \(percent)") }
     /// An age estimated at intake (no date of birth).
     func aboutAge(_ age: Int) -> String { t("about \(age)", "около \(age)", "шамамен \(age)") }
     var notRecorded: String { "—" }

@@ -56,9 +56,10 @@ final class CaseFileScreen: Screen {
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
-                                    status: record.status.label.text(in: s.language),
-                                    completeness: "\(record.completeness.percent)%")
-        flagsLabel.text = text.flags(record.flags)
+                                    status: record.status.label.text(in: s.language))
+        // On the second line, so the first (who, how old, where the case stands) fits at 60 columns.
+        flagsLabel.text = [s.forReports("\(record.completeness.percent)%"), text.flags(record.flags)]
+            .filter { !$0.isEmpty }.joined(separator: "  ")
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
             return ([section.title.text(in: s.language).uppercased()]

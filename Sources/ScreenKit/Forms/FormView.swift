@@ -43,7 +43,7 @@ public final class FormView: Widget {
                 content = content.inset(bottom: lines.count + 1)
             }
         }
-        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, content.width * 2 / 5))
+        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, content.width / 2))
         let editorWidth = max(1, content.width - labelWidth)
 
         var placements: [(field: FormField, editor: any FieldEditor, y: Int, height: Int)] = []

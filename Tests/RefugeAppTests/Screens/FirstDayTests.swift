@@ -331,4 +331,16 @@ struct FirstDayTests {
         #expect(app.top is CaseListScreen)
         #expect(app.book?.user == "bek")
     }
+
+    @Test(arguments: [Language.ru, .en])
+    func aDialogOnASmallScreenWrapsAndKeepsEveryLine(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Size(width: 40, height: 12),
+                                          cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+        app.press(.function(2))
+        #expect(app.top is DuplicatesDialog)
+        let body = (1..<11).map(app.terminal.row).joined(separator: "\n")
+        #expect(body.contains("F2"), "\(app.screen)")
+        #expect(body.contains("2026-0001"))
+    }
 }
