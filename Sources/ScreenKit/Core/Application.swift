@@ -151,6 +151,7 @@ public final class Application {
         }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
+        layout(size: terminal.size)  // a key before the first frame still sees the real page
         route(event)
         settleStatus()
         setNeedsRedraw()

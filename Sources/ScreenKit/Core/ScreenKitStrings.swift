@@ -8,6 +8,8 @@ public struct ScreenKitStrings: Sendable {
     /// "Page" in the form's page indicator ("Page 2/5 · Consent").
     public var page: String
     public var required: String
+    /// A chosen code that none of the field's options has.
+    public var notAChoice: String
     public var invalidDate: String
     /// A year alone typed into a date: what to do instead.
     public var yearOnlyDate: String
@@ -24,6 +26,7 @@ public struct ScreenKitStrings: Sendable {
         ok: "OK", cancel: "Cancel", yes: "Yes", no: "No", unknown: "Unknown",
         help: "Help", save: "Save", back: "Back", close: "Close", nextPage: "Next", previousPage: "Prev",
         sort: "Sort", choose: "Choose", filter: "Filter", page: "Page", required: "Required",
+        notAChoice: "Not one of the choices",
         invalidDate: "Not a valid date (dd.mm.yyyy)",
         yearOnlyDate: "A whole date is needed (dd.mm.yyyy); if only the year is known, leave this empty and give the estimated age",
         dateHint: "dd.mm.yyyy",
@@ -37,6 +40,7 @@ public struct ScreenKitStrings: Sendable {
         ok: "ОК", cancel: "Отмена", yes: "Да", no: "Нет", unknown: "Неизвестно",
         help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
         sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
+        notAChoice: "Нет среди вариантов",
         invalidDate: "Неверная дата (дд.мм.гггг)",
         yearOnlyDate: "Нужна полная дата (дд.мм.гггг); если известен только год, оставьте пустым и укажите примерный возраст",
         dateHint: "дд.мм.гггг",

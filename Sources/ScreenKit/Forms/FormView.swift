@@ -28,56 +28,57 @@ public final class FormView: Widget {
         return "\(strings.page) \(page + 1)/\(pages.count)" + (title.isEmpty ? "" : " · " + title)
     }
 
+    /// Marks the editors whose field has an error and scrolls to keep the focused field in view.
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        guard area.height > 1 else { return }
+        let content = fieldsArea(area, focused: focused).fields
+        let rows = self.rows(width: content.width)
+        if let row = rows.first(where: { $0.editor === focused }) {
+            scroll = Layout.scrolled(scroll, toShow: row.y..<row.bottom, height: content.height)
+        }
+        scroll = max(0, min(scroll, (rows.last?.bottom ?? 0) - content.height))
+        for row in rows {
+            row.editor.hasError = row.hasError
+            let editorArea = Rect(x: content.x + row.labelWidth, y: content.y + row.y - scroll, width: row.editorWidth, height: row.height)
+            row.editor.layout(in: editorArea.intersection(content), focused: focused)
+        }
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard area.height > 1 else { return }
         canvas.line(pageIndicator(canvas.strings), in: area.row(0), role: .header)
-        var content = area.inset(top: 1)
-        let fields = form.relevantFields(onPage: page)
-        let focusedHelp = fields.lazy.compactMap { self.editors[$0.key] }.first { canvas.isFocused($0) }?.helpText
-        if let focusedHelp, !focusedHelp.isEmpty {
-            let lines = TextWrap.lines(focusedHelp, width: content.width).prefix(3)
-            if content.height >= fields.count + lines.count + 2 {
-                for (index, line) in lines.enumerated() {
-                    canvas.line(line, in: content.row(content.height - lines.count + index), role: .muted)
-                }
-                content = content.inset(bottom: lines.count + 1)
-            }
+        let focused = children.first { canvas.isFocused($0) }
+        let (content, help) = fieldsArea(area, focused: focused)
+        for (index, line) in help.enumerated() {
+            canvas.line(line, in: Rect(x: area.x, y: area.maxY - help.count + index, width: area.width, height: 1), role: .muted)
         }
-        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, content.width / 2))
-        let editorWidth = max(1, content.width - labelWidth)
-
-        var placements: [(field: FormField, editor: any FieldEditor, y: Int, height: Int)] = []
-        var y = 0
-        for field in fields {
-            guard let editor = editors[field.key] else { continue }
-            editor.hasError = form.errors[field.key] != nil
-            let height = max(1, editor.preferredHeight(width: editorWidth))
-            placements.append((field, editor, y, height))
-            y += height + (form.errors[field.key] == nil ? 0 : 1)
-        }
-        if let focused = placements.first(where: { canvas.isFocused($0.editor) }) {
-            let bottom = focused.y + focused.height + (form.errors[focused.field.key] == nil ? 0 : 1)
-            scroll = Layout.scrolled(scroll, toShow: focused.y..<bottom, height: content.height)
-        }
-        scroll = max(0, min(scroll, y - content.height))
-
-        for placement in placements {
-            let top = content.y + placement.y - scroll
-            let focused = canvas.isFocused(placement.editor)
-            let labelArea = Rect(x: content.x, y: top, width: labelWidth - 1, height: 1).intersection(content)
+        for row in rows(width: content.width) {
+            let top = content.y + row.y - scroll
+            let focused = canvas.isFocused(row.editor)
+            let labelArea = Rect(x: content.x, y: top, width: row.labelWidth - 1, height: 1).intersection(content)
             if !labelArea.isEmpty {
-                let mark = placement.field.isRequired ? "*" : ""
-                let label = Self.cutInTheMiddle(placement.field.label, to: labelArea.width - mark.count)
+                let mark = row.field.isRequired ? "*" : ""
+                let label = Self.cutInTheMiddle(row.field.label, to: labelArea.width - mark.count)
                 let used = canvas.write(label, at: labelArea.origin, role: focused ? .header : .normal, clip: labelArea)
                 canvas.write(mark, at: Point(x: labelArea.x + used, y: top), role: .accent, clip: labelArea)
             }
-            let editorArea = Rect(x: content.x + labelWidth, y: top, width: editorWidth, height: placement.height).intersection(content)
-            if !editorArea.isEmpty { placement.editor.draw(in: editorArea, on: canvas) }
-            if let error = form.errors[placement.field.key] {
-                let errorRow = Rect(x: content.x + labelWidth, y: top + placement.height, width: editorWidth, height: 1).intersection(content)
+            let editorArea = Rect(x: content.x + row.labelWidth, y: top, width: row.editorWidth, height: row.height).intersection(content)
+            if !editorArea.isEmpty { row.editor.draw(in: editorArea, on: canvas) }
+            if let error = form.errors[row.field.key] {
+                let errorRow = Rect(x: content.x + row.labelWidth, y: top + row.height, width: row.editorWidth, height: 1).intersection(content)
                 if !errorRow.isEmpty { canvas.line(error, in: errorRow, role: .error) }
             }
         }
+    }
+
+    /// The area of the fields, below the page indicator, and the lines of the focused field's help
+    /// under them — only when every field still has a row of its own.
+    private func fieldsArea(_ area: Rect, focused: (any Widget)?) -> (fields: Rect, help: [String]) {
+        let content = area.inset(top: 1)
+        guard let help = focused?.helpText, !help.isEmpty else { return (content, []) }
+        let lines = Array(TextWrap.lines(help, width: content.width).prefix(3))
+        guard content.height >= children.count + lines.count + 2 else { return (content, []) }
+        return (content.inset(bottom: lines.count + 1), lines)
     }
 
     /// `text` in `width` columns: whole, or its start and end around "…".
@@ -94,4 +95,34 @@ public final class FormView: Widget {
         }
         return head + "…" + String(tail)
     }
+
+    /// Where each relevant field of the page goes, from the top of the unscrolled content: label,
+    /// editor, and the error line under it when there is one.
+    private func rows(width: Int) -> [FieldRow] {
+        let fields = form.relevantFields(onPage: page)
+        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, width / 2))
+        let editorWidth = max(1, width - labelWidth)
+        var rows: [FieldRow] = []
+        var y = 0
+        for field in fields {
+            guard let editor = editors[field.key] else { continue }
+            let row = FieldRow(field: field, editor: editor, labelWidth: labelWidth, editorWidth: editorWidth, y: y,
+                               height: max(1, editor.preferredHeight(width: editorWidth)), hasError: form.errors[field.key] != nil)
+            rows.append(row)
+            y = row.bottom
+        }
+        return rows
+    }
+}
+
+private struct FieldRow {
+    let field: FormField
+    let editor: any FieldEditor
+    let labelWidth: Int
+    let editorWidth: Int
+    let y: Int
+    let height: Int
+    let hasError: Bool
+    /// Below the editor and its error line.
+    var bottom: Int { y + height + (hasError ? 1 : 0) }
 }
