@@ -30,6 +30,8 @@ import Testing
         .userAdded(name: "Айгуль", role: .coordinator),
         .userDisabled(name: "olga"),
         .organisationConfigured(name: "Убежище «Мейірім»"),
+        .passphraseChanged,
+        .passphraseReset(name: "Бек"),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

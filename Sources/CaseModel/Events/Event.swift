@@ -56,6 +56,10 @@ public enum EventBody: Sendable, Hashable {
     case userAdded(name: String, role: UserRole)
     case userDisabled(name: String)
     case organisationConfigured(name: String)
+    /// The author changed their own passphrase (the one a coordinator chose no longer stands).
+    case passphraseChanged
+    /// A coordinator gave `name` a new passphrase (a forgotten one); `name` must change it.
+    case passphraseReset(name: String)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -64,7 +68,7 @@ public enum EventBody: Sendable, Hashable {
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
             id
-        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset:
             nil
         }
     }
@@ -86,6 +90,8 @@ public enum EventBody: Sendable, Hashable {
         case .userAdded: .userAdded
         case .userDisabled: .userDisabled
         case .organisationConfigured: .organisationConfigured
+        case .passphraseChanged: .passphraseChanged
+        case .passphraseReset: .passphraseReset
         }
     }
 }
@@ -106,4 +112,6 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case userAdded = 12
     case userDisabled = 13
     case organisationConfigured = 14
+    case passphraseChanged = 15
+    case passphraseReset = 16
 }

@@ -106,6 +106,10 @@ public enum EventCodec {
             writer.string(name)
         case .organisationConfigured(let name):
             writer.string(name)
+        case .passphraseChanged:
+            break
+        case .passphraseReset(let name):
+            writer.string(name)
         }
     }
 
@@ -211,6 +215,10 @@ public enum EventCodec {
             return .userDisabled(name: try reader.string())
         case .organisationConfigured:
             return .organisationConfigured(name: try reader.string())
+        case .passphraseChanged:
+            return .passphraseChanged
+        case .passphraseReset:
+            return .passphraseReset(name: try reader.string())
         }
     }
 

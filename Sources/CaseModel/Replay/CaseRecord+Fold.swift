@@ -66,7 +66,8 @@ extension CaseRecord {
             valuesChanged = true
         case .recordViewed:
             outcome.add(.viewed)
-        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
+             .passphraseChanged, .passphraseReset:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

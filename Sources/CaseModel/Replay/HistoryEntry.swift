@@ -43,4 +43,7 @@ public struct UserAccount: Sendable, Hashable {
     public internal(set) var isActive: Bool
     public let addedBy: String
     public let addedAt: HLCTimestamp
+    /// The passphrase was chosen by someone else (a coordinator adding or resetting the user)
+    /// and not yet changed by the user.
+    public internal(set) var mustChangePassphrase = false
 }

@@ -86,6 +86,8 @@ final class RefugeSession {
         app.replace(with: CaseListScreen(session: self))
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
+        } else if book.mustChangePassphrase {
+            UserForms.changeOwnPassphrase(session: self, required: true)
         } else if let draft = drafts.load() {
             if resumingDraft {
                 resume(draft)

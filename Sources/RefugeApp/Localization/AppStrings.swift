@@ -239,6 +239,23 @@ struct AppStrings: Sendable {
     var disableUser: String { t("Disable", "Отключить") }
     var changePassphrase: String { t("Passphrase", "Пароль") }
     var addUserTitle: String { t("New user", "Новый пользователь") }
+    var resetPassphrase: String { t("Reset", "Сброс", "Қалпына") }  // bar label: a forgotten passphrase
+    func resetPassphraseTitle(_ name: String) -> String {
+        t("New passphrase for “\(name)”", "Новая пароль-фраза для «\(name)»", "«\(name)» үшін жаңа құпия сөз")
+    }
+    func resetPassphraseAdvice(_ name: String) -> String {
+        t("Tell it to \(name) in person; they must change it when signing in.",
+          "Сообщите её \(name) лично; при входе её нужно будет сменить.",
+          "Оны \(name) өзіне айтыңыз; кіргенде оны ауыстыру керек.")
+    }
+    func passphraseWasReset(_ name: String) -> String {
+        t("New passphrase set for \(name).", "Для \(name) задана новая пароль-фраза.", "\(name) үшін жаңа құпия сөз орнатылды.")
+    }
+    var mustChangePassphrase: String {
+        t("The passphrase was chosen by your coordinator: choose your own now.",
+          "Эту пароль-фразу выбрал координатор: придумайте свою.",
+          "Бұл құпия сөзді үйлестіруші таңдады: өзіңіздікін ойлап табыңыз.")
+    }
     var changePassphraseTitle: String { t("Change my passphrase", "Сменить мою пароль-фразу") }
     var currentPassphrase: String { t("Current passphrase", "Текущая пароль-фраза") }
     var newPassphrase: String { t("New passphrase", "Новая пароль-фраза") }

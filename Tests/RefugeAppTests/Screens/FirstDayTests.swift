@@ -328,7 +328,7 @@ struct FirstDayTests {
         app.press(.function(3))
         #expect(app.top is SignInScreen)
         app.signIn(user: "bek", passphrase: "bek-passphrase")
-        #expect(app.top is CaseListScreen)
+        #expect(app.shows(s.mustChangePassphrase))  // bek signs in; anna chose his passphrase
         #expect(app.book?.user == "bek")
     }
 
@@ -342,5 +342,63 @@ struct FirstDayTests {
         let body = (1..<11).map(app.terminal.row).joined(separator: "\n")
         #expect(body.contains("F2"), "\(app.screen)")
         #expect(body.contains("2026-0001"))
+    }
+
+    /// A case file with anna (coordinator) and bek, a caseworker anna added with her chosen passphrase.
+    private func caseFileWithBek() throws -> URL {
+        let directory = AppHarness.temporaryDirectory()
+        try AppHarness.makeCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        try book.addUser("bek", role: .caseworker, passphrase: "chosen-by-anna", kdf: AppHarness.kdf)
+        book.close()
+        return directory
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func aNewCaseworkerMustChangeThePassphraseTheCoordinatorChose(_ language: Language) throws {
+        let s = words(language)
+        let app = AppHarness(language: language, size: Self.size, directory: try caseFileWithBek(), removesDirectory: true)
+        app.signIn(user: "bek", passphrase: "chosen-by-anna")
+        #expect(app.shows(s.mustChangePassphrase))
+        app.press(.escape)
+        #expect(app.shows(s.mustChangePassphrase), "Esc does not leave it")
+        app.type("chosen-by-anna")
+        app.press(.enter)
+        app.type("bek-own-passphrase")
+        app.press(.enter)
+        app.type("bek-own-passphrase")
+        app.press(.function(2))
+        #expect(app.top is CaseListScreen)
+        #expect(app.book?.mustChangePassphrase == false)
+        app.press(.function(12))
+        app.type("bek-own-passphrase")
+        app.press(.enter)
+        #expect(app.top is CaseListScreen)
+        #expect(!app.shows(s.mustChangePassphrase))
+    }
+
+    @Test(arguments: [Language.ru, .en])
+    func aCoordinatorResetsAForgottenPassphrase(_ language: Language) throws {
+        let s = words(language)
+        let directory = try caseFileWithBek()
+        let app = AppHarness(language: language, size: Self.size, directory: directory, removesDirectory: true)
+        app.signIn()
+        app.press(.function(8))
+        #expect(app.top is UsersScreen)
+        app.press(.down)  // anna, bek
+        app.press(.function(6))
+        #expect(app.shows(s.resetPassphraseTitle("bek")))
+        app.type("new-for-bek-1")
+        app.press(.enter)
+        app.type("new-for-bek-1")
+        app.press(.function(2))
+        #expect(app.shows(s.passphraseWasReset("bek")))
+        #expect(app.book?.store.users["bek"]?.mustChangePassphrase == true)
+        app.press(.function(12), .function(3))  // lock, another user
+        app.signIn(user: "bek", passphrase: "chosen-by-anna")
+        #expect(app.top is SignInScreen, "the old passphrase no longer opens it")
+        app.type("new-for-bek-1")
+        app.press(.enter)
+        #expect(app.shows(s.mustChangePassphrase))
     }
 }
