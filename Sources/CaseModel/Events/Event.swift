@@ -51,6 +51,9 @@ public enum EventBody: Sendable, Hashable {
     case consentWithdrawn(caseID: CaseID, items: [FieldKey], note: String)
     /// A user opened the case file (views are logged, as in Primero).
     case recordViewed(caseID: CaseID)
+    /// A coordinator found that `caseID` registers the same person as `original`: both cases
+    /// stay, linked; statistics count the person once (the original).
+    case duplicateMarked(caseID: CaseID, original: CaseID)
     case exportMade(format: String, identifiable: Bool, caseCount: Int)
     case userSignedIn
     case userAdded(name: String, role: UserRole)
@@ -66,7 +69,7 @@ public enum EventBody: Sendable, Hashable {
         switch self {
         case .caseOpened(let id, _, _), .fieldsSet(let id, _), .noteAdded(let id, _),
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
-            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
+            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset:
             nil
@@ -92,6 +95,7 @@ public enum EventBody: Sendable, Hashable {
         case .organisationConfigured: .organisationConfigured
         case .passphraseChanged: .passphraseChanged
         case .passphraseReset: .passphraseReset
+        case .duplicateMarked: .duplicateMarked
         }
     }
 }
@@ -114,4 +118,5 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case organisationConfigured = 14
     case passphraseChanged = 15
     case passphraseReset = 16
+    case duplicateMarked = 17
 }

@@ -86,6 +86,9 @@ public enum EventCodec {
         case .caseReopened(let caseID, let reason):
             writer.identifier(caseID)
             writer.string(reason)
+        case .duplicateMarked(let caseID, let original):
+            writer.identifier(caseID)
+            writer.identifier(original)
         case .consentWithdrawn(let caseID, let items, let note):
             writer.identifier(caseID)
             writer.varint(UInt64(items.count))
@@ -190,6 +193,8 @@ public enum EventCodec {
             return .statusChanged(caseID: caseID, status: status, reason: try reader.string())
         case .caseReopened:
             return .caseReopened(caseID: try reader.identifier(), reason: try reader.string())
+        case .duplicateMarked:
+            return .duplicateMarked(caseID: try reader.identifier(), original: try reader.identifier())
         case .consentWithdrawn:
             let caseID: CaseID = try reader.identifier()
             let count = try reader.count()

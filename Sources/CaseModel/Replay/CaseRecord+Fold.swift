@@ -66,6 +66,9 @@ extension CaseRecord {
             valuesChanged = true
         case .recordViewed:
             outcome.add(.viewed)
+        case .duplicateMarked(_, let original):
+            outcome.add(.duplicate(of: original))
+            duplicateOf = original
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset:
             break

@@ -10,6 +10,8 @@ public struct HistoryEntry: Sendable, Hashable {
         case reopened(from: CaseStatus, reason: String)
         case consentWithdrawn(items: [FieldKey], note: String)
         case viewed
+        /// Marked as registering the same person as the case with this id.
+        case duplicate(of: CaseID)
     }
 
     public let eventID: EventID

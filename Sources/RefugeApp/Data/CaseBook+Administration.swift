@@ -56,6 +56,14 @@ extension CaseBook {
         try record([.passphraseReset(name: name)])
     }
 
+    /// Marks `id` as registering the same person as `original` (coordinators only): both cases
+    /// stay and are linked; statistics count the person once.
+    public func markDuplicate(_ id: CaseID, of original: CaseID) throws {
+        try requireCoordinator("mark duplicates")
+        guard id != original, store[id] != nil, store[original] != nil else { return }
+        try record([.duplicateMarked(caseID: id, original: original)])
+    }
+
     /// True when the signed-in user's passphrase was chosen by someone else and not yet changed.
     public var mustChangePassphrase: Bool { account?.mustChangePassphrase == true }
 

@@ -164,6 +164,14 @@ struct AppStrings: Sendable {
     /// An age estimated at intake (no date of birth).
     func aboutAge(_ age: Int) -> String { t("about \(age)", "около \(age)", "шамамен \(age)") }
     var notRecorded: String { "—" }
+    var markDuplicate: String { t("Duplic.", "Дублик.", "Қайталау") }  // bar label
+    func markDuplicateTitle(_ number: String) -> String {
+        t("Case \(number) is a duplicate", "Дело \(number) — дубликат", "\(number) ісі — қайталама")
+    }
+    var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
+    func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
+    func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
+    func hasDuplicates(_ numbers: String) -> String { t("duplicates: \(numbers)", "дубликаты: \(numbers)", "қайталамалары: \(numbers)") }
     var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
     var note: String { t("Note", "Заметка") }
     var noteHelp: String { t("What happened, what was agreed. Saved with your name and the time.", "Что произошло, о чём договорились. Сохраняется с вашим именем и временем.") }

@@ -6,6 +6,8 @@ struct CaseText {
     let strings: AppStrings
     /// Names as initials (F6 on the case list): for work where others can see the screen.
     var masksNames = false
+    /// The number of another case, for links between cases ("duplicate of 2024-0003").
+    var numberOf: (CaseID) -> String = { _ in "?" }
     let schema: IntakeSchema = .standard
 
     static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -63,6 +65,7 @@ struct CaseText {
         case .consentWithdrawn(let items, let note):
             what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
         case .viewed: what = strings.viewed
+        case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
         }
         return "\(time(entry.time))  \(entry.author)  \(what)"
     }

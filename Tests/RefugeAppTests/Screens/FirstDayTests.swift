@@ -401,4 +401,24 @@ struct FirstDayTests {
         app.press(.enter)
         #expect(app.shows(s.mustChangePassphrase))
     }
+
+    @Test(arguments: [Language.ru, .en])
+    func aCoordinatorMarksADuplicateBothStayLinkedAndStatisticsCountThePersonOnce(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Self.size,
+                                          cases: [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Akhmedova", "Gulnara")])
+        app.press(.down, .enter)  // 2026-0002
+        #expect(app.shows("2026-0002"))
+        app.press(.function(11))
+        app.type("2026-0001")
+        app.press(.enter)
+        #expect(app.shows(s.duplicateOf("2026-0001").uppercased()))
+        let store = try #require(app.book?.store)
+        #expect(store.records.count == 2)
+        #expect(StatisticsBuilder.report(for: store.records, query: StatisticsQuery(minCell: 1)).total == 1)
+        app.press(.function(8))  // history
+        #expect(app.shows(s.duplicateOf("2026-0001")))
+        app.press(.escape, .up, .enter)  // 2026-0001
+        #expect(app.shows(s.hasDuplicates("2026-0002")))
+    }
 }
