@@ -30,6 +30,9 @@ struct KeyFile: Equatable {
 
     static func decode(_ bytes: [UInt8]) throws(DecodeError) -> KeyFile {
         guard bytes.count >= fixedSize, Array(bytes.prefix(8)) == magic else { throw .notAKeyFile }
+        // A newer format may lay the file out differently: its version is believed before its checksum.
+        let storedVersion = UInt16.littleEndian(from: bytes[8..<10])
+        guard storedVersion <= Self.version else { throw .unsupportedVersion(storedVersion) }
         let body = bytes[0..<(bytes.count - 4)]
         guard CRC32C.checksum(body) == UInt32.littleEndian(from: bytes[(bytes.count - 4)...]) else { throw .damaged }
         var reader = ByteReader(body)
