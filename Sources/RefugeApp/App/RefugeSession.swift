@@ -16,6 +16,9 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
+    /// Names shown as initials on every screen (F6 on the case list), for work where others can
+    /// see the screen; the top line says so until it is turned off.
+    var masksNames = false { didSet { updateMarker() } }
     private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
                                                onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
     private var throttle = SignInThrottle()
@@ -83,6 +86,8 @@ final class RefugeSession {
         app.replace(with: CaseListScreen(session: self))
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
+        } else if book.mustChangePassphrase {
+            UserForms.changeOwnPassphrase(session: self, required: true)
         } else if let draft = drafts.load() {
             if resumingDraft {
                 resume(draft)
@@ -96,6 +101,7 @@ final class RefugeSession {
 
     private func updateMarker() {
         var markers: [String] = []
+        if masksNames { markers.append(strings.namesHiddenMarker) }
         if book?.isDemo == true { markers.append(strings.demoMarker) }
         if book?.isReadOnly == true { markers.append(strings.readOnlyMarker) }
         app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")
@@ -127,6 +133,17 @@ final class RefugeSession {
         app.clearStatus()
         updateGlobalBindings()
         app.replace(with: LockScreen(session: self))
+    }
+
+    /// From the lock screen: the sign-in screen for someone else. The locked user's unfinished
+    /// form stays as their draft, offered at their next sign-in.
+    func signInAsAnotherUser() {
+        guard isLocked else { return }
+        isLocked = false
+        userName = nil
+        masksNames = false
+        updateGlobalBindings()
+        app.replace(with: SignInScreen(session: self))
     }
 
     /// Leaves the program; an unfinished form stays as a draft for the next sign-in.

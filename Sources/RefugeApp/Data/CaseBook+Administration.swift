@@ -39,10 +39,33 @@ extension CaseBook {
         try record([.userDisabled(name: name)])
     }
 
-    /// Changes the signed-in user's own passphrase (only the key file changes).
+    /// Changes the signed-in user's own passphrase, and records that it is now theirs (a
+    /// passphrase a coordinator chose must be changed at the first sign-in).
     public func changePassphrase(from old: String, to new: String, kdf: KDFParameters = .standard) throws {
         try log.changePassphrase(user: user, from: old, to: new, kdf: kdf)
+        try record([.passphraseChanged])
     }
+
+    /// A coordinator's answer to a forgotten passphrase: `name`'s key slot is replaced by one for
+    /// `passphrase`, which `name` must change at the next sign-in. Coordinators only; one's own
+    /// passphrase is changed with the old one.
+    public func resetPassphrase(of name: String, to passphrase: String, kdf: KDFParameters = .standard) throws {
+        try requireCoordinator("reset passphrases")
+        try log.removeUser(name)
+        try log.addUser(name, passphrase: passphrase, kdf: kdf)
+        try record([.passphraseReset(name: name)])
+    }
+
+    /// Marks `id` as registering the same person as `original` (coordinators only): both cases
+    /// stay and are linked; statistics count the person once.
+    public func markDuplicate(_ id: CaseID, of original: CaseID) throws {
+        try requireCoordinator("mark duplicates")
+        guard id != original, store[id] != nil, store[original] != nil else { return }
+        try record([.duplicateMarked(caseID: id, original: original)])
+    }
+
+    /// True when the signed-in user's passphrase was chosen by someone else and not yet changed.
+    public var mustChangePassphrase: Bool { account?.mustChangePassphrase == true }
 
     // MARK: Exports
 
