@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "ScreenKit", "CaseModel", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

@@ -22,6 +22,7 @@ extension AppStrings {
             case .disablingYourself: return cannotDisableSelf
             case .coordinatorsOnly: return notPermitted
             case .identifiableExportWhileReadOnly: return readOnlyRefused
+            case .noActiveAccount: return wrongCredentials
             }
         case let logError as EventLogError:
             return message(for: logError)
@@ -51,7 +52,7 @@ extension AppStrings {
         case .noSuchLog: return noCaseFile
         case .alreadyExists: return alreadyExists
         case .notALog, .unsupportedVersion, .damagedHeader, .damagedKeyFile, .keyFileMismatch, .tampered,
-             .damagedSealedFile:
+             .damagedSealedFile, .keyFileOutdated, .keyFileAltered:
             return damagedFile
         default: return unexpected(error.description)
         }

@@ -211,3 +211,20 @@ extension TmuxSession {
         return Int32(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 }
+
+/// Item 8 at the case book's level: a slot whose user has no account in the log opens nothing,
+/// even one a holder of the data key added to a key file of generation 1 (which the log holds no
+/// record of) and authenticated.
+@Suite struct SlotWithoutAccountTests {
+    @Test func aScriptedSlotWithAValidMACStillOpensNothing() throws {
+        let workspace = try CLIWorkspace()
+        try CaseBook.create(at: workspace.data, organisation: "Shelter", user: "anna", passphrase: CLIWorkspace.passphrase,
+                            kdf: .fastForTests).close()
+        try ScriptedSlot.add(user: "mallory", passphrase: "mallory passphrase", to: workspace.data,
+                             unlockingWith: "anna", CLIWorkspace.passphrase)
+        #expect(throws: CaseBook.NotPermitted.self) {
+            try CaseBook.open(at: workspace.data, user: "mallory", passphrase: "mallory passphrase", mode: .readOnly)
+        }
+        try CaseBook.open(at: workspace.data, user: "anna", passphrase: CLIWorkspace.passphrase, mode: .readOnly).close()
+    }
+}

@@ -17,7 +17,8 @@ struct ExportCommand: ParsableCommand {
             Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
             refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
             CTDC data set. --identifiable: every field (the format `refuge import` reads); \
-            coordinators only, recorded in the case file, refused while Refuge is open elsewhere.
+            coordinators only, recorded in the case file, refused while Refuge is open elsewhere; \
+            written only to a file (-o, mode 0600), or to standard output when --stdout says so.
             """
     )
 
@@ -33,9 +34,16 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
                                                     valueName: "file"))
     var output: String?
+    @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
+    var stdout = false
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+        if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
+        // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
+        if identifiable && output == nil && !stdout {
+            throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
+        }
     }
 
     func run() throws {

@@ -38,7 +38,8 @@ extension CommandFailure {
             self.init("The key file in \(directory) belongs to another case file; restore the matching `keys` file from a backup.",
                       status: .cannotOpen)
         case .wrongPassphrase(let user):
-            self.init("Wrong passphrase for \(user). Nothing was changed.", status: .cannotOpen)
+            // Slots carry no names in clear, so an unknown or disabled user looks the same.
+            self.init("Wrong user name or passphrase (\(user)). Nothing was changed.", status: .cannotOpen)
         case .noSuchUser(let user):
             self.init("There is no user named \(user) (or the user was disabled).", status: .cannotOpen)
         case .lockedByAnotherProcess(let holder):
@@ -68,11 +69,17 @@ extension CommandFailure {
             self.init("The disk is full. Nothing saved before was lost; free some space and try again.", status: .cannotOpen)
         case .writeFailed(let failure), .writerStopped(let failure):
             self.init("Writing the case file failed (\(failure)). Nothing saved before was lost; try again.", status: .cannotOpen)
+        case .keyFileOutdated, .keyFileAltered:
+            self.init("The case file refuses this key file: \(error). Nothing was changed. "
+                      + "Put back the current key file (from the newest backup), or ask your administrator.", status: .damagedLog)
+        case .slotsAwaitingUpgrade(let users):
+            self.init("Not yet possible: \(users.joined(separator: ", ")) must sign in once first (their key slots are "
+                      + "of the old format and cannot receive a new data key). Nothing was changed.", status: .rejectedInput)
         case .unusableSalvageDestination(let reason):
             self.init("Cannot salvage into that directory: \(reason). Give a new or empty directory.", status: .cannotOpen)
         case .io(let message):
             self.init("The case file could not be read or written: \(message).", status: .cannotOpen)
-        case .emptyBatch, .closed, .invalidSealedFileName:
+        case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:
             self.init("Internal error: \(error). Nothing was changed.", status: .cannotOpen)
         }
     }
