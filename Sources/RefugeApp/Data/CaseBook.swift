@@ -76,9 +76,11 @@ public final class CaseBook {
         do {
             let store = try finish(&stream, reading: log, history: history)
             // A key slot opens nothing unless the log holds an active account for its user: a
-            // slot added outside Refuge, or left behind, is refused.
+            // slot added outside Refuge, or left behind, is refused. A damaged log (read-only,
+            // for salvage) may have lost the record that added the user, so it is not asked.
             let name = user.precomposedStringWithCanonicalMapping
-            guard store.users.values.contains(where: { $0.name.precomposedStringWithCanonicalMapping == name && $0.isActive }) else {
+            guard !log.openingRead.damage.isEmpty
+                || store.users.values.contains(where: { $0.name.precomposedStringWithCanonicalMapping == name && $0.isActive }) else {
                 throw NotPermitted.noActiveAccount(user)
             }
             let device = try deviceID(of: log)

@@ -18,7 +18,7 @@ struct RunningWriterTests {
         let book = try holdLock(workspace)
         defer { book.close() }
         let log = try workspace.bytes(workspace.logFile)
-        for command in [["import", csv.path], ["user", "add", "bek", "--role", "caseworker"], ["export", "--identifiable"],
+        for command in [["import", csv.path], ["user", "add", "bek", "--role", "caseworker"], ["export", "--identifiable", "--stdout"],
                         ["init", "--org", "Again", "--user", "anna"]] {
             let result = try workspace.run(command, environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"])
             #expect(result.status == 2, "\(command): \(result.output)")
