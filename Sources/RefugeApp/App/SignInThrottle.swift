@@ -26,7 +26,8 @@ struct SignInThrottle {
         let (failures, last) = load()
         guard let wait = Self.wait(afterFailures: failures), let last else { return nil }
         let remaining = last.addingTimeInterval(Double(wait.components.seconds)).timeIntervalSince(now())
-        return remaining > 0 ? .milliseconds(Int((remaining * 1000).rounded(.up))) : nil
+        let milliseconds = Int((remaining * 1000).rounded())  // to the millisecond: the stored time is a decimal
+        return milliseconds > 0 ? .milliseconds(milliseconds) : nil
     }
 
     func recordFailure() {
