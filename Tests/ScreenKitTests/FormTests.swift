@@ -211,4 +211,18 @@ import Terminal
         #expect(terminal.row(2) == "Фамилия*")
         #expect(terminal.row(3).contains("Required"))
     }
+
+    /// Drawing only draws: the error marks of the editors are set when the form is laid out.
+    @Test func drawingAFormChangesNoEditor() throws {
+        let (app, terminal, screen, _) = formApp()
+        let surname = try #require(screen.editor("surname"))
+        screen.form.errors["surname"] = "Required"
+        let canvas = Canvas(size: Size(width: 80, height: 22), theme: .monochrome, strings: .english, focused: surname)
+        screen.view.draw(in: Rect(x: 0, y: 0, width: 80, height: 22), on: canvas)
+        #expect(!surname.hasError)
+        app.setNeedsRedraw()
+        app.runUntilIdle()
+        #expect(surname.hasError)
+        #expect(terminal.shows("Required"))
+    }
 }

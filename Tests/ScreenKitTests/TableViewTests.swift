@@ -107,4 +107,16 @@ import Terminal
         app.runUntilIdle()
         #expect(activated == 2)
     }
+
+    /// The table learns its page when laid out, before the first frame, so PgDn pressed before
+    /// anything was drawn moves a whole page, not one row.
+    @Test func pageDownBeforeTheFirstDrawMovesAWholePage() {
+        let (app, terminal) = makeApp()
+        let table = TableView(columns: [TableColumn("Name")], dataSource: NumberedRows(100))
+        app.push(Screen(title: "Rows", root: table))
+        terminal.press(.pageDown)
+        app.runUntilIdle()
+        #expect(table.selectedRow == 21)  // 24 rows less the top line, the bottom bar and the header
+        #expect(terminal.row(22).hasPrefix("Row 21"))
+    }
 }

@@ -86,6 +86,7 @@ final class Box: Widget {
     init(_ child: any Widget) { self.child = child }
     var children: [any Widget] { [child] }
     var bindings: [Binding] { ownBindings }
+    func layout(in area: Rect, focused: (any Widget)?) { child.layout(in: area, focused: focused) }
     func draw(in area: Rect, on canvas: Canvas) { child.draw(in: area, on: canvas) }
 }
 

@@ -178,6 +178,8 @@ final class RefugeSession {
             return try body()
         } catch let message as UserMessage {
             throw message
+        } catch let unanswered as UnansweredField {
+            throw unanswered  // the form shows it at the field
         } catch {
             let text = strings.message(for: error)
             if AppStrings.isStorageFailure(error) { app.push(MessageDialog(title: strings.notSavedTitle, message: text)) }

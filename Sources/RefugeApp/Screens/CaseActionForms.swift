@@ -2,14 +2,26 @@ import CaseModel
 import ScreenKit
 
 /// The small forms of the case file — note, service, referral, status — each saved as one event
-/// with the user's name. Built with the same form engine as the intake.
+/// with the user's name. Built with the same form engine as the intake; answers are read through
+/// `Keys`, so a missing one keeps the form open instead of being skipped.
 enum CaseActionForms {
+    private enum Keys {
+        static let text = FormKey.text("text")
+        static let service = FormKey.choice("kind", of: ServiceKind.self)
+        static let date = FormKey.date("date")
+        static let end = FormKey.date("end")
+        static let note = FormKey.text("note")
+        static let organisationType = FormKey.code("type")
+        static let reason = FormKey.text("reason")
+        static let status = FormKey.choice("status", of: CaseStatus.self)
+    }
+
     static func note(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         return make(session, title: "\(s.note) — \(record.number)", fields: [
-            FormField("text", s.note, .notes(rows: 8), required: true, help: s.noteHelp),
-        ]) { book, values in
-            try book.record([.noteAdded(caseID: record.id, text: values["text"]?.rawText ?? "")])
+            FormField(Keys.text, s.note, .notes(rows: 8), required: true, help: s.noteHelp),
+        ]) { book, form in
+            try book.record([.noteAdded(caseID: record.id, text: form.answer(Keys.text))])
         }
     }
 
@@ -17,14 +29,13 @@ enum CaseActionForms {
         let s = session.strings
         let kinds = ServiceKind.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
         return make(session, title: "\(s.service) — \(record.number)", fields: [
-            FormField("kind", s.service, .choice(kinds), required: true),
-            FormField("date", s.date, .date, required: true),
-            FormField("end", s.endDate, .date),
-            FormField("note", s.note, .notes(rows: 3)),
-        ], initial: ["date": .date(session.today)]) { book, values in
-            guard case .choice(let code)? = values["kind"], let kind = ServiceKind(rawValue: code),
-                  let date = values["date"]?.caseDate else { return }
-            let entry = ServiceEntry(kind: kind, date: date, endDate: values["end"]?.caseDate, note: values["note"]?.rawText ?? "")
+            FormField(Keys.service, s.service, .choice(kinds), required: true),
+            FormField(Keys.date, s.date, .date, required: true),
+            FormField(Keys.end, s.endDate, .date),
+            FormField(Keys.note, s.note, .notes(rows: 3)),
+        ], initial: [Keys.date.name: .date(session.today)]) { book, form in
+            let entry = try ServiceEntry(kind: form.answer(Keys.service), date: form.answer(Keys.date),
+                                         endDate: form.optionalAnswer(Keys.end), note: form.optionalAnswer(Keys.note) ?? "")
             try book.record([.serviceRecorded(caseID: record.id, service: entry)])
         }
     }
@@ -33,13 +44,13 @@ enum CaseActionForms {
         let s = session.strings
         let types = CodeLists.organisationType.codes.map { ChoiceOption(code: $0.code, label: $0.label.text(in: s.language)) }
         return make(session, title: "\(s.addReferral) — \(record.number)", fields: [
-            FormField("type", s.organisationType, .choice(types), required: true),
-            FormField("date", s.date, .date, required: true),
-            FormField("reason", s.reason, .notes(rows: 3)),
-        ], initial: ["date": .date(session.today)]) { book, values in
-            guard case .choice(let type)? = values["type"], let date = values["date"]?.caseDate else { return }
-            try book.record([.referralMade(caseID: record.id, referral: ReferralEntry(organisationType: type, date: date,
-                                                                              reason: values["reason"]?.rawText ?? ""))])
+            FormField(Keys.organisationType, s.organisationType, .choice(types), required: true),
+            FormField(Keys.date, s.date, .date, required: true),
+            FormField(Keys.reason, s.reason, .notes(rows: 3)),
+        ], initial: [Keys.date.name: .date(session.today)]) { book, form in
+            let referral = try ReferralEntry(organisationType: form.answer(Keys.organisationType), date: form.answer(Keys.date),
+                                             reason: form.optionalAnswer(Keys.reason) ?? "")
+            try book.record([.referralMade(caseID: record.id, referral: referral)])
         }
     }
 
@@ -48,22 +59,17 @@ enum CaseActionForms {
         let s = session.strings
         let statuses = CaseStatus.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
         return make(session, title: "\(s.changeStatus) — \(record.number)", fields: [
-            FormField("status", s.status, .choice(statuses), required: true),
-            FormField("reason", s.reason, .text(maxLength: 500), help: s.reasonHelp),
-        ], initial: ["status": .choice(record.status.rawValue)]) { book, values in
-            guard case .choice(let code)? = values["status"], let status = CaseStatus(rawValue: code) else { return }
-            try book.changeStatus(of: record.id, to: status, reason: values["reason"]?.rawText ?? "")
+            FormField(Keys.status, s.status, .choice(statuses), required: true),
+            FormField(Keys.reason, s.reason, .text(maxLength: 500), help: s.reasonHelp),
+        ], initial: [Keys.status.name: .choice(record.status.rawValue)]) { book, form in
+            try book.changeStatus(of: record.id, to: form.answer(Keys.status), reason: form.optionalAnswer(Keys.reason) ?? "")
         }
     }
 
-    /// A one-page `caseFileForm` that saves the relevant answers.
+    /// A one-page `caseFileForm`.
     private static func make(_ session: RefugeSession, title: String, fields: [FormField], initial: FormValues = [:],
-                             save: @escaping (CaseBook, FormValues) throws -> Void) -> FormScreen {
+                             save: @escaping (CaseBook, Form) throws -> Void) -> FormScreen {
         let description = FormDescription(title: title, pages: [FormPage(title: title, fields: fields)])
-        return session.caseFileForm(description, initial: initial) { book, form in try save(book, form.relevantValues) }
+        return session.caseFileForm(description, initial: initial, save: save)
     }
-}
-
-extension FormValue {
-    var caseDate: CalendarDate? { if case .date(let date) = self { date } else { nil } }
 }

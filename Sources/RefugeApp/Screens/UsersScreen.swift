@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 import ScreenKit
 import Terminal
 
@@ -54,19 +55,26 @@ final class UsersScreen: Screen {
 
 /// The forms for adding a user and changing one's own passphrase.
 enum UserForms {
+    private enum Keys {
+        static let name = FormKey.text("name")
+        static let role = FormKey.choice("role", of: UserRole.self)
+        static let current = FormKey.text("current")
+        static let passphrase = FormKey.text("passphrase")
+        static let again = FormKey.text("again")
+    }
+
     static func addUser(session: RefugeSession) {
         let s = session.strings
         let roles = UserRole.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
         let description = FormDescription(title: s.addUserTitle, pages: [FormPage(title: s.addUserTitle, fields: [
-            FormField("name", s.userName, .text(maxLength: 100), required: true),
-            FormField("role", s.role, .choice(roles), required: true),
-            PassphraseRules.newPassphrase(key: "passphrase", label: s.passphrase, strings: s),
-            PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
+            FormField(Keys.name, s.userName, .text(maxLength: 100), required: true),
+            FormField(Keys.role, s.role, .choice(roles), required: true),
+            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.passphrase, strings: s),
+            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
         ])])
-        present(session, description, initial: ["role": .choice(UserRole.caseworker.rawValue)]) { book, form in
-            let name = form.value("name").trimmedText
-            guard case .choice(let code) = form.value("role"), let role = UserRole(rawValue: code) else { return }
-            try book.addUser(name, role: role, passphrase: form.value("passphrase").rawText, kdf: session.settings.kdf)
+        present(session, description, initial: [Keys.role.name: .choice(UserRole.caseworker.rawValue)]) { book, form in
+            let name = try form.answer(Keys.name).trimmingCharacters(in: .whitespaces)
+            try book.addUser(name, role: form.answer(Keys.role), passphrase: form.answer(Keys.passphrase), kdf: session.settings.kdf)
             session.app.showInfo(s.userAdded(name))
         }
     }
@@ -74,12 +82,12 @@ enum UserForms {
     static func changeOwnPassphrase(session: RefugeSession) {
         let s = session.strings
         let description = FormDescription(title: s.changePassphraseTitle, pages: [FormPage(title: s.changePassphraseTitle, fields: [
-            FormField("current", s.currentPassphrase, .secret, required: true),
-            PassphraseRules.newPassphrase(key: "passphrase", label: s.newPassphrase, strings: s),
-            PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
+            FormField(Keys.current, s.currentPassphrase, .secret, required: true),
+            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.newPassphrase, strings: s),
+            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
         ])])
         present(session, description) { book, form in
-            try book.changePassphrase(from: form.value("current").rawText, to: form.value("passphrase").rawText, kdf: session.settings.kdf)
+            try book.changePassphrase(from: form.answer(Keys.current), to: form.answer(Keys.passphrase), kdf: session.settings.kdf)
             session.app.showInfo(s.passphraseChanged)
         }
     }

@@ -120,6 +120,7 @@ public final class Application {
         if case .resize = event { setNeedsRedraw(); return }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
+        layout(size: terminal.size)  // a key before the first frame still sees the real page
         route(event)
         setNeedsRedraw()
     }

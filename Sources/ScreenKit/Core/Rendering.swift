@@ -11,10 +11,9 @@ extension Application {
             drawTooSmall(in: bounds, on: canvas)
             return Frame(grid: canvas.grid)
         }
-        let body = bounds.inset(top: 1, bottom: 1)
-        let base = screens.lastIndex { !$0.isModal } ?? 0
-        for screen in screens.dropFirst(base) {
-            screen.draw(in: screen.frame(in: body).intersection(body), on: canvas)
+        layout(size: size)
+        for (screen, area) in visibleScreens(size: size) {
+            screen.draw(in: area, on: canvas)
             if screen !== top { canvas.cursor = nil }  // only the top screen shows a cursor
         }
         let title = screens.last { !$0.isModal }?.title ?? ""
@@ -23,6 +22,19 @@ extension Application {
             BottomBar(bindings: activeBindings(for: top)).draw(in: bounds.row(size.height - 1), on: canvas)
         }
         return Frame(grid: canvas.grid, cursor: canvas.cursor)
+    }
+
+    /// Lays out the screens that `render(size:)` draws, in the areas it draws them in.
+    func layout(size: Size) {
+        for (screen, area) in visibleScreens(size: size) { screen.layout(in: area) }
+    }
+
+    /// The screens from the last full screen up (a dialog's screen stays visible beneath it), each
+    /// with its area in the body between the top line and the bottom bar.
+    private func visibleScreens(size: Size) -> [(Screen, Rect)] {
+        let body = Rect(size: size).inset(top: 1, bottom: 1)
+        let base = screens.lastIndex { !$0.isModal } ?? 0
+        return screens.dropFirst(base).map { ($0, $0.frame(in: body).intersection(body)) }
     }
 
     private func drawTooSmall(in bounds: Rect, on canvas: Canvas) {

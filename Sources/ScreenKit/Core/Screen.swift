@@ -26,6 +26,9 @@ open class Screen {
     /// The area this screen occupies inside the body (between top line and bottom bar).
     open func frame(in body: Rect) -> Rect { body }
 
+    /// Lays out the widget tree in `area` before it is drawn there (see `Widget.layout`).
+    open func layout(in area: Rect) { root.layout(in: area, focused: focused) }
+
     open func draw(in area: Rect, on canvas: Canvas) { root.draw(in: area, on: canvas) }
 
     /// Last chance for a key before the app's bindings.

@@ -8,6 +8,8 @@ public struct ScreenKitStrings: Sendable {
     /// "Page" in the form's page indicator ("Page 2/5 · Consent").
     public var page: String
     public var required: String
+    /// A chosen code that none of the field's options has.
+    public var notAChoice: String
     public var invalidDate: String
     public var dateHint: String
     public var numberOutOfRange: @Sendable (_ range: ClosedRange<Int>) -> String
@@ -20,6 +22,7 @@ public struct ScreenKitStrings: Sendable {
         ok: "OK", cancel: "Cancel", yes: "Yes", no: "No", unknown: "Unknown",
         help: "Help", save: "Save", back: "Back", close: "Close", nextPage: "Next", previousPage: "Prev",
         sort: "Sort", choose: "Choose", filter: "Filter", page: "Page", required: "Required",
+        notAChoice: "Not one of the choices",
         invalidDate: "Not a valid date (dd.mm.yyyy)", dateHint: "dd.mm.yyyy",
         numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
         discardChanges: "Discard the changes?", unsavedChanges: "Unsaved changes",
@@ -30,6 +33,7 @@ public struct ScreenKitStrings: Sendable {
         ok: "ОК", cancel: "Отмена", yes: "Да", no: "Нет", unknown: "Неизвестно",
         help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
         sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
+        notAChoice: "Нет среди вариантов",
         invalidDate: "Неверная дата (дд.мм.гггг)", dateHint: "дд.мм.гггг",
         numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
         discardChanges: "Отменить изменения?", unsavedChanges: "Есть несохранённые изменения",

@@ -3,8 +3,10 @@ import Terminal
 /// Anything drawn inside a screen: a leaf (label, text field, table) or a container (stack, tabs,
 /// form page) that lists its `children`.
 ///
-/// A widget draws itself into the area it is given and nowhere else (`Canvas` clips), and handles
-/// the events routed to it, answering true when it used the event. All requirements have defaults,
+/// A widget is first laid out in the area it will get — where what depends on the size is settled:
+/// a table's page, a form's scroll — then draws itself there and nowhere else (`Canvas` clips),
+/// changing nothing while it draws (ratatui's `render(area, buf)`). It handles the events routed to
+/// it, answering true when it used the event. All requirements have defaults,
 /// so a widget implements only what it needs.
 public protocol Widget: AnyObject {
     /// Whether the focus ring stops here.
@@ -21,6 +23,11 @@ public protocol Widget: AnyObject {
     var bindings: [Binding] { get }
     /// Rows this widget would like at `width`; containers use it for `.auto` sizes.
     func preferredHeight(width: Int) -> Int
+    /// Settles what depends on `area` before `draw`; containers pass each child the area they will
+    /// draw it in. `focused` is the screen's focused widget. The application lays out before every
+    /// frame and before routing each key, so keys see the page the user sees.
+    func layout(in area: Rect, focused: (any Widget)?)
+    /// Draws into `area` as laid out; changes no state.
     func draw(in area: Rect, on canvas: Canvas)
     /// Handles a key or paste; true when it was used. Called on the focused widget, then on each
     /// of its containers.
@@ -35,6 +42,7 @@ extension Widget {
     public var children: [any Widget] { [] }
     public var bindings: [Binding] { [] }
     public func preferredHeight(width: Int) -> Int { 1 }
+    public func layout(in area: Rect, focused: (any Widget)?) {}
     public func handle(_ event: InputEvent, app: Application) -> Bool { false }
 }
 

@@ -17,10 +17,15 @@ open class Dialog: Screen {
         Layout.centered(Size(width: min(preferredSize.width, body.width - 2), height: preferredSize.height), in: body)
     }
 
+    override open func layout(in area: Rect) { root.layout(in: content(of: area), focused: focused) }
+
     override open func draw(in area: Rect, on canvas: Canvas) {
         canvas.box(area, title: title, role: .dialog)
-        root.draw(in: area.inset(top: 1, left: Self.margin, bottom: 1, right: Self.margin), on: canvas)
+        root.draw(in: content(of: area), on: canvas)
     }
+
+    /// Inside the frame.
+    private func content(of area: Rect) -> Rect { area.inset(top: 1, left: Self.margin, bottom: 1, right: Self.margin) }
 
     /// Columns between the frame and the content, on each side (the frame's own included).
     static let margin = 2

@@ -88,9 +88,24 @@ open class FormScreen: Screen {
         do {
             try onSave(form)
             form.markSaved()
+        } catch let unanswered as UnansweredField {
+            show(unanswered)
         } catch {
             app?.showError(String(describing: error))
         }
+    }
+
+    /// A save found no usable answer in a field the rules let through: the form stays open with the
+    /// focus and a message on that field.
+    private func show(_ unanswered: UnansweredField) {
+        guard let field = form.field(unanswered.key) else {
+            app?.showError(strings.required)
+            return
+        }
+        form.errors[field.key] = unanswered.hasValue ? strings.notAChoice : strings.required
+        if let page = form.description.pages.firstIndex(where: { $0.fields.contains { $0.key == field.key } }) { view.page = page }
+        if let editor = view.editors[field.key] { focus(editor) }
+        showProblem(field)
     }
 
     /// Esc: leaves at once when nothing changed, otherwise asks first.

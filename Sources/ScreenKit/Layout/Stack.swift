@@ -27,15 +27,22 @@ public final class Stack: Widget {
         return axis == .vertical ? heights.reduce(0, +) + spacing * max(0, visible.count - 1) : heights.max() ?? 0
     }
 
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        for (widget, rect) in placements(in: area) { widget.layout(in: rect, focused: focused) }
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
+        for (widget, rect) in placements(in: area) { widget.draw(in: rect, on: canvas) }
+    }
+
+    /// The visible children with their non-empty areas.
+    private func placements(in area: Rect) -> [(any Widget, Rect)] {
         let visible = items.filter { !$0.widget.isHidden }
         let lengths = visible.map { item -> Length in
             if case .auto = item.length, axis == .vertical { return .fixed(item.widget.preferredHeight(width: area.width)) }
             return item.length
         }
-        for (item, rect) in zip(visible, Layout.split(area, axis, lengths, spacing: spacing)) where !rect.isEmpty {
-            item.widget.draw(in: rect, on: canvas)
-        }
+        return zip(visible, Layout.split(area, axis, lengths, spacing: spacing)).filter { !$0.1.isEmpty }.map { ($0.0.widget, $0.1) }
     }
 }
 

@@ -30,6 +30,10 @@ public final class TabView: Widget {
         selected = (index + tabs.count) % tabs.count
     }
 
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        children.first?.layout(in: area.inset(top: 1), focused: focused)
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         var x = area.x
@@ -38,6 +42,6 @@ public final class TabView: Widget {
             x += canvas.write(text, at: Point(x: x, y: area.y), role: index == selected ? .selection : .muted, clip: area.row(0))
             x += canvas.write("│", at: Point(x: x, y: area.y), role: .muted, clip: area.row(0))
         }
-        if tabs.indices.contains(selected) { tabs[selected].content.draw(in: area.inset(top: 1), on: canvas) }
+        children.first?.draw(in: area.inset(top: 1), on: canvas)
     }
 }

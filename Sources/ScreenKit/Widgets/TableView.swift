@@ -109,6 +109,12 @@ public final class TableView: Widget {
         return true
     }
 
+    /// The page is the rows under the header; the selection is re-clamped to it.
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        pageSize = max(1, area.height - 1)
+        select(selectedRow)
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let cells = Layout.split(area.row(0), .horizontal, columns.map(\.width), spacing: 1)
@@ -118,8 +124,6 @@ public final class TableView: Widget {
             canvas.line(title, in: rect, role: .header, alignRight: column.alignment == .right)
         }
         let body = area.inset(top: 1)
-        pageSize = max(1, body.height)
-        select(selectedRow)  // re-clamp to this height and the current row count
         let focused = canvas.isFocused(self)
         let count = dataSource.rowCount
         for line in 0..<min(body.height, max(0, count - topRow)) {

@@ -1,6 +1,7 @@
 import CaseModel
 import Foundation
 @testable import RefugeApp
+@testable import ScreenKit
 import Terminal
 import Testing
 
@@ -89,5 +90,19 @@ struct CaseFileScreenTests {
         app.press(.function(2))
         #expect(app.shows("Active"))
         #expect(app.book?.store.records.first?.status == .active)
+    }
+
+    /// A service kind that is none of the choices (a code renamed since the form was built) must
+    /// keep the form open with a message, not close it as if saved.
+    @Test func aServiceWithoutAUsableKindKeepsTheFormOpenWithAMessage() throws {
+        let app = try openFirstCase()
+        app.press(.character("s"))
+        let screen = try #require(app.top as? FormScreen)
+        screen.form.set("kind", .choice("retired-service"))
+        screen.save()
+        app.run()
+        #expect(app.top === screen)
+        #expect(app.shows("Service: Not one of the choices"))
+        #expect(app.book?.store.records.first?.services.isEmpty == true)
     }
 }

@@ -1,6 +1,7 @@
 import CaseModel
 import Foundation
 @testable import RefugeApp
+@testable import ScreenKit
 import Terminal
 import Testing
 
@@ -69,5 +70,24 @@ struct ReportsAndUsersScreenTests {
         app.type("новая пароль-фраза")
         app.press(.function(2))
         #expect(app.shows("Пароль-фраза изменена."))
+    }
+
+    /// A role that is none of the choices must keep the form open with a message and add no one.
+    @Test func addingAUserWithoutAUsableRoleKeepsTheFormOpen() throws {
+        let app = try AppHarness.signedIn()
+        app.press(.function(8))
+        app.press(.character("a"))
+        app.type("bolat")
+        app.press(.tab, .tab)
+        app.type("another passphrase")
+        app.press(.tab)
+        app.type("another passphrase")
+        let screen = try #require(app.top as? FormScreen)
+        screen.form.set("role", .choice("director"))
+        screen.save()
+        app.run()
+        #expect(app.top === screen)
+        #expect(app.shows("Role: Not one of the choices"))
+        #expect(app.book?.store.users["bolat"] == nil)
     }
 }
