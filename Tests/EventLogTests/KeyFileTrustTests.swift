@@ -120,4 +120,38 @@ import Testing
             #expect(try readAll(log).isEmpty)  // the key file's records are not handed out
         }
     }
+
+    /// A crash after the log recorded the retirement of the data key, before the new key file was
+    /// written: the old key file still opens (nothing is lost), except for the user being removed,
+    /// and the next open for writing finishes the change.
+    @Test func anInterruptedRetirementIsFinishedOnTheNextWritableOpen() throws {
+        try withTemporaryDirectory { directory in
+            let log = try EventLog.create(at: directory, user: alice, passphrase: alicePassphrase, kdf: testKDF)
+            try log.addUser("bob", passphrase: "bob passphrase", kdf: testKDF)
+            try log.append(type: 1, payload: Data("kept".utf8))
+            let keyFile = log.secrets.withLock { $0.keyFile }
+            let bob = try #require(EventLog.slotIndex(of: "bob", in: keyFile, dataKey: try log.dataKey()))
+            let retirement = KeyFileRecord.keyRetired(generation: keyFile.generation + 1, dropped: [keyFile.slots[bob].id])
+            _ = try log.requireWriter().commit([LogWriter.Item(type: KeyFileRecord.type, payload: Data(retirement.encoded()))])
+            log.close()  // the "crash": the new key file was never written
+
+            #expect(throws: EventLogError.keyFileOutdated(directory: directory.path)) {
+                try EventLog.open(at: directory, user: "bob", passphrase: "bob passphrase", mode: .readOnly)
+            }
+            let reader = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase, mode: .readOnly)
+            #expect(try readAll(reader).count == 1)
+            reader.close()
+            let writer = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase)
+            #expect(try writer.users() == [alice])
+            try writer.append(type: 1, payload: Data("after".utf8))
+            #expect(try readAll(writer).count == 2)
+            writer.close()
+            let again = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase, mode: .readOnly)
+            #expect(try readAll(again).count == 2)
+            again.close()
+            #expect(throws: EventLogError.wrongPassphrase(user: "bob")) {
+                try EventLog.open(at: directory, user: "bob", passphrase: "bob passphrase", mode: .readOnly)
+            }
+        }
+    }
 }
