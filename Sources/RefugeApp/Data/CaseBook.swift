@@ -29,6 +29,13 @@ public final class CaseBook {
                                                        using: SymmetricKey(data: secret))
             return "draft-" + code.prefix(12).map { String(format: "%02x", $0) }.joined()
         }
+        /// The name drafts had before: an unkeyed FNV-1a hash of the user name. Still read, so that
+        /// a draft left by the previous version is not lost; removed when the draft is next saved.
+        static func version1Draft(for user: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in user.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return "draft-" + String(hash, radix: 16)
+        }
     }
 
     init(log: EventLog, store: CaseStore, user: String, device: DeviceID, calendar: ValidationContext) {
@@ -224,9 +231,17 @@ public final class CaseBook {
     }
 
     /// The signed-in user's unsaved intake, sealed under the data key (never in clear).
-    public func draft() throws -> Data? { try log.readSealedFile(named: draftName()) }
-    public func saveDraft(_ contents: Data) throws { try log.writeSealedFile(named: draftName(), contents: contents) }
-    public func discardDraft() throws { try log.removeSealedFile(named: draftName()) }
+    public func draft() throws -> Data? {
+        try log.readSealedFile(named: draftName()) ?? log.readSealedFile(named: SealedName.version1Draft(for: user))
+    }
+    public func saveDraft(_ contents: Data) throws {
+        try log.writeSealedFile(named: draftName(), contents: contents)
+        try log.removeSealedFile(named: SealedName.version1Draft(for: user))
+    }
+    public func discardDraft() throws {
+        try log.removeSealedFile(named: draftName())
+        try log.removeSealedFile(named: SealedName.version1Draft(for: user))
+    }
     private func draftName() throws -> String { SealedName.draft(for: user, secret: try pseudonymSecret()) }
 
     /// Closes the log and drops the keys from memory.

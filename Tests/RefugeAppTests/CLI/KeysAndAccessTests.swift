@@ -127,6 +127,14 @@ struct KeysAndAccessTests {
         #expect(names.contains { $0.hasPrefix("draft") }, "\(names)")
         #expect(!names.contains("draft-\(String(hash, radix: 16)).sealed"), "\(names)")
         #expect(try book.draft() == Data("{}".utf8))
+        // A draft left under the old name by the previous version is still found, then moved.
+        try book.discardDraft()
+        let oldName = "draft-\(String(hash, radix: 16))"
+        try book.log.writeSealedFile(named: oldName, contents: Data("old".utf8))
+        #expect(try book.draft() == Data("old".utf8))
+        try book.saveDraft(Data("new".utf8))
+        #expect(try book.log.readSealedFile(named: oldName) == nil)
+        #expect(try book.draft() == Data("new".utf8))
     }
 
     // MARK: 13. Identifiable exports
