@@ -23,12 +23,9 @@ extension EventLog {
             .sorted()
     }
 
-    /// Key slots below the standard cost (scrypt N=2^17, r=8, p=1), such as those debug builds
-    /// make for tests: `verify` warns about them.
-    public var weakKeySlotCount: Int { secrets.withLock { $0.keyFile.slots.filter(\.kdf.isWeak).count } }
-
-    /// `weakKeySlotCount` of the key file in `directory`, read without a passphrase (a slot's
-    /// cost is stored in clear); nil when there is no readable key file.
+    /// How many key slots in `directory` are below the standard cost (scrypt N=2^17, r=8, p=1),
+    /// such as those debug builds make for tests: `verify` warns about them. Read without a
+    /// passphrase (a slot's cost is stored in clear); nil when there is no readable key file.
     public static func weakKeySlotCount(at directory: URL) -> Int? {
         (try? readKeyFile(DataDirectory(directory), PosixFileSystem()))?.slots.filter(\.kdf.isWeak).count
     }
