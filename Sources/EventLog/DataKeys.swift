@@ -1,5 +1,10 @@
 import Crypto
 
+/// A `SymmetricKey` that may cross threads (see `DataKeys` for why that is safe).
+struct SendableKey: @unchecked Sendable {
+    let key: SymmetricKey
+}
+
 /// The data keys of a log: the current one, which seals everything written from now on, and the
 /// ones it replaced when a user was disabled, each opening the frames up to a sequence number.
 ///

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// A key file opened with one user's passphrase.
 struct UnlockedKeyFile {
@@ -93,19 +94,31 @@ extension EventLog {
 
     /// The data keys from the slot `passphrase` opens for `user`; throws before anything is written.
     ///
-    /// Slot ids are random, so every slot is tried (as LUKS and age do); a slot counts only if the
-    /// name sealed in it is `user`'s. A slot of version 1 is found by its old tag.
+    /// Slot ids are random, so every slot is tried (as LUKS and age do), as many at once as there
+    /// are cores (each scrypt takes its own 128 MiB); a slot counts only if the name sealed in it
+    /// is `user`'s. A slot of version 1 is found by its old tag.
     static func unlock(_ keyFile: KeyFile, user: String, passphrase: String, in paths: DataDirectory) throws -> UnlockedKeyFile {
         let name = Keyring.normalized(user)
         let oldTag = Keyring.version1Tag(for: user, keysetID: keyFile.keysetID)
-        for (index, slot) in keyFile.slots.enumerated() where slot.kdf.isAcceptable {
-            if slot.kind == .passphraseWrapsDataKey && slot.id != oldTag { continue }
-            guard let opened = try Keyring.open(slot, passphrase: passphrase, keysetID: keyFile.keysetID),
-                  Keyring.userName(in: slot, dataKey: opened.dataKey, keysetID: keyFile.keysetID) == name else { continue }
-            guard keyFile.isVersion1 || Keyring.isAuthentic(keyFile, dataKey: opened.dataKey),
-                  let retired = Keyring.openHistory(keyFile.sealedHistory, under: opened.dataKey, keysetID: keyFile.keysetID)
+        let candidates = keyFile.slots.indices.filter { index in
+            let slot = keyFile.slots[index]
+            return slot.kdf.isAcceptable && (slot.kind == .publicKey || slot.id == oldTag)
+        }
+        let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        for start in stride(from: 0, to: candidates.count, by: width) {
+            let batch = Array(candidates[start..<min(start + width, candidates.count)])
+            let opened = SlotAttempts(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { position in
+                let slot = keyFile.slots[batch[position]]
+                guard let result = try? Keyring.open(slot, passphrase: passphrase, keysetID: keyFile.keysetID),
+                      Keyring.userName(in: slot, dataKey: result.dataKey, keysetID: keyFile.keysetID) == name else { return }
+                opened.set(position, SendableKey(key: result.dataKey))
+            }
+            guard let (position, dataKey) = opened.first else { continue }
+            guard keyFile.isVersion1 || Keyring.isAuthentic(keyFile, dataKey: dataKey.key),
+                  let retired = Keyring.openHistory(keyFile.sealedHistory, under: dataKey.key, keysetID: keyFile.keysetID)
             else { throw EventLogError.keyFileAltered(directory: paths.path) }
-            return UnlockedKeyFile(keyFile: keyFile, keys: DataKeys(current: opened.dataKey, retired: retired), slotIndex: index)
+            return UnlockedKeyFile(keyFile: keyFile, keys: DataKeys(current: dataKey.key, retired: retired), slotIndex: batch[position])
         }
         throw EventLogError.wrongPassphrase(user: user)
     }
@@ -221,5 +234,19 @@ extension EventLog {
             throw EventLogError(error)
         }
         secrets.withLock { $0.keyFile = keyFile }
+    }
+}
+
+/// The data keys the slots of one batch opened, filled in from several threads.
+private final class SlotAttempts: Sendable {
+    private let keys: Mutex<[SendableKey?]>
+
+    init(count: Int) { keys = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ position: Int, _ key: SendableKey) { keys.withLock { $0[position] = key } }
+
+    /// The first in slot order.
+    var first: (Int, SendableKey)? {
+        keys.withLock { keys in keys.enumerated().first { $0.element != nil }.map { ($0.offset, $0.element!) } }
     }
 }
