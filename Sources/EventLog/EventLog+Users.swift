@@ -35,9 +35,21 @@ extension EventLog {
     /// format (or `user`'s slot, still of version 1), so that a caller can say so before it happens.
     public static func keyFileUpgradePending(at directory: URL, user: String) -> Bool {
         let paths = DataDirectory(directory)
-        guard let keyFile = try? readKeyFile(paths, PosixFileSystem()) else { return false }
+        guard let keyFile = try? readKeyFile(paths, PosixFileSystem()), !hasNewerSealedFiles(paths, PosixFileSystem()) else {
+            return false
+        }
         let tag = Keyring.version1Tag(for: user, keysetID: keyFile.keysetID)
         return keyFile.isVersion1 || keyFile.slots.contains { $0.kind == .passphraseWrapsDataKey && $0.id == tag }
+    }
+
+    /// A sealed file of a newer format means a newer Refuge wrote here: this one upgrades nothing.
+    static func hasNewerSealedFiles(_ paths: DataDirectory, _ fileSystem: any FileSystem) -> Bool {
+        let names = (try? fileSystem.listDirectory(paths.path)) ?? []
+        return names.filter { $0.hasSuffix(DataDirectory.sealedSuffix) }.contains { name in
+            guard let bytes = try? AtomicReplace.read(paths.path + "/" + name, in: fileSystem, limit: SealedFileFormat.maxFileSize)
+            else { return false }
+            return SealedFileFormat.newerVersion(of: bytes) != nil
+        }
     }
 
     /// Gives `user` a slot opening the log with `passphrase`.
@@ -162,7 +174,8 @@ extension EventLog {
             return try finishRetirement(unlocked.keyFile, keys: unlocked.keys, dropping: dropped,
                                         retiredThrough: retirement.sequence)
         }
-        guard !isReadOnly, unlocked.keyFile.isVersion1 || unlocked.slot.kind == .passphraseWrapsDataKey else { return self }
+        guard !isReadOnly, unlocked.keyFile.isVersion1 || unlocked.slot.kind == .passphraseWrapsDataKey,
+              !Self.hasNewerSealedFiles(paths, fileSystem) else { return self }
         let keysetID = unlocked.keyFile.keysetID
         guard let user = Keyring.userName(in: unlocked.slot, dataKey: unlocked.keys.current, keysetID: keysetID) else { return self }
         // A weak slot (made by a test build) keeps its cost only in a test build.

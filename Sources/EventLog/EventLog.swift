@@ -338,7 +338,9 @@ public final class EventLog: Sendable {
             switch error {
             case .notALog: throw EventLogError.notALog(path: paths.logPath)
             case .damaged: throw EventLogError.damagedHeader(path: paths.logPath)
-            case .unsupportedVersion(let version): throw EventLogError.unsupportedVersion(path: paths.logPath, version: version)
+            case .unsupportedVersion(let version):
+                throw version > LogHeader.version ? EventLogError.newerFormat(path: paths.logPath, version: version)
+                    : EventLogError.unsupportedVersion(path: paths.logPath, version: version)
             }
         }
         let keyFile = try readKeyFile(paths, fileSystem)
@@ -351,10 +353,15 @@ public final class EventLog: Sendable {
         let bytes = try io { () throws(FileSystemError) in
             try AtomicReplace.read(paths.keyFilePath, in: fileSystem, limit: KeyFile.maxSize)
         }
-        guard let bytes, let keyFile = try? KeyFile.decode(bytes) else {
+        guard let bytes else { throw EventLogError.damagedKeyFile(path: paths.keyFilePath) }
+        do {
+            return try KeyFile.decode(bytes)
+        } catch {
+            if case .unsupportedVersion(let version) = error, version > KeyFile.version {
+                throw EventLogError.newerFormat(path: paths.keyFilePath, version: version)
+            }
             throw EventLogError.damagedKeyFile(path: paths.keyFilePath)
         }
-        return keyFile
     }
 
     static func acquireLock(_ paths: DataDirectory, _ fileSystem: any FileSystem) throws -> any WriterLock {

@@ -25,6 +25,8 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not start like a Refuge log.
     case notALog(path: String)
     case unsupportedVersion(path: String, version: UInt16)
+    /// The file was written in a newer format version than this program reads; nothing was changed.
+    case newerFormat(path: String, version: UInt16)
     /// The log's header or the key file failed its checksum.
     case damagedHeader(path: String)
     case damagedKeyFile(path: String)
@@ -73,6 +75,8 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyExists(let directory): "a Refuge log already exists in \(directory)"
         case .notALog(let path): "\(path) is not a Refuge log"
         case .unsupportedVersion(let path, let version): "\(path) has format version \(version), which this program does not read"
+        case .newerFormat(let path, let version):
+            "\(path) was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. Nothing was changed"
         case .damagedHeader(let path): "the header of \(path) is damaged; the log cannot be opened"
         case .damagedKeyFile(let path): "the key file \(path) is damaged"
         case .keyFileMismatch(let directory): "the key file in \(directory) belongs to a different log"

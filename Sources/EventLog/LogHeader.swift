@@ -29,6 +29,8 @@ struct LogHeader: Equatable {
         guard bytes.count >= size else { throw .damaged }  // a cut inside the header
         var reader = ByteReader(bytes[8..<size])
         let version = reader.readUInt16()!
+        // A newer format may lay its header out differently: its version is believed before its checksum.
+        guard version <= Self.version else { throw .unsupportedVersion(version) }
         let headerSize = reader.readUInt16()!
         let fileID = Array(reader.read(count: 16)!)
         let keysetID = Array(reader.read(count: 16)!)

@@ -43,6 +43,13 @@ enum SealedFileFormat {
         return Data(contents)
     }
 
+    /// The version of a sealed file written by a newer format, or nil if it is not one.
+    static func newerVersion(of bytes: [UInt8]) -> UInt16? {
+        guard bytes.count >= headerSize, Array(bytes.prefix(8)) == magic else { return nil }
+        let stored = UInt16.littleEndian(from: bytes[8..<10])
+        return stored > version ? stored : nil
+    }
+
     private static func headerBytes() -> [UInt8] {
         var writer = ByteWriter(capacity: headerSize)
         writer.append(magic)
@@ -91,6 +98,9 @@ extension EventLog {
         guard let bytes, let contents = keys.lazy.compactMap({
             SealedFileFormat.open(bytes, name: name, key: $0, fileID: self.header.fileID)
         }).first else {
+            if let bytes, let version = SealedFileFormat.newerVersion(of: bytes) {
+                throw EventLogError.newerFormat(path: path, version: version)
+            }
             throw EventLogError.damagedSealedFile(name: name)
         }
         return contents

@@ -47,14 +47,21 @@ public final class TmuxSession {
     /// Waits until the screen contains `text`, or throws with the screen it last saw.
     @discardableResult
     public func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> [String] {
+        try waitUntil("\"\(text)\" appears", timeout: timeout) { $0.contains { $0.contains(text) } }
+    }
+
+    /// Waits until `condition` holds for the screen (its rows), or throws naming `what` with the
+    /// screen it last saw.
+    @discardableResult
+    public func waitUntil(_ what: String, timeout: TimeInterval = 15, _ condition: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
-            if last.contains(where: { $0.contains(text) }) { return last }
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failure(description: "\"\(text)\" did not appear. Screen:\n" + last.joined(separator: "\n"))
+        throw Failure(description: "Waited in vain until \(what). Screen:\n" + last.joined(separator: "\n"))
     }
 
     /// Waits until the program has exited, returning its exit status.

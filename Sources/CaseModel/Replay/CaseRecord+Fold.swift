@@ -5,6 +5,8 @@ extension CaseRecord {
         let collecting: Bool
         private(set) var entries: [HistoryEntry.Change] = []
         var namesChanged = false
+        /// Whether answers changed: completeness and flags must be derived again.
+        var valuesChanged = false
 
         init(collecting: Bool) { self.collecting = collecting }
 
@@ -13,18 +15,15 @@ extension CaseRecord {
         }
     }
 
-    /// Applies one event of this case. Derived figures (completeness, flags) are recomputed only
-    /// when answers change, which keeps a replay of millions of events fast; a whole-log replay
-    /// defers even that (`refreshingDerived: false`) and refreshes each case once at the end.
+    /// Applies one event of this case. Derived figures (completeness, flags) are left to the
+    /// store, which recomputes them once per case when `outcome.valuesChanged` (`CaseStore.settle`).
     /// A store that keeps no history entries passes `collectingEntries: false` and saves an
     /// allocation per event.
-    mutating func fold(_ event: Event, schema: IntakeSchema, refreshingDerived: Bool = true,
-                       collectingEntries: Bool = true) -> FoldOutcome {
+    mutating func fold(_ event: Event, schema: IntakeSchema, collectingEntries: Bool = true) -> FoldOutcome {
         var outcome = FoldOutcome(collecting: collectingEntries)
-        var valuesChanged = false
         switch event.body {
         case .fieldsSet(_, let changes):
-            valuesChanged = true
+            outcome.valuesChanged = true
             for change in changes {
                 if values[change.key] != change.old {
                     conflictingFields.insert(change.key)
@@ -63,14 +62,13 @@ extension CaseRecord {
                 }
             }
             flags.insert(.consentWithdrawn)
-            valuesChanged = true
+            outcome.valuesChanged = true
         case .recordViewed:
             outcome.add(.viewed)
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }
-        if valuesChanged && refreshingDerived { refreshDerived(schema: schema) }
         return outcome
     }
 }

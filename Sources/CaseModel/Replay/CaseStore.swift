@@ -1,7 +1,12 @@
 /// The current state of every case, folded from events in merge order.
 ///
 /// `replay` builds it from a whole log; `apply` adds one event to an existing state, so the app can
-/// append an event and update the screen without replaying everything. Same events, same state.
+/// append an event and update the screen without replaying everything. Both run the same code:
+/// `fold` takes in one event, and `settle` then derives completeness and flags for each case whose
+/// answers changed. `apply` settles after its event; a replay settles once at the end, so a case is
+/// derived once, not once per event. Search keys follow a name change at once, in `fold`: during
+/// an open the fold runs while the next frames are decrypted on the other cores, which hides that
+/// work, and work left for the end is not hidden (docs/performance.md's history has the figures).
 public struct CaseStore: Sendable {
     /// What `apply` did with an event.
     public enum ApplyOutcome: Sendable, Hashable {
@@ -56,15 +61,11 @@ public struct CaseStore: Sendable {
     public private(set) var lastMergeKey: MergeKey?
     private var lastSequenceByYear: [Int: Int] = [:]
     private var takenNumbers: Set<CaseNumber> = []
-    /// During a whole-log replay (`ReplayStream`): completeness and flags are left alone while
-    /// events are folded, and `finishReplay()` computes them once per case from its final answers
-    /// (after every fieldsSet they were a third of replay time at 10k cases). Search keys are
-    /// still kept as names change: the fold runs while the log's next frames are decrypted on the
-    /// other cores, so work done there is hidden, and work left for the end is not (moving the
-    /// index to the end made the 10k-case open about 25 ms slower). Outside a replay every event
-    /// updates everything at once.
-    var isReplaying = false
-    /// During a replay: the last case event's and the last organisation event's merge keys.
+    /// Positions of the cases whose answers changed since the last `settle`, each once.
+    private var unsettled: [Int] = []
+    /// Whether each case is in `unsettled`; parallel to `records`.
+    private var isUnsettled: [Bool] = []
+    /// For `foldInMergeOrder`: the last case event's and the last organisation event's merge keys.
     private var lastReplayedCaseKey: MergeKey?
     private var lastReplayedOrganisationKey: MergeKey?
 
@@ -113,7 +114,7 @@ public struct CaseStore: Sendable {
     }
 
     /// Whether the case events among `events` are in merge order (organisation events may be
-    /// anywhere: see `foldReplaying`).
+    /// anywhere: see `foldInMergeOrder`).
     private static func caseEventsAreInMergeOrder<S: Sequence>(_ events: S) -> Bool where S.Element == Event {
         var last: MergeKey?
         for event in events where event.body.caseID != nil {
@@ -124,8 +125,9 @@ public struct CaseStore: Sendable {
         return true
     }
 
-    /// Folds the next event of a replay. False, and nothing is folded, when the event sorts before
-    /// one already folded of its class: the caller must then sort the whole log.
+    /// Folds the next event of a replay (settled at its end). False, and nothing is folded, when
+    /// the event sorts before one already folded of its class: the caller must then sort the whole
+    /// log.
     ///
     /// A replay needs merge order only within each class of events. Case events change only cases
     /// (and case numbers, orphans, the search index); organisation events change only users, the
@@ -136,7 +138,7 @@ public struct CaseStore: Sendable {
     /// covers every log `refuge demo` or the benchmark writes, where the case file is created
     /// today and years of history are then appended after it.
     /// Duplicates (the same merge key again) are dropped as `apply` drops them after a sort.
-    mutating func foldReplaying(_ event: Event, reference: UInt64?) -> Bool {
+    mutating func foldInMergeOrder(_ event: Event, reference: UInt64?) -> Bool {
         let key = event.mergeKey
         let isCaseEvent = event.body.caseID != nil
         if let last = isCaseEvent ? lastReplayedCaseKey : lastReplayedOrganisationKey {
@@ -144,7 +146,7 @@ public struct CaseStore: Sendable {
             if key == last { return true }
         }
         if isCaseEvent { lastReplayedCaseKey = key } else { lastReplayedOrganisationKey = key }
-        apply(event, reference: reference)
+        fold(.event(event), reference: reference)
         return true
     }
 
@@ -186,7 +188,7 @@ public struct CaseStore: Sendable {
                                      openedBy: current.openedBy, time: event.time)
                 add(.opened(current.number))
             } else if scratch != nil {
-                for change in scratch!.fold(event, schema: schema, refreshingDerived: false).entries { add(change) }
+                for change in scratch!.fold(event, schema: schema).entries { add(change) }
             }
         }
         return entries
@@ -197,24 +199,29 @@ public struct CaseStore: Sendable {
 
     // MARK: - Applying events
 
+    /// Applies one record and settles what it changed: the state is then as a replay of every
+    /// record so far gives. A store keeping `.eventReferences` remembers `reference` (the caller's
+    /// handle on the event, its log sequence number) in the case's history.
     @discardableResult
-    public mutating func apply(_ record: DecodedEvent) -> ApplyOutcome {
-        switch record {
-        case .event(let event):
-            return apply(event)
-        case .unrecognised(let kept):
-            unrecognised.append(kept)
-            return .kept
-        }
+    public mutating func apply(_ record: DecodedEvent, reference: UInt64? = nil) -> ApplyOutcome {
+        let outcome = fold(record, reference: reference)
+        settle()
+        return outcome
     }
 
     @discardableResult
-    public mutating func apply(_ event: Event) -> ApplyOutcome { apply(event, reference: nil) }
+    public mutating func apply(_ event: Event, reference: UInt64? = nil) -> ApplyOutcome {
+        apply(.event(event), reference: reference)
+    }
 
-    /// Applies `event`; a store keeping `.eventReferences` remembers `reference` (the caller's
-    /// handle on the event, its log sequence number) in the case's history.
+    /// Takes in one record: the case's answers, notes, status and history, case numbers, users and
+    /// activity. What follows from answers waits for `settle`.
     @discardableResult
-    public mutating func apply(_ event: Event, reference: UInt64?) -> ApplyOutcome {
+    mutating func fold(_ record: DecodedEvent, reference: UInt64?) -> ApplyOutcome {
+        guard case .event(let event) = record else {
+            if case .unrecognised(let kept) = record { unrecognised.append(kept) }
+            return .kept
+        }
         let key = event.mergeKey
         var outcome = ApplyOutcome.applied
         if let last = lastMergeKey {
@@ -228,15 +235,32 @@ public struct CaseStore: Sendable {
             if case .caseOpened(_, let openedOn, let claimed) = event.body {
                 openCase(caseID, on: openedOn, claimed: claimed, by: event, reference: reference)
             } else if let position = positions[caseID] {
-                applyCaseEvent(event, at: position, reference: reference)
+                foldCaseEvent(event, at: position, reference: reference)
             } else {
                 orphans.append(event)
                 return .orphan
             }
         } else {
-            applyOrganisationEvent(event)
+            foldOrganisationEvent(event)
         }
         return outcome
+    }
+
+    /// The one place completeness and flags follow the answers: for every case whose answers
+    /// changed since the last settle.
+    mutating func settle() {
+        for position in unsettled {
+            records[position].refreshDerived(schema: schema)
+            isUnsettled[position] = false
+        }
+        unsettled.removeAll(keepingCapacity: true)
+    }
+
+    /// Notes that case `position` needs `settle`.
+    private mutating func unsettle(_ position: Int) {
+        guard !isUnsettled[position] else { return }
+        isUnsettled[position] = true
+        unsettled.append(position)
     }
 
     /// The number a new case opened in `year` should claim: one past the highest in use.
@@ -256,9 +280,10 @@ public struct CaseStore: Sendable {
         lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
         record.values.reserveCapacity(schema.fields.count)
-        if !isReplaying { record.refreshDerived(schema: schema) }
         positions[caseID] = records.count
         records.append(record)
+        isUnsettled.append(false)
+        unsettle(records.count - 1)
         switch historyKeeping {
         case .none: break
         case .entries: histories.append([])
@@ -269,9 +294,9 @@ public struct CaseStore: Sendable {
         appendReference(reference, at: records.count - 1)
     }
 
-    private mutating func applyCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
-        let outcome = records[position].fold(event, schema: schema, refreshingDerived: !isReplaying,
-                                             collectingEntries: historyKeeping == .entries)  // mutated in place
+    private mutating func foldCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
+        let outcome = records[position].fold(event, schema: schema, collectingEntries: historyKeeping == .entries)  // in place
+        if outcome.valuesChanged { unsettle(position) }
         if outcome.namesChanged {
             let record = records[position]
             searchIndex.update(record.id, number: record.number, names: record.names)
@@ -287,20 +312,12 @@ public struct CaseStore: Sendable {
         references[position].append(reference!)
     }
 
-    /// Ends a replay: completeness and flags of every case from its final answers, as folding
-    /// event by event would have left them.
-    mutating func finishReplay() {
-        guard isReplaying else { return }
-        isReplaying = false
-        for position in records.indices { records[position].refreshDerived(schema: schema) }
-    }
-
     private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {
         guard historyKeeping == .entries else { return }
         histories[position].append(HistoryEntry(change, by: event))
     }
 
-    private mutating func applyOrganisationEvent(_ event: Event) {
+    private mutating func foldOrganisationEvent(_ event: Event) {
         switch event.body {
         case .userAdded(let name, let role):
             if var existing = users[name] {

@@ -3,12 +3,12 @@
 ///
 /// Case events are folded as they come; organisation events (setup, users, sign-ins, exports: a
 /// few per session) are held back and folded in merge order by `finish()`, which gives exactly what
-/// `CaseStore.replay` gives (see `CaseStore.foldReplaying` for why the two classes are independent).
+/// `CaseStore.replay` gives (see `CaseStore.foldInMergeOrder` for why the two classes are independent).
 /// A log written on one device, or a history appended to a new case file (`refuge demo`), has its
 /// case events in merge order. The first case event that sorts before one already folded (a merged
 /// log) makes the stream give up: `finish()` returns nil and the caller replays the whole log with
-/// `CaseStore.replay`, which sorts and folds with a stream too. Completeness, flags and search keys
-/// are computed once per case in `finish()` (see `CaseStore.isReplaying`).
+/// `CaseStore.replay`, which sorts and folds with a stream too. `finish()` settles the store once:
+/// completeness, flags and search keys are derived once per case (see `CaseStore.settle`).
 public struct ReplayStream: Sendable {
     private var store: CaseStore
     private var organisationEvents: [(event: Event, reference: UInt64?)] = []
@@ -17,7 +17,6 @@ public struct ReplayStream: Sendable {
 
     public init(schema: IntakeSchema = .standard, history: CaseStore.HistoryKeeping) {
         store = CaseStore(schema: schema, history: history)
-        store.isReplaying = true
     }
 
     /// Folds the next record; `reference` is its log sequence number (kept with `.eventReferences`).
@@ -27,13 +26,13 @@ public struct ReplayStream: Sendable {
         case .event(let event):
             if event.body.caseID == nil {
                 organisationEvents.append((event, reference))
-            } else if !store.foldReplaying(event, reference: reference) {
+            } else if !store.foldInMergeOrder(event, reference: reference) {
                 isInMergeOrder = false
                 store = CaseStore(schema: store.schema, history: store.historyKeeping)  // free it now
                 organisationEvents = []
             }
         case .unrecognised(let kept):
-            store.apply(.unrecognised(kept))
+            store.fold(.unrecognised(kept), reference: reference)
         }
     }
 
@@ -42,10 +41,10 @@ public struct ReplayStream: Sendable {
         guard isInMergeOrder else { return nil }
         organisationEvents.sort { $0.event.mergeKey < $1.event.mergeKey }
         for (event, reference) in organisationEvents {
-            let inOrder = store.foldReplaying(event, reference: reference)
+            let inOrder = store.foldInMergeOrder(event, reference: reference)
             assert(inOrder, "sorted above")
         }
-        store.finishReplay()
+        store.settle()
         return store
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// The keys live end to end in one byte buffer (`storage`, with each case's `ranges`) rather than
 /// in an array per case: a keystroke then streams through a few contiguous megabytes instead of
-/// chasing 200,000 heap pointers: 26 ms to 8.5 ms per keystroke at 200k (docs/performance.md).
+/// chasing 200,000 heap pointers (the figures are in docs/performance.md's history).
 public struct SearchIndex: Sendable {
     private var ids: [CaseID] = []
     private var storage: [UInt8] = []

@@ -3,13 +3,13 @@ import Terminal
 
 /// The `refuge` command line: the application by default, and its tools as subcommands.
 public struct RefugeCommand: ParsableCommand {
-    public static let version = "0.1.0"
+    public static var version: String { BuildInfo.version }
 
     public static let configuration = CommandConfiguration(
         commandName: "refuge",
         abstract: "Case management for a shelter for survivors of human trafficking.",
         discussion: "Exit codes: 0 success, 1 rejected input, 2 cannot open (or usage), 3 damaged log.",
-        version: version,
+        version: BuildInfo.summary,
         subcommands: [
             InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,

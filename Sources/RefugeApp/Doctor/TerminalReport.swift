@@ -26,7 +26,6 @@ struct TerminalReport {
             "Colours: \(colors == 0 ? "none (monochrome)" : String(colors))",
             "Locale: \(locale) (\(codeset))",
             "Library: \(ncurses)",
-            "Refuge: \(RefugeCommand.version)",
         ]
     }
 }

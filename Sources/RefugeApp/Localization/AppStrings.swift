@@ -267,6 +267,10 @@ struct AppStrings: Sendable {
         t("The case file cannot be opened: it is damaged. Run `refuge verify`, then `refuge salvage`.",
           "Картотеку нельзя открыть: она повреждена. Выполните `refuge verify`, затем `refuge salvage`.")
     }
+    func newerFormat(_ version: UInt16) -> String {
+        t("This case file was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. Nothing was changed.",
+          "Эту картотеку создала более новая версия Refuge (формат файла \(version)); обновите Refuge, чтобы открыть её. Ничего не изменено.")
+    }
     func unexpected(_ detail: String) -> String { t("Something went wrong: \(detail)", "Произошла ошибка: \(detail)") }
     func cannotWriteFile(_ path: String) -> String { t("Cannot write \(path).", "Не удаётся записать \(path).") }
 }

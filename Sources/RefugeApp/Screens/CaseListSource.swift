@@ -30,9 +30,6 @@ final class CaseListSource: TableDataSource {
     private var rows: [Int] = []
     private var sortOrder: (column: Int, ascending: Bool)?
 
-    /// How many rows the table has asked for so far: it should ask only for the rows it shows.
-    private(set) var rowsRequested = 0
-
     var filter: StatusFilter = .all
     var query = ""
     /// Names shown as initials only, for work where others can see the screen.
@@ -43,22 +40,9 @@ final class CaseListSource: TableDataSource {
         self.today = today
     }
 
-    static let columnCount = 10
-
+    /// The table's columns, from `CaseListColumn.all`.
     func columns() -> [TableColumn] {
-        let s = strings
-        return [
-            TableColumn(s.columnNumber, width: .fixed(9)),
-            TableColumn(s.columnName, width: .flex(3)),  // the name is what people look for
-            TableColumn(s.columnGender, width: .fixed(3)),
-            TableColumn(s.columnAge, width: .fixed(3), alignment: .right),
-            TableColumn(s.columnCitizenship, width: .fixed(5)),
-            TableColumn(s.columnExploitation, width: .flex(1)),
-            TableColumn(s.columnStatus, width: .fixed(10)),
-            TableColumn(s.columnIntake, width: .fixed(10)),
-            TableColumn(s.columnCaseworker, width: .flex(1)),
-            TableColumn(s.columnCompleteness, width: .fixed(4), alignment: .right),
-        ]
+        CaseListColumn.all.map { TableColumn($0.title(strings), width: $0.width, alignment: $0.alignment) }
     }
 
     /// Takes the cases as they are now and re-applies filter, search and sort.
@@ -100,9 +84,9 @@ final class CaseListSource: TableDataSource {
     }
 
     func cells(forRow row: Int) -> [String] {
-        rowsRequested += 1
         guard let record = record(at: row) else { return [] }
-        return (0..<Self.columnCount).map { cell(column: $0, of: record) }
+        let context = cellContext
+        return CaseListColumn.all.map { $0.cell(record, context) }
     }
 
     func sort(byColumn column: Int, ascending: Bool) {
@@ -111,54 +95,78 @@ final class CaseListSource: TableDataSource {
     }
 
     private func applySort() {
-        guard let (column, ascending) = sortOrder else { return }
-        let today = today()
-        let keyed = rows.map { (index: $0, key: sortKey(column: column, of: records[$0], today: today)) }
+        guard let (column, ascending) = sortOrder, CaseListColumn.all.indices.contains(column) else { return }
+        let context = cellContext
+        let sortKey = CaseListColumn.all[column].sortKey
+        let keyed = rows.map { (index: $0, key: sortKey(records[$0], context)) }
         rows = keyed.sorted { ascending ? $0.key < $1.key : $1.key < $0.key }.map(\.index)
     }
 
-    /// Numbers sort as numbers, dates as dates, everything else by its shown text.
-    private func sortKey(column: Int, of record: CaseRecord, today: CalendarDate) -> SortKey {
-        switch column {
-        case 0: .number(record.number.year * 1_000_000 + record.number.sequence)
-        case 3: .number(record.age(on: today) ?? -1)
-        case 7: .number(record.intakeDate.dayNumber)
-        case 9: .number(record.completeness.percent)
-        default: .text(cell(column: column, of: record).lowercased())
-        }
-    }
-
-    private enum SortKey: Comparable {
-        case number(Int)
-        case text(String)
-    }
-
-    private func cell(column: Int, of record: CaseRecord) -> String {
-        let language = strings.language
-        let schema = IntakeSchema.standard
-        switch column {
-        case 0: return record.number.description
-        case 1: return masksNames ? Self.initials(record.displayName) : record.displayName
-        case 2:  // one letter of the label: Ж/М, F/M
-            return record[.gender].map { schema.field(.gender)!.label(of: $0.code ?? "", in: language) }
-                .flatMap { $0.first.map(String.init) } ?? ""
-        case 3: return record.age(on: today()).map(String.init) ?? ""
-        case 4: return record[.citizenship]?.codeList.joined(separator: ",") ?? ""
-        case 5:
-            let codes = record[.exploitationTypes]?.codeList ?? []
-            guard let first = codes.first else { return "" }
-            let label = schema.field(.exploitationTypes)!.label(of: first, in: language)
-            return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
-        case 6: return record.status.label.text(in: language)
-        case 7: return record.intakeDate.dotted
-        case 8: return record[.assignedCaseworker]?.text ?? record.openedBy
-        case 9: return "\(record.completeness.percent)"
-        default: return ""
-        }
+    private var cellContext: CaseListColumn.Context {
+        CaseListColumn.Context(language: strings.language, today: today(), masksNames: masksNames)
     }
 
     /// "Гульнара Ахмедова" → "Г. А.": enough to tell rows apart, not enough to recognise anyone.
     static func initials(_ name: String) -> String {
         name.split(separator: " ").compactMap { $0.first.map { "\($0)." } }.joined(separator: " ")
     }
+}
+
+/// One column of the case list, declared once: title, width, the cell it shows and how it sorts.
+struct CaseListColumn: Sendable {
+    /// What a cell depends on besides its case.
+    struct Context: Sendable {
+        let language: Language
+        let today: CalendarDate
+        /// Names shown as initials only.
+        let masksNames: Bool
+    }
+
+    enum SortKey: Comparable {
+        case number(Int)
+        case text(String)
+    }
+
+    let title: @Sendable (AppStrings) -> String
+    let width: Length
+    var alignment: TableColumn.Alignment = .left
+    let cell: @Sendable (CaseRecord, Context) -> String
+    /// A number to sort by where the shown text would sort wrongly (numbers, dates); nil sorts by
+    /// the shown text.
+    var sortNumber: (@Sendable (CaseRecord, Context) -> Int)?
+
+    func sortKey(_ record: CaseRecord, _ context: Context) -> SortKey {
+        sortNumber.map { .number($0(record, context)) } ?? .text(cell(record, context).lowercased())
+    }
+
+    static let all: [CaseListColumn] = [
+        CaseListColumn(title: { $0.columnNumber }, width: .fixed(9), cell: { record, _ in record.number.description },
+                       sortNumber: { record, _ in record.number.year * 1_000_000 + record.number.sequence }),
+        CaseListColumn(title: { $0.columnName }, width: .flex(3),  // the name is what people look for
+                       cell: { record, context in
+                           context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName
+                       }),
+        CaseListColumn(title: { $0.columnGender }, width: .fixed(3), cell: { record, context in  // one letter: Ж/М, F/M
+            record[.gender].map { IntakeSchema.standard.field(.gender)!.label(of: $0.code ?? "", in: context.language) }
+                .flatMap { $0.first.map(String.init) } ?? ""
+        }),
+        CaseListColumn(title: { $0.columnAge }, width: .fixed(3), alignment: .right,
+                       cell: { record, context in record.age(on: context.today).map(String.init) ?? "" },
+                       sortNumber: { record, context in record.age(on: context.today) ?? -1 }),
+        CaseListColumn(title: { $0.columnCitizenship }, width: .fixed(5),
+                       cell: { record, _ in record[.citizenship]?.codeList.joined(separator: ",") ?? "" }),
+        CaseListColumn(title: { $0.columnExploitation }, width: .flex(1), cell: { record, context in
+            let codes = record[.exploitationTypes]?.codeList ?? []
+            guard let first = codes.first else { return "" }
+            let label = IntakeSchema.standard.field(.exploitationTypes)!.label(of: first, in: context.language)
+            return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
+        }),
+        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { record, context in record.status.label.text(in: context.language) }),
+        CaseListColumn(title: { $0.columnIntake }, width: .fixed(10), cell: { record, _ in record.intakeDate.dotted },
+                       sortNumber: { record, _ in record.intakeDate.dayNumber }),
+        CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1),
+                       cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),
+        CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right,
+                       cell: { record, _ in "\(record.completeness.percent)" }, sortNumber: { record, _ in record.completeness.percent }),
+    ]
 }

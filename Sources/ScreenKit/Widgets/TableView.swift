@@ -42,7 +42,8 @@ public struct TableColumn: Sendable {
 /// (F6 by default) cycles the sort column and direction, shown as ▲/▼ in the header.
 public final class TableView: Widget {
     public var columns: [TableColumn]
-    public let dataSource: any TableDataSource
+    /// Where the rows come from; replaceable (a test counts what the table asks for with a wrapper).
+    public var dataSource: any TableDataSource
     public private(set) var selectedRow = 0
     public private(set) var topRow = 0
     public private(set) var sortColumn: Int?

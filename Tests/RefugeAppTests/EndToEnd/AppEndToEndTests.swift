@@ -128,9 +128,10 @@ struct AppEndToEndTests {
         try session.waitFor("Новая анкета")
         try session.type("Юсупова")
         try session.press("Tab")
+        let draftBefore = try waitForDraft(largerThan: 0)  // typing paused: the family name is kept
         try session.type("Мадина")
         try session.waitFor("Мадина")
-        Thread.sleep(forTimeInterval: 0.5)  // typing pauses; the draft is written
+        try waitForDraft(largerThan: draftBefore)  // and now the given name too
         let pidFile = directory.deletingLastPathComponent().appendingPathComponent("e2e-pid-\(directory.lastPathComponent)")
         defer { try? FileManager.default.removeItem(at: pidFile) }
         let pid = try #require(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -156,10 +157,32 @@ struct AppEndToEndTests {
         try session.type(Self.passphrase)
         try session.press("Enter")
         try session.waitFor("Дела · anna")
+        // Only a redraw at the new size puts the bar (it starts with F1's key) on the new last row.
         try session.resize(width: 40, height: 12)
+        try session.waitUntil("the bar is on row 12") { $0.indices.contains(11) && $0[11].hasPrefix("1") }
         try session.waitFor("Дела")
         try session.resize(width: 100, height: 30)
+        try session.waitUntil("the bar is on row 30") { $0.indices.contains(29) && $0[29].hasPrefix("1") }
         try session.waitFor("Показано 0")
         try quit(session)
     }
+
+    /// Waits until the sealed draft beside the log is larger than `size` bytes — written after more
+    /// was typed (it grows with what it holds) — and returns its size.
+    @discardableResult
+    private func waitForDraft(largerThan size: Int, timeout: TimeInterval = 15) throws -> Int {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            if let draft = names.first(where: { $0.hasPrefix("draft-") && $0.hasSuffix(".sealed") }),
+               let bytes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(draft).path)[.size] as? Int,
+               bytes > size {
+                return bytes
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw DraftNotWritten(largerThan: size)
+    }
+
+    private struct DraftNotWritten: Error { let largerThan: Int }
 }

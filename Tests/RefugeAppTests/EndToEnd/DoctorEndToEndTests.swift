@@ -32,6 +32,9 @@ struct DoctorEndToEndTests {
         let screen = try session.screen()
         #expect(!screen.contains { $0.contains("F10 quits") })  // the key tester left no trace
         #expect(screen.contains { $0.contains("Terminal: tmux-256color") })  // the report stays for support
+        #expect(screen.joined().contains("Binary: \(BuiltProducts.refuge.path)"))  // may wrap at 60 columns
+        #expect(screen.contains { $0.contains("Version: refuge ") })
+        #expect(screen.contains { $0.hasPrefix("Data: ") })
     }
 
     @Test func sigtermRestoresTheTerminal() throws {

@@ -2,7 +2,7 @@ import CaseModel
 import EventLog
 import Foundation
 @testable import RefugeApp
-import ScreenKit
+@testable import ScreenKit
 import Terminal
 
 /// A monotonic clock the tests move by hand (idle lock, sign-in delay, draft timer).
@@ -108,6 +108,14 @@ final class AppHarness {
     /// Lets the draft timer fire, as a pause in typing does.
     func pause(_ duration: Duration = .seconds(1)) {
         clock.advance(duration)
+        run()
+    }
+
+    /// Saves `screen` with `value` forced into field `key`: a value no editor produces (a code
+    /// renamed since the form was built), to check what a save does with it.
+    func save(_ screen: FormScreen, forcing key: String, to value: FormValue) {
+        screen.form.set(key, value)
+        screen.save()
         run()
     }
 

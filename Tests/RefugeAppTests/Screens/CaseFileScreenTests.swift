@@ -1,7 +1,7 @@
 import CaseModel
 import Foundation
 @testable import RefugeApp
-@testable import ScreenKit
+import ScreenKit
 import Terminal
 import Testing
 
@@ -98,9 +98,7 @@ struct CaseFileScreenTests {
         let app = try openFirstCase()
         app.press(.character("s"))
         let screen = try #require(app.top as? FormScreen)
-        screen.form.set("kind", .choice("retired-service"))
-        screen.save()
-        app.run()
+        app.save(screen, forcing: "kind", to: .choice("retired-service"))
         #expect(app.top === screen)
         #expect(app.shows("Service: Not one of the choices"))
         #expect(app.book?.store.records.first?.services.isEmpty == true)

@@ -1,18 +1,22 @@
 import ArgumentParser
 import Terminal
 
-/// `refuge doctor`: the terminal report and a key tester, for support.
+/// `refuge doctor`: the terminal report and a key tester, then where Refuge is installed, for support.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Show what Refuge sees of this terminal, then test keys until F10."
+        abstract: "Show what Refuge sees of this terminal, test keys until F10, then show where Refuge is installed."
     )
 
+    @OptionGroup var data: DataOption
+
     func run() throws {
+        let installation = InstallationReport(executable: InstallationReport.currentExecutable, dataDirectory: data.directory)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
         } catch {
+            print(installation.lines.joined(separator: "\n"))
             throw CommandFailure("\(error)", status: .cannotOpen)
         }
         var lines: [String] = []
@@ -23,6 +27,6 @@ struct DoctorCommand: ParsableCommand {
         tester.run()
         terminal.close()
         // Printed after curses has ended, so it stays in the scrollback for the support person.
-        print(lines.joined(separator: "\n"))
+        print((lines + installation.lines).joined(separator: "\n"))
     }
 }
