@@ -47,9 +47,9 @@ extension EventLog {
     public func records(withSequences sequences: some Sequence<UInt64>) throws -> [LogRecord] {
         let wanted = Set(sequences).sorted()
         guard !wanted.isEmpty else { return [] }
-        let key = try dataKey()
+        let keys = try dataKeys()
         let size = try readableEnd()
-        let opener = FrameOpener(key: key, fileID: header.fileID)
+        let opener = FrameOpener(keys: keys, fileID: header.fileID)
         var reader = ChunkedReader(file: file, limit: size, chunkSize: 64 << 10)
         var found: [LogRecord] = []
         var position: FrameIndex.Entry?  // the frame the walk stands on

@@ -21,7 +21,7 @@ final class RefugeSession {
     var masksNames = false { didSet { updateMarker() } }
     private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
                                                onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
-    private var throttle = SignInThrottle()
+    private let throttle: SignInThrottle
     private let now: () -> Duration
 
     init(terminal: any Terminal, settings: SessionSettings) {
@@ -30,6 +30,11 @@ final class RefugeSession {
         let clock = ContinuousClock()
         let start = clock.now
         now = settings.now ?? { start.duration(to: clock.now) }
+        let startDate = Date()
+        let now = now
+        throttle = SignInThrottle(dataDirectory: settings.dataDirectory) {
+            startDate.addingTimeInterval(Double(now().components.seconds) + Double(now().components.attoseconds) / 1e18)
+        }
         app = Application(terminal: terminal, strings: strings.screenKit, now: now)
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
@@ -58,21 +63,22 @@ final class RefugeSession {
     /// Opens the case file as `user`, or throws a message for the screen (wrong passphrase, a
     /// growing wait after five of them, locked by another Refuge, damaged).
     func signIn(user: String, passphrase: String) throws {
-        if let wait = throttle.remainingWait(at: now()) {
+        if let wait = throttle.remainingWait() {
             throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
         }
         let book: CaseBook
+        let upgrading = EventLog.keyFileUpgradePending(at: settings.dataDirectory, user: user)
         do {
             book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
         } catch let error as EventLogError {
-            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
-            if case .noSuchUser = error { throttle.recordFailure(at: now()) }
+            if case .wrongPassphrase = error { throttle.recordFailure() }
             throw UserMessage(strings.message(for: error))
         }
         throttle.recordSuccess()
         let resuming = isLocked
         isLocked = false
         opened(book, resumingDraft: resuming)
+        if upgrading && !book.isReadOnly { app.showInfo(strings.keyFileUpgraded) }
     }
 
     private var calendar: ValidationContext { ValidationContext(today: settings.today()) }

@@ -11,12 +11,15 @@ extension CaseBook {
         case disablingYourself
         /// Identifiable exports are recorded, which a read-only case file cannot do.
         case identifiableExportWhileReadOnly
+        /// A key slot whose user has no active account in the log.
+        case noActiveAccount(String)
 
         public var description: String {
             switch self {
             case .coordinatorsOnly(let action): "only a coordinator may \(action)"
             case .disablingYourself: "you cannot disable yourself"
             case .identifiableExportWhileReadOnly: "identifiable exports are recorded, and the case file is open read-only"
+            case .noActiveAccount(let user): "\(user) has no active account in this case file"
             }
         }
     }
@@ -30,12 +33,13 @@ extension CaseBook {
         try record([.userAdded(name: name, role: role)])
     }
 
-    /// Disables a user: their key slot is removed (their passphrase no longer opens the file) and
-    /// the log records it. Coordinators only; nobody disables themselves.
+    /// Disables a user: their key slot is removed, the case file moves to a new data key for
+    /// everything written from now on (so an old copy of the key file opens nothing new), and the
+    /// log records it. Coordinators only; nobody disables themselves.
     public func disableUser(_ name: String) throws {
         try requireCoordinator("disable users")
         guard name != user else { throw NotPermitted.disablingYourself }
-        try log.removeUser(name)
+        log = try log.removeUser(name)
         try record([.userDisabled(name: name)])
     }
 
@@ -48,10 +52,12 @@ extension CaseBook {
 
     /// A coordinator's answer to a forgotten passphrase: `name`'s key slot is replaced by one for
     /// `passphrase`, which `name` must change at the next sign-in. Coordinators only; one's own
-    /// passphrase is changed with the old one.
+    /// passphrase is changed with the old one. Replacing the slot also moves the case file to a new
+    /// data key, as disabling does, so a key file copied while the old passphrase was known opens
+    /// nothing written from now on.
     public func resetPassphrase(of name: String, to passphrase: String, kdf: KDFParameters = .standard) throws {
         try requireCoordinator("reset passphrases")
-        try log.removeUser(name)
+        log = try log.removeUser(name)
         try log.addUser(name, passphrase: passphrase, kdf: kdf)
         try record([.passphraseReset(name: name)])
     }

@@ -49,6 +49,12 @@ struct AppStrings: Sendable {
           "Не меньше 10 знаков. Без неё картотеку не прочитать никому: запишите её и храните запись отдельно от ноутбука (не в его сумке).")
     }
     var passphraseTooShort: String { t("At least 10 characters.", "Не меньше 10 знаков.") }
+    func passphraseTooWeak(_ suggestion: String) -> String {
+        t("Too easy to guess. For example: \(suggestion)", "Слишком легко угадать. Например: \(suggestion)")
+    }
+    var keyFileUpgraded: String {
+        t("The key file was upgraded to the current format.", "Файл ключей обновлён до текущего формата.")
+    }
     var passphrasesDiffer: String { t("The two passphrases differ.", "Пароль-фразы не совпадают.") }
 
     // MARK: Sign-in and lock

@@ -19,7 +19,7 @@ struct RunningWriterTests {
         defer { book.close() }
         let log = try workspace.bytes(workspace.logFile)
         // Issue 12: an anonymised export too, as every export is recorded (the open app exports it).
-        for command in [["import", csv.path], ["user", "add", "bek", "--role", "caseworker"], ["export", "--identifiable"],
+        for command in [["import", csv.path], ["user", "add", "bek", "--role", "caseworker"], ["export", "--identifiable", "--stdout"],
                         ["export", "--format", "json"],
                         ["init", "--org", "Again", "--user", "anna"]] {
             let result = try workspace.run(command, environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"])

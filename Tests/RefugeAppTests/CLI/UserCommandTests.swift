@@ -44,7 +44,7 @@ struct UserCommandTests {
         #expect(afterwards.split(separator: "\n").contains { $0.hasPrefix("bek") && $0.hasSuffix("disabled") })
         let signIn = try workspace.run(["stats"], as: "bek", passphrase: "bek-new-passphrase")
         #expect(signIn.status == 2)
-        #expect(signIn.output.contains("no user named bek"))
+        #expect(signIn.output.contains("Wrong user name or passphrase (bek)"))
     }
 
     /// Issue 12, item 11: a caseworker cannot lower the smallest group shown.

@@ -16,7 +16,9 @@ struct ExportCommand: ParsableCommand {
             Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
             refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
             CTDC data set. --identifiable: every field (the format `refuge import` reads); \
-            coordinators only. Every export is recorded in the case file, so it is refused while             Refuge is open elsewhere (export from its Reports screen, F9 then F5, instead).
+            coordinators only. Every export is recorded in the case file, so it is refused while Refuge \
+            is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
+            written only to a file (-o, mode 0600), or to standard output when --stdout says so.
             """
     )
 
@@ -32,9 +34,16 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
                                                     valueName: "file"))
     var output: String?
+    @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
+    var stdout = false
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+        if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
+        // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
+        if identifiable && output == nil && !stdout {
+            throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
+        }
     }
 
     func run() throws {
