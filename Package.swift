@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "Terminal", "ScreenKit", "CaseModel", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

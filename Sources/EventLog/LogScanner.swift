@@ -29,11 +29,15 @@ struct LogScanner {
     /// Zeros after the last frame are reserved space when the file ends at a multiple of this.
     let reservationStep: UInt64
 
-    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
+    init(file: any OpenFile, fileSize: UInt64, keys: DataKeys, fileID: [UInt8], reservationStep: Int) {
         self.file = file
         self.fileSize = fileSize
-        self.opener = FrameOpener(key: key, fileID: fileID)
+        self.opener = FrameOpener(keys: keys, fileID: fileID)
         self.reservationStep = UInt64(max(1, reservationStep))
+    }
+
+    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
+        self.init(file: file, fileSize: fileSize, keys: DataKeys(current: key), fileID: fileID, reservationStep: reservationStep)
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.

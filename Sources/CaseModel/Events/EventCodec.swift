@@ -86,6 +86,9 @@ public enum EventCodec {
         case .caseReopened(let caseID, let reason):
             writer.identifier(caseID)
             writer.string(reason)
+        case .duplicateMarked(let caseID, let original):
+            writer.identifier(caseID)
+            writer.identifier(original)
         case .consentWithdrawn(let caseID, let items, let note):
             writer.identifier(caseID)
             writer.varint(UInt64(items.count))
@@ -105,6 +108,10 @@ public enum EventCodec {
         case .userDisabled(let name):
             writer.string(name)
         case .organisationConfigured(let name):
+            writer.string(name)
+        case .passphraseChanged:
+            break
+        case .passphraseReset(let name):
             writer.string(name)
         case .importBegan(let batch):
             writer.identifier(batch)
@@ -191,6 +198,8 @@ public enum EventCodec {
             return .statusChanged(caseID: caseID, status: status, reason: try reader.string())
         case .caseReopened:
             return .caseReopened(caseID: try reader.identifier(), reason: try reader.string())
+        case .duplicateMarked:
+            return .duplicateMarked(caseID: try reader.identifier(), original: try reader.identifier())
         case .consentWithdrawn:
             let caseID: CaseID = try reader.identifier()
             let count = try reader.count()
@@ -216,6 +225,10 @@ public enum EventCodec {
             return .userDisabled(name: try reader.string())
         case .organisationConfigured:
             return .organisationConfigured(name: try reader.string())
+        case .passphraseChanged:
+            return .passphraseChanged
+        case .passphraseReset:
+            return .passphraseReset(name: try reader.string())
         case .importBegan:
             return .importBegan(batch: try reader.identifier())
         case .importCommitted:

@@ -330,10 +330,16 @@ public struct CaseStore: Sendable {
             if var existing = users[name] {
                 existing.role = role
                 existing.isActive = true
+                existing.mustChangePassphrase = event.author != name
                 users[name] = existing
             } else {
-                users[name] = UserAccount(name: name, role: role, isActive: true, addedBy: event.author, addedAt: event.time)
+                users[name] = UserAccount(name: name, role: role, isActive: true, addedBy: event.author, addedAt: event.time,
+                                          mustChangePassphrase: event.author != name)
             }
+        case .passphraseReset(let name):
+            users[name]?.mustChangePassphrase = true
+        case .passphraseChanged:
+            users[event.author]?.mustChangePassphrase = false
         case .userDisabled(let name):
             users[name]?.isActive = false
         case .organisationConfigured(let name):

@@ -92,13 +92,13 @@ struct ImportExportTests {
         #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"],
                                   environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"]).status == 0)
         let before = try workspace.bytes(workspace.logFile)
-        let refused = try workspace.run(["export", "--identifiable"], as: "bek", passphrase: "bek-passphrase")
+        let refused = try workspace.run(["export", "--identifiable", "--stdout"], as: "bek", passphrase: "bek-passphrase")
         #expect(refused.status == 1, "\(refused.output)")
         #expect(refused.output.contains("only a coordinator"))
         #expect(try workspace.bytes(workspace.logFile) == before)
 
         let records = try #require(try workspace.recordCount())
-        let made = try workspace.run(["export", "--identifiable", "--format", "json"])
+        let made = try workspace.run(["export", "--identifiable", "--format", "json", "--stdout"])
         #expect(made.status == 0, "\(made.output)")
         #expect(try workspace.recordCount() == records + 1)  // the exportMade event
     }
