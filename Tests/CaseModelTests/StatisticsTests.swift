@@ -131,10 +131,26 @@ import Testing
     @Test func csvHasOneRowPerCell() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let lines = StatisticsCSVRenderer.render(report).split(separator: "\r\n")
-        #expect(lines.first == "\u{FEFF}dimension,code,count,suppressed,ageMin,ageMax")
-        #expect(lines.contains("byGender,female,6,,18,23"))
-        #expect(lines.contains("byGender,other,,true,,"))
-        #expect(lines.contains("minorsAtExploitation,,5,,,"))
-        #expect(lines.contains("byReferralSource,other,,true,,"))
+        #expect(lines.first == "\u{FEFF}dimension,code,count,suppressed,ageMin,ageMax,note")
+        #expect(lines.contains("byGender,female,6,,18,23,"))
+        #expect(lines.contains("byGender,other,,true,,,"))
+        #expect(lines.contains("minorsAtExploitation,under18,5,,,,under 18 when first exploited"))
+        #expect(lines.contains("byReferralSource,other,,true,,,"))
+    }
+
+    /// Issue 19: the file names its period, minimum group size, a code on every row, and that
+    /// multiple-choice counts add up to more than the total — in the chosen language.
+    @Test func csvSaysHowToReadIt() {
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
+        let english = StatisticsCSVRenderer.render(report).split(separator: "\r\n").map(String.init)
+        #expect(english.contains("period,2026-01-01/2026-12-31,,,,,cases by intake date from 2026-01-01 to 2026-12-31"))
+        #expect(english.contains { $0.hasPrefix("minCell,,\(report.minCell),") && $0.contains("suppressed") })
+        #expect(english.contains { $0.hasPrefix("total,all,12,") })
+        #expect(english.first { $0.hasPrefix("byExploitation,") }?.hasSuffix("add up to more than the total") == true)
+        #expect(english.first { $0.hasPrefix("byLabourSector,") }?.hasSuffix(",") == true)  // one answer each
+        let russian = StatisticsCSVRenderer.render(report, in: .ru)
+        #expect(russian.contains("дела по дате приёма с 2026-01-01 по 2026-12-31"))
+        #expect(russian.contains("сумма больше общего числа"))
+        #expect(russian.hasPrefix("\u{FEFF}dimension,code,count"))  // column names stay keys for tools
     }
 }

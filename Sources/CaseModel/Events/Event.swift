@@ -63,6 +63,12 @@ public enum EventBody: Sendable, Hashable {
     case passphraseChanged
     /// A coordinator gave `name` a new passphrase (a forgotten one); `name` must change it.
     case passphraseReset(name: String)
+    /// An import starts: the case events its device writes until `importCommitted` of the same
+    /// batch belong to it, and replay counts them only once that commit is in the log, so an import
+    /// of any size, written in many frames, is all or nothing (docs/log-format.md, "Imports").
+    case importBegan(batch: ImportBatchID)
+    /// The import's last event: its cases count from here.
+    case importCommitted(batch: ImportBatchID, caseCount: Int)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -71,7 +77,8 @@ public enum EventBody: Sendable, Hashable {
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _):
             id
-        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset:
+        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
+            .importBegan, .importCommitted:
             nil
         }
     }
@@ -96,6 +103,8 @@ public enum EventBody: Sendable, Hashable {
         case .passphraseChanged: .passphraseChanged
         case .passphraseReset: .passphraseReset
         case .duplicateMarked: .duplicateMarked
+        case .importBegan: .importBegan
+        case .importCommitted: .importCommitted
         }
     }
 }
@@ -119,4 +128,6 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case passphraseChanged = 15
     case passphraseReset = 16
     case duplicateMarked = 17
+    case importBegan = 20
+    case importCommitted = 21
 }

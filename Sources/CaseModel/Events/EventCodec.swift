@@ -113,6 +113,11 @@ public enum EventCodec {
             break
         case .passphraseReset(let name):
             writer.string(name)
+        case .importBegan(let batch):
+            writer.identifier(batch)
+        case .importCommitted(let batch, let caseCount):
+            writer.identifier(batch)
+            writer.varint(UInt64(max(0, caseCount)))
         }
     }
 
@@ -224,6 +229,13 @@ public enum EventCodec {
             return .passphraseChanged
         case .passphraseReset:
             return .passphraseReset(name: try reader.string())
+        case .importBegan:
+            return .importBegan(batch: try reader.identifier())
+        case .importCommitted:
+            let batch: ImportBatchID = try reader.identifier()
+            let count = try reader.varint()
+            guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
+            return .importCommitted(batch: batch, caseCount: Int(count))
         }
     }
 

@@ -69,7 +69,7 @@ extension CaseRecord {
             outcome.add(.duplicate(of: original))
             duplicateOf = original
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
-             .passphraseChanged, .passphraseReset:
+             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

@@ -47,7 +47,7 @@ struct StatsCommand: ParsableCommand {
         let rendered = switch format {
         case .text: StatisticsTextRenderer.render(report, in: language.language)
         case .json: StatisticsJSONRenderer.render(report)
-        case .csv: StatisticsCSVRenderer.render(report)
+        case .csv: StatisticsCSVRenderer.render(report, in: language.language)
         }
         FileHandleOutput.standardOutput.write(rendered)
     }
