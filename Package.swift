@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -49,6 +50,7 @@ let package = Package(
                 "CalendarDay", "EventLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
@@ -57,6 +59,7 @@ let package = Package(
             dependencies: [
                 "Terminal", "ScreenKit", "CaseModel", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -72,7 +75,11 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["CNcurses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["Terminal", "ScreenKit"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
-        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "CaseModelTests",
+            dependencies: ["CaseModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         // Running built executables from tests: a subprocess runner, their location, tmux sessions.
         .target(name: "RefugeTestSupport", path: "Tests/RefugeTestSupport", swiftSettings: strict),
         .testTarget(

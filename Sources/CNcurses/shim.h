@@ -14,6 +14,9 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -47,10 +50,16 @@ static inline int cn_put_wide(int y, int x, const wchar_t *text, int count, attr
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 
-/// Disables core dumps: they would hold decrypted case data.
+/// Disables core dumps and, on Linux, makes the process undumpable (no core even where the limit
+/// is ignored, no ptrace or /proc/PID/mem by the same user), as ssh-agent does: a core would hold
+/// keys, passphrases and decrypted case data. prctl is variadic, which Swift cannot call.
 static inline int cn_disable_core_dumps(void) {
     struct rlimit none = {0, 0};
-    return setrlimit(RLIMIT_CORE, &none);
+    int result = setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) result = -1;
+#endif
+    return result;
 }
 
 // Restoring the terminal when a signal ends the process. Only async-signal-safe calls happen in

@@ -44,6 +44,7 @@ struct ByteReader {
     mutating func readUInt8() -> UInt8? { read(count: 1)?.first }
     mutating func readUInt16() -> UInt16? { readLittleEndian() }
     mutating func readUInt32() -> UInt32? { readLittleEndian() }
+    mutating func readUInt64() -> UInt64? { readLittleEndian() }
 
     private mutating func readLittleEndian<T: FixedWidthInteger>() -> T? {
         read(count: MemoryLayout<T>.size).map(T.littleEndian(from:))

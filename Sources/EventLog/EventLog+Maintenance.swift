@@ -59,9 +59,12 @@ extension EventLog {
         let writer = try new.requireWriter()
         var copied = 0
         let report = try old.forEachFrame(salvaging: true) { _, records in
-            _ = try writer.commit(records.map { LogWriter.Item(type: $0.type, payload: $0.payload, timestamp: $0.timestamp) },
+            // The old log's records of its key file describe files the new log does not have.
+            let kept = records.filter { $0.type != KeyFileRecord.type }
+            guard !kept.isEmpty else { return }
+            _ = try writer.commit(kept.map { LogWriter.Item(type: $0.type, payload: $0.payload, timestamp: $0.timestamp) },
                                   durable: false)
-            copied += records.count { $0.type != LogNote.recordType }
+            copied += kept.count { $0.type != LogNote.recordType }
         }
         try writer.sync()
         var unreadable: [String] = []

@@ -30,10 +30,12 @@ public final class EventLog: Sendable {
     let frameIndex: FrameIndex
     /// What the log's own records say (kept values, maintenance).
     let notes: Mutex<LogNotes>
+    /// What the opening read saw of the key file's history (see `KeyFileRecord`).
+    let keyFileHistory: KeyFileHistory
 
-    /// The data key and the key file as last written; the key is dropped on close.
+    /// The data keys and the key file as last written; the keys are dropped on close.
     struct Secrets: Sendable {
-        var dataKey: SendableKey?
+        var dataKeys: DataKeys?
         var keyFile: KeyFile
         /// False once `reopened` handed the writer lock to a new log.
         var ownsLock = true
@@ -91,14 +93,20 @@ public final class EventLog: Sendable {
         let dataKey = SymmetricKey(size: .bits256)
         let keysetID = Keyring.randomBytes(16)
         let slot = try Keyring.makeSlot(user: user, passphrase: passphrase, kdf: kdf, dataKey: dataKey, keysetID: keysetID)
-        return try makeLog(paths, fileSystem: fileSystem, keyFile: KeyFile(keysetID: keysetID, slots: [slot]),
-                           dataKey: dataKey, clock: clock)
+        let keyFile = KeyFile(keysetID: keysetID, generation: 0, sealedHistory: [], slots: [slot], mac: [])
+        return try makeLog(paths, fileSystem: fileSystem, keyFile: keyFile, dataKey: dataKey, clock: clock)
     }
 
     /// Writes a new, empty log and its key file into `paths` (whose directory exists) and opens
-    /// it for writing: the last step of `create` and `salvage`.
-    static func makeLog(_ paths: DataDirectory, fileSystem: any FileSystem, keyFile: KeyFile, dataKey: SymmetricKey,
+    /// it for writing: the last step of `create` and `salvage`. Every frame of the new log is
+    /// sealed under `dataKey`, so its key file keeps no retired keys; it is generation 1, which a
+    /// new log holds without a record (so that the caller's first record is number 1).
+    static func makeLog(_ paths: DataDirectory, fileSystem: any FileSystem, keyFile oldKeyFile: KeyFile, dataKey: SymmetricKey,
                         clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+        var keyFile = oldKeyFile
+        keyFile.generation = 1
+        keyFile.sealedHistory = []
+        keyFile.mac = Keyring.mac(of: keyFile, dataKey: dataKey)
         let lock = try acquireLock(paths, fileSystem)
         do {
             let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
@@ -108,7 +116,7 @@ public final class EventLog: Sendable {
                 try AtomicReplace.write(header.encoded(), to: paths.logPath, in: fileSystem)
             }
             return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                  dataKey: dataKey, lock: lock, clock: clock)
+                                  keys: DataKeys(current: dataKey), lock: lock, clock: clock)
         } catch {
             lock.release()
             throw error
@@ -120,41 +128,54 @@ public final class EventLog: Sendable {
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let paths = DataDirectory(directory)
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
-        let dataKey = try unlock(keyFile, user: user, passphrase: passphrase)
-        guard mode == .readWrite else {
-            return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                  dataKey: dataKey, lock: nil, clock: clock, salvaging: salvaging, deliver: deliver)
+        let unlocked = try unlock(keyFile, user: user, passphrase: passphrase, in: paths)
+        let log: EventLog
+        var reunlocked = unlocked
+        if mode == .readWrite {
+            let lock = try acquireLock(paths, fileSystem)
+            do {
+                // Re-read under the lock: a passphrase change may have replaced the key file meanwhile.
+                let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
+                if current != keyFile { reunlocked = try unlock(current, user: user, passphrase: passphrase, in: paths) }
+                log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
+                                     keys: reunlocked.keys, lock: lock, clock: clock, salvaging: salvaging, deliver: deliver)
+            } catch {
+                lock.release()
+                throw error
+            }
+        } else {
+            log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
+                                 keys: unlocked.keys, lock: nil, clock: clock, salvaging: salvaging, deliver: deliver)
         }
-        let lock = try acquireLock(paths, fileSystem)
         do {
-            // Re-read under the lock: a passphrase change may have replaced the key file meanwhile.
-            let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
-            return try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
-                                  dataKey: dataKey, lock: lock, clock: clock, deliver: deliver)
+            return try log.reconcileKeyFile(reunlocked, passphrase: passphrase)
         } catch {
-            lock.release()
+            log.close()
             throw error
         }
     }
 
     /// Scans the log and sets up reading and (with a lock) writing.
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
-                                   keyFile: KeyFile, dataKey: SymmetricKey, lock: (any WriterLock)?,
+                                   keyFile: KeyFile, keys: DataKeys, lock: (any WriterLock)?,
                                    clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                                    deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
         }
-        let sendableKey = SendableKey(key: dataKey)
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
             var notes = LogNotes()
-            let state = LogState.read(paths, fileSystem, key: dataKey, fileID: header.fileID)
+            let state = LogState.read(paths, fileSystem, key: keys.current, fileID: header.fileID)
             let watched: UInt64? = if case .state(let state) = state { state.lastSequence } else { nil }
-            let scan = try LogScanner(file: file, fileSize: size, key: dataKey, fileID: header.fileID,
-                                      reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(watching: watched) { first, records in
-                notes.note(records)
-                try deliver(first, records)
+            var keyFileHistory = KeyFileHistory()
+            let scan = try scanNoticingRetiredKey(keyFile, directory: paths.path, history: &keyFileHistory) { history in
+                try LogScanner(file: file, fileSize: size, keys: keys, fileID: header.fileID,
+                               reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(watching: watched) { first, records in
+                    history.note(records, firstSequence: first)
+                    notes.note(records)
+                    try deliver(first, records)
+                }
             }
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
@@ -180,17 +201,17 @@ public final class EventLog: Sendable {
                                    nextSequence: (scan.report.lastSequence ?? 0) + 1,
                                    previousTag: scan.lastTag, lastTimestamp: scan.report.lastTimestamp ?? 0)
                 writer = LogWriter(
-                    file: file, sealer: FrameSealer(key: dataKey, fileID: header.fileID), tail: tail,
+                    file: file, sealer: FrameSealer(key: keys.current, fileID: header.fileID), tail: tail,
                     reservation: fileSystem.appendReservation, clock: clock,
                     reverify: { acknowledged in
-                        reverify(paths: paths, fileSystem: fileSystem, key: sendableKey.key, fileID: header.fileID,
+                        reverify(paths: paths, fileSystem: fileSystem, keys: keys, fileID: header.fileID,
                                  acknowledgedThrough: acknowledged)
                     })
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
-                            frameIndex: scan.index, notes: notes,
+                            frameIndex: scan.index, notes: notes, keyFileHistory: keyFileHistory,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
-                            writerLock: heldLock, secrets: Secrets(dataKey: sendableKey, keyFile: keyFile),
+                            writerLock: heldLock, secrets: Secrets(dataKeys: keys, keyFile: keyFile),
                             clock: clock)
         } catch {
             file.close()
@@ -199,7 +220,7 @@ public final class EventLog: Sendable {
     }
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
-                 notes: LogNotes, fileSystem: any FileSystem,
+                 notes: LogNotes, keyFileHistory: KeyFileHistory, fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
@@ -207,6 +228,7 @@ public final class EventLog: Sendable {
         self.openingRead = openingRead
         self.frameIndex = frameIndex
         self.notes = Mutex(notes)
+        self.keyFileHistory = keyFileHistory
         self.fileSystem = fileSystem
         self.paths = paths
         self.header = header
@@ -223,11 +245,15 @@ public final class EventLog: Sendable {
     /// needed. The writer lock passes to the new log; on success this one is closed, on failure it
     /// is left as it was.
     public func reopened(eachRecord body: (LogRecord) throws -> Void = { _ in }) throws -> EventLog {
+        try reopened(keys: dataKeys(), eachRecord: body)
+    }
+
+    /// `reopened` with `keys` (after the data key changed).
+    func reopened(keys: DataKeys, eachRecord body: (LogRecord) throws -> Void = { _ in }) throws -> EventLog {
         guard let writerLock else { throw EventLogError.readOnly(reason: "opened read-only") }
-        let key = try dataKey()
         let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
         let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                        dataKey: key, lock: writerLock, clock: clock) { try LogRecord.deliver($1, from: $0, to: body) }
+                                        keys: keys, lock: writerLock, clock: clock) { try LogRecord.deliver($1, from: $0, to: body) }
         secrets.withLock { $0.ownsLock = false }
         close()
         return fresh
@@ -239,16 +265,16 @@ public final class EventLog: Sendable {
     /// calls throw `EventLogError.closed`. Call it when the app locks, too.
     public func close() {
         writer?.close()
-        if let writer, writer.stoppedBy == nil, let key = secrets.withLock({ $0.ownsLock ? $0.dataKey : nil }) {
+        if let writer, writer.stoppedBy == nil, let keys = secrets.withLock({ $0.ownsLock ? $0.dataKeys : nil }) {
             let tail = writer.committedTail
             if tail.nextSequence - 1 != openingRead.lastSequence ?? 0 {
                 LogState(lastSequence: tail.nextSequence - 1, lastTag: tail.previousTag)
-                    .write(paths, fileSystem, key: key.key, fileID: header.fileID)
+                    .write(paths, fileSystem, key: keys.current, fileID: header.fileID)
             }
         }
         if secrets.withLock({ $0.ownsLock }) { writerLock?.release() }
         file.close()
-        secrets.withLock { $0.dataKey = nil }
+        secrets.withLock { $0.dataKeys = nil }
     }
 
     // MARK: - Appending
@@ -257,7 +283,7 @@ public final class EventLog: Sendable {
     /// caller's; 254 is the log's own (255 is kept for the key file's records).
     @discardableResult
     public func append(type: UInt8, payload: Data) throws -> UInt64 {
-        guard type != LogNote.recordType else { throw EventLogError.reservedRecordType(type) }
+        guard type != LogNote.recordType, type != KeyFileRecord.type else { throw EventLogError.reservedRecordType(type) }
         return try requireWriter().commit([LogWriter.Item(type: type, payload: payload)]).lowerBound
     }
 
@@ -265,7 +291,7 @@ public final class EventLog: Sendable {
     /// write and one sync, and returns their sequence numbers once durable.
     @discardableResult
     public func appendBatch(_ items: [(type: UInt8, payload: Data)]) throws -> ClosedRange<UInt64> {
-        if let reserved = items.first(where: { $0.type == LogNote.recordType }) {
+        if let reserved = items.first(where: { $0.type == LogNote.recordType || $0.type == KeyFileRecord.type }) {
             throw EventLogError.reservedRecordType(reserved.type)
         }
         return try requireWriter().commit(items.map { LogWriter.Item(type: $0.type, payload: $0.payload) })
@@ -292,8 +318,8 @@ public final class EventLog: Sendable {
     /// Like `forEachRecord`, one frame (one atomic commit) at a time; `salvaging` reads past
     /// frames that do not authenticate, reporting them as damage.
     func forEachFrame(salvaging: Bool = false, _ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
-        let key = try dataKey()
-        return try LogScanner(file: file, fileSize: try readableEnd(), key: key, fileID: header.fileID,
+        let keys = try dataKeys()
+        return try LogScanner(file: file, fileSize: try readableEnd(), keys: keys, fileID: header.fileID,
                               reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(body).report
     }
 
@@ -303,9 +329,12 @@ public final class EventLog: Sendable {
         return try io { () throws(FileSystemError) in try file.size() }
     }
 
-    func dataKey() throws(EventLogError) -> SymmetricKey {
-        guard let key = secrets.withLock({ $0.dataKey }) else { throw .closed }
-        return key.key
+    /// The current data key: what everything written now is sealed under.
+    func dataKey() throws(EventLogError) -> SymmetricKey { try dataKeys().current }
+
+    func dataKeys() throws(EventLogError) -> DataKeys {
+        guard let keys = secrets.withLock({ $0.dataKeys }) else { throw .closed }
+        return keys
     }
 
     // MARK: - Helpers shared with the other files
@@ -356,22 +385,6 @@ public final class EventLog: Sendable {
         }
     }
 
-    /// The data key from `user`'s slot; throws before anything is written.
-    static func unlock(_ keyFile: KeyFile, user: String, passphrase: String) throws -> SymmetricKey {
-        let slot = try slot(of: user, in: keyFile)
-        guard slot.kdf.isAcceptable else { throw EventLogError.unacceptableKDFParameters(slot.kdf) }
-        guard let key = try Keyring.unwrapDataKey(from: slot, passphrase: passphrase, keysetID: keyFile.keysetID) else {
-            throw EventLogError.wrongPassphrase(user: user)
-        }
-        return key
-    }
-
-    static func slot(of user: String, in keyFile: KeyFile) throws(EventLogError) -> KeySlot {
-        let tag = Keyring.userTag(for: user, keysetID: keyFile.keysetID)
-        guard let slot = keyFile.slots.first(where: { $0.userTag == tag }) else { throw .noSuchUser(user) }
-        return slot
-    }
-
     static func acquireLock(_ paths: DataDirectory, _ fileSystem: any FileSystem) throws -> any WriterLock {
         do {
             return try fileSystem.acquireWriterLock(paths.lockPath, holder: lockHolderDescription())
@@ -406,12 +419,12 @@ public final class EventLog: Sendable {
     }
 
     /// After a write failure: re-read the log from disk and check records 1...n are all there.
-    private static func reverify(paths: DataDirectory, fileSystem: any FileSystem, key: SymmetricKey,
+    private static func reverify(paths: DataDirectory, fileSystem: any FileSystem, keys: DataKeys,
                                  fileID: [UInt8], acknowledgedThrough: UInt64) -> Bool? {
         guard let file = try? fileSystem.open(paths.logPath, mode: .read) else { return nil }
         defer { file.close() }
         guard let size = try? file.size(),
-              let scan = try? LogScanner(file: file, fileSize: size, key: key, fileID: fileID,
+              let scan = try? LogScanner(file: file, fileSize: size, keys: keys, fileID: fileID,
                                          reservationStep: fileSystem.appendReservation).scan({ _, _ in })
         else { return nil }
         return scan.report.damage.isEmpty && (scan.report.lastSequence ?? 0) >= acknowledgedThrough

@@ -47,8 +47,6 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(reason: String)
     case recordTooLarge(size: Int, limit: Int)
     case emptyBatch
-    /// Record types 254 (`LogNote`) and 255 are the log's own.
-    case reservedRecordType(UInt8)
     /// The disk is full; the writer stopped. Nothing acknowledged was lost.
     case diskFull(WriteFailure)
     /// A write or sync failed; the writer stopped. Nothing acknowledged was lost.
@@ -62,6 +60,14 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case damagedSealedFile(name: String)
     /// `salvage` writes only into an empty or new directory other than the source.
     case unusableSalvageDestination(String)
+    /// The log has recorded a newer key file than the one beside it: an old copy was put back.
+    case keyFileOutdated(directory: String)
+    /// The key file fails its MAC, or is not the one the log recorded: changed outside Refuge.
+    case keyFileAltered(directory: String)
+    /// Record type 255 is the log's own (`KeyFileRecord`).
+    case reservedRecordType(UInt8)
+    /// The data key cannot be handed to slots of key file version 1 without their passphrases.
+    case slotsAwaitingUpgrade(users: [String])
 
     public var description: String {
         switch self {
@@ -87,7 +93,6 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readOnly(let reason): "the log is open read-only: \(reason)"
         case .recordTooLarge(let size, let limit): "a record or batch of \(size) bytes exceeds the limit of \(limit) bytes"
         case .emptyBatch: "a batch needs at least one record"
-        case .reservedRecordType(let type): "record type \(type) is the log's own"
         case .diskFull(let failure): "the disk is full: \(failure); free space and reopen the log"
         case .writeFailed(let failure): "writing the log failed: \(failure); reopen the log"
         case .writerStopped(let failure): "the log writer stopped after an earlier failure: \(failure); reopen the log"
@@ -96,6 +101,13 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidSealedFileName(let name): "\"\(name)\" cannot name a sealed file (1-64 of a-z, 0-9, '-', '_')"
         case .damagedSealedFile(let name): "the sealed file \(name) is damaged or was not sealed with this log's key"
         case .unusableSalvageDestination(let reason): "cannot salvage there: \(reason)"
+        case .keyFileOutdated(let directory):
+            "the key file in \(directory) is older than the one the log recorded: an old copy was put back; it opens nothing"
+        case .keyFileAltered(let directory):
+            "the key file in \(directory) was changed outside Refuge (its MAC or its recorded digest does not match)"
+        case .reservedRecordType(let type): "record type \(type) is reserved for the log's own records"
+        case .slotsAwaitingUpgrade(let users):
+            "the key slots of \(users.joined(separator: ", ")) are of the old format: each must sign in once before the data key can change"
         }
     }
 

@@ -114,8 +114,17 @@ struct FrameSealer {
 /// Shared by the threads of a parallel read: `SymmetricKey` is not marked Sendable, but its bytes
 /// never change after creation and opening only reads them.
 struct FrameOpener: @unchecked Sendable {
-    let key: SymmetricKey
+    /// A frame is opened with the key of its first sequence number (older frames may be sealed
+    /// under a retired data key).
+    let keys: DataKeys
     let fileID: [UInt8]
+
+    init(keys: DataKeys, fileID: [UInt8]) {
+        self.keys = keys
+        self.fileID = fileID
+    }
+
+    init(key: SymmetricKey, fileID: [UInt8]) { self.init(keys: DataKeys(current: key), fileID: fileID) }
 
     enum Failure: Error {
         /// The AEAD tag does not verify: wrong key, tampering, or a record moved from elsewhere.
@@ -154,7 +163,7 @@ struct FrameOpener: @unchecked Sendable {
         do {
             // nonce | ciphertext | tag is exactly swift-crypto's "combined" representation.
             let box = try AES.GCM.SealedBox(combined: body)
-            plaintext = try AES.GCM.open(box, using: key,
+            plaintext = try AES.GCM.open(box, using: keys.key(forFrameAt: firstSequence),
                                          authenticating: associatedData.bytes(firstSequence: firstSequence, previousTag: previousTag))
         } catch {
             throw .authentication

@@ -47,16 +47,16 @@ extension EventLog {
     public func records(withSequences sequences: some Sequence<UInt64>) throws -> [LogRecord] {
         let wanted = Set(sequences).sorted()
         guard !wanted.isEmpty else { return [] }
-        let key = try dataKey()
+        let keys = try dataKeys()
         let size = try readableEnd()
-        let opener = FrameOpener(key: key, fileID: header.fileID)
+        let opener = FrameOpener(keys: keys, fileID: header.fileID)
         var reader = ChunkedReader(file: file, limit: size, chunkSize: 64 << 10)
         var found: [LogRecord] = []
         var position: FrameIndex.Entry?  // the frame the walk stands on
         var next = wanted.startIndex
         while next < wanted.endIndex {
             let sequence = wanted[next]
-            guard let start = frameIndex.entry(before: sequence) else { next += 1; continue }
+            guard let start = frameIndex.entry(before: sequence) ?? firstFrameOfANewLog else { next += 1; continue }
             if position == nil || position!.sequence > sequence || position!.offset < start.offset { position = start }
             // Walk headers to the frame holding `sequence`: the last whose first sequence is <= it.
             var frame = try frameHeader(at: position!.offset, reader: &reader, size: size)
@@ -76,6 +76,13 @@ extension EventLog {
             if next < wanted.endIndex, wanted[next] == sequence { next += 1 }  // past the frame's records: not in the log
         }
         return found
+    }
+
+    /// A log created (or found empty) by this process has no index entry, as the opening read saw
+    /// no frame; its frames start right after the header, from sequence 1.
+    private var firstFrameOfANewLog: FrameIndex.Entry? {
+        guard openingRead.recordCount == 0, openingRead.damage.isEmpty else { return nil }
+        return FrameIndex.Entry(sequence: 1, offset: UInt64(LogHeader.size))
     }
 
     private struct FrameHeader {

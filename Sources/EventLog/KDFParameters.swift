@@ -19,8 +19,26 @@ public struct KDFParameters: Sendable, Equatable, CustomStringConvertible {
 
     /// OWASP's scrypt recommendation: N = 2^17, r = 8, p = 1 (about 0.4 s and 128 MiB here).
     public static let standard = KDFParameters(logN: 17, r: 8, p: 1)
-    /// N = 2^10: fast enough for test suites, far too weak for real passphrases.
+    /// N = 2^10: fast enough for test suites and benchmarks, far too weak for real passphrases.
+    /// The product never uses it in a release build (see RefugeApp's `KDFChoice`).
     public static let fastForTests = KDFParameters(logN: 10, r: 8, p: 1)
+
+    /// True in a debug build (SwiftPM defines DEBUG only there): what `swift test` builds.
+    public static var isDebugBuild: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
+    }
+
+    /// At least as costly as `other` in memory and in time.
+    public func isAtLeast(_ other: KDFParameters) -> Bool {
+        logN >= other.logN && r >= other.r && UInt64(r) * UInt64(p) >= UInt64(other.r) * UInt64(other.p)
+    }
+
+    /// Below the standard cost: `verify` warns about slots like this.
+    public var isWeak: Bool { !isAtLeast(.standard) }
 
     /// N itself.
     public var n: Int { 1 << Int(logN) }

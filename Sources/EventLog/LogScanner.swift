@@ -34,13 +34,17 @@ struct LogScanner {
     /// reported as damage, and reading goes on at the next frame that authenticates in sequence.
     let salvaging: Bool
 
-    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int,
+    init(file: any OpenFile, fileSize: UInt64, keys: DataKeys, fileID: [UInt8], reservationStep: Int,
          salvaging: Bool = false) {
         self.file = file
         self.fileSize = fileSize
-        self.opener = FrameOpener(key: key, fileID: fileID)
+        self.opener = FrameOpener(keys: keys, fileID: fileID)
         self.reservationStep = UInt64(max(1, reservationStep))
         self.salvaging = salvaging
+    }
+
+    init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
+        self.init(file: file, fileSize: fileSize, keys: DataKeys(current: key), fileID: fileID, reservationStep: reservationStep)
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.

@@ -93,7 +93,11 @@ extension EventLog {
         let bytes = try io { () throws(FileSystemError) in
             try AtomicReplace.read(path, in: fileSystem, limit: SealedFileFormat.maxFileSize)
         }
-        guard let bytes, let contents = SealedFileFormat.open(bytes, name: name, key: try dataKey(), fileID: header.fileID) else {
+        // Sealed under the data key of its day: the current one, or one retired since.
+        let keys = try dataKeys().newestFirst
+        guard let bytes, let contents = keys.lazy.compactMap({
+            SealedFileFormat.open(bytes, name: name, key: $0, fileID: self.header.fileID)
+        }).first else {
             if let bytes, let version = SealedFileFormat.newerVersion(of: bytes) {
                 throw EventLogError.newerFormat(path: path, version: version)
             }

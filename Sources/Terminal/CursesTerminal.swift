@@ -32,7 +32,7 @@ public final class CursesTerminal: Terminal {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Failure.notATerminal }
         try TextLocale.adoptUTF8()
-        _ = cn_disable_core_dumps()
+        CoreDumps.forbid()
         cn_install_restore_handlers()
         use_tioctl(true)  // the size comes from the terminal itself, not from stale LINES/COLUMNS
         guard let screen = cn_newterm() else {

@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     /// Ctrl-Left and Ctrl-Right, for moving by word.
     case wordLeft, wordRight
+    /// Alt-Down: opens a drop-down list, as in desktop forms.
+    case altDown
     /// F1 to F12.
     case function(Int)
     /// Ctrl with a letter, stored lower-case ("s" for Ctrl-S).
@@ -35,6 +37,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .wordLeft: return "Ctrl-Left"
         case .wordRight: return "Ctrl-Right"
+        case .altDown: return "Alt-Down"
         case .function(let n): return "F\(n)"
         case .control(let c): return "Ctrl-\(String(c).uppercased())"
         case .alt(let c): return "Alt-\(c)"
@@ -49,12 +52,16 @@ public enum InputEvent: Hashable, Sendable {
     case paste(String)
     /// The terminal now has this size.
     case resize(Size)
+    /// A whole escape sequence no known terminal sends for a key Refuge uses: ignored by the
+    /// screens (never typed, never Esc), named by the key tester of `refuge doctor`.
+    case unrecognised(String)
 
     public var name: String {
         switch self {
         case .key(let key): return key.name
         case .paste(let text): return "Paste(\(text.count) characters)"
         case .resize(let size): return "Resize \(size)"
+        case .unrecognised(let sequence): return "Unknown sequence " + sequence.replacingOccurrences(of: "\u{1B}", with: "ESC")
         }
     }
 }

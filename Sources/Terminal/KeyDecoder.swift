@@ -8,13 +8,17 @@ public enum RawInput: Hashable, Sendable {
 
 /// Turns raw curses input into `InputEvent`s.
 ///
-/// Curses decodes most function keys itself; this handles what it leaves as plain characters:
-/// the three Backspace codes, Enter's three codes, control letters, Alt as an Esc prefix,
-/// xterm-style Ctrl-arrows, and bracketed paste (`Esc[200~` … `Esc[201~`), which arrives as one
-/// `.paste` event whose newlines stay text.
+/// Curses decodes the function keys the current TERM's terminfo describes; this handles what it
+/// leaves as plain characters: the three Backspace codes, Enter's codes, control letters, Alt as
+/// an Esc prefix, bracketed paste (`Esc[200~` … `Esc[201~`, one `.paste` event whose newlines stay
+/// text), and the escape sequences of every common terminal for the keys Refuge uses, because
+/// TERM often names another terminal than the one sending (PuTTY's default sends `Esc[11~` for F1
+/// and `Esc[1~` for Home with TERM=xterm). See `EscapeSequences`.
 ///
-/// Escape sequences are ambiguous with a lone Esc until a short pause passes; the backend calls
-/// `flush()` when no more input arrives within the escape delay.
+/// A sequence is read whole (CSI up to its final byte, SS3 one byte on); one not in the table is
+/// reported as `.unrecognised` and never typed into a field or taken as Esc. Escape sequences are
+/// ambiguous with a lone Esc until a short pause passes; the backend calls `flush()` when no more
+/// input arrives within the escape delay.
 public struct KeyDecoder: Sendable {
     private var pending: [UInt32] = []      // an unfinished escape sequence, starting with Esc
     private var paste: [UInt32]? = nil      // inside a bracketed paste
@@ -40,7 +44,7 @@ public struct KeyDecoder: Sendable {
     }
 
     /// Ends an ambiguous sequence after a pause: a lone Esc is the Esc key; Esc plus one grapheme
-    /// is Alt-grapheme; anything else is delivered as typed.
+    /// is Alt-grapheme; an unfinished sequence is dropped whole.
     public mutating func flush() -> [InputEvent] {
         if let text = paste {
             // A paste whose end marker never came (or paused inside it): deliver what arrived,
@@ -53,54 +57,63 @@ public struct KeyDecoder: Sendable {
         guard !pending.isEmpty else { return [] }
         let codes = pending
         pending = []
-        if codes == [0x1B] { return [.key(.escape)] }
-        if codes.count == 2, let scalar = Unicode.Scalar(codes[1]), codes[1] >= 0x20 {
-            return [.key(.alt(Character(scalar)))]
-        }
-        if codes.count >= 2, codes[1] == 0x1B { // Esc Esc: the first was a real Esc
-            var events: [InputEvent] = [.key(.escape)]
+        if codes == [Self.escape] { return [.key(.escape)] }
+        if codes.count >= 2, codes[1] == Self.escape {  // Esc Esc: the first was a real Esc
             pending = Array(codes.dropFirst())
-            events += flush()
-            return events
+            return [.key(.escape)] + flush()
         }
-        return [.key(.escape)] + Self.string(Array(codes.dropFirst())).map { .key(.character($0)) }
+        if codes.count == 2 { return Self.altOrEscape(codes[1]) }
+        return [.unrecognised(Self.string(codes))]
     }
+
+    private static let escape: UInt32 = 0x1B
+    private static let pasteStart = "\u{1B}[200~"
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     private mutating func feed(character code: UInt32) -> [InputEvent] {
         if paste != nil { return feedPaste(code) }
         if !pending.isEmpty { return feedEscape(code) }
-        if code == 0x1B {
+        if code == Self.escape {
             pending = [code]
             return []
         }
         return Self.key(forCharacter: code).map { [.key($0)] } ?? []
     }
 
-    private static let pasteStart: [UInt32] = Array("\u{1B}[200~".unicodeScalars.map(\.value))
-    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
-
     private mutating func feedEscape(_ code: UInt32) -> [InputEvent] {
         pending.append(code)
-        if pending == Self.pasteStart {
-            pending = []
-            paste = []
+        switch EscapeSequences.shape(of: pending) {
+        case .unfinished:
             return []
-        }
-        if Self.pasteStart.starts(with: pending) { return [] }
-        // xterm modified arrows: Esc [ 1 ; 5 D (Ctrl-Left) and Esc [ 1 ; 5 C (Ctrl-Right).
-        let text = Self.string(pending)
-        if text == "\u{1B}[1;5D" || text == "\u{1B}O5D" { pending = []; return [.key(.wordLeft)] }
-        if text == "\u{1B}[1;5C" || text == "\u{1B}O5C" { pending = []; return [.key(.wordRight)] }
-        if "\u{1B}[1;5D".hasPrefix(text) || "\u{1B}O5D".hasPrefix(text) { return [] }
-        if pending.count == 2 {
-            if code == 0x1B { return [] }  // Esc Esc: wait for the pause
+        case .malformed:
+            // A control or non-ASCII code inside a sequence: drop the sequence, keep the code.
+            pending.removeLast()
+            let dropped = Self.string(pending)
             pending = []
-            if let scalar = Unicode.Scalar(code), code >= 0x20, code != 0x7F { return [.key(.alt(Character(scalar)))] }
-            var events: [InputEvent] = [.key(.escape)]
-            if let key = Self.key(forCharacter: code) { events.append(.key(key)) }
-            return events
+            return [.unrecognised(dropped)] + feed(character: code)
+        case .escapeThenOther:
+            // Esc Esc x: the first Esc was the key itself.
+            let rest = Array(pending.dropFirst())
+            pending = []
+            return [.key(.escape)] + rest.flatMap { feed(character: $0) }
+        case .complete:
+            let codes = pending
+            pending = []
+            let text = Self.string(codes)
+            if text == Self.pasteStart {
+                paste = []
+                return []
+            }
+            if codes.count == 2 { return Self.altOrEscape(codes[1]) }
+            if let key = EscapeSequences.key(for: text) { return [.key(key)] }
+            return [.unrecognised(text)]
         }
-        return flush()
+    }
+
+    /// Esc then one code: Alt with a grapheme, or Esc followed by a control key.
+    private static func altOrEscape(_ code: UInt32) -> [InputEvent] {
+        if let scalar = Unicode.Scalar(code), code >= 0x20, code != 0x7F { return [.key(.alt(Character(scalar)))] }
+        return [.key(.escape)] + (key(forCharacter: code).map { [.key($0)] } ?? [])
     }
 
     private mutating func feedPaste(_ code: UInt32) -> [InputEvent] {

@@ -24,6 +24,13 @@ public final class VirtualTerminal: Terminal {
     /// Queues each grapheme of `text` as a typed key, the way a person types it.
     public func type(_ text: String) { script += text.map { .key(.character($0)) } }
 
+    /// Queues what the key decoder makes of `bytes` as a terminal sends them, a pause after them
+    /// (e.g. "\u{1B}[11~", F1 in PuTTY's default mode).
+    public func send(_ bytes: String) {
+        var decoder = KeyDecoder()
+        script += bytes.unicodeScalars.flatMap { decoder.feed(.character($0.value)) } + decoder.flush()
+    }
+
     /// Queues a key press.
     public func press(_ keys: Key...) { script += keys.map { .key($0) } }
 

@@ -30,6 +30,11 @@ import Testing
         .userAdded(name: "Айгуль", role: .coordinator),
         .userDisabled(name: "olga"),
         .organisationConfigured(name: "Убежище «Мейірім»"),
+        .passphraseChanged,
+        .passphraseReset(name: "Бек"),
+        .duplicateMarked(caseID: CaseID(high: 5, low: 6), original: CaseID(high: 7, low: 8)),
+        .importBegan(batch: ImportBatchID(high: 9, low: 10)),
+        .importCommitted(batch: ImportBatchID(high: 9, low: 10), caseCount: 1_000_000),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

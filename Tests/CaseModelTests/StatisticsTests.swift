@@ -97,16 +97,32 @@ import Testing
         #expect(report.byGender == [GenderCell(code: "other", count: 5, ageMin: 30, ageMax: 41)])
     }
 
+    /// Issue 12, item 10: merged small groups say what they are, in Russian and English; an open
+    /// period reads "for all time".
+    @Test func mergedGroupsAndAnOpenPeriodAreSaidPlainly() {
+        var people: [[FieldKey: FieldValue]] = []
+        for age in [30, 31] { people.append(Fixtures.person(family: "W", gender: "female", age: age)) }
+        for age in [40, 41] { people.append(Fixtures.person(family: "M", gender: "male", age: age)) }
+        let report = StatisticsBuilder.report(for: Fixtures.store(people).records)
+        let russian = StatisticsTextRenderer.render(report, in: .ru)
+        #expect(russian.contains("Статистика за всё время"))
+        #expect(russian.contains("4 человека: менее 5 — группы меньше 5 человек объединены."))
+        #expect(!russian.contains("другой или не указанный пол") && !russian.contains("…–…"))
+        let english = StatisticsTextRenderer.render(report, in: .en)
+        #expect(english.contains("Statistics for all time"))
+        #expect(english.contains("4 people: fewer than 5 — groups of fewer than 5 merged."))
+    }
+
     @Test func textReadsLikeTheShelterReport() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let english = StatisticsTextRenderer.render(report, in: .en)
-        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 of other or unrecorded gender."))
+        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 — groups of fewer than 5 merged."))
         #expect(english.contains("5 of them were first exploited under 18."))
-        #expect(english.contains("Citizenship: Uzbekistan 6, other 6."))
+        #expect(english.contains("Citizenship: Uzbekistan 6, small groups merged 6."))
         #expect(english.contains("Labour sector (forced labour): Agriculture 5."))
         let russian = StatisticsTextRenderer.render(report, in: .ru)
         #expect(russian.contains("12 человек: 6 женщин в возрасте 18–23 лет, 5 мужчин в возрасте 20–40 лет"))
-        #expect(russian.contains("Гражданство: Узбекистан 6, другие 6."))
+        #expect(russian.contains("Гражданство: Узбекистан 6, малые группы вместе 6."))
         #expect(StatisticsTextRenderer.plural(21, "женщина", "женщины", "женщин") == "женщина")
         #expect(StatisticsTextRenderer.plural(12, "женщина", "женщины", "женщин") == "женщин")
         #expect(StatisticsTextRenderer.plural(3, "женщина", "женщины", "женщин") == "женщины")
@@ -115,10 +131,26 @@ import Testing
     @Test func csvHasOneRowPerCell() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let lines = StatisticsCSVRenderer.render(report).split(separator: "\r\n")
-        #expect(lines.first == "\u{FEFF}dimension,code,count,suppressed,ageMin,ageMax")
-        #expect(lines.contains("byGender,female,6,,18,23"))
-        #expect(lines.contains("byGender,other,,true,,"))
-        #expect(lines.contains("minorsAtExploitation,,5,,,"))
-        #expect(lines.contains("byReferralSource,other,,true,,"))
+        #expect(lines.first == "\u{FEFF}dimension,code,count,suppressed,ageMin,ageMax,note")
+        #expect(lines.contains("byGender,female,6,,18,23,"))
+        #expect(lines.contains("byGender,other,,true,,,"))
+        #expect(lines.contains("minorsAtExploitation,under18,5,,,,under 18 when first exploited"))
+        #expect(lines.contains("byReferralSource,other,,true,,,"))
+    }
+
+    /// Issue 19: the file names its period, minimum group size, a code on every row, and that
+    /// multiple-choice counts add up to more than the total — in the chosen language.
+    @Test func csvSaysHowToReadIt() {
+        let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
+        let english = StatisticsCSVRenderer.render(report).split(separator: "\r\n").map(String.init)
+        #expect(english.contains("period,2026-01-01/2026-12-31,,,,,cases by intake date from 2026-01-01 to 2026-12-31"))
+        #expect(english.contains { $0.hasPrefix("minCell,,\(report.minCell),") && $0.contains("suppressed") })
+        #expect(english.contains { $0.hasPrefix("total,all,12,") })
+        #expect(english.first { $0.hasPrefix("byExploitation,") }?.hasSuffix("add up to more than the total") == true)
+        #expect(english.first { $0.hasPrefix("byLabourSector,") }?.hasSuffix(",") == true)  // one answer each
+        let russian = StatisticsCSVRenderer.render(report, in: .ru)
+        #expect(russian.contains("дела по дате приёма с 2026-01-01 по 2026-12-31"))
+        #expect(russian.contains("сумма больше общего числа"))
+        #expect(russian.hasPrefix("\u{FEFF}dimension,code,count"))  // column names stay keys for tools
     }
 }

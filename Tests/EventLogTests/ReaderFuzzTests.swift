@@ -125,9 +125,12 @@ import Testing
 
     @Test func mutatedKeyFilesNeverCrashTheParser() throws {
         var generator = SeededGenerator(seed: 888)
-        let slot = KeySlot(userTag: generator.bytes(32), kdf: tinyKDF, salt: generator.bytes(32),
-                           wrappedKey: generator.bytes(KeySlot.wrappedKeySize), sealedName: generator.bytes(KeySlot.sealedNameSize))
-        let valid = KeyFile(keysetID: generator.bytes(16), slots: [slot, slot]).encoded()
+        let slot = KeySlot(id: generator.bytes(32), kind: .publicKey, kdf: tinyKDF, salt: generator.bytes(32),
+                           wrapped: generator.bytes(KeySlot.wrappedSize), publicKey: generator.bytes(32),
+                           ephemeralKey: generator.bytes(32), sealedDataKey: generator.bytes(KeySlot.wrappedSize),
+                           sealedName: generator.bytes(KeySlot.sealedNameSize))
+        let valid = KeyFile(keysetID: generator.bytes(16), generation: 3, sealedHistory: generator.bytes(60),
+                            slots: [slot, slot], mac: generator.bytes(32)).encoded()
         #expect(try KeyFile.decode(valid).slots.count == 2)
         for _ in 0..<500 {
             var bytes = valid

@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    /// The first session of a new case file reads its history from the log it just created,
+    /// whose opening read saw no frame to index.
+    @Test func aLogCreatedInThisProcessFindsItsRecords() throws {
+        try withTemporaryDirectory(inMemory: true) { directory in
+            let log = try Self.makeLog(in: directory)
+            defer { log.close() }
+            let all = try readAll(log)
+            #expect(log.frameIndex.entries.isEmpty)
+            #expect(try log.records(withSequences: [1, 2, UInt64(all.count)]) == [all[0], all[1], all[all.count - 1]])
+        }
+    }
+
     @Test func recordsLostToDamageAreLeftOutAndTheRestAreFound() throws {
         try withTemporaryDirectory(inMemory: true) { directory in
             try Self.makeLog(in: directory).close()

@@ -90,6 +90,51 @@ import Terminal
         #expect(terminal.frame.cursor == Point(x: 0, y: 1))
     }
 
+    /// Issue 12, item 4: the readline keys a caseworker who used a shell expects.
+    @Test func readlineKeysMoveAndDelete() {
+        let field = TextField("Ахмедова Гульнара")
+        let (app, terminal) = fieldApp(field)
+        terminal.press(.control("a"))
+        terminal.type("Х")
+        terminal.press(.control("e"), .control("w"))
+        app.runUntilIdle()
+        #expect(field.text == "ХАхмедова ")
+        terminal.press(.control("a"), .right, .control("k"))
+        app.runUntilIdle()
+        #expect(field.text == "Х")
+        terminal.type("абв")
+        terminal.press(.left, .control("u"))
+        app.runUntilIdle()
+        #expect(field.text == "в")
+        #expect(field.editor.cursor == 0)
+    }
+
+    /// Issue 12, item 4: moving back into a long value keeps what is before the cursor in sight.
+    @Test func movingBackThroughALongValueKeepsItsNeighbourhoodVisible() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field, width: 12)
+        terminal.type("Республика Казахстан, Алматы")
+        for _ in 0..<2 {  // drawn after each key, as on a terminal
+            app.runUntilIdle()
+            terminal.press(.wordLeft)
+        }
+        app.runUntilIdle()
+        #expect(field.editor.cursor == 11)  // before "Казахстан"
+        let cursor = try! #require(terminal.frame.cursor)
+        #expect(cursor.x >= 3)  // not pinned to the left edge: "ика " stays visible before it
+        #expect(terminal.row(1).contains("Каз"))
+    }
+
+    /// Issue 12, item 9: a paste's escape sequences go whole and the screen says so.
+    @Test func pastedEscapeSequencesAreRemovedWholeAndSaid() {
+        let field = TextField()
+        let (app, terminal) = fieldApp(field, width: 30, termWidth: 70)
+        terminal.enqueue(.paste("Нигора\u{1B}[31m красный\u{1B}[0m"))
+        app.runUntilIdle()
+        #expect(field.text == "Нигора красный")
+        #expect(terminal.row(0).contains(ScreenKitStrings.english.pasteCleaned))
+    }
+
     @Test func pasteTurnsNewlinesIntoSpacesAndRespectsMaxLength() {
         let field = TextField(maxLength: 12)
         let (app, terminal) = fieldApp(field)

@@ -56,6 +56,58 @@ struct KeyDecoderTests {
         #expect(decoder.feed(.keyCode(560)) == [.key(.wordLeft)])
     }
 
+    /// Issue 12, item 4: every common terminal's sequence for each key the bar uses.
+    @Test(arguments: [
+        // xterm, tmux and screen
+        ("\u{1B}OP", Key.function(1)), ("\u{1B}OQ", .function(2)), ("\u{1B}OR", .function(3)), ("\u{1B}OS", .function(4)),
+        ("\u{1B}[15~", .function(5)), ("\u{1B}[17~", .function(6)), ("\u{1B}[18~", .function(7)), ("\u{1B}[19~", .function(8)),
+        ("\u{1B}[20~", .function(9)), ("\u{1B}[21~", .function(10)), ("\u{1B}[23~", .function(11)), ("\u{1B}[24~", .function(12)),
+        ("\u{1B}[H", .home), ("\u{1B}[F", .end), ("\u{1B}OH", .home), ("\u{1B}OF", .end),
+        ("\u{1B}[A", .up), ("\u{1B}[B", .down), ("\u{1B}[C", .right), ("\u{1B}[D", .left),
+        ("\u{1B}OA", .up), ("\u{1B}OB", .down), ("\u{1B}OC", .right), ("\u{1B}OD", .left),
+        ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown), ("\u{1B}[2~", .insert), ("\u{1B}[3~", .delete),
+        ("\u{1B}[Z", .backTab), ("\u{1B}[1;5D", .wordLeft), ("\u{1B}[1;5C", .wordRight), ("\u{1B}[1;3B", .altDown),
+        ("\u{1B}[1;2H", .home), ("\u{1B}[1;2P", .function(1)), ("\u{1B}[3;5~", .delete), ("\u{1B}OM", .enter),
+        // PuTTY's default (ESC [n~) and VT220
+        ("\u{1B}[11~", .function(1)), ("\u{1B}[12~", .function(2)), ("\u{1B}[13~", .function(3)), ("\u{1B}[14~", .function(4)),
+        ("\u{1B}[1~", .home), ("\u{1B}[4~", .end),
+        // the Linux console
+        ("\u{1B}[[A", .function(1)), ("\u{1B}[[B", .function(2)), ("\u{1B}[[C", .function(3)), ("\u{1B}[[D", .function(4)),
+        ("\u{1B}[[E", .function(5)),
+        // rxvt
+        ("\u{1B}[7~", .home), ("\u{1B}[8~", .end), ("\u{1B}Od", .wordLeft), ("\u{1B}Oc", .wordRight),
+        ("\u{1B}\u{1B}[B", .altDown),
+    ])
+    func eachTerminalsVariantOfEachKey(_ sequence: String, _ key: Key) {
+        #expect(decode(chars(sequence + "x")) == [.key(key), .key(.character("x"))], "\(sequence.debugDescription)")
+        #expect(decode(chars(sequence)) == [.key(key)], "\(sequence.debugDescription) before a pause")
+    }
+
+    /// Issue 12, item 4: an unknown sequence is dropped whole, never typed and never Esc.
+    @Test func anUnknownSequenceIsDroppedWholeAndNamed() {
+        #expect(decode(chars("\u{1B}[99~ab")) == [.unrecognised("\u{1B}[99~"), .key(.character("a")), .key(.character("b"))])
+        #expect(decode(chars("\u{1B}[38;5;1m")) == [.unrecognised("\u{1B}[38;5;1m")])
+        #expect(InputEvent.unrecognised("\u{1B}[99~").name == "Unknown sequence ESC[99~")
+        // Cut off by the pause: still not Esc, still not typed.
+        #expect(decode(chars("\u{1B}[4")) == [.unrecognised("\u{1B}[4")])
+        // A lone Esc, and Esc Esc, are still the Esc key; Esc then a letter is Alt.
+        #expect(decode(chars("\u{1B}\u{1B}")) == [.key(.escape), .key(.escape)])
+        #expect(decode(chars("\u{1B}\u{1B}x")) == [.key(.escape), .key(.alt("x"))])
+        #expect(decode(chars("\u{1B}[")) == [.key(.alt("["))])
+    }
+
+    /// Issue 12, item 9: a paste keeps no escape sequence, not even the rest of one.
+    @Test func pastedTextLosesWholeEscapeSequences() {
+        let coloured = PastedText("Нигора\u{1B}[31m красный\u{1B}[0m")
+        #expect(coloured.text == "Нигора красный")
+        #expect(coloured.removedSequences == 2)
+        #expect(PastedText("a\u{1B}]0;title\u{07}b").text == "ab")  // a window title (OSC)
+        #expect(PastedText("a\u{1B}]8;;http://x\u{1B}\\b").text == "ab")  // a link, ended by ESC \\
+        #expect(PastedText("Жанар\u{1B}").text == "Жанар")
+        #expect(PastedText("\u{1B}Ж").text == "Ж")
+        #expect(PastedText("plain\nline").removedSequences == 0)
+    }
+
     @Test func bracketedPasteIsOneEventAndNewlinesStayText() {
         let events = decode(chars("\u{1B}[200~Жанар\rӘбілқызы\n\u{1B}[201~"), flush: false)
         #expect(events == [.paste("Жанар\rӘбілқызы\n")])

@@ -51,20 +51,34 @@ public enum EventBody: Sendable, Hashable {
     case consentWithdrawn(caseID: CaseID, items: [FieldKey], note: String)
     /// A user opened the case file (views are logged, as in Primero).
     case recordViewed(caseID: CaseID)
+    /// A coordinator found that `caseID` registers the same person as `original`: both cases
+    /// stay, linked; statistics count the person once (the original).
+    case duplicateMarked(caseID: CaseID, original: CaseID)
     case exportMade(format: String, identifiable: Bool, caseCount: Int)
     case userSignedIn
     case userAdded(name: String, role: UserRole)
     case userDisabled(name: String)
     case organisationConfigured(name: String)
+    /// The author changed their own passphrase (the one a coordinator chose no longer stands).
+    case passphraseChanged
+    /// A coordinator gave `name` a new passphrase (a forgotten one); `name` must change it.
+    case passphraseReset(name: String)
+    /// An import starts: the case events its device writes until `importCommitted` of the same
+    /// batch belong to it, and replay counts them only once that commit is in the log, so an import
+    /// of any size, written in many frames, is all or nothing (docs/log-format.md, "Imports").
+    case importBegan(batch: ImportBatchID)
+    /// The import's last event: its cases count from here.
+    case importCommitted(batch: ImportBatchID, caseCount: Int)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
         switch self {
         case .caseOpened(let id, _, _), .fieldsSet(let id, _), .noteAdded(let id, _),
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
-            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id):
+            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _):
             id
-        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+        case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
+            .importBegan, .importCommitted:
             nil
         }
     }
@@ -86,6 +100,11 @@ public enum EventBody: Sendable, Hashable {
         case .userAdded: .userAdded
         case .userDisabled: .userDisabled
         case .organisationConfigured: .organisationConfigured
+        case .passphraseChanged: .passphraseChanged
+        case .passphraseReset: .passphraseReset
+        case .duplicateMarked: .duplicateMarked
+        case .importBegan: .importBegan
+        case .importCommitted: .importCommitted
         }
     }
 }
@@ -106,4 +125,9 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case userAdded = 12
     case userDisabled = 13
     case organisationConfigured = 14
+    case passphraseChanged = 15
+    case passphraseReset = 16
+    case duplicateMarked = 17
+    case importBegan = 20
+    case importCommitted = 21
 }

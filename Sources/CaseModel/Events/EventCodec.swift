@@ -86,6 +86,9 @@ public enum EventCodec {
         case .caseReopened(let caseID, let reason):
             writer.identifier(caseID)
             writer.string(reason)
+        case .duplicateMarked(let caseID, let original):
+            writer.identifier(caseID)
+            writer.identifier(original)
         case .consentWithdrawn(let caseID, let items, let note):
             writer.identifier(caseID)
             writer.varint(UInt64(items.count))
@@ -106,6 +109,15 @@ public enum EventCodec {
             writer.string(name)
         case .organisationConfigured(let name):
             writer.string(name)
+        case .passphraseChanged:
+            break
+        case .passphraseReset(let name):
+            writer.string(name)
+        case .importBegan(let batch):
+            writer.identifier(batch)
+        case .importCommitted(let batch, let caseCount):
+            writer.identifier(batch)
+            writer.varint(UInt64(max(0, caseCount)))
         }
     }
 
@@ -186,6 +198,8 @@ public enum EventCodec {
             return .statusChanged(caseID: caseID, status: status, reason: try reader.string())
         case .caseReopened:
             return .caseReopened(caseID: try reader.identifier(), reason: try reader.string())
+        case .duplicateMarked:
+            return .duplicateMarked(caseID: try reader.identifier(), original: try reader.identifier())
         case .consentWithdrawn:
             let caseID: CaseID = try reader.identifier()
             let count = try reader.count()
@@ -211,6 +225,17 @@ public enum EventCodec {
             return .userDisabled(name: try reader.string())
         case .organisationConfigured:
             return .organisationConfigured(name: try reader.string())
+        case .passphraseChanged:
+            return .passphraseChanged
+        case .passphraseReset:
+            return .passphraseReset(name: try reader.string())
+        case .importBegan:
+            return .importBegan(batch: try reader.identifier())
+        case .importCommitted:
+            let batch: ImportBatchID = try reader.identifier()
+            let count = try reader.varint()
+            guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
+            return .importCommitted(batch: batch, caseCount: Int(count))
         }
     }
 

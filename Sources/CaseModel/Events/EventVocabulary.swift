@@ -6,10 +6,11 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .active: Code("active", en: "Active", ru: "Активен", kk: "Белсенді")
+        // Russian in the neuter: the status of a case ("дело").
+        case .active: Code("active", en: "Active", ru: "Активно", kk: "Белсенді")
         case .followUp: Code("followUp", en: "Follow-up", ru: "Сопровождение")
-        case .closed: Code("closed", en: "Closed", ru: "Закрыт", kk: "Жабық")
-        case .closedReferred: Code("closedReferred", en: "Closed – referred", ru: "Закрыт – передан")
+        case .closed: Code("closed", en: "Closed", ru: "Закрыто", kk: "Жабық")
+        case .closedReferred: Code("closedReferred", en: "Closed – referred", ru: "Закрыто – передано")
         }
     }
 

@@ -48,6 +48,7 @@ public struct Identifier<Tag>: Hashable, Comparable, Sendable, CustomStringConve
 public enum CaseTag {}
 public enum EventTag {}
 public enum DeviceTag {}
+public enum ImportTag {}
 
 /// Identifies one case (one person's file) across every event and every device.
 public typealias CaseID = Identifier<CaseTag>
@@ -55,3 +56,5 @@ public typealias CaseID = Identifier<CaseTag>
 public typealias EventID = Identifier<EventTag>
 /// Identifies the laptop that wrote an event.
 public typealias DeviceID = Identifier<DeviceTag>
+/// Identifies one import: its case events count only once its commit is in the log.
+public typealias ImportBatchID = Identifier<ImportTag>

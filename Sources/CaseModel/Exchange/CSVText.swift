@@ -1,5 +1,9 @@
-/// Writes CSV as RFC 4180 with what spreadsheets need: UTF-8 with a byte-order mark (so Excel
-/// reads Cyrillic correctly), CRLF line ends, quotes where needed, and formula neutralisation.
+import CSV
+import Foundation
+
+/// CSV as RFC 4180 with what spreadsheets need: UTF-8 with a byte-order mark (so Excel reads
+/// Cyrillic correctly), CRLF line ends, quotes where needed (CSV.swift writes the fields), and
+/// formula neutralisation.
 public enum CSVText {
     public static let byteOrderMark = "\u{FEFF}"
 
@@ -20,22 +24,22 @@ public enum CSVText {
         return String(cell.dropFirst())
     }
 
-    /// One field, quoted when it holds a comma, a quote, a line break or edge spaces.
-    static func field(_ cell: String) -> String {
-        let needsQuotes = cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || cell.first == " " || cell.last == " "
-        guard needsQuotes else { return cell }
-        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
-    }
-
-    /// A whole document: BOM, header row, rows, each line ended by CRLF.
+    /// A whole document, written by CSV.swift: BOM, header row, rows, each line ended by CRLF,
+    /// cells neutralised; a cell with edge spaces is quoted too, so that no reader trims it.
     public static func document(header: [String], rows: [[String]]) -> String {
-        var out = byteOrderMark
-        for row in [header] + rows {
-            out += row.map { field(neutralised($0)) }.joined(separator: ",")
-            out += "\r\n"
+        let stream = OutputStream.toMemory()
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            for row in [header] + rows {
+                let cells = row.map(neutralised)
+                try writer.write(row: cells, quotedAtIndex: { cells[$0].first == " " || cells[$0].last == " " })
+            }
+            writer.stream.close()
+        } catch {
+            preconditionFailure("writing CSV to memory cannot fail: \(error)")
         }
-        return out
+        let written = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return byteOrderMark + String(decoding: written, as: UTF8.self) + "\r\n"
     }
 }
 

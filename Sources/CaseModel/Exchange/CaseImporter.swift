@@ -1,134 +1,245 @@
-import CSV
-
 /// One validated spreadsheet row, ready to become events.
 public struct ImportedCase: Sendable, Hashable {
     public let row: Int
     public let values: [FieldKey: FieldValue]
     public let status: CaseStatus
+    /// The unmapped columns' values, one "column: value" line each, when kept as a note.
+    public let note: String?
 }
 
-/// Reads a spreadsheet of cases (header row of field keys, as `export --identifiable` writes it)
-/// and validates every row before anything is imported: all rows become events, or none do.
-/// Accepts a byte-order mark or none, quoted cells with quotes and line breaks, and undoes the
-/// exporter's formula neutralisation (`'=...`). Columns `caseNumber` (ignored) and `status` are
-/// allowed besides the field keys.
+/// What a check of a whole table found: how many rows are ready, and the problems (the first
+/// `CaseImporter.listedErrorLimit` listed, all of them counted).
+public struct ImportCheck: Sendable, Hashable {
+    public internal(set) var readyRows = 0
+    public internal(set) var errors: [ImportError] = []
+    public internal(set) var errorCount = 0
+
+    public var failure: ImportFailure? { errorCount == 0 ? nil : ImportFailure(errors: errors, count: errorCount) }
+
+    mutating func add(_ found: [ImportError]) {
+        errorCount += found.count
+        errors += found.prefix(max(0, CaseImporter.listedErrorLimit - errors.count))
+    }
+}
+
+/// How columns that are not Refuge fields are treated, and which columns the coordinator mapped
+/// by hand (`--map COLUMN=field`).
+public struct ImportChoices: Sendable, Hashable {
+    public enum Unmapped: String, Sendable, CaseIterable {
+        /// Kept: each case gets an imported note listing those columns with their values.
+        case note
+        /// Left out, because the coordinator said so (the preview lists them).
+        case ignore
+    }
+
+    public var unmapped: Unmapped
+    /// Column header → field key, `status`, `note` or `ignore`.
+    public var mapping: [String: String]
+
+    public init(unmapped: Unmapped = .note, mapping: [String: String] = [:]) {
+        self.unmapped = unmapped
+        self.mapping = mapping
+    }
+}
+
+/// Reads a table of cases and checks every row before anything is imported. The header may be in
+/// any dialect `ImportColumns` knows, the cells in any spelling `ImportValues` translates. An
+/// import is all or nothing at any size: `write` streams the rows into events framed by
+/// `importBegan` and `importCommitted`, and replay counts a batch only once its commit is in the
+/// log (docs/data-dictionary.md, "Events"). Undoes the exporter's formula neutralisation (`'=...`).
 public struct CaseImporter: Sendable {
     public let schema: IntakeSchema
     public let context: ValidationContext
+    public let choices: ImportChoices
+    private let values: ImportValues
 
-    public init(schema: IntakeSchema = .standard, context: ValidationContext) {
+    /// Problems listed in full (the rest are counted), so that a file of a million bad rows does
+    /// not fill memory or a screen.
+    public static let listedErrorLimit = 1_000
+    /// Rows are written in frames of about this many bytes, well under the log's frame limit.
+    static let frameBudget = 4 << 20
+    /// The longest imported note (the form's limit for long text).
+    static let noteLimit = 4_000
+
+    public init(schema: IntakeSchema = .standard, context: ValidationContext, choices: ImportChoices = ImportChoices()) {
         self.schema = schema
         self.context = context
+        self.choices = choices
+        values = ImportValues(schema: schema)
     }
 
-    /// Every row validated, or every error found.
-    public func validate(csv text: String) -> Result<[ImportedCase], ImportFailure> {
-        let body = text.hasPrefix(CSVText.byteOrderMark) ? String(text.dropFirst()) : text
-        guard let reader = try? CSVReader(string: body, hasHeaderRow: true), let rawHeader = reader.headerRow else {
-            return .failure(ImportFailure(errors: [ImportError(row: 1, column: "", value: "", problem: .unreadableFile)]))
-        }
-        let header = rawHeader.map { $0.replacingAll("\u{FEFF}", with: "").trimmingWhitespace() }
-        var errors = headerErrors(header)
-        if errors.contains(where: { if case .missingColumn = $0.problem { true } else { false } }) {
-            return .failure(ImportFailure(errors: errors))  // every row would fail the same way
-        }
-        var cases: [ImportedCase] = []
-        var rowNumber = 1
-        while let cells = reader.next() {
-            rowNumber += 1
-            if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-            switch parseRow(cells, header: header, row: rowNumber) {
-            case .success(let imported): cases.append(imported)
-            case .failure(let rowErrors): errors += rowErrors.errors
+    /// The column → field mapping `header` gets, for the preview: each column and its field key,
+    /// `status`, `note`, or `ignore`.
+    public func mapping(of header: [String]) -> [(column: String, target: String)] {
+        let columns = columns(header)
+        return zip(header, columns.targets).map { column, target in
+            switch target {
+            case .field(let key): (column, key.rawValue)
+            case .status: (column, CaseExporter.statusColumn)
+            case .ignored: (column, "ignore")
+            case .note: (column, "note")
+            case .unmapped: (column, choices.unmapped == .note ? "note" : "ignore")
             }
         }
-        if reader.error != nil {
-            errors.append(ImportError(row: rowNumber, column: "", value: "", problem: .unreadableFile))
-        }
-        if cases.isEmpty && errors.isEmpty {
-            errors.append(ImportError(row: 2, column: "", value: "", problem: .noRows))
-        }
-        return errors.isEmpty ? .success(cases) : .failure(ImportFailure(errors: errors))
     }
 
-    /// The events of the whole import, to append as one batch; or the errors, and no events.
-    /// Each case: `caseOpened` (on its intake date, else today), `fieldsSet`, and `statusChanged`
-    /// when its status is not active.
-    public func events(csv text: String, factory: inout EventFactory) -> Result<[Event], ImportFailure> {
-        switch validate(csv: text) {
-        case .failure(let failure):
-            return .failure(failure)
-        case .success(let cases):
-            var events: [Event] = []
-            for imported in cases {
-                let caseID: CaseID = factory.nextID()
-                events += factory.openCase(values: imported.values, openedOn: context.today, caseID: caseID)
-                if imported.status != .active {
-                    events.append(factory.make(.statusChanged(caseID: caseID, status: imported.status, reason: "imported")))
+    /// Checks every row, as `write` will, holding one row at a time.
+    public func check(_ table: ImportTable) -> ImportCheck {
+        var check = ImportCheck()
+        var columns: ImportColumns?
+        var lastRow = 1
+        do {
+            try table.forEachRow { row, cells in
+                lastRow = row
+                guard let known = columns else {
+                    let found = self.columns(cells)
+                    check.add(found.errors)
+                    if found.lacksRequiredColumns { throw StopReading() }  // every row would fail alike
+                    columns = found
+                    return
+                }
+                guard !known.isBlank(cells), !known.isLabelRow(cells, schema: schema) else { return }
+                switch parseRow(cells, columns: known, row: row) {
+                case .success: check.readyRows += 1
+                case .failure(let rowErrors): check.add(rowErrors.errors)
                 }
             }
-            return .success(events)
+        } catch let failure as ImportFailure {
+            check.add(failure.errors)
+        } catch {
+            // StopReading: the header's errors are the answer.
         }
+        if check.readyRows == 0 && check.errorCount == 0 {
+            check.add([ImportError(row: lastRow + 1, column: "", value: "", problem: .noRows)])
+        }
+        return check
     }
 
-    private func headerErrors(_ header: [String]) -> [ImportError] {
-        var errors: [ImportError] = []
-        var seen = Set<String>()
-        for column in header {
-            if !seen.insert(column).inserted {
-                errors.append(ImportError(row: 1, column: column, value: column, problem: .duplicateColumn))
-            } else if column != CaseExporter.caseNumberColumn && column != CaseExporter.statusColumn
-                && schema.field(FieldKey(column)) == nil
-            {
-                errors.append(ImportError(row: 1, column: column, value: column, problem: .unknownColumn))
+    private struct StopReading: Error {}
+
+    /// Streams the events of the whole import to `emit`, a frame's worth at a time: `importBegan`,
+    /// then per case `caseOpened` (claiming its number from `numbering`; on its intake date, else
+    /// today), `fieldsSet`, the imported note of unmapped columns, and `statusChanged` when its
+    /// status is not active; `importCommitted` last. A row that fails (the file changed since
+    /// `check`) throws before the commit, so the events already emitted never count. Returns the
+    /// number of cases.
+    @discardableResult
+    public func write(_ table: ImportTable, factory: inout EventFactory, numbering: inout CaseNumbering,
+                      emit: ([Event]) throws -> Void) throws -> Int {
+        var columns: ImportColumns?
+        let batch: ImportBatchID = factory.nextID()
+        var pending = [factory.make(.importBegan(batch: batch))]
+        var pendingBytes = 0
+        var count = 0
+        try table.forEachRow { row, cells in
+            guard let known = columns else {
+                let found = self.columns(cells)
+                if let failure = ImportFailure(found.errors) { throw failure }
+                columns = found
+                return
+            }
+            guard !known.isBlank(cells), !known.isLabelRow(cells, schema: schema) else { return }
+            let imported = try parseRow(cells, columns: known, row: row).get()
+            let caseID: CaseID = factory.nextID()
+            let year = imported.values[.intakeDate]?.date?.year ?? context.today.year
+            pending += factory.openCase(values: imported.values, openedOn: context.today, caseID: caseID,
+                                        number: numbering.claim(year: year))
+            if let note = imported.note { pending.append(factory.make(.noteAdded(caseID: caseID, text: note))) }
+            if imported.status != .active {
+                pending.append(factory.make(.statusChanged(caseID: caseID, status: imported.status, reason: "imported")))
+            }
+            count += 1
+            pendingBytes += cells.reduce(256) { $0 + 64 + $1.utf8.count }  // above the encoded size
+            if pendingBytes >= Self.frameBudget {
+                try emit(pending)
+                pending = []
+                pendingBytes = 0
             }
         }
-        if !seen.contains(FieldKey.gender.rawValue) {
-            errors.append(ImportError(row: 1, column: "", value: "", problem: .missingColumn(FieldKey.gender.rawValue)))
-        }
-        if !schema.nameKeys.contains(where: { seen.contains($0.rawValue) }) {
-            let names = schema.nameKeys.map(\.rawValue).joined(separator: " / ")
-            errors.append(ImportError(row: 1, column: "", value: "", problem: .missingColumn(names)))
-        }
-        return errors
+        if columns == nil { throw ImportFailure.unreadable }
+        if count == 0 { throw ImportFailure([ImportError(row: 2, column: "", value: "", problem: .noRows)])! }
+        pending.append(factory.make(.importCommitted(batch: batch, caseCount: count)))
+        try emit(pending)
+        return count
     }
 
-    private func parseRow(_ cells: [String], header: [String], row: Int) -> Result<ImportedCase, ImportFailure> {
+    private func columns(_ header: [String]) -> ImportColumns {
+        let names = ColumnNames(schema: schema)
+        var overrides: [String: ImportColumns.Target] = [:]
+        for (column, target) in choices.mapping {
+            switch target {
+            case "ignore": overrides[column] = .ignored
+            case "note": overrides[column] = .note
+            case CaseExporter.statusColumn: overrides[column] = .status
+            default: overrides[column] = names.target(of: target)
+            }
+        }
+        let trimmed = header.map { $0.replacingAll("\u{FEFF}", with: "").trimmingWhitespace() }
+        return ImportColumns(header: trimmed, schema: schema, overrides: overrides)
+    }
+
+    private func parseRow(_ cells: [String], columns: ImportColumns, row: Int) -> Result<ImportedCase, ImportFailure> {
         var errors: [ImportError] = []
         var values: [FieldKey: FieldValue] = [:]
         var status = CaseStatus.active
-        if cells.count > header.count {
+        var noteLines: [String] = []
+        let header = columns.header
+        if cells.count > header.count, cells[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty }) {
             errors.append(ImportError(row: row, column: "", value: cells[header.count...].joined(separator: ","),
                                       problem: .extraCells))
         }
-        for (column, rawCell) in zip(header, cells) {
+        for (index, rawCell) in cells.prefix(header.count).enumerated() {
+            let column = header[index]
             let cell = CSVText.restored(rawCell)
-            if column == CaseExporter.statusColumn {
-                let code = cell.trimmingWhitespace()
-                if code.isEmpty { continue }
-                if let parsed = CaseStatus(rawValue: code) { status = parsed } else {
+            switch columns.targets[index] {
+            case .ignored:
+                continue
+            case .unmapped, .note:
+                let kept = columns.targets[index] == .note || choices.unmapped == .note
+                if kept && !cell.trimmingWhitespace().isEmpty { noteLines.append("\(column): \(cell)") }
+            case .status:
+                let text = cell.trimmingWhitespace()
+                if text.isEmpty { continue }
+                if let parsed = Self.status(text) { status = parsed } else {
                     errors.append(ImportError(row: row, column: column, value: cell, problem: .unknownStatus))
                 }
-                continue
+            case .field(let key):
+                guard let field = schema.field(key) else { continue }
+                let parsed = FieldInputParser.parse(self.values.translate(cell, for: field), for: field)
+                for issue in parsed.issues where issue.severity == .error {
+                    errors.append(ImportError(row: row, column: column, value: cell, problem: .invalid(issue.problem)))
+                }
+                if let value = parsed.value { values[field.key] = value }
             }
-            guard let field = schema.field(FieldKey(column)) else { continue }
-            let parsed = FieldInputParser.parse(cell, for: field)
-            for issue in parsed.issues where issue.severity == .error {
-                errors.append(ImportError(row: row, column: column, value: cell, problem: .invalid(issue.problem)))
-            }
-            if let value = parsed.value { values[field.key] = value }
+        }
+        let note = noteLines.isEmpty ? nil : noteLines.joined(separator: "\n")
+        if let note, note.count > Self.noteLimit {
+            errors.append(ImportError(row: row, column: "", value: note,
+                                      problem: .invalid(.tooLong(length: note.count, maximum: Self.noteLimit))))
         }
         // Cross-field and required checks on what could be read; a cell already refused is not
         // reported twice.
         let refusedColumns = Set(errors.map(\.column))
         let validator = CaseValidator(schema: schema, context: context)
         for issue in validator.validate(values) where issue.severity == .error {
-            let column = issue.field?.rawValue ?? ""
+            let column = issue.field.map { key in
+                zip(header, columns.targets).first { $0.1 == .field(key) }?.0 ?? key.rawValue
+            } ?? ""
             guard !refusedColumns.contains(column) else { continue }
             let value = issue.field.flatMap { values[$0]?.exchangeText } ?? ""
             errors.append(ImportError(row: row, column: column, value: value, problem: .invalid(issue.problem)))
         }
-        return errors.isEmpty ? .success(ImportedCase(row: row, values: values, status: status))
-            : .failure(ImportFailure(errors: errors))
+        return errors.isEmpty ? .success(ImportedCase(row: row, values: values, status: status, note: note))
+            : .failure(ImportFailure(errors)!)
+    }
+
+
+    /// A status by code or label, as the HTCDS picklist writes it too ("Follow up").
+    private static func status(_ text: String) -> CaseStatus? {
+        let folded = ImportValues.fold(text)
+        return CaseStatus.allCases.first { status in
+            [status.rawValue, status.code.label.en, status.code.label.ru, status.code.label.kk ?? ""]
+                .contains { !$0.isEmpty && ImportValues.fold($0) == folded }
+        }
     }
 }

@@ -65,7 +65,11 @@ extension CaseRecord {
             outcome.valuesChanged = true
         case .recordViewed:
             outcome.add(.viewed)
-        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured:
+        case .duplicateMarked(_, let original):
+            outcome.add(.duplicate(of: original))
+            duplicateOf = original
+        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
+             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

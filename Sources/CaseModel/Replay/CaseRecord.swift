@@ -31,6 +31,8 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public internal(set) var values: [FieldKey: FieldValue] = [:]
     public internal(set) var status: CaseStatus = .active
     public internal(set) var statusReason = ""
+    /// The earlier case of the same person, when a coordinator marked this one as its duplicate.
+    public internal(set) var duplicateOf: CaseID?
     public internal(set) var notes: [Note] = []
     public internal(set) var services: [ServiceRecord] = []
     public internal(set) var referrals: [ReferralRecord] = []

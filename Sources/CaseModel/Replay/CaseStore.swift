@@ -57,6 +57,9 @@ public struct CaseStore: Sendable {
     /// Case events whose case was never opened (a partial merge, a damaged log).
     public private(set) var orphans: [Event] = []
     public private(set) var searchIndex = SearchIndex()
+    /// Case events of imports whose commit is not in the log (a replay left them out; see
+    /// `ReplayStream`).
+    public internal(set) var uncommittedImportEvents = 0
     public private(set) var eventCount = 0
     public private(set) var lastMergeKey: MergeKey?
     private var lastSequenceByYear: [Int: Int] = [:]
@@ -92,7 +95,11 @@ public struct CaseStore: Sendable {
         _ records: S, schema: IntakeSchema = .standard, history: HistoryKeeping
     ) -> CaseStore where S.Element == (DecodedEvent, UInt64?) {
         let records = Array(records)
-        var stream = ReplayStream(schema: schema, history: history)
+        let committed = Set(records.compactMap { record, _ -> ImportBatchID? in
+            guard case .event(let event) = record, case .importCommitted(let batch, _) = event.body else { return nil }
+            return batch
+        })
+        var stream = ReplayStream(schema: schema, history: history, committedImports: committed)
         if caseEventsAreInMergeOrder(records.lazy.compactMap { $0.0.event }) {
             for (record, reference) in records { stream.fold(record, reference: reference) }
         } else {
@@ -323,10 +330,16 @@ public struct CaseStore: Sendable {
             if var existing = users[name] {
                 existing.role = role
                 existing.isActive = true
+                existing.mustChangePassphrase = event.author != name
                 users[name] = existing
             } else {
-                users[name] = UserAccount(name: name, role: role, isActive: true, addedBy: event.author, addedAt: event.time)
+                users[name] = UserAccount(name: name, role: role, isActive: true, addedBy: event.author, addedAt: event.time,
+                                          mustChangePassphrase: event.author != name)
             }
+        case .passphraseReset(let name):
+            users[name]?.mustChangePassphrase = true
+        case .passphraseChanged:
+            users[event.author]?.mustChangePassphrase = false
         case .userDisabled(let name):
             users[name]?.isActive = false
         case .organisationConfigured(let name):

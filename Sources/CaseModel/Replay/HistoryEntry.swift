@@ -10,6 +10,8 @@ public struct HistoryEntry: Sendable, Hashable {
         case reopened(from: CaseStatus, reason: String)
         case consentWithdrawn(items: [FieldKey], note: String)
         case viewed
+        /// Marked as registering the same person as the case with this id.
+        case duplicate(of: CaseID)
     }
 
     public let eventID: EventID
@@ -43,4 +45,7 @@ public struct UserAccount: Sendable, Hashable {
     public internal(set) var isActive: Bool
     public let addedBy: String
     public let addedAt: HLCTimestamp
+    /// The passphrase was chosen by someone else (a coordinator adding or resetting the user)
+    /// and not yet changed by the user.
+    public internal(set) var mustChangePassphrase = false
 }

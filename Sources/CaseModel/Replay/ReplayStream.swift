@@ -9,14 +9,34 @@
 /// log) makes the stream give up: `finish()` returns nil and the caller replays the whole log with
 /// `CaseStore.replay`, which sorts and folds with a stream too. `finish()` settles the store once:
 /// completeness, flags and search keys are derived once per case (see `CaseStore.settle`).
+///
+/// An import's case events wait until its `importCommitted` arrives and are folded then; an import
+/// whose commit never came (the disk filled, the power failed) is left out, and its events are
+/// counted in `CaseStore.uncommittedImportEvents` — they stay in the log, never cut.
 public struct ReplayStream: Sendable {
     private var store: CaseStore
     private var organisationEvents: [(event: Event, reference: UInt64?)] = []
+    /// The import being read: the case events its device wrote since `importBegan`.
+    private var openImport: OpenImport?
+    /// The imports known to have committed, when the caller read the whole log first (a sorted
+    /// replay); nil while streaming, where an import's events wait for its commit.
+    private let committedImports: Set<ImportBatchID>?
+    private var uncommittedImportEvents = 0
     /// False once an event arrived out of merge order; nothing more is folded then.
     public private(set) var isInMergeOrder = true
 
-    public init(schema: IntakeSchema = .standard, history: CaseStore.HistoryKeeping) {
+    private struct OpenImport: Sendable {
+        let batch: ImportBatchID
+        let device: DeviceID
+        /// Known from `committedImports`, or nil: wait for the commit.
+        let isCommitted: Bool?
+        var held: [(event: Event, reference: UInt64?)] = []
+    }
+
+    public init(schema: IntakeSchema = .standard, history: CaseStore.HistoryKeeping,
+                committedImports: Set<ImportBatchID>? = nil) {
         store = CaseStore(schema: schema, history: history)
+        self.committedImports = committedImports
     }
 
     /// Folds the next record; `reference` is its log sequence number (kept with `.eventReferences`).
@@ -26,24 +46,55 @@ public struct ReplayStream: Sendable {
         case .event(let event):
             if event.body.caseID == nil {
                 organisationEvents.append((event, reference))
-            } else if !store.foldInMergeOrder(event, reference: reference) {
-                isInMergeOrder = false
-                store = CaseStore(schema: store.schema, history: store.historyKeeping)  // free it now
-                organisationEvents = []
+                importMarker(event)
+            } else if let open = openImport, open.device == event.device, open.isCommitted != true {
+                if open.isCommitted == nil { openImport?.held.append((event, reference)) } else { uncommittedImportEvents += 1 }
+            } else {
+                foldCaseEvent(event, reference: reference)
             }
         case .unrecognised(let kept):
             store.fold(.unrecognised(kept), reference: reference)
         }
     }
 
+    /// An import's first or last event: start holding its case events back, or fold them.
+    private mutating func importMarker(_ event: Event) {
+        switch event.body {
+        case .importBegan(let batch):
+            abandonOpenImport()
+            openImport = OpenImport(batch: batch, device: event.device, isCommitted: committedImports.map { $0.contains(batch) })
+        case .importCommitted(let batch, _):
+            guard let open = openImport, open.batch == batch else { return }
+            openImport = nil
+            for (event, reference) in open.held where isInMergeOrder { foldCaseEvent(event, reference: reference) }
+        default:
+            break
+        }
+    }
+
+    private mutating func abandonOpenImport() {
+        uncommittedImportEvents += openImport?.held.count ?? 0
+        openImport = nil
+    }
+
+    private mutating func foldCaseEvent(_ event: Event, reference: UInt64?) {
+        guard !store.foldInMergeOrder(event, reference: reference) else { return }
+        isInMergeOrder = false
+        store = CaseStore(schema: store.schema, history: store.historyKeeping)  // free it now
+        organisationEvents = []
+        openImport = nil
+    }
+
     /// The replayed store, or nil if the records were not in merge order.
     public mutating func finish() -> CaseStore? {
+        abandonOpenImport()
         guard isInMergeOrder else { return nil }
         organisationEvents.sort { $0.event.mergeKey < $1.event.mergeKey }
         for (event, reference) in organisationEvents {
             let inOrder = store.foldInMergeOrder(event, reference: reference)
             assert(inOrder, "sorted above")
         }
+        store.uncommittedImportEvents = uncommittedImportEvents
         store.settle()
         return store
     }

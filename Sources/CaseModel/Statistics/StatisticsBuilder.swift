@@ -15,7 +15,8 @@ public enum StatisticsBuilder {
         var referralSource: [String: Int] = [:]
         var status: [String: Int] = [:]
 
-        for record in cases where query.includes(record.intakeDate) {
+        // A case marked as another's duplicate is the same person: counted once, as the original.
+        for record in cases where query.includes(record.intakeDate) && record.duplicateOf == nil {
             if record.flags.contains(.noStatisticsConsent) {
                 excluded += 1
                 continue

@@ -111,7 +111,8 @@ extension StatisticsReport {
     /// and the unanswered, else the label of `code` in `field` (in the case statuses for nil).
     public static func categoryLabel(_ code: String, of field: FieldKey?, in language: Language) -> String {
         switch code {
-        case StatisticsCell.otherCode: return LocalizedText(en: "other", ru: "другие").text(in: language)
+        // Not "other" alone, which reads as a category of its own ("other sex").
+        case StatisticsCell.otherCode: return LocalizedText(en: "small groups merged", ru: "малые группы вместе").text(in: language)
         case StatisticsCell.unknownCode: return LocalizedText(en: "not recorded", ru: "не указано").text(in: language)
         default:
             if let field { return IntakeSchema.standard.field(field)?.label(of: code, in: language) ?? code }

@@ -5,13 +5,19 @@ public enum StatisticsTextRenderer {
     public static func render(_ report: StatisticsReport, in language: Language = .en) -> String {
         let ru = language != .en
         var lines: [String] = []
-        let period = "\(report.from?.dotted ?? "…")–\(report.to?.dotted ?? "…")"
+        let period: String
+        switch (report.from?.dotted, report.to?.dotted) {
+        case let (from?, to?): period = ru ? "за период \(from)–\(to)" : "for \(from)–\(to)"
+        case let (from?, nil): period = ru ? "с \(from)" : "since \(from)"
+        case let (nil, to?): period = ru ? "по \(to)" : "up to \(to)"
+        case (nil, nil): period = ru ? "за всё время" : "for all time"
+        }
         if ru {
-            lines.append("Статистика за период \(period) (по дате приёма)."
-                + (report.minCell > 1 ? " Группы меньше \(report.minCell) человек не показаны." : ""))
+            lines.append("Статистика \(period) (по дате приёма)."
+                + (report.minCell > 1 ? " Группы меньше \(report.minCell) человек объединены или не показаны, чтобы никого нельзя было узнать." : ""))
         } else {
-            lines.append("Statistics for \(period) (by intake date)."
-                + (report.minCell > 1 ? " Groups of fewer than \(report.minCell) people are not shown." : ""))
+            lines.append("Statistics \(period) (by intake date)."
+                + (report.minCell > 1 ? " Groups of fewer than \(report.minCell) people are merged or not shown, so that nobody can be recognised." : ""))
         }
         let groups = report.byGender.map { genderPhrase($0, minCell: report.minCell, ru: ru) }
         let people = ru ? "\(report.total) \(plural(report.total, "человек", "человека", "человек"))"
@@ -48,6 +54,10 @@ public enum StatisticsTextRenderer {
     private static func genderPhrase(_ cell: GenderCell, minCell: Int, ru: Bool) -> String {
         let count = cell.count ?? 0
         let amount = cell.count.map(String.init) ?? (ru ? "менее \(minCell)" : "fewer than \(minCell)")
+        if cell.code == StatisticsCell.otherCode {  // not a gender: the small groups, merged
+            return ru ? "\(amount) — группы меньше \(minCell) человек объединены"
+                : "\(amount) — groups of fewer than \(minCell) merged"
+        }
         let noun: String
         switch (cell.code, ru) {
         case ("female", false): noun = count == 1 ? "woman" : "women"

@@ -16,9 +16,12 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
+    /// Names shown as initials on every screen (F6 on the case list), for work where others can
+    /// see the screen; the top line says so until it is turned off.
+    var masksNames = false { didSet { updateMarker() } }
     private(set) lazy var drafts = DraftKeeper(book: { [unowned self] in book }, onError: { [unowned self] in show($0) },
                                                onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
-    private var throttle = SignInThrottle()
+    private let throttle: SignInThrottle
     private let now: () -> Duration
 
     init(terminal: any Terminal, settings: SessionSettings) {
@@ -27,6 +30,11 @@ final class RefugeSession {
         let clock = ContinuousClock()
         let start = clock.now
         now = settings.now ?? { start.duration(to: clock.now) }
+        let startDate = Date()
+        let now = now
+        throttle = SignInThrottle(dataDirectory: settings.dataDirectory) {
+            startDate.addingTimeInterval(Double(now().components.seconds) + Double(now().components.attoseconds) / 1e18)
+        }
         app = Application(terminal: terminal, strings: strings.screenKit, now: now)
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
@@ -55,21 +63,22 @@ final class RefugeSession {
     /// Opens the case file as `user`, or throws a message for the screen (wrong passphrase, a
     /// growing wait after five of them, locked by another Refuge, damaged).
     func signIn(user: String, passphrase: String) throws {
-        if let wait = throttle.remainingWait(at: now()) {
+        if let wait = throttle.remainingWait() {
             throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
         }
         let book: CaseBook
+        let upgrading = EventLog.keyFileUpgradePending(at: settings.dataDirectory, user: user)
         do {
             book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
         } catch let error as EventLogError {
-            if case .wrongPassphrase = error { throttle.recordFailure(at: now()) }
-            if case .noSuchUser = error { throttle.recordFailure(at: now()) }
+            if case .wrongPassphrase = error { throttle.recordFailure() }
             throw UserMessage(strings.message(for: error))
         }
         throttle.recordSuccess()
         let resuming = isLocked
         isLocked = false
         opened(book, resumingDraft: resuming)
+        if upgrading && !book.isReadOnly { app.showInfo(strings.keyFileUpgraded) }
     }
 
     private var calendar: ValidationContext { ValidationContext(today: settings.today()) }
@@ -88,6 +97,8 @@ final class RefugeSession {
         }
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
+        } else if book.mustChangePassphrase {
+            UserForms.changeOwnPassphrase(session: self, required: true)
         } else if let draft = drafts.load() {
             if resumingDraft {
                 resume(draft)
@@ -101,6 +112,7 @@ final class RefugeSession {
 
     private func updateMarker() {
         var markers: [String] = []
+        if masksNames { markers.append(strings.namesHiddenMarker) }
         if book?.isDemo == true { markers.append(strings.demoMarker) }
         if book?.isReadOnly == true { markers.append(strings.readOnlyMarker) }
         app.marker = markers.isEmpty ? nil : markers.joined(separator: " · ")
@@ -132,6 +144,17 @@ final class RefugeSession {
         app.clearStatus()
         updateGlobalBindings()
         app.replace(with: LockScreen(session: self))
+    }
+
+    /// From the lock screen: the sign-in screen for someone else. The locked user's unfinished
+    /// form stays as their draft, offered at their next sign-in.
+    func signInAsAnotherUser() {
+        guard isLocked else { return }
+        isLocked = false
+        userName = nil
+        masksNames = false
+        updateGlobalBindings()
+        app.replace(with: SignInScreen(session: self))
     }
 
     /// Leaves the program; an unfinished form stays as a draft for the next sign-in.

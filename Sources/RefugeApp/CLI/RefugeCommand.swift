@@ -1,4 +1,5 @@
 import ArgumentParser
+import Terminal
 
 /// The `refuge` command line: the application by default, and its tools as subcommands.
 public struct RefugeCommand: ParsableCommand {
@@ -37,7 +38,9 @@ public enum ExitStatus: Int32, Sendable {
 extension RefugeCommand {
     /// Parses the arguments, runs the command and exits with one of the `ExitStatus` codes.
     /// Usage errors exit with 2, not ArgumentParser's 64, so scripts see one set of codes.
+    /// Core dumps are forbidden first, before any passphrase or key is read.
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        CoreDumps.forbid()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -14,6 +14,8 @@ extension CaseBook {
         /// An older case file whose pseudonym secret side file was deleted before it was moved
         /// into the log: a new secret would give every case a new pseudonymous id, silently.
         case pseudonymSecretMissing
+        /// A key slot whose user has no active account in the log.
+        case noActiveAccount(String)
 
         public var description: String {
             switch self {
@@ -23,6 +25,7 @@ extension CaseBook {
             case .pseudonymSecretMissing:
                 "the secret behind pseudonymous ids (pseudonym-secret.sealed) is missing, and new ids would not match "
                     + "earlier exports; put the file back from a backup"
+            case .noActiveAccount(let user): "\(user) has no active account in this case file"
             }
         }
     }
@@ -36,19 +39,45 @@ extension CaseBook {
         try record([.userAdded(name: name, role: role)])
     }
 
-    /// Disables a user: their key slot is removed (their passphrase no longer opens the file) and
-    /// the log records it. Coordinators only; nobody disables themselves.
+    /// Disables a user: their key slot is removed, the case file moves to a new data key for
+    /// everything written from now on (so an old copy of the key file opens nothing new), and the
+    /// log records it. Coordinators only; nobody disables themselves.
     public func disableUser(_ name: String) throws {
         try requireCoordinator("disable users")
         guard name != user else { throw NotPermitted.disablingYourself }
-        try log.removeUser(name)
+        log = try log.removeUser(name)
         try record([.userDisabled(name: name)])
     }
 
-    /// Changes the signed-in user's own passphrase (only the key file changes).
+    /// Changes the signed-in user's own passphrase, and records that it is now theirs (a
+    /// passphrase a coordinator chose must be changed at the first sign-in).
     public func changePassphrase(from old: String, to new: String, kdf: KDFParameters = .standard) throws {
         try log.changePassphrase(user: user, from: old, to: new, kdf: kdf)
+        try record([.passphraseChanged])
     }
+
+    /// A coordinator's answer to a forgotten passphrase: `name`'s key slot is replaced by one for
+    /// `passphrase`, which `name` must change at the next sign-in. Coordinators only; one's own
+    /// passphrase is changed with the old one. Replacing the slot also moves the case file to a new
+    /// data key, as disabling does, so a key file copied while the old passphrase was known opens
+    /// nothing written from now on.
+    public func resetPassphrase(of name: String, to passphrase: String, kdf: KDFParameters = .standard) throws {
+        try requireCoordinator("reset passphrases")
+        log = try log.removeUser(name)
+        try log.addUser(name, passphrase: passphrase, kdf: kdf)
+        try record([.passphraseReset(name: name)])
+    }
+
+    /// Marks `id` as registering the same person as `original` (coordinators only): both cases
+    /// stay and are linked; statistics count the person once.
+    public func markDuplicate(_ id: CaseID, of original: CaseID) throws {
+        try requireCoordinator("mark duplicates")
+        guard id != original, store[id] != nil, store[original] != nil else { return }
+        try record([.duplicateMarked(caseID: id, original: original)])
+    }
+
+    /// True when the signed-in user's passphrase was chosen by someone else and not yet changed.
+    public var mustChangePassphrase: Bool { account?.mustChangePassphrase == true }
 
     // MARK: Exports
 

@@ -1,4 +1,5 @@
 import CaseModel
+import Crypto
 import EventLog
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// Every change goes through `record`, which appends the events durably and only then folds them
 /// into `store`, so what the screens show is always what the log holds.
 public final class CaseBook {
-    public private(set) var log: EventLog
+    public internal(set) var log: EventLog
     public private(set) var store: CaseStore
     public let user: String
     public let device: DeviceID
@@ -22,9 +23,18 @@ public final class CaseBook {
         static let device = "device"
         static let pseudonymSecret = "pseudonym-secret"
         static let demo = "demo"
-        /// One draft per user; the name is a hash because sealed-file names are plain ASCII.
-        static func draft(for user: String) -> String {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        /// One draft per user, named by a hash keyed with the case file's pseudonym secret: plain
+        /// ASCII, as sealed-file names must be, and telling nothing about the user to anyone
+        /// without the data key (an unkeyed hash of a name confirms a guess).
+        static func draft(for user: String, secret: [UInt8]) -> String {
+            let code = HMAC<SHA256>.authenticationCode(for: Array(("draft:" + user.precomposedStringWithCanonicalMapping).utf8),
+                                                       using: SymmetricKey(data: secret))
+            return "draft-" + code.prefix(12).map { String(format: "%02x", $0) }.joined()
+        }
+        /// The name drafts had before: an unkeyed FNV-1a hash of the user name. Still read, so that
+        /// a draft left by the previous version is not lost; removed when the draft is next saved.
+        static func version1Draft(for user: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in user.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             return "draft-" + String(hash, radix: 16)
         }
@@ -74,6 +84,14 @@ public final class CaseBook {
         let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
         do {
             let store = try finish(&stream, reading: log, history: history)
+            // A key slot opens nothing unless the log holds an active account for its user: a
+            // slot added outside Refuge, or left behind, is refused. A damaged log (read-only,
+            // for salvage) may have lost the record that added the user, so it is not asked.
+            let name = user.precomposedStringWithCanonicalMapping
+            guard !log.openingRead.damage.isEmpty
+                || store.users.values.contains(where: { $0.name.precomposedStringWithCanonicalMapping == name && $0.isActive }) else {
+                throw NotPermitted.noActiveAccount(user)
+            }
             let device = try deviceID(of: log)
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
@@ -232,9 +250,18 @@ public final class CaseBook {
     }
 
     /// The signed-in user's unsaved intake, sealed under the data key (never in clear).
-    public func draft() throws -> Data? { try log.readSealedFile(named: SealedName.draft(for: user)) }
-    public func saveDraft(_ contents: Data) throws { try log.writeSealedFile(named: SealedName.draft(for: user), contents: contents) }
-    public func discardDraft() throws { try log.removeSealedFile(named: SealedName.draft(for: user)) }
+    public func draft() throws -> Data? {
+        try log.readSealedFile(named: draftName()) ?? log.readSealedFile(named: SealedName.version1Draft(for: user))
+    }
+    public func saveDraft(_ contents: Data) throws {
+        try log.writeSealedFile(named: draftName(), contents: contents)
+        try log.removeSealedFile(named: SealedName.version1Draft(for: user))
+    }
+    public func discardDraft() throws {
+        try log.removeSealedFile(named: draftName())
+        try log.removeSealedFile(named: SealedName.version1Draft(for: user))
+    }
+    private func draftName() throws -> String { SealedName.draft(for: user, secret: try pseudonymSecret()) }
 
     /// Closes the log and drops the keys from memory.
     public func close() { log.close() }

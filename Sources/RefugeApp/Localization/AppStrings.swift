@@ -29,6 +29,7 @@ struct AppStrings: Sendable {
     // MARK: Markers
     var demoMarker: String { t("DEMO", "ДЕМО", "ДЕМО") }
     var readOnlyMarker: String { t("READ-ONLY", "ТОЛЬКО ЧТЕНИЕ") }
+    var namesHiddenMarker: String { t("NAMES HIDDEN", "ИМЕНА СКРЫТЫ", "АТТАР ЖАСЫРЫН") }
 
     // MARK: Setup
     var setupTitle: String { t("Refuge — first start", "Refuge — первый запуск") }
@@ -44,10 +45,16 @@ struct AppStrings: Sendable {
     var passphrase: String { t("Passphrase", "Пароль-фраза") }
     var passphraseAgain: String { t("Passphrase again", "Пароль-фраза ещё раз") }
     var passphraseHelp: String {
-        t("At least 10 characters. Without it nobody can read the case file — write it down somewhere safe.",
-          "Не меньше 10 знаков. Без неё картотеку не прочитать никому — запишите её в надёжном месте.")
+        t("At least 10 characters. Without it nobody can read the case file: write it down and keep the paper apart from the laptop (not in its bag).",
+          "Не меньше 10 знаков. Без неё картотеку не прочитать никому: запишите её и храните запись отдельно от ноутбука (не в его сумке).")
     }
     var passphraseTooShort: String { t("At least 10 characters.", "Не меньше 10 знаков.") }
+    func passphraseTooWeak(_ suggestion: String) -> String {
+        t("Too easy to guess. For example: \(suggestion)", "Слишком легко угадать. Например: \(suggestion)")
+    }
+    var keyFileUpgraded: String {
+        t("The key file was upgraded to the current format.", "Файл ключей обновлён до текущего формата.")
+    }
     var passphrasesDiffer: String { t("The two passphrases differ.", "Пароль-фразы не совпадают.") }
 
     // MARK: Sign-in and lock
@@ -73,6 +80,7 @@ struct AppStrings: Sendable {
         t("Locked. \(user), enter your passphrase to continue.", "Заблокировано. \(user), введите пароль-фразу, чтобы продолжить.")
     }
     var unlock: String { t("Unlock", "Открыть") }
+    var otherUser: String { t("Other user", "Другой", "Басқа") }  // bar label on the lock screen
     var signIn: String { t("Sign in", "Войти", "Кіру") }
     var create: String { t("Create", "Создать") }
 
@@ -88,18 +96,21 @@ struct AppStrings: Sendable {
     var columnNumber: String { "№" }
     var columnName: String { t("Name", "Имя", "Аты") }
     var columnGender: String { t("Sex", "Пол") }
-    var columnAge: String { t("Age", "Возр.") }
-    var columnCitizenship: String { t("Citiz.", "Гражд.") }
-    var columnExploitation: String { t("Exploitation", "Эксплуатация") }
+    // Column titles fit their columns at 80x24 whole: a cut title ("Во…") says nothing.
+    var columnAge: String { t("Age", "Лет") }
+    var columnCitizenship: String { t("Citz.", "Гр-во") }
+    var columnExploitation: String { t("Type", "Вид") }
     var columnStatus: String { t("Status", "Статус") }
     var columnIntake: String { t("Intake", "Приём") }
-    var columnCaseworker: String { t("Caseworker", "Соцработник") }
+    var columnCaseworker: String { t("Staff", "Ведёт") }
     var columnCompleteness: String { "%" }
     var filterAll: String { t("All", "Все", "Барлығы") }
     var filterClosed: String { t("Closed", "Закрытые") }
+    /// What is shown first: a narrow screen cuts the end of the line.
     func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        t("Active \(active) · Follow-up \(followUp) · Closed \(closed) · Shown \(shown)",
-          "Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed) · Показано \(shown)")
+        t("Shown \(shown) · Active \(active) · Follow-up \(followUp) · Closed \(closed)",
+          "Показано \(shown) · Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed)",
+          "Көрсетілген \(shown) · Белсенді \(active) · Сүйемелдеу \(followUp) · Жабық \(closed)")
     }
     func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
     var search: String { t("Search", "Поиск", "Іздеу") }
@@ -110,6 +121,7 @@ struct AppStrings: Sendable {
     var newIntake: String { t("New", "Новое", "Жаңа") }
     var filter: String { screenKit.filter }
     var mask: String { t("Mask", "Скрыть") }
+    var unmask: String { t("Show", "Показ.", "Көрсет") }  // bar label: names shown again
     var reports: String { t("Reports", "Отчёты", "Есептер") }
     var users: String { t("Users", "Польз.") }
     var open: String { t("Open", "Открыть") }
@@ -130,6 +142,10 @@ struct AppStrings: Sendable {
     var saveAnyway: String { t("Save new", "Сохр. новое") }
     func saved(_ number: String) -> String { t("Saved: case \(number).", "Сохранено: дело \(number).") }
     var nothingChanged: String { t("Nothing changed.", "Ничего не изменено.") }
+    func noteSaved(_ number: String) -> String { t("Note saved: case \(number).", "Заметка сохранена: дело \(number).", "Жазба сақталды: іс \(number).") }
+    func serviceSaved(_ number: String) -> String { t("Service recorded: case \(number).", "Услуга записана: дело \(number).", "Қызмет жазылды: іс \(number).") }
+    func referralSaved(_ number: String) -> String { t("Referral saved: case \(number).", "Направление сохранено: дело \(number).", "Жолдама сақталды: іс \(number).") }
+    func statusSaved(_ number: String) -> String { t("Status changed: case \(number).", "Статус изменён: дело \(number).", "Мәртебе өзгертілді: іс \(number).") }
     var chooseSection: String { t("Which part?", "Какой раздел?") }
 
     // MARK: Case file
@@ -141,14 +157,27 @@ struct AppStrings: Sendable {
     var edit: String { t("Edit", "Правка") }
     var addNote: String { t("Note", "Замет.") }  // bar labels: 6 letters at most, as in MC
     var addService: String { t("Service", "Услуга", "Қызмет") }
-    var addReferral: String { t("Referral", "Направ") }
+    var addReferral: String { t("Referral", "Направ") }  // bar label
+    var referral: String { t("Referral", "Направление", "Жолдама") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
-    func caseHeader(number: String, name: String, age: String, status: String, completeness: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)  filled \(completeness)",
-          "\(number)  \(name)  возраст \(age)  \(status)  заполнено \(completeness)")
+    func caseHeader(number: String, name: String, age: String, status: String) -> String {
+        t("\(number)  \(name)  age \(age)  \(status)", "\(number)  \(name)  возраст \(age)  \(status)",
+          "\(number)  \(name)  жасы \(age)  \(status)")
     }
+    /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
+    func forReports(_ percent: String) -> String { t("for reports: \(percent)", "для отчёта: \(percent)", "есеп үшін: \(percent)") }
+    /// An age estimated at intake (no date of birth).
+    func aboutAge(_ age: Int) -> String { t("about \(age)", "около \(age)", "шамамен \(age)") }
     var notRecorded: String { "—" }
+    var markDuplicate: String { t("Duplic.", "Дублик.", "Қайталау") }  // bar label
+    func markDuplicateTitle(_ number: String) -> String {
+        t("Case \(number) is a duplicate", "Дело \(number) — дубликат", "\(number) ісі — қайталама")
+    }
+    var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
+    func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
+    func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
+    func hasDuplicates(_ numbers: String) -> String { t("duplicates: \(numbers)", "дубликаты: \(numbers)", "қайталамалары: \(numbers)") }
     var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
     var note: String { t("Note", "Заметка") }
     var noteHelp: String { t("What happened, what was agreed. Saved with your name and the time.", "Что произошло, о чём договорились. Сохраняется с вашим именем и временем.") }
@@ -193,6 +222,9 @@ struct AppStrings: Sendable {
     var export: String { t("Export", "Экспорт") }
     var exportTitle: String { t("Export anonymised CSV", "Экспорт обезличенного CSV") }
     var exportPath: String { t("File to write:", "Куда записать файл:") }
+    func replaceFile(_ path: String) -> String {
+        t("\(path) already exists. Replace it?", "Файл \(path) уже есть. Заменить его?", "\(path) файлы бар. Ауыстыру керек пе?")
+    }
     func exported(_ count: Int, _ path: String) -> String { t("\(count) cases written to \(path).", "Записано дел: \(count), файл \(path).") }
     var totalPeople: String { t("People", "Человек") }
     var byGender: String { t("By sex (age range)", "По полу (возраст)") }
@@ -221,12 +253,29 @@ struct AppStrings: Sendable {
     var disableUser: String { t("Disable", "Отключить") }
     var changePassphrase: String { t("Passphrase", "Пароль") }
     var addUserTitle: String { t("New user", "Новый пользователь") }
+    var resetPassphrase: String { t("Reset", "Сброс", "Қалпына") }  // bar label: a forgotten passphrase
+    func resetPassphraseTitle(_ name: String) -> String {
+        t("New passphrase for “\(name)”", "Новая пароль-фраза для «\(name)»", "«\(name)» үшін жаңа құпия сөз")
+    }
+    func resetPassphraseAdvice(_ name: String) -> String {
+        t("Tell it to \(name) in person; they must change it when signing in.",
+          "Сообщите её \(name) лично; при входе её нужно будет сменить.",
+          "Оны \(name) өзіне айтыңыз; кіргенде оны ауыстыру керек.")
+    }
+    func passphraseWasReset(_ name: String) -> String {
+        t("New passphrase set for \(name).", "Для \(name) задана новая пароль-фраза.", "\(name) үшін жаңа құпия сөз орнатылды.")
+    }
+    var mustChangePassphrase: String {
+        t("The passphrase was chosen by your coordinator: choose your own now.",
+          "Эту пароль-фразу выбрал координатор: придумайте свою.",
+          "Бұл құпия сөзді үйлестіруші таңдады: өзіңіздікін ойлап табыңыз.")
+    }
     var changePassphraseTitle: String { t("Change my passphrase", "Сменить мою пароль-фразу") }
     var currentPassphrase: String { t("Current passphrase", "Текущая пароль-фраза") }
     var newPassphrase: String { t("New passphrase", "Новая пароль-фраза") }
     func disableQuestion(_ name: String) -> String {
-        t("Disable \(name)? Their passphrase will no longer open the case file; their past entries keep their name.",
-          "Отключить \(name)? Пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
+        t("Disable the user “\(name)”? Their passphrase will no longer open the case file; their past entries keep their name.",
+          "Отключить пользователя «\(name)»? Его пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
     }
     func userAdded(_ name: String) -> String { t("User \(name) added.", "Пользователь \(name) добавлен.") }
     func userDisabled(_ name: String) -> String { t("User \(name) disabled.", "Пользователь \(name) отключён.") }

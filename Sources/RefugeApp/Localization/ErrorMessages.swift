@@ -45,6 +45,7 @@ extension AppStrings {
             case .coordinatorsOnly: notPermitted
             case .identifiableExportWhileReadOnly: readOnlyRefused
             case .pseudonymSecretMissing: pseudonymSecretMissing
+            case .noActiveAccount: wrongCredentials
             }
             return FailureWording(screen: screen, command: CommandFailure("Not allowed: \(refusal.description). Nothing was changed.",
                                                                           status: .rejectedInput))
@@ -79,7 +80,8 @@ extension AppStrings {
             return say(damagedFile, "The key file in \(directory) belongs to another case file; restore the matching `keys` file from a backup.",
                        .cannotOpen)
         case .wrongPassphrase(let user):
-            return say(wrongCredentials, "Wrong passphrase for \(user). Nothing was changed.", .cannotOpen)
+            // Slots carry no names in clear, so an unknown or disabled user looks the same.
+            return say(wrongCredentials, "Wrong user name or passphrase (\(user)). Nothing was changed.", .cannotOpen)
         case .noSuchUser(let user):
             return say(wrongCredentials, "There is no user named \(user) (or the user was disabled).", .cannotOpen)
         case .lockedByAnotherProcess(let holder):
@@ -111,9 +113,15 @@ extension AppStrings {
             return say(writeFailed, "Writing the case file failed (\(failure)). Nothing saved before was lost; try again.", .cannotOpen)
         case .io(let message):
             return say(writeFailed, "The case file could not be read or written: \(message).", .cannotOpen)
+        case .keyFileOutdated, .keyFileAltered:
+            return say(damagedFile, "The case file refuses this key file: \(error). Nothing was changed. "
+                       + "Put back the current key file (from the newest backup), or ask your administrator.", .damagedLog)
+        case .slotsAwaitingUpgrade(let users):
+            return say(unexpected(error.description), "Not yet possible: \(users.joined(separator: ", ")) must sign in once first "
+                       + "(their key slots are of the old format and cannot receive a new data key). Nothing was changed.", .rejectedInput)
         case .unusableSalvageDestination(let reason):
             return say(internalError, "Cannot salvage into that directory: \(reason). Give a new or empty directory.", .cannotOpen)
-        case .emptyBatch, .reservedRecordType, .closed, .invalidSealedFileName:
+        case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:
             return say(internalError, "Internal error: \(error). Nothing was changed.", .cannotOpen)
         }
     }

@@ -18,7 +18,7 @@ enum CaseActionForms {
 
     static func note(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
-        return make(session, title: "\(s.note) — \(record.number)", fields: [
+        return make(session, title: "\(s.note) — \(record.number)", saved: s.noteSaved(record.number.description), fields: [
             FormField(Keys.text, s.note, .notes(rows: 8), required: true, help: s.noteHelp),
         ]) { book, form in
             try book.record([.noteAdded(caseID: record.id, text: form.answer(Keys.text))])
@@ -28,7 +28,7 @@ enum CaseActionForms {
     static func service(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let kinds = ServiceKind.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.service) — \(record.number)", fields: [
+        return make(session, title: "\(s.service) — \(record.number)", saved: s.serviceSaved(record.number.description), fields: [
             FormField(Keys.service, s.service, .choice(kinds), required: true),
             FormField(Keys.date, s.date, .date, required: true),
             FormField(Keys.end, s.endDate, .date),
@@ -43,7 +43,7 @@ enum CaseActionForms {
     static func referral(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let types = CodeLists.organisationType.codes.map { ChoiceOption(code: $0.code, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.addReferral) — \(record.number)", fields: [
+        return make(session, title: "\(s.referral) — \(record.number)", saved: s.referralSaved(record.number.description), fields: [
             FormField(Keys.organisationType, s.organisationType, .choice(types), required: true),
             FormField(Keys.date, s.date, .date, required: true),
             FormField(Keys.reason, s.reason, .notes(rows: 3)),
@@ -58,7 +58,7 @@ enum CaseActionForms {
     static func status(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
         let statuses = CaseStatus.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.changeStatus) — \(record.number)", fields: [
+        return make(session, title: "\(s.changeStatus) — \(record.number)", saved: s.statusSaved(record.number.description), fields: [
             FormField(Keys.status, s.status, .choice(statuses), required: true),
             FormField(Keys.reason, s.reason, .text(maxLength: 500), help: s.reasonHelp),
         ], initial: [Keys.status.name: .choice(record.status.rawValue)]) { book, form in
@@ -67,9 +67,9 @@ enum CaseActionForms {
     }
 
     /// A one-page `caseFileForm`.
-    private static func make(_ session: RefugeSession, title: String, fields: [FormField], initial: FormValues = [:],
+    private static func make(_ session: RefugeSession, title: String, saved: String, fields: [FormField], initial: FormValues = [:],
                              save: @escaping (CaseBook, Form) throws -> Void) -> FormScreen {
         let description = FormDescription(title: title, pages: [FormPage(title: title, fields: fields)])
-        return session.caseFileForm(description, initial: initial, save: save)
+        return session.caseFileForm(description, initial: initial, confirmation: saved, save: save)
     }
 }

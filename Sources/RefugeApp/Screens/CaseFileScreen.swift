@@ -39,6 +39,7 @@ final class CaseFileScreen: Screen {
 
     override var bindings: [Binding] {
         let s = session.strings
+        let coordinator = session.book?.isCoordinator == true
         return [
             Binding(.function(4), .character("e"), label: s.edit) { [unowned self] in chooseSectionToEdit() },
             Binding(.function(5), .character("a"), label: s.addNote) { [unowned self] in present(CaseActionForms.note) },
@@ -46,19 +47,24 @@ final class CaseFileScreen: Screen {
             Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
             Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ]
+        ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
     }
 
     func refresh() {
         guard let record, let book = session.book else { return }
         let s = session.strings
-        let text = CaseText(strings: s)
+        let store = book.store
+        let text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
         title = "\(s.caseTitle) \(record.number)"
-        summary.text = s.caseHeader(number: record.number.description, name: record.displayName,
-                                    age: record.age(on: session.today).map(String.init) ?? "—",
-                                    status: record.status.label.text(in: s.language),
-                                    completeness: "\(record.completeness.percent)%")
-        flagsLabel.text = text.flags(record.flags)
+        let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
+        summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
+                                    status: record.status.label.text(in: s.language))
+        // On the second line, so the first (who, how old, where the case stands) fits at 60 columns.
+        let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
+        flagsLabel.text = [s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
+                           record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
+                           duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
+            .filter { !$0.isEmpty }.joined(separator: "  ")
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
             return ([section.title.text(in: s.language).uppercased()]
@@ -86,6 +92,22 @@ final class CaseFileScreen: Screen {
         session.app.push(ChooseDialog(title: session.strings.chooseSection, options: options) { [unowned self] option in
             guard let option, let section = sections.first(where: { $0.id == option.code }) else { return }
             CaseFormController.edit(session: session, record: record, section: section)
+        })
+    }
+
+    /// Coordinators: this case registers the same person as another; asks for the other's number.
+    private func askForOriginal() {
+        let s = session.strings
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        session.app.push(PromptDialog(title: s.markDuplicateTitle(record.number.description), label: s.originalCaseNumber) { [unowned self] answer in
+            guard let answer = answer?.filter({ !$0.isWhitespace }), !answer.isEmpty else { return }
+            guard let original = session.book?.store.records.first(where: { $0.number.description == answer }) else {
+                return session.app.showError(s.noSuchCase(answer))
+            }
+            if session.perform({ try session.writableBook().markDuplicate(caseID, of: original.id) }) {
+                session.app.showInfo(s.duplicateOf(answer))
+                refresh()
+            }
         })
     }
 

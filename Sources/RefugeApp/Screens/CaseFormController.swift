@@ -10,8 +10,11 @@ final class CaseFormController {
     /// Weak: the screen's callbacks own the controller, so both go when the screen closes (or the
     /// session locks and drops every screen).
     private weak var screen: FormScreen?
-    /// Earlier cases are offered once per intake; "save anyway" then saves.
-    private var duplicatesOffered = false
+    /// The name and birth answers as they were when earlier cases were last looked for: they are
+    /// looked for again whenever these changed since (Esc from the offer, the name retyped in
+    /// Latin, F2), while "save anyway" saves what was just checked.
+    private var checkedIdentity: [FieldKey: FieldValue]?
+    private static let identityKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias, .birthDate, .ageAtIntake]
 
     private init(session: RefugeSession, target: Draft.Target) {
         self.session = session
@@ -64,8 +67,9 @@ final class CaseFormController {
             throw UserMessage(problem.message(in: session.strings.language))
         }
         let book = try session.saving { try session.writableBook() }
-        if !duplicatesOffered {
-            duplicatesOffered = true
+        let identity = values.filter { Self.identityKeys.contains($0.key) }
+        if checkedIdentity != identity {
+            checkedIdentity = identity
             let probe = DuplicateProbe(values: values, referenceDate: session.today)
             let candidates = DuplicateFinder.candidates(for: probe, in: book.store)
             if !candidates.isEmpty {

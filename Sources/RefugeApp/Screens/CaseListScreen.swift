@@ -30,6 +30,7 @@ final class CaseListScreen: Screen {
     }
 
     override func didAppear() {
+        source.masksNames = session.masksNames
         if let store = session.book?.store { source.load(store) }
         updateLabels()
         table.reload()
@@ -41,7 +42,7 @@ final class CaseListScreen: Screen {
         var bindings = [
             Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
             Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
-            Binding(.function(6), .character("m"), label: s.mask) { [unowned self] in toggleMask() },
+            Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },
             Binding(.function(7), .character("/"), .character("."), label: s.search) { [unowned self] in startSearch() },
             Binding(.function(8), .character("u"), label: s.users) { [unowned self] in openUsers() },
             Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
@@ -73,7 +74,8 @@ final class CaseListScreen: Screen {
     }
 
     func toggleMask() {
-        source.masksNames.toggle()
+        session.masksNames.toggle()
+        source.masksNames = session.masksNames
         session.app.setNeedsRedraw()
     }
 

@@ -4,7 +4,15 @@ import Foundation
 /// How stored answers, times and history lines read on screen, in the interface language.
 struct CaseText {
     let strings: AppStrings
+    /// Names as initials (F6 on the case list): for work where others can see the screen.
+    var masksNames = false
+    /// The number of another case, for links between cases ("duplicate of 2024-0003").
+    var numberOf: (CaseID) -> String = { _ in "?" }
     let schema: IntakeSchema = .standard
+
+    static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
+
+    func name(_ name: String) -> String { masksNames ? CaseListSource.initials(name) : name }
 
     var language: Language { strings.language }
 
@@ -12,7 +20,7 @@ struct CaseText {
         guard let value else { return strings.notRecorded }
         let field = schema.field(key)
         switch value {
-        case .text(let text): return text
+        case .text(let text): return Self.nameKeys.contains(key) ? name(text) : text
         case .date(let date): return date.dotted
         case .number(let number): return String(number)
         case .code(let code): return field?.label(of: code, in: language) ?? code
@@ -57,6 +65,7 @@ struct CaseText {
         case .consentWithdrawn(let items, let note):
             what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
         case .viewed: what = strings.viewed
+        case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
         }
         return "\(time(entry.time))  \(entry.author)  \(what)"
     }

@@ -26,7 +26,7 @@ final class DuplicatesDialog: Dialog {
         self.onSaveAnyway = onSaveAnyway
         let message = Paragraph(strings.duplicatesFound)
         super.init(title: strings.duplicatesTitle,
-                   root: Stack(.vertical, [(.fixed(2), message), (.flex(1), table)]),
+                   root: Stack(.vertical, [(.auto, message), (.flex(1), table)]),
                    preferredSize: Size(width: 64, height: min(candidates.count, 8) + 6))
         table.onActivate = { [unowned self] row in
             close()

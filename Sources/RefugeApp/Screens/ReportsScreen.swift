@@ -51,7 +51,16 @@ final class ReportsScreen: Screen {
         let path = session.settings.homeDirectory.appendingPathComponent(name).path
         session.app.push(PromptDialog(title: s.exportTitle, label: s.exportPath, text: path) { [unowned self] answer in
             guard let answer, !answer.isEmpty else { return }
-            export(to: (answer as NSString).expandingTildeInPath)
+            confirmOverwrite(of: (answer as NSString).expandingTildeInPath)
+        })
+    }
+
+    /// An existing file is replaced only when the user says so.
+    private func confirmOverwrite(of path: String) {
+        guard FileManager.default.fileExists(atPath: path) else { return export(to: path) }
+        let s = session.strings
+        session.app.push(ConfirmDialog(title: s.exportTitle, message: s.replaceFile(path)) { [unowned self] yes in
+            if yes { export(to: path) }
         })
     }
 

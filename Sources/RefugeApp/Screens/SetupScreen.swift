@@ -25,11 +25,17 @@ final class SetupScreen: SubmittingFormScreen {
 
 /// The passphrase fields shared by setup, adding a user and changing one's own passphrase.
 enum PassphraseRules {
-    static let minimumLength = 10
+    static let minimumLength = PassphrasePolicy.minimumLength
 
     static func newPassphrase(key: String, label: String, strings: AppStrings) -> FormField {
         FormField(key, label, .secret, required: true,
-                  validate: { value, _ in value.rawText.count < minimumLength ? strings.passphraseTooShort : nil },
+                  validate: { value, _ in
+                      switch PassphrasePolicy.weakness(of: value.rawText) {
+                      case nil: nil
+                      case .tooShort: strings.passphraseTooShort
+                      default: strings.passphraseTooWeak(PassphrasePolicy.suggestion())
+                      }
+                  },
                   help: strings.passphraseHelp)
     }
 

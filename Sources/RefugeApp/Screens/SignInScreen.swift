@@ -27,9 +27,17 @@ final class SignInScreen: SubmittingFormScreen {
     }
 }
 
-/// The screen while locked: nothing of the case file, only the passphrase of the signed-in user.
+/// The screen while locked: nothing of the case file, only the passphrase of the signed-in user,
+/// or F3 for another user (a shared laptop at shift change).
 final class LockScreen: SubmittingFormScreen {
+    private unowned let session: RefugeSession
+
+    override var bindings: [Binding] {
+        super.bindings + [Binding(.function(3), label: session.strings.otherUser) { [unowned self] in session.signInAsAnotherUser() }]
+    }
+
     init(session: RefugeSession) {
+        self.session = session
         let s = session.strings
         let user = session.userName ?? ""
         let description = FormDescription(title: s.lockedTitle, pages: [FormPage(title: s.lockedPage(user), fields: [

@@ -34,9 +34,16 @@ final class UsersScreen: Screen {
         return [
             Binding(.function(5), .character("a"), label: s.addUser) { [unowned self] in UserForms.addUser(session: session) },
             Binding(.function(8), .character("d"), label: s.disableUser) { [unowned self] in disableSelected() },
+            Binding(.function(6), .character("r"), label: s.resetPassphrase) { [unowned self] in resetSelected() },
             Binding(.function(4), .character("p"), label: s.changePassphrase) { [unowned self] in UserForms.changeOwnPassphrase(session: session) },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
         ]
+    }
+
+    /// A forgotten passphrase: the coordinator gives a new one, which the user must change.
+    private func resetSelected() {
+        guard rows.items.indices.contains(table.selectedRow) else { return }
+        UserForms.resetPassphrase(of: rows.items[table.selectedRow].key, session: session)
     }
 
     private func disableSelected() {
@@ -79,21 +86,39 @@ enum UserForms {
         }
     }
 
-    static func changeOwnPassphrase(session: RefugeSession) {
+    static func resetPassphrase(of name: String, session: RefugeSession) {
         let s = session.strings
-        let description = FormDescription(title: s.changePassphraseTitle, pages: [FormPage(title: s.changePassphraseTitle, fields: [
-            FormField(Keys.current, s.currentPassphrase, .secret, required: true),
+        let title = s.resetPassphraseTitle(name)
+        let description = FormDescription(title: title, pages: [FormPage(title: s.resetPassphraseAdvice(name), fields: [
             PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.newPassphrase, strings: s),
             PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
         ])])
         present(session, description) { book, form in
+            try book.resetPassphrase(of: name, to: form.answer(Keys.passphrase), kdf: session.settings.kdf)
+            session.app.showInfo(s.passphraseWasReset(name))
+        }
+    }
+
+    /// `required`: right after signing in with a passphrase a coordinator chose; the form cannot
+    /// be left until the passphrase is the user's own.
+    static func changeOwnPassphrase(session: RefugeSession, required: Bool = false) {
+        let s = session.strings
+        let page = required ? s.mustChangePassphrase : s.changePassphraseTitle
+        let description = FormDescription(title: s.changePassphraseTitle, pages: [FormPage(title: page, fields: [
+            FormField(Keys.current, s.currentPassphrase, .secret, required: true),
+            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.newPassphrase, strings: s),
+            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
+        ])])
+        present(session, description, required: required) { book, form in
             try book.changePassphrase(from: form.answer(Keys.current), to: form.answer(Keys.passphrase), kdf: session.settings.kdf)
             session.app.showInfo(s.passphraseChanged)
         }
     }
 
     private static func present(_ session: RefugeSession, _ description: FormDescription, initial: FormValues = [:],
-                                save: @escaping (CaseBook, Form) throws -> Void) {
-        session.app.push(session.caseFileForm(description, initial: initial, save: save))
+                                required: Bool = false, save: @escaping (CaseBook, Form) throws -> Void) {
+        let screen = session.caseFileForm(description, initial: initial, save: save)
+        if required { screen.onCancel = {} }  // Esc does not leave; F12 and F10 still work
+        session.app.push(screen)
     }
 }

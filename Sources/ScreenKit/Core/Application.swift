@@ -19,6 +19,11 @@ public final class Application {
     public var minimumSize = Size(width: 40, height: 12)
     public private(set) var screens: [Screen] = []
     public private(set) var status: StatusMessage? { didSet { setNeedsRedraw() } }
+    /// The full screen the status belongs to: the one on top (under any dialog) once the key that
+    /// raised it was handled. It goes when that screen is no longer on top, so an error or a
+    /// confirmation never follows the user onto another screen.
+    private var statusOwner: ObjectIdentifier?
+    private var statusIsNew = false
     public private(set) var isRunning = false
 
     private var needsRedraw = true
@@ -71,9 +76,26 @@ public final class Application {
 
     // MARK: Status line
 
-    public func showInfo(_ text: String) { status = StatusMessage(text: text, isError: false) }
-    public func showError(_ text: String) { status = StatusMessage(text: text, isError: true) }
+    public func showInfo(_ text: String) { raise(StatusMessage(text: text, isError: false)) }
+    public func showError(_ text: String) { raise(StatusMessage(text: text, isError: true)) }
     public func clearStatus() { if status != nil { status = nil } }
+
+    private func raise(_ message: StatusMessage) {
+        status = message
+        statusIsNew = true
+    }
+
+    /// After each key and timer: a new message joins the screen now on top; an older one goes
+    /// when its screen has left the top.
+    private func settleStatus() {
+        let owner = screens.last { !$0.isModal }.map(ObjectIdentifier.init)
+        if statusIsNew {
+            statusOwner = owner
+            statusIsNew = false
+        } else if status != nil, statusOwner != owner {
+            status = nil
+        }
+    }
 
     // MARK: Timers
 
@@ -117,11 +139,21 @@ public final class Application {
     }
 
     private func process(_ event: InputEvent) {
-        if case .resize = event { setNeedsRedraw(); return }
+        var event = event
+        switch event {
+        case .resize: setNeedsRedraw(); return
+        case .unrecognised: return  // a key no terminal we know sends: never typed, never Esc
+        case .paste(let text):
+            let pasted = PastedText(text)
+            if pasted.removedSequences > 0 { showInfo(strings.pasteCleaned) }
+            event = .paste(pasted.text)
+        case .key: break
+        }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
         layout(size: terminal.size)  // a key before the first frame still sees the real page
         route(event)
+        settleStatus()
         setNeedsRedraw()
     }
 
@@ -135,6 +167,7 @@ public final class Application {
         for index in idleTimers.indices where !idleTimers[index].fired && idle >= idleTimers[index].delay {
             idleTimers[index].fired = true
             idleTimers[index].action()
+            settleStatus()
             setNeedsRedraw()
         }
     }
@@ -142,6 +175,7 @@ public final class Application {
     private func renderIfNeeded() {
         guard needsRedraw else { return }
         needsRedraw = false
+        settleStatus()
         terminal.present(render(size: terminal.size))
     }
 }

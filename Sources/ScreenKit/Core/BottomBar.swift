@@ -2,10 +2,10 @@ import Terminal
 
 /// The Norton/Far/Midnight Commander key bar: `1Help 2Save … 10Quit`, the key in `barKey` style,
 /// the label highlighted in `barLabel`. F-keys come first in numeric order, then other keys
-/// ("^L Lock"). Each label gets its own width plus a space when they all fit; otherwise the
-/// keys other than F-keys leave the bar first, then the longest labels are cut (with "…" when
-/// there is room for it), so short ones stay whole. When not even two letters per label fit,
-/// items are dropped from the end.
+/// ("^L Lock"). Each label gets its own width plus a space when they all fit; otherwise whole
+/// keys leave the bar — those other than F-keys first, then F-keys from the highest down, except
+/// F1 (help lists every key) and F10 (quit) — so no label is cut into a word nobody can read
+/// ("10Выхо"). Only a single key too wide for the bar has its label cut.
 struct BottomBar {
     var bindings: [Binding]
 
@@ -23,6 +23,10 @@ struct BottomBar {
         // F-keys come first: other keys (Esc, Ctrl-…) give way before any F-key label is cut.
         func fits() -> Bool { shown.reduce(0) { $0 + $1.key.displayWidth + $1.label.displayWidth + 1 } <= area.width + 1 }
         while !fits(), let last = shown.last, last.order == Int.max { shown.removeLast() }
+        while !fits(), shown.count > 1 {
+            let kept: Set<Int> = [1, 10]
+            if let index = shown.lastIndex(where: { !kept.contains($0.order) }) { shown.remove(at: index) } else { shown.removeLast() }
+        }
         while !shown.isEmpty, labelWidth() < 2 { shown.removeLast() }
         let rooms = Self.share(area.width - shown.reduce(0) { $0 + $1.key.displayWidth },
                                among: shown.map { $0.label.displayWidth + 1 })

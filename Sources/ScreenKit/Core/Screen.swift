@@ -37,6 +37,9 @@ open class Screen {
     /// Called after the focus moved; forms validate the field that was left here.
     open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {}
 
+    /// What F1 says first: the focused widget's help text (a form adds the field's full label).
+    open var focusedHelp: String? { focused?.helpText }
+
     /// Called when the screen is shown, by push or when the screen above it closes.
     open func didAppear() {}
 

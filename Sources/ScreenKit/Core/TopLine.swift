@@ -1,7 +1,8 @@
 import Terminal
 
 /// The first row: the screen title, the status message (info or error) and, right-aligned, the
-/// app's marker. When space runs out the status is cut first, then the title; the marker stays.
+/// app's marker. The title is never cut for a message: when both do not fit, the message takes
+/// the title's place until it goes (it is of the moment; the title comes back). The marker stays.
 struct TopLine {
     var title: String
     var status: StatusMessage?
@@ -17,10 +18,13 @@ struct TopLine {
             canvas.write(text, at: Point(x: right, y: area.y), role: .marker, clip: area)
         }
         let room = Rect(x: area.x, y: area.y, width: right - area.x - 1, height: 1)
-        let titleText = " " + DisplayWidth.truncate(title, to: max(1, status == nil ? room.width - 1 : room.width / 2))
-        let used = canvas.write(titleText, at: room.origin, role: .title, clip: room)
+        let titleFits = status.map { 1 + title.displayWidth + 2 + $0.text.displayWidth <= room.width } ?? true
+        var x = room.x
+        if titleFits {
+            x += canvas.write(" " + DisplayWidth.truncate(title, to: max(1, room.width - 1)), at: room.origin, role: .title, clip: room)
+        }
         if let status {
-            let x = room.x + used + 2
+            x += titleFits ? 2 : 1
             let text = DisplayWidth.truncate(status.text, to: room.maxX - x)
             canvas.write(text, at: Point(x: x, y: area.y), role: status.isError ? .error : .info, clip: room)
         }

@@ -19,17 +19,17 @@ public final class ConfirmDialog: Dialog {
     override public func didAppear() { buttons.labels = [strings.yes, strings.no] }
 
     /// The translated first letters come first, so on the Russian layout `н` means Нет even though
-    /// it is on the Y key.
+    /// it is on the Y key; the bar shows them ("д Да  н Нет"), not the Latin ones.
     override public var bindings: [Binding] {
         let translated = [strings.yes, strings.no].map { $0.prefix(1).map { Key.character($0) } }
-        var yes = Binding(keys: translated[0], label: strings.yes, showInBar: false) { [unowned self] in answer(true) }
-        var no = Binding(keys: translated[1], label: strings.no, showInBar: false) { [unowned self] in answer(false) }
+        var yes = Binding(keys: translated[0], label: strings.yes) { [unowned self] in answer(true) }
+        var no = Binding(keys: translated[1] + [.escape], label: strings.no) { [unowned self] in answer(false) }
         yes.ignoresLayout = true
         no.ignoresLayout = true
         return [
             yes, no,
-            Binding(.character("y"), label: strings.yes) { [unowned self] in answer(true) },
-            Binding(.character("n"), .escape, label: strings.no) { [unowned self] in answer(false) },
+            Binding(.character("y"), label: strings.yes, showInBar: false) { [unowned self] in answer(true) },
+            Binding(.character("n"), label: strings.no, showInBar: false) { [unowned self] in answer(false) },
         ]
     }
 

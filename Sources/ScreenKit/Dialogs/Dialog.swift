@@ -13,8 +13,13 @@ open class Dialog: Screen {
 
     override open var isModal: Bool { true }
 
+    /// Narrower than wanted (a small terminal), the dialog grows as tall as its wrapped text needs,
+    /// so no line of it (such as "F2 saves anyway") is lost.
     override open func frame(in body: Rect) -> Rect {
-        Layout.centered(Size(width: min(preferredSize.width, body.width - 2), height: preferredSize.height), in: body)
+        let width = min(preferredSize.width, body.width - 2)
+        var height = preferredSize.height
+        if width < preferredSize.width { height = max(height, root.preferredHeight(width: width - 2 * Self.margin) + 2) }
+        return Layout.centered(Size(width: width, height: min(height, body.height)), in: body)
     }
 
     override open func layout(in area: Rect) { root.layout(in: content(of: area), focused: focused) }

@@ -1,17 +1,28 @@
 import Terminal
 
-/// F1: the focused field's help text, then every key live on the screen with its label.
+/// F1: the focused field's full label and help text, then every key live on the screen with its
+/// label; a letter shortcut is shown on both layouts ("n (т)"), as both work.
 /// Up/Down/PgUp/PgDn scroll; Esc, Enter or F1 close.
 public final class HelpDialog: Dialog {
     public init(title: String, fieldHelp: String?, bindings: [Binding]) {
-        let keyWidth = bindings.map { $0.keys.map(\.name).joined(separator: ", ").displayWidth }.max() ?? 0
+        let names = bindings.map(Self.keyNames)
+        let keyWidth = names.map(\.displayWidth).max() ?? 0
         var lines: [String] = []
         if let fieldHelp, !fieldHelp.isEmpty { lines += [fieldHelp, ""] }
-        for binding in bindings {
-            lines.append(DisplayWidth.pad(binding.keys.map(\.name).joined(separator: ", "), to: keyWidth) + "  " + binding.label)
+        for (binding, name) in zip(bindings, names) {
+            lines.append(DisplayWidth.pad(name, to: keyWidth) + "  " + binding.label)
         }
         let text = lines.joined(separator: "\n")
         super.init(title: title, root: Paragraph(text, scrollable: true), preferredSize: Size(width: 70, height: Self.lineCount(text, dialogWidth: 70) + 2))
+    }
+
+    private static func keyNames(_ binding: Binding) -> String {
+        binding.keys.map { key in
+            guard case .character(let latin) = key, !binding.ignoresLayout, let russian = KeyboardLayout.russian(for: latin) else {
+                return key.name
+            }
+            return "\(latin) (\(russian))"
+        }.joined(separator: ", ")
     }
 
     override public var bindings: [Binding] {
@@ -25,6 +36,6 @@ extension Application {
         guard let screen = topScreen else { return }
         if let help = screen as? HelpDialog { return help.close() }  // F1 again closes it
         let bindings = activeBindings(for: screen)
-        push(HelpDialog(title: strings.help, fieldHelp: screen.focused?.helpText, bindings: bindings))
+        push(HelpDialog(title: strings.help, fieldHelp: screen.focusedHelp, bindings: bindings))
     }
 }

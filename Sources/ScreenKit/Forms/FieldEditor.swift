@@ -30,7 +30,11 @@ extension DateField: FieldEditor {
         get { date.map(FormValue.date) ?? .none }
         set { if case .date(let d) = newValue { date = d } else { date = nil } }
     }
-    public func inputProblem(_ strings: ScreenKitStrings) -> String? { isInvalid ? strings.invalidDate : nil }
+    public func inputProblem(_ strings: ScreenKitStrings) -> String? {
+        guard isInvalid else { return nil }
+        let typed = field.text.filter { !$0.isWhitespace }
+        return typed.count == 4 && typed.allSatisfy(\.isASCII) && Int(typed) != nil ? strings.yearOnlyDate : strings.invalidDate
+    }
 }
 
 extension NumberField: FieldEditor {

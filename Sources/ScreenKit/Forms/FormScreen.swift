@@ -125,6 +125,12 @@ open class FormScreen: Screen {
         return true
     }
 
+    /// F1 on a field: its full label (the form may have cut it), then its help.
+    override open var focusedHelp: String? {
+        guard let focused, let field = field(for: focused) else { return super.focusedHelp }
+        return [field.label, focused.helpText].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     override open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {
         guard let old, let field = field(for: old) else { return }
         form.errors[field.key] = problem(with: field)

@@ -1,9 +1,11 @@
 import Terminal
 
 /// Draws the current page of a form: the page indicator, then one row per relevant field — label
-/// (with `*` when required), editor, and the error under it. Scrolls to keep the focused field in
-/// view. Its children are the editors of the relevant fields on this page, so hidden fields are
-/// also skipped by the focus ring.
+/// (with `*` when required), editor, and the error under it — and, on the last rows when there is
+/// room, the focused field's help. Scrolls to keep the focused field in view. A label too long
+/// for its column is cut in the middle, keeping its end, which is what tells similar labels apart
+/// ("Проинформ…о праве отказаться"). Its children are the editors of the relevant fields on this
+/// page, so hidden fields are also skipped by the focus ring.
 public final class FormView: Widget {
     public let form: Form
     public let editors: [String: any FieldEditor]
@@ -29,7 +31,7 @@ public final class FormView: Widget {
     /// Marks the editors whose field has an error and scrolls to keep the focused field in view.
     public func layout(in area: Rect, focused: (any Widget)?) {
         guard area.height > 1 else { return }
-        let content = area.inset(top: 1)
+        let content = fieldsArea(area, focused: focused).fields
         let rows = self.rows(width: content.width)
         if let row = rows.first(where: { $0.editor === focused }) {
             scroll = Layout.scrolled(scroll, toShow: row.y..<row.bottom, height: content.height)
@@ -45,14 +47,18 @@ public final class FormView: Widget {
     public func draw(in area: Rect, on canvas: Canvas) {
         guard area.height > 1 else { return }
         canvas.line(pageIndicator(canvas.strings), in: area.row(0), role: .header)
-        let content = area.inset(top: 1)
+        let focused = children.first { canvas.isFocused($0) }
+        let (content, help) = fieldsArea(area, focused: focused)
+        for (index, line) in help.enumerated() {
+            canvas.line(line, in: Rect(x: area.x, y: area.maxY - help.count + index, width: area.width, height: 1), role: .muted)
+        }
         for row in rows(width: content.width) {
             let top = content.y + row.y - scroll
             let focused = canvas.isFocused(row.editor)
             let labelArea = Rect(x: content.x, y: top, width: row.labelWidth - 1, height: 1).intersection(content)
             if !labelArea.isEmpty {
                 let mark = row.field.isRequired ? "*" : ""
-                let label = DisplayWidth.truncate(row.field.label, to: labelArea.width - mark.count)
+                let label = Self.cutInTheMiddle(row.field.label, to: labelArea.width - mark.count)
                 let used = canvas.write(label, at: labelArea.origin, role: focused ? .header : .normal, clip: labelArea)
                 canvas.write(mark, at: Point(x: labelArea.x + used, y: top), role: .accent, clip: labelArea)
             }
@@ -65,11 +71,36 @@ public final class FormView: Widget {
         }
     }
 
+    /// The area of the fields, below the page indicator, and the lines of the focused field's help
+    /// under them — only when every field still has a row of its own.
+    private func fieldsArea(_ area: Rect, focused: (any Widget)?) -> (fields: Rect, help: [String]) {
+        let content = area.inset(top: 1)
+        guard let help = focused?.helpText, !help.isEmpty else { return (content, []) }
+        let lines = Array(TextWrap.lines(help, width: content.width).prefix(3))
+        guard content.height >= children.count + lines.count + 2 else { return (content, []) }
+        return (content.inset(bottom: lines.count + 1), lines)
+    }
+
+    /// `text` in `width` columns: whole, or its start and end around "…".
+    static func cutInTheMiddle(_ text: String, to width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        guard width >= 7 else { return DisplayWidth.truncate(text, to: width) }
+        let head = DisplayWidth.prefix(of: text, fitting: (width - 1) / 2).text
+        var tail: [Character] = []
+        var room = width - 1 - head.displayWidth
+        for character in text.reversed() {
+            guard character.displayWidth <= room else { break }
+            room -= character.displayWidth
+            tail.insert(character, at: 0)
+        }
+        return head + "…" + String(tail)
+    }
+
     /// Where each relevant field of the page goes, from the top of the unscrolled content: label,
     /// editor, and the error line under it when there is one.
     private func rows(width: Int) -> [FieldRow] {
         let fields = form.relevantFields(onPage: page)
-        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, width * 2 / 5))
+        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, width / 2))
         let editorWidth = max(1, width - labelWidth)
         var rows: [FieldRow] = []
         var y = 0

@@ -45,17 +45,32 @@ public struct LineEditor: Hashable, Sendable {
         characters.remove(at: cursor)
     }
 
+    /// Deletes from `start` to the cursor (readline's Ctrl-U and Ctrl-W).
+    public mutating func deleteBackward(to start: Int) {
+        let from = max(0, min(start, cursor))
+        characters.removeSubrange(from..<cursor)
+        cursor = from
+    }
+
+    /// Deletes from the cursor to `end` (readline's Ctrl-K).
+    public mutating func deleteForward(to end: Int) {
+        characters.removeSubrange(cursor..<max(cursor, min(end, characters.count)))
+    }
+
+    /// Where the word before the cursor starts (readline's Ctrl-W deletes back to it).
+    public var startOfWordBeforeCursor: Int {
+        var i = cursor
+        while i > 0, characters[i - 1].isWhitespace { i -= 1 }
+        while i > 0, !characters[i - 1].isWhitespace { i -= 1 }
+        return i
+    }
+
     public mutating func move(to index: Int) { cursor = max(0, min(characters.count, index)) }
     public mutating func moveLeft() { move(to: cursor - 1) }
     public mutating func moveRight() { move(to: cursor + 1) }
 
     /// To the start of this word, or of the previous one when already at a start.
-    public mutating func moveWordLeft() {
-        var i = cursor
-        while i > 0, characters[i - 1].isWhitespace { i -= 1 }
-        while i > 0, !characters[i - 1].isWhitespace { i -= 1 }
-        cursor = i
-    }
+    public mutating func moveWordLeft() { cursor = startOfWordBeforeCursor }
 
     /// Past the end of this word and the spaces after it.
     public mutating func moveWordRight() {

@@ -3,8 +3,9 @@ import Terminal
 /// One option out of several, shown as its label.
 ///
 /// Keys: typing jumps by label or code (`ж` or `f` for Женский/Female); Left/Right step through the
-/// options; Enter or Space opens a filterable drop-down (Esc there closes without change);
-/// Backspace/Delete clears.
+/// options; Space or Alt-Down opens a filterable drop-down (Esc there closes without change);
+/// Backspace/Delete clears. Enter is left to the form, where it moves to the next field as in every
+/// other field, so what is typed next never lands in a list's filter.
 public final class ChoiceField: Widget {
     public var options: [ChoiceOption]
     public var selectedIndex: Int? { didSet { if oldValue != selectedIndex { onChange?() } } }
@@ -42,7 +43,7 @@ public final class ChoiceField: Widget {
     public func handle(_ event: InputEvent, app: Application) -> Bool {
         guard case .key(let key) = event else { return false }
         switch key {
-        case .enter, .character(" "): openList(app)
+        case .character(" "), .altDown: openList(app)
         case .character(let c):
             if let index = typeAhead.jump(c, in: options) { selectedIndex = index }
             return true

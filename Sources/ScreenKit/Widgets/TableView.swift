@@ -110,6 +110,28 @@ public final class TableView: Widget {
         return true
     }
 
+    /// Below this width the main column (the widest flexible one, e.g. the name) makes the table
+    /// drop whole columns from the right instead: it is the last to shrink.
+    static let mainColumnMinimum = 14
+
+    /// The columns shown in `width`: all when the main column gets its minimum, else the first,
+    /// the main one and as many others from the left as leave it that much.
+    private func shownColumns(width: Int) -> [Int] {
+        let weights = columns.map { if case .flex(let w) = $0.width { w } else { 0 } }
+        guard let main = weights.indices.max(by: { weights[$0] < weights[$1] }), weights[main] > 0 else {
+            return Array(columns.indices)
+        }
+        var shown = Array(columns.indices)
+        func mainWidth() -> Int {
+            let rects = Layout.split(Rect(x: 0, y: 0, width: width, height: 1), .horizontal, shown.map { columns[$0].width }, spacing: 1)
+            return shown.firstIndex(of: main).map { rects[$0].width } ?? 0
+        }
+        while mainWidth() < Self.mainColumnMinimum, let last = shown.last(where: { $0 != main && $0 != 0 }) {
+            shown.removeAll { $0 == last }
+        }
+        return shown
+    }
+
     /// The page is the rows under the header; the selection is re-clamped to it.
     public func layout(in area: Rect, focused: (any Widget)?) {
         pageSize = max(1, area.height - 1)
@@ -118,8 +140,10 @@ public final class TableView: Widget {
 
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
+        let shown = shownColumns(width: area.width)
+        let columns = shown.map { self.columns[$0] }
         let cells = Layout.split(area.row(0), .horizontal, columns.map(\.width), spacing: 1)
-        for (index, (column, rect)) in zip(columns, cells).enumerated() {
+        for (index, (column, rect)) in zip(shown, zip(columns, cells)) {
             let mark = sortColumn == index ? (sortAscending ? "▲" : "▼") : ""
             let title = DisplayWidth.truncate(column.title, to: rect.width - mark.displayWidth) + mark
             canvas.line(title, in: rect, role: .header, alignRight: column.alignment == .right)
@@ -129,7 +153,8 @@ public final class TableView: Widget {
         let count = dataSource.rowCount
         for line in 0..<min(body.height, max(0, count - topRow)) {
             let row = topRow + line
-            let texts = dataSource.cells(forRow: row)
+            let all = dataSource.cells(forRow: row)
+            let texts = shown.map { $0 < all.count ? all[$0] : "" }
             let role: Role = row == selectedRow ? (focused ? .focused : .selection) : .normal
             let rowRect = body.row(line)
             if row == selectedRow { canvas.fill(rowRect, role: role) }

@@ -3,8 +3,10 @@ import Terminal
 /// A single-line text input.
 ///
 /// Keys: Left/Right/Home/End, Ctrl-Left/Right by word, Backspace/Delete by grapheme; typing
-/// inserts. A paste is inserted whole, with newlines and tabs turned into spaces. Text longer than
-/// the field scrolls sideways to keep the cursor visible. Masked fields show "•" per grapheme.
+/// inserts; as in readline (bash), Ctrl-A/Ctrl-E go to the start/end, Ctrl-U/Ctrl-K delete to the
+/// start/end and Ctrl-W the word before the cursor. A paste is inserted whole, with newlines and
+/// tabs turned into spaces. Text longer than the field scrolls sideways to keep the cursor and a
+/// few graphemes around it visible. Masked fields show "•" per grapheme.
 public final class TextField: Widget {
     public var editor: LineEditor
     public var isMasked: Bool
@@ -44,8 +46,11 @@ public final class TextField: Widget {
         case .key(.character(let c)): insert(String(c))
         case .key(.left): editor.moveLeft()
         case .key(.right): editor.moveRight()
-        case .key(.home): editor.move(to: 0)
-        case .key(.end): editor.move(to: editor.characters.count)
+        case .key(.home), .key(.control("a")): editor.move(to: 0)
+        case .key(.end), .key(.control("e")): editor.move(to: editor.characters.count)
+        case .key(.control("u")): editor.deleteBackward(to: 0)
+        case .key(.control("k")): editor.deleteForward(to: editor.characters.count)
+        case .key(.control("w")): editor.deleteBackward(to: editor.startOfWordBeforeCursor)
         case .key(.wordLeft): editor.moveWordLeft()
         case .key(.wordRight): editor.moveWordRight()
         case .key(.backspace): editor.deleteBackward()
@@ -79,13 +84,16 @@ public final class TextField: Widget {
         }
     }
 
-    /// Scrolls so the cursor is inside the field, leaving one column for it at the end.
+    /// Scrolls so the cursor is inside the field, leaving one column for it at the end; moving
+    /// back past the left edge scrolls a third of the field at once, so what is just before the
+    /// cursor stays in sight.
     private func keepCursorVisible(_ shown: [Character], width: Int) {
         var start = editor.cursor, used = 0
         while start > 0, used + shown[start - 1].displayWidth <= width - 1 {
             start -= 1
             used += shown[start].displayWidth
         }
+        if editor.cursor < scroll { scroll = max(0, editor.cursor - width / 3) }
         scroll = max(start, min(scroll, editor.cursor))
     }
 }

@@ -61,7 +61,7 @@ struct CommandLineBasicsTests {
         for command in [["verify"], ["stats"], ["import", csv], ["user", "add", "bek", "--role", "caseworker"]] {
             let result = try workspace.run(command, as: "anna", passphrase: "not-the-passphrase")
             #expect(result.status == 2, "\(command): \(result.output)")
-            #expect(result.output.contains("Wrong passphrase for anna"))
+            #expect(result.output.contains("Wrong user name or passphrase (anna)"))
         }
         #expect(try workspace.bytes(workspace.logFile) == log)
         #expect(try workspace.bytes(workspace.keyFile) == keys)

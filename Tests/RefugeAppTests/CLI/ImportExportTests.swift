@@ -19,7 +19,8 @@ struct ImportExportTests {
         #expect(Set(citizenship.compactMap { $0["code"] as? String }) == ["UZ", "KG", "KZ"])
 
         let period = try workspace.run(["stats", "--from", "2024-05-01", "--to", "31.05.2024", "--min-cell", "1", "--format", "csv"])
-        #expect(period.output.contains("total,,1,"))
+        #expect(period.output.contains("total,all,1,"))
+        #expect(period.output.contains("period,2024-05-01/2024-05-31,"))
 
         let export = try workspace.run(["export", "--format", "csv"])
         #expect(export.status == 0, "\(export.output)")
@@ -91,13 +92,13 @@ struct ImportExportTests {
         #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"],
                                   environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"]).status == 0)
         let before = try workspace.bytes(workspace.logFile)
-        let refused = try workspace.run(["export", "--identifiable"], as: "bek", passphrase: "bek-passphrase")
+        let refused = try workspace.run(["export", "--identifiable", "--stdout"], as: "bek", passphrase: "bek-passphrase")
         #expect(refused.status == 1, "\(refused.output)")
         #expect(refused.output.contains("only a coordinator"))
         #expect(try workspace.bytes(workspace.logFile) == before)
 
         let records = try #require(try workspace.recordCount())
-        let made = try workspace.run(["export", "--identifiable", "--format", "json"])
+        let made = try workspace.run(["export", "--identifiable", "--format", "json", "--stdout"])
         #expect(made.status == 0, "\(made.output)")
         #expect(try workspace.recordCount() == records + 1)  // the exportMade event
     }
@@ -118,5 +119,83 @@ struct ImportExportTests {
         #expect(total > 0 && total <= 12)
         let users = try workspace.run(["user", "list", "--data", demo.path], as: "demo", passphrase: "demo-passphrase")
         #expect(users.output.contains("demo") && users.output.contains("coordinator"))
+    }
+}
+
+/// Issue 11 item 3: what a dry run accepts, the import saves, however large (more than one frame).
+@Suite("refuge import of a large file")
+struct LargeImportTests {
+    @Test func aDryRunPredictsTheImportOfAFileLargerThanOneFrame() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let note = String(repeating: "Записка о риске. ", count: 230)  // about 3,900 characters, 7 KB
+        var csv = "familyName,givenName,gender,intakeDate,riskNotes\n"
+        for row in 0..<2_600 { csv += "Каримова,Дильноза \(row),female,2024-03-01,\(note)\n" }  // about 19 MB
+        let file = try workspace.file("large.csv", csv)
+        let dryRun = try workspace.run(["import", file.path, "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.output)")
+        #expect(dryRun.output.contains("2600 cases are ready to import"))
+        let imported = try workspace.run(["import", file.path])
+        #expect(imported.status == 0, "\(imported.output.prefix(500))")
+        #expect(imported.output.contains("Imported 2600 cases"))
+        let stats = try workspace.run(["stats", "--format", "json", "--min-cell", "1"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
+        #expect(json["total"] as? Int == 2_600)
+    }
+}
+
+/// Issue 19: a file saved by a Russian-locale Excel imports from the command line.
+@Suite("refuge import of spreadsheet CSV")
+struct SpreadsheetCSVImportTests {
+    @Test func aWindows1251SemicolonFileImportsAndTheDryRunNamesItsFormat() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let csv = "familyName;givenName;gender;birthDate;citizenship;intakeDate\r\n"
+            + "Каримова;Дильноза;female;12.03.1998;UZ;2024-03-01\r\nАсанов;Бекзод;male;;KG;2024-05-20\r\n"
+        let file = workspace.root.appendingPathComponent("excel.csv")
+        try #require(csv.data(using: .windowsCP1251)).write(to: file)
+        let dryRun = try workspace.run(["import", file.path, "--dry-run"])
+        #expect(dryRun.output.contains("CSV, windows-1251, cells separated by “;”"), "\(dryRun.output)")
+        #expect(dryRun.output.contains("2 cases are ready"))
+        let imported = try workspace.run(["import", file.path])
+        #expect(imported.status == 0 && imported.output.contains("Imported 2 cases"), "\(imported.output)")
+        let export = try workspace.run(["export", "--identifiable", "-o", workspace.root.appendingPathComponent("out.csv").path])
+        #expect(export.status == 0)
+        let text = try String(contentsOf: workspace.root.appendingPathComponent("out.csv"), encoding: .utf8)
+        #expect(text.contains("Каримова") && text.contains("Асанов"))
+
+        let forced = try workspace.run(["import", file.path, "--dry-run", "--delimiter", "comma"])
+        #expect(forced.status == 1 && forced.output.contains("The column gender is missing"), "\(forced.output)")
+        #expect(forced.output.contains("familyName;givenName;gender;birthDate;ci… → note"))
+    }
+}
+
+/// Issue 19: workbooks through the command line (filled templates are imported in CaseModelTests'
+/// HTCDSTemplateTests; here the binary's choice of reader and its messages).
+@Suite("refuge import of workbooks")
+struct WorkbookImportTests {
+    static let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Fixtures/HTCDS/HTCDS Excel Spreadsheet single select with validation v2.0.xlsx")
+        .standardized
+
+    @Test func anEmptyTemplateIsPreviewedAndHasNoRows() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let before = try workspace.bytes(workspace.logFile)
+        let result = try workspace.run(["import", Self.template.path, "--dry-run"])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("Excel workbook, sheet “Case Sheet”"))
+        #expect(result.output.contains("prs_FirstName → givenName") && result.output.contains("cas_CaseOwner → note"))
+        #expect(result.output.contains("The file holds no data rows"))
+        let ignored = try workspace.run(["import", Self.template.path, "--dry-run", "--unmapped", "ignore",
+                                         "--map", "prs_Title=note"])
+        #expect(ignored.output.contains("cas_CaseOwner → ignore") && ignored.output.contains("prs_Title → note"))
+        #expect(try workspace.bytes(workspace.logFile) == before)
+    }
+
+    @Test func aPasswordProtectedWorkbookIsRefusedWithItsReason() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let locked = workspace.root.appendingPathComponent("locked.xlsx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1_000)).write(to: locked)
+        let result = try workspace.run(["import", locked.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("password-protected"), "\(result.output)")
     }
 }

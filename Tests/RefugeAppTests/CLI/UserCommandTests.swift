@@ -44,6 +44,17 @@ struct UserCommandTests {
         #expect(afterwards.split(separator: "\n").contains { $0.hasPrefix("bek") && $0.hasSuffix("disabled") })
         let signIn = try workspace.run(["stats"], as: "bek", passphrase: "bek-new-passphrase")
         #expect(signIn.status == 2)
-        #expect(signIn.output.contains("no user named bek"))
+        #expect(signIn.output.contains("Wrong user name or passphrase (bek)"))
+    }
+
+    /// Issue 12, item 11: a caseworker cannot lower the smallest group shown.
+    @Test func onlyACoordinatorMayLowerTheMinimumCell() throws {
+        let workspace = try CLIWorkspace.initialised()
+        #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"],
+                                  environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"]).status == 0)
+        let refused = try workspace.run(["stats", "--min-cell", "1"], as: "bek", passphrase: "bek-passphrase")
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(try workspace.run(["stats"], as: "bek", passphrase: "bek-passphrase").status == 0)
+        #expect(try workspace.run(["stats", "--min-cell", "1"]).status == 0)  // the coordinator
     }
 }

@@ -14,7 +14,7 @@ struct CaseListScreenTests {
 
     @Test func showsEveryCaseWithCountsAndColumns() throws {
         let app = try AppHarness.signedIn(cases: Self.cases)
-        #expect(app.shows("Active 3 · Follow-up 0 · Closed 0 · Shown 3"))
+        #expect(app.shows("Shown 3 · Active 3 · Follow-up 0 · Closed 0"))
         #expect(app.shows("Ахмедова Гульнара"))
         #expect(app.shows("2026-0002"))
         #expect(app.shows("Karimov Bakhtiyor"))
@@ -49,7 +49,7 @@ struct CaseListScreenTests {
         app.top?.didAppear()
         app.press(.function(3))  // active
         #expect(app.shows("Filter: Active"))
-        #expect(app.shows("Active 2 · Follow-up 0 · Closed 1 · Shown 2"))
+        #expect(app.shows("Shown 2 · Active 2 · Follow-up 0 · Closed 1"))
         app.press(.character("f"), .character("а"))  // follow-up, then closed via the Russian twin of f
         #expect(app.shows("Filter: Closed"))
         #expect(app.shows("Ахмедова Гульнара"))

@@ -5,10 +5,9 @@ import Foundation
 /// `refuge export`: the cases as a file. Anonymised by default; identifiable only for
 /// coordinators, and always recorded.
 ///
-/// Recording: an export is recorded as an event whenever the writer lock is free. An anonymised
-/// export still works while the application holds the lock (it opens read-only), and then goes
-/// unrecorded, which the command says. An identifiable export needs the lock, because it must be
-/// recorded.
+/// Recording: every export is recorded as an event, so it needs the writer lock; while the
+/// application holds it, the export is refused (naming the holder) — the open application's
+/// Reports screen exports and records it there.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -17,7 +16,9 @@ struct ExportCommand: ParsableCommand {
             Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
             refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
             CTDC data set. --identifiable: every field (the format `refuge import` reads); \
-            coordinators only, recorded in the case file, refused while Refuge is open elsewhere.
+            coordinators only. Every export is recorded in the case file, so it is refused while Refuge \
+            is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
+            written only to a file (-o, mode 0600), or to standard output when --stdout says so.
             """
     )
 
@@ -33,23 +34,27 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
                                                     valueName: "file"))
     var output: String?
+    @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
+    var stdout = false
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+        if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
+        // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
+        if identifiable && output == nil && !stdout {
+            throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
+        }
     }
 
     func run() throws {
         let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
-        let book = try data.caseFile.open(identifiable ? .write : .writeWhenFree)
+        let book = try data.caseFile.open(.write)
         defer { book.close() }
         let text = try book.export(variant, format: format == .json ? .json : .csv)
         if let output {
             try OutputFile.write(Data(text.utf8), to: output)
         } else {
             FileHandleOutput.standardOutput.write(text)
-        }
-        if book.isReadOnly {
-            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this anonymised export was not recorded.\n")
         }
     }
 }

@@ -38,12 +38,16 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let book = try data.caseFile.open(.read)
         defer { book.close() }
+        // Smaller groups can single a person out: only a coordinator may ask for them.
+        if minCell < StatisticsQuery().minCell, !book.isCoordinator {
+            throw CaseBook.NotPermitted.coordinatorsOnly(action: "lower --min-cell")
+        }
         let report = StatisticsBuilder.report(for: book.store.records,
                                               query: StatisticsQuery(from: from, to: to, minCell: minCell))
         let rendered = switch format {
         case .text: StatisticsTextRenderer.render(report, in: language.language)
         case .json: StatisticsJSONRenderer.render(report)
-        case .csv: StatisticsCSVRenderer.render(report)
+        case .csv: StatisticsCSVRenderer.render(report, in: language.language)
         }
         FileHandleOutput.standardOutput.write(rendered)
     }

@@ -17,8 +17,14 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let credentials = try data.caseFile.credentials()
-        let report = try EventLog.verify(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+        let report = try data.caseFile.signingIn {
+            try EventLog.verify(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+        }
         print(report.description)
+        if let weak = EventLog.weakKeySlotCount(at: data.directory), weak > 0 {
+            FileHandleOutput.standardError.write("Warning: \(weak) weak key slot(s), below the standard cost (scrypt N=2^17): "
+                                                 + "made by a test build; give those users new passphrases with a release build.\n")
+        }
         if let rollback = report.rollback, rollback.isRollback {
             throw CommandFailure.rolledBack(data.directory, rollback)
         }

@@ -27,8 +27,14 @@ struct CaseFileAccess {
         let credentials = try credentials ?? self.credentials()
         let book: CaseBook
         do {
-            book = try CaseBook.open(at: directory, user: credentials.user, passphrase: credentials.passphrase,
-                                     mode: mode == .read ? .readOnly : .readWrite, keepsHistory: false)
+            if mode != .read && EventLog.keyFileUpgradePending(at: directory, user: credentials.user) {
+                FileHandleOutput.standardError.write(
+                    "Upgrading the key file in \(directory.path) to the current format (authenticated, with key pairs) before anything is written.\n")
+            }
+            book = try signingIn {
+                try CaseBook.open(at: directory, user: credentials.user, passphrase: credentials.passphrase,
+                                  mode: mode == .read ? .readOnly : .readWrite, keepsHistory: false)
+            }
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
             return try open(.read, as: credentials)
         }
@@ -57,6 +63,27 @@ struct CaseFileAccess {
     /// Opens only the log, read-only, for commands that copy bytes and need no replay.
     func openLog(as credentials: Credentials? = nil) throws -> EventLog {
         let credentials = try credentials ?? self.credentials()
-        return try EventLog.open(at: directory, user: credentials.user, passphrase: credentials.passphrase, mode: .readOnly)
+        return try signingIn {
+            try EventLog.open(at: directory, user: credentials.user, passphrase: credentials.passphrase, mode: .readOnly)
+        }
+    }
+
+    /// Runs an attempt to unlock the case file under the sign-in throttle the application shares:
+    /// refused while it says wait, a wrong passphrase counted, a success clearing the count.
+    func signingIn<T>(_ attempt: () throws -> T) throws -> T {
+        let throttle = SignInThrottle(dataDirectory: directory)
+        if let wait = throttle.remainingWait() {
+            let seconds = Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up))
+            throw CommandFailure("Too many wrong passphrases for this case file: wait \(seconds) s, then try again. Nothing was changed.",
+                                 status: .cannotOpen)
+        }
+        do {
+            let result = try attempt()
+            throttle.recordSuccess()
+            return result
+        } catch EventLogError.wrongPassphrase(let user) {
+            throttle.recordFailure()
+            throw EventLogError.wrongPassphrase(user: user)
+        }
     }
 }

@@ -11,7 +11,7 @@ struct CommandEnvironment: Sendable {
     static let passphraseKey = "REFUGE_PASSPHRASE"
     /// A new passphrase for `user add` and `user passwd`.
     static let newPassphraseKey = "REFUGE_NEW_PASSPHRASE"
-    /// For tests only: log2 of scrypt's N for new key slots (weak and fast).
+    /// For tests only, and read only by debug builds: log2 of scrypt's N for new key slots (weak and fast).
     static let kdfLogNKey = "REFUGE_KDF_LOGN"
     /// For tests only: the idle lock of the interactive app, in seconds.
     static let idleLockSecondsKey = "REFUGE_IDLE_LOCK_SECONDS"

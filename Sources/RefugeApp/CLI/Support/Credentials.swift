@@ -25,9 +25,10 @@ struct Credentials {
 }
 
 /// A passphrase being chosen: from an environment variable, else typed twice without echo.
-/// At least 10 characters, as the setup screen requires.
+/// Refused when `PassphrasePolicy` finds it obviously weak, as the setup screen does, with a
+/// generated passphrase offered instead.
 enum NewPassphrase {
-    static let minimumLength = PassphraseRules.minimumLength
+    static let minimumLength = PassphrasePolicy.minimumLength
 
     static func resolve(_ environment: CommandEnvironment, variable: String, for user: String) throws -> String {
         let passphrase: String
@@ -44,11 +45,16 @@ enum NewPassphrase {
             }
             passphrase = first
         }
-        guard passphrase.count >= minimumLength else {
-            throw CommandFailure("A passphrase needs at least \(minimumLength) characters; nothing was changed.",
-                                 status: .rejectedInput)
+        switch PassphrasePolicy.weakness(of: passphrase) {
+        case nil:
+            return passphrase
+        case .tooShort:
+            throw CommandFailure("A passphrase needs at least \(minimumLength) characters; nothing was changed. "
+                                 + "For example: \(PassphrasePolicy.suggestion())", status: .rejectedInput)
+        case let weakness?:
+            throw CommandFailure("That passphrase is too easy to guess (\(weakness.explanation)); nothing was changed. "
+                                 + "For example: \(PassphrasePolicy.suggestion())", status: .rejectedInput)
         }
-        return passphrase
     }
 }
 

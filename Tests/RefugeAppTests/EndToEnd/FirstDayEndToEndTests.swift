@@ -1,0 +1,98 @@
+import Foundation
+import RefugeTestSupport
+import Testing
+
+/// Issue 12's first three findings on the real binary under tmux, in Russian at 80x24.
+@Suite("A first day with the real binary", .serialized)
+struct FirstDayEndToEndTests {
+    static let passphrase = "correct horse battery"
+    static let fast = ["REFUGE_KDF_LOGN": "10"]
+
+    let refuge = TmuxSession.quote(BuiltProducts.refuge.path)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-e2e-\(UUID().uuidString)")
+
+    private func start() throws -> TmuxSession {
+        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru", width: 80, height: 24,
+                        environment: Self.fast)
+    }
+
+    private func firstStart(_ session: TmuxSession) throws {
+        try session.waitFor("Refuge — первый запуск")
+        for text in ["Приют", "anna", Self.passphrase, Self.passphrase] {
+            try session.type(text)
+            try session.press("Enter")
+        }
+        try session.waitFor("Дела · anna")
+    }
+
+    private func quit(_ session: TmuxSession) throws {
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    /// 1 and 3: in the very first session, Enter leaves the gender list's field for the date of
+    /// birth, and History shows the opening and the note at once.
+    @Test func theFirstSessionShowsHistoryAndEnterMovesOnFromAChoice() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try start()
+        try firstStart(session)
+        try session.type("т")
+        try session.waitFor("Новая анкета")
+        try session.type("Ахмедова")
+        try session.press("Tab")
+        try session.type("Гульнара")
+        try session.press("Tab")
+        try session.type("ж")
+        try session.press("Enter")
+        try session.type("01.05.2000")
+        try session.press("F2")
+        try session.waitFor("Сохранено: дело 2026-0001.")
+        try session.waitFor("Дата рождения: 01.05.2000")
+        try session.type("ф")  // a: note
+        try session.waitFor("Заметка — 2026-0001")
+        try session.type("Позвонила сестре.")
+        try session.press("F2")
+        try session.waitFor("Заметка сохранена: дело 2026-0001.")
+        try session.press("F8")
+        try session.waitFor("заметка: Позвонила сестре.")
+        try session.waitFor("открыто дело 2026-0001")
+        #expect(try !session.screen().contains { $0.contains("Пока ничего нет.") })
+        try quit(session)
+    }
+
+    /// 2: the wrong-passphrase message stays with the sign-in screen.
+    @Test func aWrongPassphraseIsNotShownOnTheCaseList() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try start()
+        try firstStart(first)
+        try quit(first)
+        let session = try start()
+        try session.waitFor("Refuge — вход")
+        try session.type("anna")
+        try session.press("Enter")
+        try session.type("not the passphrase")
+        try session.press("Enter")
+        try session.waitFor("Неверное имя пользователя или пароль-фраза.")
+        try session.type(Self.passphrase)
+        try session.press("Enter")
+        try session.waitFor("Дела · anna")
+        #expect(try !session.screen().contains { $0.contains("Неверное имя") })
+        try quit(session)
+    }
+
+    /// 4: PuTTY's F1 and Home reach the program as keys whatever TERM says; `refuge doctor` names a
+    /// sequence it does not know, and types none of it.
+    @Test func theDoctorKnowsPuttysKeysAndNamesUnknownSequences() throws {
+        let session = try TmuxSession("\(refuge) doctor", width: 80, height: 24)
+        try session.waitFor("F10 quits")
+        try session.type("\u{1B}[11~")
+        try session.waitFor("  F1")
+        try session.type("\u{1B}[1~")
+        try session.waitFor("  Home")
+        try session.type("\u{1B}[99~")
+        try session.waitFor("  Unknown sequence ESC[99~")
+        #expect(try !session.screen().contains { $0.contains("Typed: [") })
+        try session.press("F10")
+        #expect(try session.waitForExit() == 0)
+    }
+}
