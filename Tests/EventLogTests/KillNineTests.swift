@@ -37,11 +37,12 @@ import Testing
                 process.standardOutput = output
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                // Most kills land while appending (after "ready"); every fifth at any moment,
-                // including creation, opening and recovery.
+                // Most kills land while appending: after the writer's first acknowledgement, so that
+                // a slow, busy machine still kills mid-stream rather than before the first append.
+                // Every fifth lands at any moment, including creation, opening and recovery.
                 var bytes = Data()
                 if round % 5 != 0 {
-                    while !bytes.starts(with: Data("ready".utf8)) || !bytes.contains(UInt8(ascii: "\n")) {
+                    while !Self.hasCompleteAck(bytes) {
                         let chunk = output.fileHandleForReading.availableData
                         if chunk.isEmpty { break }
                         bytes += chunk
@@ -79,6 +80,12 @@ import Testing
             #expect(killedWhileAppending >= rounds / 2, "most kills must land while appending (\(killedWhileAppending) of \(rounds))")
             #expect(totalAcknowledged > rounds)
         }
+    }
+
+    /// True once `output` holds a whole "ack …" line.
+    static func hasCompleteAck(_ output: Data) -> Bool {
+        String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().contains { $0.hasPrefix("ack ") }
     }
 
     /// Reopens the log (recovering it) and checks every acknowledged record is there.
