@@ -6,6 +6,8 @@ import Foundation
 ///     keys         the key file (one slot per user)
 ///     lock         the writer lock, holding who has it
 ///     NAME.sealed  sealed files (drafts, caches)
+///     events.log.cut-OFFSET-TIME  bytes of a torn tail, kept before it was cut
+///     events.log.state  the last (sequence, tag) this device saw (device-local)
 ///     *.tmp        a replacement in progress; removed by the next writer
 struct DataDirectory: Sendable {
     let path: String
@@ -21,6 +23,13 @@ struct DataDirectory: Sendable {
     var lockPath: String { path + "/lock" }
     func sealedPath(_ name: String) -> String { path + "/" + name + Self.sealedSuffix }
     static let sealedSuffix = ".sealed"
+
+    /// The last (sequence, tag) this device saw: device-local state, never copied with the log.
+    var statePath: String { path + "/events.log.state" }
+
+    /// A torn tail's bytes, kept before the writer cuts them: named by where they were and when.
+    func cutTailPath(offset: UInt64, time: UInt64) -> String { path + "/" + Self.cutTailPrefix + "\(offset)-\(time)" }
+    static let cutTailPrefix = "events.log.cut-"
 }
 
 /// Microseconds since 1970 from the system's real-time clock.

@@ -13,11 +13,18 @@ extension EventLog {
         let log = try open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
                            fileSystem: fileSystem, clock: wallClockMicroseconds)
         defer { log.close() }
-        return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users())
+        let names = try io { () throws(FileSystemError) in try fileSystem.listDirectory(log.paths.path) }
+        return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users(),
+                               cutTailCopies: names.filter { $0.hasPrefix(DataDirectory.cutTailPrefix) }.sorted(),
+                               damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil },
+                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback)
     }
 
     /// Copies every readable record of the log in `source` into a new log in `destination` (which
-    /// must not exist or be empty, and is never the source). The new log keeps the users and
+    /// must not exist or be empty, and is never the source): every frame before damage, and every
+    /// frame after it that still authenticates in sequence (tampered, moved or foreign frames are
+    /// skipped and reported like damage), re-sealed with a fresh chain. Holds the source's writer
+    /// lock meanwhile. The new log keeps the users and
     /// passphrases, record types, timestamps, order and batches; sequence numbers start again at 1.
     /// Sealed files are re-sealed under the new log (they are bound to their log, so a plain copy
     /// would not open); one that cannot be read is left behind. The source is only read.
@@ -36,8 +43,12 @@ extension EventLog {
             let entries = try io { () throws(FileSystemError) in try fileSystem.listDirectory(targetPaths.path) }
             guard entries.isEmpty else { throw EventLogError.unusableSalvageDestination("\(targetPaths.path) is not empty") }
         }
+        // The source's writer lock, so that nothing is added to it while it is copied (damage
+        // made every writer give the lock up; an intact log may be open in the app).
+        let sourceLock = try acquireLock(sourcePaths, fileSystem)
+        defer { sourceLock.release() }
         let old = try open(at: source, user: user, passphrase: passphrase, mode: .readOnly,
-                           fileSystem: fileSystem, clock: wallClockMicroseconds)
+                           fileSystem: fileSystem, clock: wallClockMicroseconds, salvaging: true)
         defer { old.close() }
         let dataKey = try old.dataKey()
         let keyFile = old.secrets.withLock { $0.keyFile }
@@ -47,19 +58,23 @@ extension EventLog {
         defer { new.close() }
         let writer = try new.requireWriter()
         var copied = 0
-        let report = try old.forEachFrame { _, records in
+        let report = try old.forEachFrame(salvaging: true) { _, records in
             // The old log's records of its key file describe files the new log does not have.
             let kept = records.filter { $0.type != KeyFileRecord.type }
             guard !kept.isEmpty else { return }
             _ = try writer.commit(kept.map { LogWriter.Item(type: $0.type, payload: $0.payload, timestamp: $0.timestamp) },
                                   durable: false)
-            copied += kept.count
+            copied += kept.count { $0.type != LogNote.recordType }
         }
         try writer.sync()
+        var unreadable: [String] = []
         for name in try old.sealedFileNames() {
-            guard let contents = try? old.readSealedFile(named: name) else { continue }
+            guard let contents = try? old.readSealedFile(named: name) else { unreadable.append(name); continue }
             try new.writeSealedFile(named: name, contents: contents)
         }
-        return SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path)
+        let salvage = SalvageReport(source: report, copiedRecords: copied, destination: targetPaths.path,
+                                    unreadableSealedFiles: unreadable)
+        try new.recordMaintenance(salvage.summary(from: sourcePaths.path), by: user)
+        return salvage
     }
 }

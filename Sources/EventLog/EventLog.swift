@@ -28,6 +28,8 @@ public final class EventLog: Sendable {
     /// Where frames start, from the opening read: lets `records(withSequences:)` read a few
     /// records back without reading the log from the start.
     let frameIndex: FrameIndex
+    /// What the log's own records say (kept values, maintenance).
+    let notes: Mutex<LogNotes>
     /// What the opening read saw of the key file's history (see `KeyFileRecord`).
     let keyFileHistory: KeyFileHistory
 
@@ -122,7 +124,7 @@ public final class EventLog: Sendable {
     }
 
     static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
-                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64,
+                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let paths = DataDirectory(directory)
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
@@ -136,14 +138,14 @@ public final class EventLog: Sendable {
                 let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
                 if current != keyFile { reunlocked = try unlock(current, user: user, passphrase: passphrase, in: paths) }
                 log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
-                                     keys: reunlocked.keys, lock: lock, clock: clock, deliver: deliver)
+                                     keys: reunlocked.keys, lock: lock, clock: clock, salvaging: salvaging, deliver: deliver)
             } catch {
                 lock.release()
                 throw error
             }
         } else {
             log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                 keys: unlocked.keys, lock: nil, clock: clock, deliver: deliver)
+                                 keys: unlocked.keys, lock: nil, clock: clock, salvaging: salvaging, deliver: deliver)
         }
         do {
             return try log.reconcileKeyFile(reunlocked, passphrase: passphrase)
@@ -156,33 +158,40 @@ public final class EventLog: Sendable {
     /// Scans the log and sets up reading and (with a lock) writing.
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
                                    keyFile: KeyFile, keys: DataKeys, lock: (any WriterLock)?,
-                                   clock: @escaping @Sendable () -> UInt64,
+                                   clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                                    deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
         }
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
+            var notes = LogNotes()
+            let state = LogState.read(paths, fileSystem, key: keys.current, fileID: header.fileID)
+            let watched: UInt64? = if case .state(let state) = state { state.lastSequence } else { nil }
             var keyFileHistory = KeyFileHistory()
             let scan = try scanNoticingRetiredKey(keyFile, directory: paths.path, history: &keyFileHistory) { history in
                 try LogScanner(file: file, fileSize: size, keys: keys, fileID: header.fileID,
-                               reservationStep: fileSystem.appendReservation).scan { first, records in
+                               reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(watching: watched) { first, records in
                     history.note(records, firstSequence: first)
+                    notes.note(records)
                     try deliver(first, records)
                 }
             }
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
+            recovery.rollback = LogState.check(state, against: scan)
             var writer: LogWriter?
             var heldLock = lock
-            if lock != nil, !scan.report.damage.isEmpty {
-                heldLock?.release()  // damaged: read-only, and another process may salvage
+            if lock != nil, !scan.report.damage.isEmpty || recovery.rollback?.isRollback == true {
+                heldLock?.release()  // damaged or rolled back: read-only, and another process may salvage
                 heldLock = nil
             } else if lock != nil {
                 if scan.report.tornTail != nil {
-                    try io { () throws(FileSystemError) in
+                    recovery.cutTailCopy = try io { () throws(FileSystemError) in
+                        let copy = try keepCutTail(of: file, from: scan.report.endOffset, size: size, paths, fileSystem, clock())
                         try file.truncate(to: scan.report.endOffset)
                         try file.sync()
+                        return copy
                     }
                     recovery.tailWasCut = true
                 }
@@ -200,7 +209,7 @@ public final class EventLog: Sendable {
                     })
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
-                            frameIndex: scan.index, keyFileHistory: keyFileHistory,
+                            frameIndex: scan.index, notes: notes, keyFileHistory: keyFileHistory,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
                             writerLock: heldLock, secrets: Secrets(dataKeys: keys, keyFile: keyFile),
                             clock: clock)
@@ -211,13 +220,14 @@ public final class EventLog: Sendable {
     }
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
-                 keyFileHistory: KeyFileHistory, fileSystem: any FileSystem,
+                 notes: LogNotes, keyFileHistory: KeyFileHistory, fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
         self.recovery = recovery
         self.openingRead = openingRead
         self.frameIndex = frameIndex
+        self.notes = Mutex(notes)
         self.keyFileHistory = keyFileHistory
         self.fileSystem = fileSystem
         self.paths = paths
@@ -255,6 +265,13 @@ public final class EventLog: Sendable {
     /// calls throw `EventLogError.closed`. Call it when the app locks, too.
     public func close() {
         writer?.close()
+        if let writer, writer.stoppedBy == nil, let keys = secrets.withLock({ $0.ownsLock ? $0.dataKeys : nil }) {
+            let tail = writer.committedTail
+            if tail.nextSequence - 1 != openingRead.lastSequence ?? 0 {
+                LogState(lastSequence: tail.nextSequence - 1, lastTag: tail.previousTag)
+                    .write(paths, fileSystem, key: keys.current, fileID: header.fileID)
+            }
+        }
         if secrets.withLock({ $0.ownsLock }) { writerLock?.release() }
         file.close()
         secrets.withLock { $0.dataKeys = nil }
@@ -262,10 +279,11 @@ public final class EventLog: Sendable {
 
     // MARK: - Appending
 
-    /// Appends one record and returns its sequence number once it is durable.
+    /// Appends one record and returns its sequence number once it is durable. Types 0-253 are the
+    /// caller's; 254 is the log's own (255 is kept for the key file's records).
     @discardableResult
     public func append(type: UInt8, payload: Data) throws -> UInt64 {
-        guard type != KeyFileRecord.type else { throw EventLogError.reservedRecordType(type) }
+        guard type != LogNote.recordType, type != KeyFileRecord.type else { throw EventLogError.reservedRecordType(type) }
         return try requireWriter().commit([LogWriter.Item(type: type, payload: payload)]).lowerBound
     }
 
@@ -273,7 +291,7 @@ public final class EventLog: Sendable {
     /// write and one sync, and returns their sequence numbers once durable.
     @discardableResult
     public func appendBatch(_ items: [(type: UInt8, payload: Data)]) throws -> ClosedRange<UInt64> {
-        if let reserved = items.first(where: { $0.type == KeyFileRecord.type }) {
+        if let reserved = items.first(where: { $0.type == LogNote.recordType || $0.type == KeyFileRecord.type }) {
             throw EventLogError.reservedRecordType(reserved.type)
         }
         return try requireWriter().commit(items.map { LogWriter.Item(type: $0.type, payload: $0.payload) })
@@ -281,7 +299,9 @@ public final class EventLog: Sendable {
 
     func requireWriter() throws(EventLogError) -> LogWriter {
         guard let writer else {
-            throw .readOnly(reason: recovery.damage.isEmpty ? "opened read-only" : "damage was found; run salvage")
+            if !recovery.damage.isEmpty { throw .readOnly(reason: "damage was found; run salvage") }
+            if let rollback = recovery.rollback, rollback.isRollback { throw .readOnly(reason: "\(rollback); run salvage") }
+            throw .readOnly(reason: "opened read-only")
         }
         return writer
     }
@@ -295,11 +315,12 @@ public final class EventLog: Sendable {
         try forEachFrame { try LogRecord.deliver($1, from: $0, to: body) }
     }
 
-    /// Like `forEachRecord`, one frame (one atomic commit) at a time.
-    func forEachFrame(_ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
+    /// Like `forEachRecord`, one frame (one atomic commit) at a time; `salvaging` reads past
+    /// frames that do not authenticate, reporting them as damage.
+    func forEachFrame(salvaging: Bool = false, _ body: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ReadReport {
         let keys = try dataKeys()
         return try LogScanner(file: file, fileSize: try readableEnd(), keys: keys, fileID: header.fileID,
-                              reservationStep: fileSystem.appendReservation).scan(body).report
+                              reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(body).report
     }
 
     /// How far a read may go: what the writer acknowledged, or (read-only) the whole file.
@@ -372,6 +393,19 @@ public final class EventLog: Sendable {
         } catch let error as FileSystemError {
             throw EventLogError(error)
         }
+    }
+
+    /// Copies the bytes a torn-tail cut removes into a side file, durably, before the cut: they
+    /// are ciphertext already, and a wrong verdict of "torn" must not lose anything. Trailing zeros
+    /// are not kept (they hold nothing); nil when there is nothing else.
+    private static func keepCutTail(of file: any OpenFile, from offset: UInt64, size: UInt64, _ paths: DataDirectory,
+                                    _ fileSystem: any FileSystem, _ time: UInt64) throws(FileSystemError) -> String? {
+        var bytes = try file.read(at: offset, count: Int(size - offset))
+        guard let last = bytes.lastIndex(where: { $0 != 0 }) else { return nil }
+        bytes.removeSubrange((last + 1)...)
+        let path = paths.cutTailPath(offset: offset, time: time)
+        try AtomicReplace.write(bytes, to: path, in: fileSystem)
+        return path
     }
 
     /// Temporary files of an interrupted atomic replacement: the old file is intact beside them.

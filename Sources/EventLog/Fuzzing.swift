@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// Entry points for coverage-guided fuzzing (libFuzzer; see docs/log-format.md, "Fuzzing").
+/// Entry points for coverage-guided fuzzing (libFuzzer; see docs/log-operations.md, "Fuzzing the reader").
 ///
 /// They run the real header, frame and key-file parsers on arbitrary bytes. A correct reader
 /// never traps, allocates at most a bounded amount per frame, and terminates.

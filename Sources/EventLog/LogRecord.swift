@@ -23,10 +23,10 @@ public struct LogRecord: Sendable, Equatable {
     }
 
     /// Hands a frame's records to `body` in order; the first has sequence number `firstSequence`.
-    /// The log's own records (`KeyFileRecord`) are not handed over.
+    /// The log's own records (`LogNote`, `KeyFileRecord`) are not the caller's and are left out.
     static func deliver(_ records: ArraySlice<RecordContent>, from firstSequence: UInt64,
                         to body: (LogRecord) throws -> Void) rethrows {
-        for (index, record) in records.enumerated() where record.type != KeyFileRecord.type {
+        for (index, record) in records.enumerated() where record.type != LogNote.recordType && record.type != KeyFileRecord.type {
             try body(LogRecord(record, sequence: firstSequence + UInt64(index)))
         }
     }

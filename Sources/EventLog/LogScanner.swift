@@ -8,6 +8,8 @@ struct ScanOutcome {
     var lastTag: [UInt8]
     /// Where some good frames start, for reading records back by sequence number (`FrameIndex`).
     var index: FrameIndex
+    /// The tag of the good frame whose last record has the watched sequence number, if one has.
+    var watchedTag: [UInt8]?
 }
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame:
@@ -28,12 +30,17 @@ struct LogScanner {
     let opener: FrameOpener
     /// Zeros after the last frame are reserved space when the file ends at a multiple of this.
     let reservationStep: UInt64
+    /// Salvage reads past tampering: a frame that does not authenticate or is out of sequence is
+    /// reported as damage, and reading goes on at the next frame that authenticates in sequence.
+    let salvaging: Bool
 
-    init(file: any OpenFile, fileSize: UInt64, keys: DataKeys, fileID: [UInt8], reservationStep: Int) {
+    init(file: any OpenFile, fileSize: UInt64, keys: DataKeys, fileID: [UInt8], reservationStep: Int,
+         salvaging: Bool = false) {
         self.file = file
         self.fileSize = fileSize
         self.opener = FrameOpener(keys: keys, fileID: fileID)
         self.reservationStep = UInt64(max(1, reservationStep))
+        self.salvaging = salvaging
     }
 
     init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
@@ -41,7 +48,8 @@ struct LogScanner {
     }
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
-    func scan(_ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
+    /// `watching`: a sequence number whose frame's tag the outcome should name (the state file's).
+    func scan(watching: UInt64? = nil, _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
         var reader = ChunkedReader(file: file, limit: fileSize)
         var offset = UInt64(LogHeader.size)
         var nextSequence: UInt64 = 1
@@ -60,6 +68,9 @@ struct LogScanner {
         var inFlight: (frames: FrameBatch, opening: BatchOpening)?
         var index = FrameIndex()
         var checkNextAlone = false
+        var watchedTag: [UInt8]?
+        /// Set when salvage met a frame that fails authentication: the loop treats it as bad bytes.
+        var unauthentic: (problem: FrameProblem, end: UInt64)?
 
         /// Delivers the frames of `batch` in order; false when a checksum mismatch sent `offset` back to it.
         func deliverAll(_ batch: FrameBatch, _ opened: OpenedBatch) throws -> Bool {
@@ -72,10 +83,15 @@ struct LogScanner {
                     checkNextAlone = true
                     return false
                 case .failure(let error):
-                    guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
-                    throw EventLogError.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: error.detail)
+                    guard entry.firstSequence == nextSequence else {
+                        return try skipOrThrow(outOfSequence(entry), entry, previousTag: batch.previousTag(of: entry))
+                    }
+                    return try skipOrThrow(.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: error.detail),
+                                           entry, previousTag: batch.previousTag(of: entry))
                 case .records(let count):
-                    guard entry.firstSequence == nextSequence else { throw outOfSequence(entry) }
+                    guard entry.firstSequence == nextSequence else {
+                        return try skipOrThrow(outOfSequence(entry), entry, previousTag: batch.previousTag(of: entry))
+                    }
                     let frameRecords = records.next(count)
                     index.noteGoodFrame(sequence: entry.firstSequence, offset: entry.offset, end: entry.end)
                     try deliver(entry.firstSequence, frameRecords)
@@ -83,6 +99,7 @@ struct LogScanner {
                     report.firstTimestamp = report.firstTimestamp ?? frameRecords.first?.timestamp
                     report.lastTimestamp = frameRecords.last?.timestamp
                     nextSequence = entry.firstSequence + UInt64(count)
+                    if nextSequence - 1 == watching { watchedTag = batch.tag(of: entry) }
                     report.lastSequence = nextSequence - 1
                     report.endOffset = entry.end
                 }
@@ -114,6 +131,15 @@ struct LogScanner {
             }
             batch = FrameBatch(previousTag: previousTag)
         }
+        /// Tampering stops a read, except salvage's, which goes back to the frame to skip it.
+        func skipOrThrow(_ error: EventLogError, _ entry: FrameBatch.Entry, previousTag tag: [UInt8]) throws -> Bool {
+            guard salvaging else { throw error }
+            offset = entry.offset
+            previousTag = tag
+            unauthentic = (entry.firstSequence == nextSequence ? .authenticationFailed : .outOfSequence(entry.firstSequence),
+                           entry.end)
+            return false
+        }
         func outOfSequence(_ entry: FrameBatch.Entry) -> EventLogError {
             .tampered(offset: entry.offset, sequence: entry.firstSequence,
                       detail: "sequence \(entry.firstSequence) where \(nextSequence) was expected")
@@ -126,7 +152,10 @@ struct LogScanner {
             }
             let checkAlone = checkNextAlone
             checkNextAlone = false
-            switch try inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone) {
+            let inspection = try unauthentic.map { Inspection.bad($0.problem, skipHint: $0.end) }
+                ?? inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone)
+            unauthentic = nil
+            switch inspection {
             case .intact(let frame):
                 batch.add(frame, at: offset, checksumVerified: checkAlone)
                 offset = frame.end
@@ -149,18 +178,26 @@ struct LogScanner {
                     // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
                     report.damage.append(DamagedRange(offsets: offset..<fileSize,
                                                       lostSequences: nextSequence...max(nextSequence, lastSequence),
-                                                      problem: problem))
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                                                      problem: problem, reachesEndOfLog: true))
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 case .reserved:
                     report.reservedBytes = fileSize - offset
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
-                case .nothing(let zeroFilled):
-                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: zeroFilled ? .zeroFill : problem)
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
+                case .nothing(zeroFilled: true):
+                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: .zeroFill)
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
+                case .nothing(zeroFilled: false):
+                    if try couldBeInterruptedWrite(at: offset, reader: &reader) {
+                        report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: problem)
+                    } else {
+                        report.damage.append(DamagedRange(offsets: offset..<fileSize, lostSequences: nextSequence...nextSequence,
+                                                          problem: problem, reachesEndOfLog: true))
+                    }
+                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
                 }
             }
         }
-        return ScanOutcome(report: report, lastTag: previousTag, index: index)
+        return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
     }
 
     /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough
@@ -201,6 +238,7 @@ struct LogScanner {
         }
 
         func previousTag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start - FrameLayout.tagSize)..<entry.start]) }
+        func tag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start + entry.count - FrameLayout.tagSize)..<(entry.start + entry.count)]) }
 
         /// The tag of the last frame: the previous tag of the frame after the batch.
         var lastTag: [UInt8] { Array(bytes.suffix(FrameLayout.tagSize)) }
@@ -415,6 +453,64 @@ struct LogScanner {
             return .checksumOnly(sequence: frame.firstSequence)
         }
         return .good(Resumption(offset: offset, sequence: frame.firstSequence, previousTag: previousTag))
+    }
+
+    /// Whether the bad frame at `offset`, with no good frame after it, could be what an interrupted
+    /// write leaves (etcd's `isTornEntry`): it runs past the end of the file, or its part of one of
+    /// the 512-byte sectors, counted from the file's start, is entirely zero (a disk writes whole
+    /// sectors, and one it had not written yet still holds what was there: the reserved zeros, or
+    /// zeros of a fresh extension; a sector the frame shares with the one before it held that
+    /// frame's end and zeros).
+    /// A frame that is whole on disk but whose length field changed reaches into the zeros after
+    /// it, or past the end, too; it is recognised by its checksum, which matches once its length is
+    /// put back to where its bytes end. Anything else is damage.
+    private func couldBeInterruptedWrite(at offset: UInt64, reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
+        guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else { return true }
+        let (storedCRC, length, _) = FrameLayout.header(header)
+        guard FrameLayout.isPlausibleBodyLength(length) else {
+            return try containsZeroSector(offset..<(offset + UInt64(FrameLayout.headerSize)), reader: &reader)
+        }
+        if try isWholeFrameWithChangedLength(at: offset, storedCRC: storedCRC, reader: &reader) { return false }
+        let end = offset + UInt64(FrameLayout.headerSize) + UInt64(length)
+        if end > fileSize { return true }
+        return try containsZeroSector(offset..<end, reader: &reader)
+    }
+
+    /// The unit a disk writes whole; zeros in a whole one mean it was never written.
+    static let sectorSize: UInt64 = 512
+
+    /// Whether the part of `range` in some sector is all zeros. Parts of fewer than 8 bytes do not
+    /// count: a frame's last few bytes are zero by chance more often than a disk loses a sector.
+    private func containsZeroSector(_ range: Range<UInt64>, reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
+        let end = min(range.upperBound, fileSize)
+        var start = range.lowerBound
+        while start < end {
+            let sectorEnd = min((start / Self.sectorSize + 1) * Self.sectorSize, end)
+            if sectorEnd - start >= 8, let bytes = try reader.bytes(at: start, count: Int(sectorEnd - start)),
+               bytes.allSatisfy({ $0 == 0 }) {
+                return true
+            }
+            start = sectorEnd
+        }
+        return false
+    }
+
+    /// Whether the bytes from `offset` up to the last one that is not zero are a whole frame whose
+    /// length field alone is wrong. A frame's last bytes are its tag; the length that ends the frame
+    /// within 64 bytes after the last non-zero byte (frame sizes step by 64) is the only candidate.
+    private func isWholeFrameWithChangedLength(at offset: UInt64, storedCRC: UInt32,
+                                               reader: inout ChunkedReader) throws(FileSystemError) -> Bool {
+        let dataEnd = try endOfNonZeroBytes(from: offset, reader: &reader)
+        let headerAndSealing = UInt64(FrameLayout.headerSize + FrameLayout.sealingOverhead)
+        guard dataEnd > offset + headerAndSealing else { return false }
+        let unit = UInt64(FrameLayout.paddingUnit)
+        let frameSize = headerAndSealing + (dataEnd - offset - headerAndSealing + unit - 1) / unit * unit
+        let length = frameSize - UInt64(FrameLayout.headerSize)
+        guard length <= UInt64(UInt32.max), FrameLayout.isPlausibleBodyLength(UInt32(length)), offset + frameSize <= fileSize,
+              let bytes = try reader.bytes(at: offset, count: Int(frameSize)) else { return false }
+        var frame = Array(bytes)
+        withUnsafeBytes(of: UInt32(length).littleEndian) { frame.replaceSubrange(4..<8, with: $0) }
+        return FrameLayout.checksumMatches(frame[...], storedCRC: storedCRC)
     }
 
     /// The offset just after the last byte that is not zero, or `offset` when all from there are.

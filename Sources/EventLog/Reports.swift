@@ -11,6 +11,12 @@ public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
     case incompleteFrame
     /// The CRC32C does not match: the bytes changed after they were written.
     case checksumMismatch
+    /// The checksum matches but the frame does not authenticate (changed by someone who fixed the
+    /// checksum, or from another log). Only salvage reads past it.
+    case authenticationFailed
+    /// An authentic-looking frame with the wrong sequence number (moved, or spliced in). Only
+    /// salvage reads past it.
+    case outOfSequence(UInt64)
 
     public var description: String {
         switch self {
@@ -19,6 +25,8 @@ public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
         case .impossibleLength(let length): "impossible frame length \(length)"
         case .incompleteFrame: "frame runs past the end of the file"
         case .checksumMismatch: "checksum mismatch"
+        case .authenticationFailed: "does not authenticate"
+        case .outOfSequence(let sequence): "sequence \(sequence) out of place"
         }
     }
 }
@@ -42,9 +50,15 @@ public struct DamagedRange: Sendable, Equatable, CustomStringConvertible {
     /// (bytes inserted between intact frames).
     public var lostSequences: ClosedRange<UInt64>?
     public var problem: FrameProblem
+    /// The damage runs to the end of the log: how many records it held is unknown, at least
+    /// those in `lostSequences`.
+    public var reachesEndOfLog = false
 
     public var description: String {
-        let records = lostSequences.map { $0.count == 1 ? "record \($0.lowerBound)" : "records \($0.lowerBound)-\($0.upperBound)" }
+        let records = lostSequences.map {
+            reachesEndOfLog ? "records from \($0.lowerBound) on"
+                : $0.count == 1 ? "record \($0.lowerBound)" : "records \($0.lowerBound)-\($0.upperBound)"
+        }
         return "damaged bytes \(offsets.lowerBound)..<\(offsets.upperBound) (\(problem)): "
             + (records.map { "\($0) unreadable" } ?? "no record lost")
     }
@@ -83,19 +97,30 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
     /// A torn tail found on open; `tailWasCut` tells whether it was cut off (writable opens only).
     public var tornTail: TornTail?
     public var tailWasCut: Bool
+    /// Where the bytes that were cut are kept (nil when they were only zeros): the cut is never
+    /// the only place they were.
+    public var cutTailCopy: String?
     /// Damage before the last record: the log was opened read-only and nothing was changed.
     public var damage: [DamagedRange]
     /// Leftover temporary files of an interrupted key-file or sealed-file replacement, removed.
     public var removedTemporaryFiles: [String]
+    /// The log is shorter than, or different from, what this device last saw (an older copy put
+    /// back, frames replaced): opened read-only. Or the state file could not be read.
+    public var rollback: RollbackFinding? = nil
 
-    public var openedReadOnlyBecauseOfDamage: Bool { !damage.isEmpty }
+    /// Damage, or a log older than or different from what this device saw: opened read-only.
+    public var openedReadOnlyBecauseOfDamage: Bool { !damage.isEmpty || rollback?.isRollback == true }
 
     public var description: String {
         var lines: [String] = []
-        if let tornTail { lines.append("\(tornTail)" + (tailWasCut ? ", cut off" : ", left in place")) }
+        if let tornTail {
+            lines.append("\(tornTail)" + (tailWasCut ? ", cut off" : ", left in place")
+                         + (cutTailCopy.map { "; the cut bytes are kept in \($0)" } ?? ""))
+        }
         if !damage.isEmpty { lines.append("damage found, opened read-only; run salvage:") }
         lines += damage.map { "  \($0)" }
         if !removedTemporaryFiles.isEmpty { lines.append("removed leftovers: " + removedTemporaryFiles.joined(separator: ", ")) }
+        if let rollback { lines.append("WARNING: \(rollback)" + (rollback.isRollback ? "; opened read-only" : "")) }
         return lines.isEmpty ? "clean" : lines.joined(separator: "\n")
     }
 }
@@ -115,9 +140,18 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
     public var directory: String
     public var read: ReadReport
     public var users: [String]
+    /// Side files holding bytes a writer cut from the end of the log (a torn tail), by name.
+    public var cutTailCopies: [String] = []
+    /// Sealed files (`NAME.sealed`) that do not open under this log's key and file id: damaged,
+    /// or put there from elsewhere.
+    public var damagedSealedFiles: [String] = []
+    /// Salvages and backups the log records, oldest first.
+    public var maintenance: [MaintenanceNote] = []
+    /// What the state file says about this log (see `RecoveryReport.rollback`).
+    public var rollback: RollbackFinding?
 
     public var status: Status {
-        if !read.damage.isEmpty { return .damaged }
+        if !read.damage.isEmpty || !damagedSealedFiles.isEmpty { return .damaged }
         return read.tornTail == nil ? .intact : .tornTail
     }
 
@@ -132,10 +166,17 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
         ]
         if let tail = read.tornTail { lines.append("\(tail) (a crash during an append leaves this; harmless)") }
         lines += read.damage.map { "DAMAGE: \($0)" }
+        lines += maintenance.map { "recorded: \($0)" }
+        if let rollback { lines.append("WARNING: \(rollback)") }
+        lines += damagedSealedFiles.map { "DAMAGE: sealed file \($0).sealed does not open (damaged or not this case file's)" }
+        lines += cutTailCopies.map { "kept after a cut torn tail: \($0) (the cut bytes, still encrypted)" }
         switch status {
         case .intact: lines.append("status: intact")
         case .tornTail: lines.append("status: intact except for a torn tail")
-        case .damaged: lines.append("status: DAMAGED (\(read.damage.count) range(s)); run salvage into a new directory")
+        case .damaged:
+            lines.append(read.damage.isEmpty
+                ? "status: DAMAGED (\(damagedSealedFiles.count) sealed file(s)); the log itself is intact"
+                : "status: DAMAGED (\(read.damage.count) range(s)); run salvage into a new directory")
         }
         return lines.joined(separator: "\n")
     }
@@ -148,9 +189,22 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
     /// Records written to the new log (renumbered from 1, order, types, timestamps and batches kept).
     public var copiedRecords: Int
     public var destination: String
+    /// Sealed files left behind because they did not open.
+    public var unreadableSealedFiles: [String] = []
+
+    /// What the new log records about its making.
+    func summary(from directory: String) -> String {
+        "salvage of \(directory): \(copiedRecords) records copied"
+            + (source.damage.isEmpty ? "" : "; skipped " + source.damage.map { "\($0)" }.joined(separator: "; "))
+            + (unreadableSealedFiles.isEmpty ? "" : "; left behind " + unreadableSealedFiles.map { $0 + ".sealed" }.joined(separator: ", "))
+    }
 
     public var description: String {
-        "copied \(copiedRecords) of the readable records into \(destination)\n\(source)"
+        var lines = ["copied \(copiedRecords) of the readable records into \(destination)"]
+        lines += source.damage.map { "skipped: \($0)" }
+        lines += unreadableSealedFiles.map { "left behind: \($0).sealed does not open" }
+        lines.append("\(source)")
+        return lines.joined(separator: "\n")
     }
 }
 

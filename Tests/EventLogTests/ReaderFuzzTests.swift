@@ -4,21 +4,69 @@ import Testing
 @testable import EventLog
 
 /// Test 8: the reader, fed random bytes, mutated logs and huge length fields, never traps,
-/// asks for a bounded number of bytes at a time, and terminates. The same entry points serve a
-/// libFuzzer harness (docs/log-format.md).
+/// asks for a bounded number of bytes at a time, terminates, returns only records that were
+/// written (at their sequence numbers, every intact frame before the first change among them), and
+/// reports damage only inside the input. The same entry points serve a
+/// libFuzzer harness (docs/log-operations.md).
 @Suite struct ReaderFuzzTests {
     /// The most a reader may ask for in one read: a chunk, or one whole frame.
     static let readBound = max(ChunkedReader.chunkSize, FrameLayout.headerSize + FrameLayout.maxBodyLength)
 
+    /// What one read of fuzzed bytes gave.
+    struct Outcome {
+        var records: [(sequence: UInt64, record: RecordContent)] = []
+        var report: ReadReport?
+        var largestRead = 0
+    }
+
     /// Reads `bytes` as a log through a file that remembers its largest read.
-    static func readMeasuringAllocation(_ bytes: [UInt8]) -> (records: Int, largestRead: Int) {
+    static func read(_ bytes: [UInt8]) -> Outcome {
         let file = MeasuringFile(bytes)
-        guard let header = try? LogHeader.decode(bytes) else { return (-1, 0) }
-        var records = 0
-        _ = try? LogScanner(file: file, fileSize: UInt64(bytes.count), key: EventLogFuzzing.key, fileID: header.fileID,
-                            reservationStep: FrameLayout.reservationStep)
-            .scan { _, frame in records += frame.count }
-        return (records, file.largestRead)
+        var outcome = Outcome()
+        guard let header = try? LogHeader.decode(bytes) else { return outcome }
+        outcome.report = try? LogScanner(file: file, fileSize: UInt64(bytes.count), key: EventLogFuzzing.key, fileID: header.fileID,
+                                         reservationStep: FrameLayout.reservationStep)
+            .scan { first, frame in
+                for (index, record) in frame.enumerated() { outcome.records.append((first + UInt64(index), record)) }
+            }.report
+        outcome.largestRead = file.largestRead
+        return outcome
+    }
+
+    static func readMeasuringAllocation(_ bytes: [UInt8]) -> (records: Int, largestRead: Int) {
+        let outcome = read(bytes)
+        return (outcome.report == nil && outcome.records.isEmpty ? -1 : outcome.records.count, outcome.largestRead)
+    }
+
+    /// The reader's invariants on a changed copy of `sample`: what it returns was written, at the
+    /// same sequence number, in order; every frame that ends before the first changed byte is
+    /// returned (nothing intact is lost or called torn); every damaged range and torn tail it
+    /// reports lies inside the input, after that intact prefix.
+    static func expectInvariants(_ outcome: Outcome, changed bytes: [UInt8], from sample: [UInt8], frames: [FrameLocation]) {
+        let firstChange = zip(bytes, sample).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(bytes.count, sample.count)
+        let intactPrefix = frames.filter { $0.end <= firstChange }
+        let prefixEnd = UInt64(intactPrefix.last?.end ?? LogHeader.size)
+        let written = Dictionary(uniqueKeysWithValues: frames.flatMap { frame in
+            (0..<2).map { (frame.firstSequence + UInt64($0), Data("record \((frame.firstSequence - 1) / 2).\($0)".utf8)) }
+        })
+        #expect(outcome.records.map(\.sequence) == outcome.records.map(\.sequence).sorted() && Set(outcome.records.map(\.sequence)).count == outcome.records.count)
+        for (sequence, record) in outcome.records {
+            #expect(written[sequence] == record.payload, "record \(sequence) is not what was written")
+        }
+        let returned = Set(outcome.records.map(\.sequence))
+        for frame in intactPrefix {
+            let whole = returned.contains(frame.firstSequence) && returned.contains(frame.firstSequence + 1)
+            #expect(whole, "frame \(frame.firstSequence) before the first change at \(firstChange) was not returned")
+        }
+        guard let report = outcome.report else { return }
+        let size = UInt64(bytes.count)
+        #expect(report.endOffset >= prefixEnd && report.endOffset <= size)
+        for damage in report.damage {
+            #expect(damage.offsets.lowerBound >= prefixEnd && damage.offsets.upperBound <= size, "\(damage) outside \(prefixEnd)..<\(size)")
+        }
+        if let torn = report.tornTail {
+            #expect(torn.offset >= prefixEnd && torn.offset + torn.length == size, "\(torn)")
+        }
     }
 
     @Test func randomBytesNeverCrashTheReader() {
@@ -67,9 +115,10 @@ import Testing
                     for index in start..<min(bytes.count, start + 40) { bytes[index] = 0 }
                 }
             }
-            let (records, largestRead) = Self.readMeasuringAllocation(bytes)
-            #expect(records <= 60 + 60)
-            #expect(largestRead <= max(bytes.count, 1) && largestRead <= Self.readBound)
+            let outcome = Self.read(bytes)
+            #expect(outcome.records.count <= 60)
+            #expect(outcome.largestRead <= max(bytes.count, 1) && outcome.largestRead <= Self.readBound)
+            Self.expectInvariants(outcome, changed: bytes, from: sample, frames: frames)
             bytes.withUnsafeBytes { _ = EventLogFuzzing.readLog($0) }
         }
     }

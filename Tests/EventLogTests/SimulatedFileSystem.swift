@@ -43,6 +43,8 @@ final class SimulatedFileSystem: FileSystem {
 
     private let state = Mutex(State())
 
+    static let sectorSize = 512
+
     /// Small, so that the scenarios cross many reservation steps and tear frames inside them.
     let appendReservation = 512
 
@@ -58,7 +60,7 @@ final class SimulatedFileSystem: FileSystem {
 
     /// Forgets everything that was not made durable, clears faults, locks and crash; open files
     /// from before stop working. With `tear`, unsynced writes survive in part: a disk that wrote
-    /// them front to back and lost power somewhere after the first changed byte (bytes appended
+    /// them front to back, sector by sector, and lost power somewhere after the first changed sector (bytes appended
     /// and bytes written over the file's reserved zeros alike).
     func powerCut(keepUnsynced generator: inout some RandomNumberGenerator, tear: Bool) {
         state.withLock { s in
@@ -67,7 +69,9 @@ final class SimulatedFileSystem: FileSystem {
                 var survivor = inode.durable
                 if tear, inode.data != inode.durable {
                     let firstChange = zip(inode.data, inode.durable).prefix { $0 == $1 }.count
-                    let kept = Int.random(in: firstChange...max(firstChange, inode.data.count), using: &generator)
+                    // Whole sectors: a disk writes a sector entirely or not at all.
+                    let reached = Int.random(in: firstChange...max(firstChange, inode.data.count), using: &generator)
+                    let kept = reached == inode.data.count ? reached : reached / Self.sectorSize * Self.sectorSize
                     survivor = Array(inode.data.prefix(kept)) + inode.durable.dropFirst(kept)
                 }
                 s.inodes[id] = Inode(data: survivor, durable: survivor)

@@ -87,3 +87,9 @@ struct SeededGenerator: RandomNumberGenerator {
 extension RandomNumberGenerator {
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) } }
 }
+
+/// Removes the device-local state file (the last record this device saw), as if the frames a test
+/// tears had never been acknowledged: a real torn frame never was.
+func forgetAcknowledgements(_ directory: URL) {
+    try? FileManager.default.removeItem(at: directory.appendingPathComponent("events.log.state"))
+}

@@ -90,6 +90,11 @@ final class RefugeSession {
         updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
+        if let copy = book.log.recovery.cutTailCopy {
+            app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
+        } else if book.movedPseudonymSecretIntoLog {
+            app.showInfo(strings.pseudonymSecretMovedIntoLog)
+        }
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if book.mustChangePassphrase {

@@ -11,6 +11,9 @@ extension CaseBook {
         case disablingYourself
         /// Identifiable exports are recorded, which a read-only case file cannot do.
         case identifiableExportWhileReadOnly
+        /// An older case file whose pseudonym secret side file was deleted before it was moved
+        /// into the log: a new secret would give every case a new pseudonymous id, silently.
+        case pseudonymSecretMissing
         /// A key slot whose user has no active account in the log.
         case noActiveAccount(String)
 
@@ -19,6 +22,9 @@ extension CaseBook {
             case .coordinatorsOnly(let action): "only a coordinator may \(action)"
             case .disablingYourself: "you cannot disable yourself"
             case .identifiableExportWhileReadOnly: "identifiable exports are recorded, and the case file is open read-only"
+            case .pseudonymSecretMissing:
+                "the secret behind pseudonymous ids (pseudonym-secret.sealed) is missing, and new ids would not match "
+                    + "earlier exports; put the file back from a backup"
             case .noActiveAccount(let user): "\(user) has no active account in this case file"
             }
         }

@@ -15,6 +15,8 @@ public final class CaseBook {
     private var factory: EventFactory
     /// Dates ("today") for validation and new events; injectable for tests.
     public let calendar: ValidationContext
+    /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
+    public private(set) var movedPseudonymSecretIntoLog = false
 
     /// Sealed-file names beside the log.
     enum SealedName {
@@ -91,7 +93,9 @@ public final class CaseBook {
                 throw NotPermitted.noActiveAccount(user)
             }
             let device = try deviceID(of: log)
-            return CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
+            let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
+            book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
+            return book
         } catch {
             log.close()
             throw error
@@ -222,12 +226,27 @@ public final class CaseBook {
 
     // MARK: - Sealed side files
 
-    /// The secret behind pseudonymous ids in anonymised exports (stable for this case file).
+    /// The secret behind pseudonymous ids in anonymised exports (stable for this case file), kept
+    /// in the log so that it cannot be lost apart from it. It is made with the case file; one that
+    /// is missing later is never made anew (every id would change).
     public func pseudonymSecret() throws -> [UInt8] {
-        if let data = try log.readSealedFile(named: SealedName.pseudonymSecret) { return Array(data) }
+        if let kept = log.keptValue(named: SealedName.pseudonymSecret) { return Array(kept) }
+        if let sealed = try log.readSealedFile(named: SealedName.pseudonymSecret) { return Array(sealed) }
+        guard store.caseCount == 0, log.openingRead.recordCount == 0, !log.isReadOnly else {
+            throw NotPermitted.pseudonymSecretMissing
+        }
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        if !log.isReadOnly { try log.writeSealedFile(named: SealedName.pseudonymSecret, contents: Data(secret)) }
+        try log.keep(Data(secret), named: SealedName.pseudonymSecret)
         return secret
+    }
+
+    /// Case files before the secret was kept in the log have it in a sealed side file: the first
+    /// writable open moves it into the log (the side file stays, unused). True when this open did.
+    private func keepPseudonymSecretInTheLog() throws -> Bool {
+        guard !log.isReadOnly, log.keptValue(named: SealedName.pseudonymSecret) == nil,
+              let sealed = try log.readSealedFile(named: SealedName.pseudonymSecret) else { return false }
+        try log.keep(sealed, named: SealedName.pseudonymSecret)
+        return true
     }
 
     /// The signed-in user's unsaved intake, sealed under the data key (never in clear).

@@ -295,6 +295,19 @@ struct AppStrings: Sendable {
         t("Saving failed (a storage error). Nothing was lost: everything you typed is still here. Press F2 to try again.",
           "Сохранить не удалось (ошибка диска). Ничего не потеряно: всё введённое на месте. Нажмите F2, чтобы повторить.")
     }
+    var pseudonymSecretMissing: String {
+        t("The secret behind anonymised ids (pseudonym-secret.sealed) is missing; new ids would not match earlier exports. Ask your coordinator to restore the file from a backup.",
+          "Секрет анонимных идентификаторов (pseudonym-secret.sealed) отсутствует; новые идентификаторы не совпали бы с прежними выгрузками. Попросите координатора восстановить файл из резервной копии.")
+    }
+    var pseudonymSecretMovedIntoLog: String {
+        t("The secret behind anonymised ids is now kept inside the case file itself.",
+          "Секрет анонимных идентификаторов теперь хранится в самой картотеке.")
+    }
+    /// Opening cut an unfinished save off the end of the log (a crash or power cut during a save).
+    func cutTailKept(_ file: String) -> String {
+        t("An unfinished save was cut off the end of the case file; its bytes are kept in \(file).",
+          "Незавершённое сохранение отрезано от конца картотеки; его байты сохранены в \(file).")
+    }
     var draftNotKept: String {
         t("Draft not kept: the disk may be full. The form stays open.",
           "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")

@@ -44,6 +44,7 @@ extension AppStrings {
             case .disablingYourself: cannotDisableSelf
             case .coordinatorsOnly: notPermitted
             case .identifiableExportWhileReadOnly: readOnlyRefused
+            case .pseudonymSecretMissing: pseudonymSecretMissing
             case .noActiveAccount: wrongCredentials
             }
             return FailureWording(screen: screen, command: CommandFailure("Not allowed: \(refusal.description). Nothing was changed.",

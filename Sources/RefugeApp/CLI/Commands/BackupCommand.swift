@@ -15,8 +15,8 @@ struct BackupCommand: ParsableCommand {
         abstract: "Write an encrypted backup of the case file into one file (safe while Refuge runs).",
         discussion: """
             The backup is a tar archive of events.log, keys and the sealed files, all still encrypted; \
-            the same passphrases open it. To restore: mkdir -m 700 NEWDIR && tar -xf FILE -C NEWDIR, \
-            then refuge verify --data NEWDIR.
+            the same passphrases open it. To restore: mkdir -m 700 TMP && tar -xf FILE -C TMP, then \
+            refuge salvage --data TMP --output NEWDIR (a new file id), then refuge verify --data NEWDIR.
             """
     )
 
@@ -25,7 +25,8 @@ struct BackupCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let log = try data.caseFile.openLog()
+        let credentials = try data.caseFile.credentials()
+        let log = try openRecordingWhenFree(credentials)
         defer { log.close() }
         let directory = data.directory
         var archive = TarArchive()
@@ -41,9 +42,24 @@ struct BackupCommand: ParsableCommand {
                     modified: now)
         try OutputFile.write(archive.finished, to: output)
         print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
+        if log.isReadOnly {
+            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this backup was not recorded in the log.\n")
+        } else {
+            try log.recordMaintenance("backup of \(log.openingRead.recordCount) records to \(output)", by: credentials.user)
+        }
         if !log.openingRead.damage.isEmpty {
             throw CommandFailure("The backup was written, but the case file is damaged: run `refuge verify`.",
                                  status: .damagedLog)
+        }
+    }
+
+    /// The log with its writer lock when it is free, so that the backup is recorded with who made
+    /// it; read-only while Refuge runs elsewhere (the backup is then made, but not recorded).
+    private func openRecordingWhenFree(_ credentials: Credentials) throws -> EventLog {
+        do {
+            return try EventLog.open(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+        } catch EventLogError.lockedByAnotherProcess {
+            return try data.caseFile.openLog(as: credentials)
         }
     }
 

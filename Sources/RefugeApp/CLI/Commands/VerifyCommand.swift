@@ -25,6 +25,9 @@ struct VerifyCommand: ParsableCommand {
             FileHandleOutput.standardError.write("Warning: \(weak) weak key slot(s), below the standard cost (scrypt N=2^17): "
                                                  + "made by a test build; give those users new passphrases with a release build.\n")
         }
+        if let rollback = report.rollback, rollback.isRollback {
+            throw CommandFailure.rolledBack(data.directory, rollback)
+        }
         if report.status == .damaged {
             throw CommandFailure("Damage found. Copy everything readable into a new directory with "
                                  + "`refuge salvage --output NEWDIR`.", status: .damagedLog)

@@ -38,6 +38,21 @@ struct CaseFileAccess {
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
             return try open(.read, as: credentials)
         }
+        if let copy = book.log.recovery.cutTailCopy {
+            FileHandleOutput.standardError.write("Note: an unfinished save was cut off the end of the log; "
+                                                 + "its bytes are kept in \(copy).\n")
+        }
+        if book.movedPseudonymSecretIntoLog {
+            FileHandleOutput.standardError.write("Note: the secret behind pseudonymous ids is now kept in the log itself "
+                                                 + "(pseudonym-secret.sealed is no longer needed).\n")
+        }
+        if let rollback = book.log.recovery.rollback {
+            guard !rollback.isRollback else {
+                book.close()
+                throw CommandFailure.rolledBack(directory, rollback)
+            }
+            FileHandleOutput.standardError.write("Warning: \(rollback).\n")
+        }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
             throw CommandFailure.damagedLog(directory)
