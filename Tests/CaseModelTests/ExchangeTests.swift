@@ -125,7 +125,8 @@ import Testing
         let csv = exporter.csv(store.records, variant: .anonymised)
         for secret in ["Каримова", "Zhanar", "1998-04-10", "bus station", "HYPERLINK"] { #expect(!csv.contains(secret)) }
         let first = Dictionary(uniqueKeysWithValues: zip(table.header, table.rows[0]))
-        #expect(first["ageBandAtIntake"] == "27--29" && first["intakeYear"] == "2026")
+        // Issue 12, item 10: a band a person reads, not CTDC's "27--29" coding.
+        #expect(first["ageBandAtIntake"] == "27–29" && first["intakeYear"] == "2026")
         #expect(first["citizenship"] == "UZ;RU" && first["ageAtExploitation"] == "17")
         #expect(first["pseudonymousID"]?.count == 14)
         let again = CaseExporter(pseudonymSecret: Array("per-log secret".utf8)).table(store.records, variant: .anonymised)
@@ -149,6 +150,7 @@ import Testing
                                            "majorityStatusAtExploit", "citizenship", "typeOfExploitConcatenated"])
         let row = Dictionary(uniqueKeysWithValues: zip(table.header, table.rows[0]))
         #expect(row["gender"] == "Female" && row["majorityStatus"] == "Adult" && row["majorityStatusAtExploit"] == "Minor")
+        #expect(row["ageBroad"] == "27--29", "CTDC's own coding of the band")
         #expect(row["typeOfExploitConcatenated"] == "Forced labour;Sexual exploitation")
         #expect(row["isForcedLabour"] == "1" && row["isForcedMarriage"] == "0" && row["isOtherExploit"] == "0")
         #expect(row["typeOfLabourConcatenated"] == "Domestic work" && row["CountryOfExploitation"] == "TR;AE")

@@ -63,7 +63,7 @@ public struct CaseExporter: Sendable {
     }
 
     private func anonymisedRow(_ record: CaseRecord) -> [String] {
-        [pseudonymiser.pseudonym(for: record.id), String(record.intakeDate.year), AgeBands.ctdc(record.ageAtIntake)]
+        [pseudonymiser.pseudonym(for: record.id), String(record.intakeDate.year), AgeBands.readable(record.ageAtIntake)]
             + anonymisedFields.map { record[$0.key]?.exchangeText ?? "" } + [record.status.rawValue]
     }
 

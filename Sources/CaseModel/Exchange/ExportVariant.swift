@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which export: who may make it and what it may contain.
 public enum ExportVariant: String, Sendable, CaseIterable {
     /// The default: no names, no exact dates, no free text; a pseudonymous id; cases whose person
@@ -12,6 +14,10 @@ public enum ExportVariant: String, Sendable, CaseIterable {
 
 /// The age bands CTDC publishes, derived from an exact age.
 public enum AgeBands {
+    /// The band as a person reads it ("27–29"), for Refuge's own anonymised export.
+    public static func readable(_ age: Int?) -> String { ctdc(age).replacingOccurrences(of: "--", with: "–") }
+
+    /// The band in CTDC's own coding ("27--29"), which its data set's columns require.
     public static func ctdc(_ age: Int?) -> String {
         guard let age else { return "" }
         switch age {
