@@ -48,6 +48,8 @@ final class RefugeSession {
     func start() {
         if CaseBook.exists(at: settings.dataDirectory) {
             app.push(SignInScreen(session: self))
+            // An upgrade that changes a format says so before it writes (docs/log-format.md).
+            if EventLog.keyFileUpgradePending(at: settings.dataDirectory, user: "") { app.showInfo(strings.keyFileWillBeUpgraded) }
         } else {
             app.push(SetupScreen(session: self))
         }

@@ -52,6 +52,11 @@ struct AppStrings: Sendable {
     func passphraseTooWeak(_ suggestion: String) -> String {
         t("Too easy to guess. For example: \(suggestion)", "Слишком легко угадать. Например: \(suggestion)")
     }
+    var keyFileWillBeUpgraded: String {
+        t("The key file will be upgraded to the current format when you sign in.",
+          "Файл ключей будет обновлён до текущего формата при входе.",
+          "Кілттер файлы кірген кезде ағымдағы пішімге жаңартылады.")
+    }
     var keyFileUpgraded: String {
         t("The key file was upgraded to the current format.", "Файл ключей обновлён до текущего формата.")
     }

@@ -157,3 +157,22 @@ struct StartScreensTests {
         #expect(app.shows("Family name"))
     }
 }
+
+/// Issue 20: an upgrade that changes a format says so before it writes. A case file of format 1
+/// (the golden copy) is upgraded at the first sign-in; the sign-in screen says so before it.
+@Suite("Sign-in to a case file of an older format")
+struct OlderFormatSignInTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/GoldenCaseFiles/format-1/data")
+
+    @Test(arguments: [(Language.ru, "будет обновлён"), (Language.en, "will be upgraded")])
+    func theSignInScreenSaysTheKeyFileWillBeUpgradedBeforeAnythingIsWritten(language: Language, words: String) throws {
+        let directory = AppHarness.temporaryDirectory()
+        try FileManager.default.copyItem(at: Self.golden, to: directory)
+        let keys = try Data(contentsOf: directory.appendingPathComponent("keys"))
+        let app = AppHarness(language: language, directory: directory, removesDirectory: true)
+        #expect(app.top is SignInScreen)
+        #expect(app.shows(words))
+        #expect(try Data(contentsOf: directory.appendingPathComponent("keys")) == keys, "nothing written before sign-in")
+    }
+}
