@@ -103,6 +103,18 @@ struct KeysAndAccessTests {
         #expect(throttled.output.contains("wait"), "\(throttled.output)")
     }
 
+    /// Salvage asks for a passphrase too, so it shares the count: guessing through it is no way round.
+    @Test func wrongPassphrasesGivenToSalvageAreCounted() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let target = workspace.root.appendingPathComponent("salvaged")
+        for _ in 0..<5 {
+            #expect(try workspace.run(["salvage", "--output", target.path], as: "anna", passphrase: "wrong passphrase").status == 2)
+        }
+        let throttled = try workspace.run(["stats"])
+        #expect(throttled.status == 2, "\(throttled.output)")
+        #expect(throttled.output.contains("wait"), "\(throttled.output)")
+    }
+
     // MARK: 12. Metadata in clear
 
     @Test func theKeyFileDoesNotConfirmAGuessedUserName() throws {

@@ -20,8 +20,9 @@ struct SalvageCommand: ParsableCommand {
     func run() throws {
         let credentials = try data.caseFile.credentials()
         let destination = DataLocation.resolve(output, environment: .current)
-        let report = try EventLog.salvage(from: data.directory, to: destination,
-                                          user: credentials.user, passphrase: credentials.passphrase)
+        let report = try data.caseFile.signingIn {
+            try EventLog.salvage(from: data.directory, to: destination, user: credentials.user, passphrase: credentials.passphrase)
+        }
         print(report.description)
         print("Check the new case file with: refuge verify --data \(destination.path)")
     }
