@@ -8,11 +8,12 @@ import Testing
 /// case file.
 @Suite("refuge (the application) under tmux", .serialized)
 struct AppEndToEndTests {
-    static let passphrase = "correct horse battery"
-    static let fast = ["REFUGE_KDF_LOGN": "10"]
+    static let passphrase = RefugeUnderTmux.passphrase
+    static let fast = RefugeUnderTmux.fast
 
-    let refuge = TmuxSession.quote(BuiltProducts.refuge.path)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-e2e-\(UUID().uuidString)")
+    private let app = RefugeUnderTmux()
+    private var refuge: String { app.refuge }
+    private var directory: URL { app.directory }
 
     private func initialise() throws {
         var environment = ProcessInfo.processInfo.environment
@@ -23,35 +24,11 @@ struct AppEndToEndTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
-    private func start(_ extra: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru", width: width, height: height,
-                        environment: Self.fast.merging(extra) { $1 })
-    }
-
-    private func signIn(_ session: TmuxSession, passphrase: String = passphrase) throws {
-        try session.waitFor("Refuge — вход")
-        try session.type("anna")
-        try session.press("Enter")
-        try session.type(passphrase)
-        try session.press("Enter")
-    }
-
-    /// F10 quits: the program ends with status 0.
-    private func quit(_ session: TmuxSession) throws {
-        try session.press("F10")
-        #expect(try session.waitForExit() == 0)
-    }
-
     @Test func firstRunSetupCreatesTheCaseFile() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let session = try start()
-        try session.waitFor("Refuge — первый запуск")
-        for (text, _) in [("Приют", 0), ("anna", 1), (Self.passphrase, 2), (Self.passphrase, 3)] {
-            try session.type(text)
-            try session.press("Enter")
-        }
-        try session.waitFor("Дела · anna")
-        try quit(session)
+        let session = try app.start()
+        try app.firstStart(session)
+        try app.quit(session)
         #expect(try !session.isOnAlternateScreen())
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.log").path))
     }
@@ -59,8 +36,8 @@ struct AppEndToEndTests {
     @Test func cyrillicIntakeLatinSearchEditHistoryAndSignInAgain() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try initialise()
-        let session = try start()
-        try signIn(session)
+        let session = try app.start()
+        try app.signIn(session)
         try session.waitFor("Дела · anna")
         try session.type("т")  // n on the Russian layout
         try session.waitFor("Новая анкета")
@@ -90,31 +67,31 @@ struct AppEndToEndTests {
         try session.waitFor("Обзор")
         try session.press("F8")
         try session.waitFor("Фамилия: Ахмедова → Ахмедова-Юсупова")
-        try quit(session)
+        try app.quit(session)
 
-        let again = try start()
-        try signIn(again)
+        let again = try app.start()
+        try app.signIn(again)
         try again.waitFor("2026-0001 Ахмедова-Юсупова")  // the list cuts long names
         try again.press("Enter")
         try again.waitFor("Ахмедова-Юсупова Гульнара")  // the case file shows it whole
-        try quit(again)
+        try app.quit(again)
     }
 
     @Test func wrongPassphraseAndASecondInstanceAreRefusedClearly() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try initialise()
-        let first = try start()
-        try signIn(first, passphrase: "not the passphrase")
+        let first = try app.start()
+        try app.signIn(first, passphrase: "not the passphrase")
         try first.waitFor("Неверное имя пользователя или пароль-фраза.")
         try first.type(Self.passphrase)
         try first.press("Enter")
         try first.waitFor("Дела · anna")
 
-        let second = try start()
-        try signIn(second)
+        let second = try app.start()
+        try app.signIn(second)
         try second.waitFor("уже открыта в другой запущенной программе Refuge")
-        try quit(second)
-        try quit(first)
+        try app.quit(second)
+        try app.quit(first)
     }
 
     @Test func killedMidIntakeTheDraftIsOfferedAgain() throws {
@@ -122,7 +99,7 @@ struct AppEndToEndTests {
         try initialise()
         let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru </dev/tty & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
                                       environment: Self.fast)
-        try signIn(session)
+        try app.signIn(session)
         try session.waitFor("Дела · anna")
         try session.type("т")
         try session.waitFor("Новая анкета")
@@ -138,20 +115,20 @@ struct AppEndToEndTests {
         kill(pid, SIGKILL)
         _ = try session.waitForExit()
 
-        let again = try start()
-        try signIn(again)
+        let again = try app.start()
+        try app.signIn(again)
         try again.waitFor("Несохранённая анкета")
         try again.press("Enter")
         try again.waitFor("Юсупова")
         try again.waitFor("Мадина")
-        try quit(again)
+        try app.quit(again)
     }
 
     @Test func idleLockAndResizeToTheMinimumAndBack() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try initialise()
-        let session = try start(["REFUGE_IDLE_LOCK_SECONDS": "2"])
-        try signIn(session)
+        let session = try app.start(["REFUGE_IDLE_LOCK_SECONDS": "2"])
+        try app.signIn(session)
         try session.waitFor("Дела · anna")
         try session.waitFor("Заблокировано", timeout: 10)
         try session.type(Self.passphrase)
@@ -164,7 +141,7 @@ struct AppEndToEndTests {
         try session.resize(width: 100, height: 30)
         try session.waitUntil("the bar is on row 30") { $0.indices.contains(29) && $0[29].hasPrefix("1") }
         try session.waitFor("Показано 0")
-        try quit(session)
+        try app.quit(session)
     }
 
     /// Waits until the sealed draft beside the log is larger than `size` bytes — written after more

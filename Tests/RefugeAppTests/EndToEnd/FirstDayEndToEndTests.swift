@@ -5,37 +5,19 @@ import Testing
 /// Issue 12's first three findings on the real binary under tmux, in Russian at 80x24.
 @Suite("A first day with the real binary", .serialized)
 struct FirstDayEndToEndTests {
-    static let passphrase = "correct horse battery"
-    static let fast = ["REFUGE_KDF_LOGN": "10"]
+    static let passphrase = RefugeUnderTmux.passphrase
+    static let fast = RefugeUnderTmux.fast
 
-    let refuge = TmuxSession.quote(BuiltProducts.refuge.path)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-e2e-\(UUID().uuidString)")
-
-    private func start() throws -> TmuxSession {
-        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru", width: 80, height: 24,
-                        environment: Self.fast)
-    }
-
-    private func firstStart(_ session: TmuxSession) throws {
-        try session.waitFor("Refuge — первый запуск")
-        for text in ["Приют", "anna", Self.passphrase, Self.passphrase] {
-            try session.type(text)
-            try session.press("Enter")
-        }
-        try session.waitFor("Дела · anna")
-    }
-
-    private func quit(_ session: TmuxSession) throws {
-        try session.press("F10")
-        #expect(try session.waitForExit() == 0)
-    }
+    private let app = RefugeUnderTmux()
+    private var refuge: String { app.refuge }
+    private var directory: URL { app.directory }
 
     /// 1 and 3: in the very first session, Enter leaves the gender list's field for the date of
     /// birth, and History shows the opening and the note at once.
     @Test func theFirstSessionShowsHistoryAndEnterMovesOnFromAChoice() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let session = try start()
-        try firstStart(session)
+        let session = try app.start(width: 80, height: 24)
+        try app.firstStart(session)
         try session.type("т")
         try session.waitFor("Новая анкета")
         try session.type("Ахмедова")
@@ -57,16 +39,16 @@ struct FirstDayEndToEndTests {
         try session.waitFor("заметка: Позвонила сестре.")
         try session.waitFor("открыто дело 2026-0001")
         #expect(try !session.screen().contains { $0.contains("Пока ничего нет.") })
-        try quit(session)
+        try app.quit(session)
     }
 
     /// 2: the wrong-passphrase message stays with the sign-in screen.
     @Test func aWrongPassphraseIsNotShownOnTheCaseList() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try start()
-        try firstStart(first)
-        try quit(first)
-        let session = try start()
+        let first = try app.start(width: 80, height: 24)
+        try app.firstStart(first)
+        try app.quit(first)
+        let session = try app.start(width: 80, height: 24)
         try session.waitFor("Refuge — вход")
         try session.type("anna")
         try session.press("Enter")
@@ -77,7 +59,7 @@ struct FirstDayEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Дела · anna")
         #expect(try !session.screen().contains { $0.contains("Неверное имя") })
-        try quit(session)
+        try app.quit(session)
     }
 
     /// 4: PuTTY's F1 and Home reach the program as keys whatever TERM says; `refuge doctor` names a
