@@ -14,7 +14,7 @@ final class UsersScreen: Screen {
         self.session = session
         let s = session.strings
         table = TableView(columns: [TableColumn(s.userName), TableColumn(s.role, width: .fixed(20)),
-                                    TableColumn(s.active, width: .fixed(14))],
+                                    TableColumn(s.status, width: .fixed(14))],
                           dataSource: rows, strings: s.screenKit)
         table.sortKey = nil
         table.helpText = s.usersHelp

@@ -54,6 +54,17 @@ struct ReportsAndUsersScreenTests {
         #expect(app.book?.store.users["bolat"]?.isActive == false)
     }
 
+    /// Issue 12, item 13: the third column is headed by what it holds, not by one of its values.
+    @Test(arguments: [(Language.ru, "Статус", "Активен"), (Language.en, "Status", "Active")])
+    func theUsersListHeadsItsColumnsWithWhatTheyHold(language: Language, header: String, value: String) throws {
+        let app = try AppHarness.signedIn(language: language)
+        app.press(.function(8))
+        let rows = app.screen.split(separator: "\n")
+        let headerRow = try #require(rows.first { $0.contains(language == .ru ? "Роль" : "Role") })
+        #expect(headerRow.contains(header) && !headerRow.contains(value), "\(headerRow)")
+        #expect(app.shows(value))
+    }
+
     @Test func changingOwnPassphraseInRussian() throws {
         let app = try AppHarness.signedIn(language: .ru)
         app.press(.function(8))
