@@ -34,8 +34,12 @@ let package = Package(
         ),
         // A day without time or zone: the one date type of the forms and the case model.
         .target(name: "CalendarDay", swiftSettings: strict),
+        // Every user-visible word: one gettext catalog per language, compiled into the binary.
+        .target(name: "Wording", dependencies: ["CalendarDay"], exclude: ["Catalogs"], swiftSettings: strict, plugins: ["EmbedCatalogs"]),
+        .executableTarget(name: "catalog-embedder", swiftSettings: strict),
+        .plugin(name: "EmbedCatalogs", capability: .buildTool(), dependencies: ["catalog-embedder"]),
         .target(name: "Terminal", dependencies: ["CNcurses"], swiftSettings: strict),
-        .target(name: "ScreenKit", dependencies: ["Terminal", "CalendarDay"], swiftSettings: strict),
+        .target(name: "ScreenKit", dependencies: ["Terminal", "CalendarDay", "Wording"], swiftSettings: strict),
         .target(
             name: "EventLog",
             dependencies: [
@@ -47,7 +51,7 @@ let package = Package(
         .target(
             name: "CaseModel",
             dependencies: [
-                "CalendarDay", "EventLog",
+                "CalendarDay", "Wording", "EventLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -57,7 +61,7 @@ let package = Package(
         .target(
             name: "RefugeApp",
             dependencies: [
-                "Terminal", "ScreenKit", "CaseModel", "EventLog",
+                "Terminal", "ScreenKit", "Wording", "CaseModel", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -74,6 +78,7 @@ let package = Package(
 
         .testTarget(name: "TerminalTests", dependencies: ["CNcurses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["Terminal", "ScreenKit"], swiftSettings: strict),
+        .testTarget(name: "WordingTests", dependencies: ["Wording", "CalendarDay"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CaseModelTests",

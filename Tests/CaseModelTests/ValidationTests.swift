@@ -155,7 +155,7 @@ import Testing
         let all: [ValidationIssue.Problem] = [
             .unreadableDate("x"), .impossibleDate("x"), .futureDate(Fixtures.today), .ageAboveMaximum(age: 120, maximum: 110),
             .exploitationAgeAboveCurrentAge(ageAtExploitation: 30, currentAge: 20),
-            .dateBefore(Fixtures.today, otherLabel: LocalizedText(en: "A", ru: "А"), otherDate: Fixtures.today),
+            .dateBefore(Fixtures.today, otherLabel: LocalizedText("field.intakeDate"), otherDate: Fixtures.today),
             .controlCharactersRemoved, .controlCharacters, .tooLong(length: 5, maximum: 4), .unknownCode("x"),
             .notANumber("x"), .outOfRange(5, 0...4), .wrongKind, .nameRequired, .required,
         ]

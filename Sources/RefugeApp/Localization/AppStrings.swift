@@ -1,337 +1,306 @@
 import CaseModel
 import ScreenKit
 
-/// Every word the application's screens show, in English, Russian and (where written) Kazakh.
-/// Kazakh falls back to Russian wherever a correct Kazakh text has not been written yet, as the
-/// schema's labels do. ScreenKit's own words come from `screenKit`.
+/// The application's words, one typed accessor per catalog key (`Sources/Wording/Catalogs`):
+/// screens ask for a message by name with its arguments, and the catalog of the language holds the
+/// whole sentence. ScreenKit's own words come from `screenKit`, out of the same catalogs.
 struct AppStrings: Sendable {
     let language: Language
+    let w: Words
 
-    init(_ language: Language) { self.language = language }
-
-    private func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk ?? ru
-        }
+    init(_ language: Language) {
+        self.language = language
+        w = Words(language)
     }
 
-    /// ScreenKit has English and Russian; Kazakh staff read Russian there.
-    var screenKit: ScreenKitStrings { language == .en ? .english : .russian }
+    var screenKit: ScreenKitStrings { ScreenKitStrings(language) }
 
     // MARK: Global keys
     var help: String { screenKit.help }
-    var lock: String { t("Lock", "Блок", "Құлып") }
-    var quit: String { t("Quit", "Выход", "Шығу") }
+    var lock: String { w("keys.lock") }
+    var quit: String { w("keys.quit") }
     var back: String { screenKit.back }
 
     // MARK: Markers
-    var demoMarker: String { t("DEMO", "ДЕМО", "ДЕМО") }
-    var readOnlyMarker: String { t("READ-ONLY", "ТОЛЬКО ЧТЕНИЕ") }
-    var namesHiddenMarker: String { t("NAMES HIDDEN", "ИМЕНА СКРЫТЫ", "АТТАР ЖАСЫРЫН") }
+    var demoMarker: String { w("marker.demo") }
+    var readOnlyMarker: String { w("marker.readOnly") }
+    var namesHiddenMarker: String { w("marker.namesHidden") }
 
     // MARK: Setup
-    var setupTitle: String { t("Refuge — first start", "Refuge — первый запуск") }
-    var setupPage: String { t("New case file", "Новая картотека") }
-    var organisation: String { t("Organisation", "Организация", "Ұйым") }
-    var organisationHelp: String { t("The shelter's name, shown in reports.", "Название приюта, оно видно в отчётах.") }
-    var firstUser: String { t("Your user name", "Ваше имя пользователя") }
+    var setupTitle: String { w("setup.title") }
+    var setupPage: String { w("setup.page") }
+    var organisation: String { w("setup.organisation") }
+    var organisationHelp: String { w("setup.organisationHelp") }
+    var firstUser: String { w("setup.firstUser") }
     var firstUserHelp: String {
-        t("You become the coordinator: you can add other users later.",
-          "Вы станете координатором и сможете добавить других пользователей.")
+        w("setup.firstUserHelp")
     }
-    var userName: String { t("User name", "Имя пользователя") }
-    var passphrase: String { t("Passphrase", "Пароль-фраза") }
-    var passphraseAgain: String { t("Passphrase again", "Пароль-фраза ещё раз") }
+    var userName: String { w("setup.userName") }
+    var passphrase: String { w("setup.passphrase") }
+    var passphraseAgain: String { w("setup.passphraseAgain") }
     var passphraseHelp: String {
-        t("At least 10 characters. Without it nobody can read the case file: write it down and keep the paper apart from the laptop (not in its bag).",
-          "Не меньше 10 знаков. Без неё картотеку не прочитать никому: запишите её и храните запись отдельно от ноутбука (не в его сумке).")
+        w("setup.passphraseHelp")
     }
-    var passphraseTooShort: String { t("At least 10 characters.", "Не меньше 10 знаков.") }
+    var passphraseTooShort: String { w("setup.passphraseTooShort") }
     func passphraseTooWeak(_ suggestion: String) -> String {
-        t("Too easy to guess. For example: \(suggestion)", "Слишком легко угадать. Например: \(suggestion)")
+        w("setup.passphraseTooWeak", ["suggestion": .text(suggestion)])
     }
     var keyFileWillBeUpgraded: String {
-        t("The key file will be upgraded to the current format when you sign in.",
-          "Файл ключей будет обновлён до текущего формата при входе.",
-          "Кілттер файлы кірген кезде ағымдағы пішімге жаңартылады.")
+        w("setup.keyFileWillBeUpgraded")
     }
     var keyFileUpgraded: String {
-        t("The key file was upgraded to the current format.", "Файл ключей обновлён до текущего формата.")
+        w("setup.keyFileUpgraded")
     }
-    var passphrasesDiffer: String { t("The two passphrases differ.", "Пароль-фразы не совпадают.") }
+    var passphrasesDiffer: String { w("setup.passphrasesDiffer") }
 
     // MARK: Sign-in and lock
-    var signInTitle: String { t("Refuge — sign in", "Refuge — вход", "Refuge — кіру") }
-    var signInPage: String { t("Sign in", "Вход", "Кіру") }
-    var wrongCredentials: String { t("Wrong user name or passphrase.", "Неверное имя пользователя или пароль-фраза.") }
+    var signInTitle: String { w("signIn.title") }
+    var signInPage: String { w("signIn.page") }
+    var wrongCredentials: String { w("signIn.wrongCredentials") }
     func waitBeforeRetry(_ seconds: Int) -> String {
-        t("Too many wrong attempts. Wait \(seconds) s, then try again.",
-          "Слишком много неверных попыток. Подождите \(seconds) с и попробуйте снова.")
+        w("signIn.waitBeforeRetry", ["seconds": .number(seconds)])
     }
     func lockedByOther(_ holder: String) -> String {
         // The holder first: the top line cuts what does not fit.
-        t("Already open in another running Refuge (\(holder)). Close it there first.",
-          "Картотека уже открыта в другой запущенной программе Refuge (\(holder)). Сначала закройте её там.")
+        w("signIn.lockedByOther", ["holder": .text(holder)])
     }
-    var damagedTitle: String { t("Damaged case file", "Картотека повреждена") }
+    var damagedTitle: String { w("signIn.damagedTitle") }
     var damagedAdvice: String {
-        t("Part of the case file is damaged, so it is open READ-ONLY: you can look, but not change anything. Nothing was changed on disk. Ask your coordinator to run `refuge verify`, then `refuge salvage` to make a repaired copy.",
-          "Часть картотеки повреждена, поэтому она открыта ТОЛЬКО ДЛЯ ЧТЕНИЯ: смотреть можно, менять нельзя. На диске ничего не изменено. Попросите координатора выполнить `refuge verify`, затем `refuge salvage`, чтобы получить исправленную копию.")
+        w("signIn.damagedAdvice")
     }
-    var lockedTitle: String { t("Locked", "Заблокировано", "Құлыпталған") }
+    var lockedTitle: String { w("signIn.lockedTitle") }
     func lockedPage(_ user: String) -> String {
-        t("Locked. \(user), enter your passphrase to continue.", "Заблокировано. \(user), введите пароль-фразу, чтобы продолжить.")
+        w("signIn.lockedPage", ["user": .text(user)])
     }
-    var unlock: String { t("Unlock", "Открыть") }
-    var otherUser: String { t("Other user", "Другой", "Басқа") }  // bar label on the lock screen
-    var signIn: String { t("Sign in", "Войти", "Кіру") }
-    var create: String { t("Create", "Создать") }
+    var unlock: String { w("signIn.unlock") }
+    var otherUser: String { w("signIn.otherUser") }  // bar label on the lock screen
+    var signIn: String { w("signIn.signIn") }
+    var create: String { w("signIn.create") }
 
     // MARK: Drafts
-    var draftTitle: String { t("Unsaved intake", "Несохранённая анкета") }
+    var draftTitle: String { w("draft.title") }
     var draftQuestion: String {
-        t("An intake was not saved last time (the program was closed or the power went off). Continue it?",
-          "В прошлый раз анкета не была сохранена (программа закрылась или пропало питание). Продолжить её?")
+        w("draft.question")
     }
 
     // MARK: Case list
-    var caseListTitle: String { t("Cases", "Дела", "Істер") }
+    var caseListTitle: String { w("caseList.title") }
     var columnNumber: String { "№" }
-    var columnName: String { t("Name", "Имя", "Аты") }
-    var columnGender: String { t("Sex", "Пол") }
+    var columnName: String { w("caseList.columnName") }
+    var columnGender: String { w("caseList.columnGender") }
     // Column titles fit their columns at 80x24 whole: a cut title ("Во…") says nothing.
-    var columnAge: String { t("Age", "Лет") }
-    var columnCitizenship: String { t("Citz.", "Гр-во") }
-    var columnExploitation: String { t("Type", "Вид") }
-    var columnStatus: String { t("Status", "Статус") }
-    var columnIntake: String { t("Intake", "Приём") }
-    var columnCaseworker: String { t("Staff", "Ведёт") }
+    var columnAge: String { w("caseList.columnAge") }
+    var columnCitizenship: String { w("caseList.columnCitizenship") }
+    var columnExploitation: String { w("caseList.columnExploitation") }
+    var columnStatus: String { w("caseList.columnStatus") }
+    var columnIntake: String { w("caseList.columnIntake") }
+    var columnCaseworker: String { w("caseList.columnCaseworker") }
     var columnCompleteness: String { "%" }
-    var filterAll: String { t("All", "Все", "Барлығы") }
-    var filterClosed: String { t("Closed", "Закрытые") }
+    var filterAll: String { w("caseList.filterAll") }
+    var filterClosed: String { w("caseList.filterClosed") }
     /// What is shown first: a narrow screen cuts the end of the line.
     func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        t("Shown \(shown) · Active \(active) · Follow-up \(followUp) · Closed \(closed)",
-          "Показано \(shown) · Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed)",
-          "Көрсетілген \(shown) · Белсенді \(active) · Сүйемелдеу \(followUp) · Жабық \(closed)")
+        w("caseList.counts", ["shown": .number(shown), "active": .number(active), "followUp": .number(followUp), "closed": .number(closed)])
     }
-    func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
-    var search: String { t("Search", "Поиск", "Іздеу") }
+    func filterLine(_ filter: String) -> String { w("caseList.filterLine", ["filter": .text(filter)]) }
+    var search: String { w("caseList.search") }
     var searchHelp: String {
-        t("Type part of a name in any script: Latin finds Cyrillic and back. Enter or Down goes to the list, Esc clears.",
-          "Введите часть имени любым алфавитом: латиница находит кириллицу и наоборот. Enter или вниз — к списку, Esc — очистить.")
+        w("caseList.searchHelp")
     }
-    var newIntake: String { t("New", "Новое", "Жаңа") }
+    var newIntake: String { w("caseList.newIntake") }
     var filter: String { screenKit.filter }
-    var mask: String { t("Mask", "Скрыть") }
-    var unmask: String { t("Show", "Показ.", "Көрсет") }  // bar label: names shown again
-    var reports: String { t("Reports", "Отчёты", "Есептер") }
-    var users: String { t("Users", "Польз.") }
-    var open: String { t("Open", "Открыть") }
+    var mask: String { w("caseList.mask") }
+    var unmask: String { w("caseList.unmask") }  // bar label: names shown again
+    var reports: String { w("caseList.reports") }
+    var users: String { w("caseList.users") }
+    var open: String { w("caseList.open") }
     var caseListHelp: String {
-        t("All cases. Enter opens the selected case; n (т) starts a new intake.",
-          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета.")
+        w("caseList.help")
     }
-    var noCases: String { t("No cases yet. Press n (т) or Ins for a new intake.", "Дел пока нет. Нажмите n (т) или Ins для новой анкеты.") }
+    var noCases: String { w("caseList.noCases") }
 
     // MARK: Intake and editing
-    var newIntakeTitle: String { t("New intake", "Новая анкета", "Жаңа сауалнама") }
-    func editTitle(_ section: String, _ number: String) -> String { t("Edit", "Правка") + ": \(section) — \(number)" }
-    var duplicatesTitle: String { t("Possible earlier cases", "Возможно, уже есть дело") }
-    var duplicatesFound: String {
-        t("This person may already have a case. Enter opens it, F2 saves a new case anyway.",
-          "Возможно, у этого человека уже есть дело. Enter — открыть его, F2 — всё равно сохранить новое.")
+    var newIntakeTitle: String { w("intake.newIntakeTitle") }
+    func editTitle(_ section: String, _ number: String) -> String {
+        w("intake.editTitle", ["section": .text(section), "number": .text(number)])
     }
-    var saveAnyway: String { t("Save new", "Сохр. новое") }
-    func saved(_ number: String) -> String { t("Saved: case \(number).", "Сохранено: дело \(number).") }
-    var nothingChanged: String { t("Nothing changed.", "Ничего не изменено.") }
-    func noteSaved(_ number: String) -> String { t("Note saved: case \(number).", "Заметка сохранена: дело \(number).", "Жазба сақталды: іс \(number).") }
-    func serviceSaved(_ number: String) -> String { t("Service recorded: case \(number).", "Услуга записана: дело \(number).", "Қызмет жазылды: іс \(number).") }
-    func referralSaved(_ number: String) -> String { t("Referral saved: case \(number).", "Направление сохранено: дело \(number).", "Жолдама сақталды: іс \(number).") }
-    func statusSaved(_ number: String) -> String { t("Status changed: case \(number).", "Статус изменён: дело \(number).", "Мәртебе өзгертілді: іс \(number).") }
-    var chooseSection: String { t("Which part?", "Какой раздел?") }
+    var duplicatesTitle: String { w("intake.duplicatesTitle") }
+    var duplicatesFound: String {
+        w("intake.duplicatesFound")
+    }
+    var saveAnyway: String { w("intake.saveAnyway") }
+    func saved(_ number: String) -> String { w("intake.saved", ["number": .text(number)]) }
+    var nothingChanged: String { w("intake.nothingChanged") }
+    func noteSaved(_ number: String) -> String { w("intake.noteSaved", ["number": .text(number)]) }
+    func serviceSaved(_ number: String) -> String { w("intake.serviceSaved", ["number": .text(number)]) }
+    func referralSaved(_ number: String) -> String { w("intake.referralSaved", ["number": .text(number)]) }
+    func statusSaved(_ number: String) -> String { w("intake.statusSaved", ["number": .text(number)]) }
+    var chooseSection: String { w("intake.chooseSection") }
 
     // MARK: Case file
-    var overview: String { t("Overview", "Обзор", "Шолу") }
-    var history: String { t("History", "История", "Тарих") }
-    var notes: String { t("Notes", "Заметки") }
-    var services: String { t("Services", "Услуги", "Қызметтер") }
-    var referrals: String { t("Referrals", "Направления") }
-    var edit: String { t("Edit", "Правка") }
-    var addNote: String { t("Note", "Замет.") }  // bar labels: 6 letters at most, as in MC
-    var addService: String { t("Service", "Услуга", "Қызмет") }
-    var addReferral: String { t("Referral", "Направ") }  // bar label
-    var referral: String { t("Referral", "Направление", "Жолдама") }
-    var changeStatus: String { t("Status", "Статус") }
-    var caseTitle: String { t("Case", "Дело", "Іс") }
+    var overview: String { w("caseFile.overview") }
+    var history: String { w("caseFile.history") }
+    var notes: String { w("caseFile.notes") }
+    var services: String { w("caseFile.services") }
+    var referrals: String { w("caseFile.referrals") }
+    var edit: String { w("caseFile.edit") }
+    var addNote: String { w("caseFile.addNote") }  // bar labels: 6 letters at most, as in MC
+    var addService: String { w("caseFile.addService") }
+    var addReferral: String { w("caseFile.addReferral") }  // bar label
+    var referral: String { w("caseFile.referral") }
+    var changeStatus: String { w("caseFile.changeStatus") }
+    var caseTitle: String { w("caseFile.caseTitle") }
     func caseHeader(number: String, name: String, age: String, status: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)", "\(number)  \(name)  возраст \(age)  \(status)",
-          "\(number)  \(name)  жасы \(age)  \(status)")
+        w("caseFile.caseHeader", ["number": .text(number), "name": .text(name), "age": .text(age), "status": .text(status)])
     }
     /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
-    func forReports(_ percent: String) -> String { t("for reports: \(percent)", "для отчёта: \(percent)", "есеп үшін: \(percent)") }
+    func forReports(_ percent: String) -> String { w("caseFile.forReports", ["percent": .text(percent)]) }
     /// An age estimated at intake (no date of birth).
-    func aboutAge(_ age: Int) -> String { t("about \(age)", "около \(age)", "шамамен \(age)") }
+    func aboutAge(_ age: Int) -> String { w("caseFile.aboutAge", ["age": .number(age)]) }
     var notRecorded: String { "—" }
-    var markDuplicate: String { t("Duplic.", "Дублик.", "Қайталау") }  // bar label
+    var markDuplicate: String { w("caseFile.markDuplicate") }  // bar label
     func markDuplicateTitle(_ number: String) -> String {
-        t("Case \(number) is a duplicate", "Дело \(number) — дубликат", "\(number) ісі — қайталама")
+        w("caseFile.markDuplicateTitle", ["number": .text(number)])
     }
-    var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
-    func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
-    func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
-    func hasDuplicates(_ numbers: String) -> String { t("duplicates: \(numbers)", "дубликаты: \(numbers)", "қайталамалары: \(numbers)") }
-    var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
-    var note: String { t("Note", "Заметка") }
-    var noteHelp: String { t("What happened, what was agreed. Saved with your name and the time.", "Что произошло, о чём договорились. Сохраняется с вашим именем и временем.") }
-    var service: String { t("Service", "Услуга", "Қызмет") }
-    var date: String { t("Date", "Дата", "Күні") }
-    var endDate: String { t("End date", "Дата окончания") }
-    var organisationType: String { t("Referred to", "Куда направлен(а)") }
-    var reason: String { t("Reason", "Причина", "Себебі") }
-    var status: String { t("Status", "Статус") }
-    var reasonHelp: String { t("Why the status changes; kept in the history.", "Почему меняется статус; остаётся в истории.") }
+    var originalCaseNumber: String { w("caseFile.originalCaseNumber") }
+    func noSuchCase(_ number: String) -> String { w("caseFile.noSuchCase", ["number": .text(number)]) }
+    func duplicateOf(_ number: String) -> String { w("caseFile.duplicateOf", ["number": .text(number)]) }
+    func hasDuplicates(_ numbers: String) -> String { w("caseFile.hasDuplicates", ["numbers": .text(numbers)]) }
+    var nothingYet: String { w("caseFile.nothingYet") }
+    var note: String { w("caseFile.note") }
+    var noteHelp: String { w("caseFile.noteHelp") }
+    var service: String { w("caseFile.service") }
+    var date: String { w("caseFile.date") }
+    var endDate: String { w("caseFile.endDate") }
+    var organisationType: String { w("caseFile.organisationType") }
+    var reason: String { w("caseFile.reason") }
+    var status: String { w("caseFile.status") }
+    var reasonHelp: String { w("caseFile.reasonHelp") }
     var caseFileHelp: String {
-        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, c (с) changes the status.",
-          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, c (с) — статус.")
+        w("caseFile.help")
     }
     // history lines
-    func opened(_ number: String) -> String { t("opened case \(number)", "открыто дело \(number)") }
-    var viewed: String { t("viewed the case", "просмотр дела") }
-    func noteLine(_ text: String) -> String { t("note: ", "заметка: ") + text }
-    func serviceLine(_ text: String) -> String { t("service: ", "услуга: ") + text }
-    func referralLine(_ text: String) -> String { t("referral: ", "направление: ") + text }
+    func opened(_ number: String) -> String { w("caseFile.opened", ["number": .text(number)]) }
+    var viewed: String { w("caseFile.viewed") }
+    func noteLine(_ text: String) -> String { w("caseFile.noteLine", ["text": .text(text)]) }
+    func serviceLine(_ text: String) -> String { w("caseFile.serviceLine", ["text": .text(text)]) }
+    func referralLine(_ text: String) -> String { w("caseFile.referralLine", ["text": .text(text)]) }
     func statusLine(_ from: String, _ to: String, _ reason: String) -> String {
-        t("status: ", "статус: ") + "\(from) → \(to)" + (reason.isEmpty ? "" : " (\(reason))")
+        reason.isEmpty ? w("caseFile.statusLine", ["from": .text(from), "to": .text(to)])
+            : w("caseFile.statusLineWithReason", ["from": .text(from), "to": .text(to), "reason": .text(reason)])
     }
     func reopenedLine(_ from: String, _ reason: String) -> String {
-        t("reopened from ", "открыто снова, было: ") + from + (reason.isEmpty ? "" : " (\(reason))")
+        reason.isEmpty ? w("caseFile.reopenedLine", ["from": .text(from)])
+            : w("caseFile.reopenedLineWithReason", ["from": .text(from), "reason": .text(reason)])
     }
-    func consentLine(_ items: String) -> String { t("consent withdrawn: ", "согласие отозвано: ") + items }
-    var empty: String { t("(empty)", "(пусто)") }
+    func consentLine(_ items: String) -> String { w("caseFile.consentLine", ["items": .text(items)]) }
+    var empty: String { w("caseFile.empty") }
     // flags
-    var flagMinor: String { t("MINOR", "НЕСОВЕРШЕННОЛЕТНИЙ") }
-    var flagMinorAtExploitation: String { t("minor when exploited", "эксплуатация до 18") }
-    var flagIncomplete: String { t("incomplete", "не заполнено") }
-    var flagConsentWithdrawn: String { t("consent withdrawn", "согласие отозвано") }
-    var flagConflict: String { t("conflicting edits", "конфликт правок") }
-    var flagNoStatistics: String { t("no statistics", "без статистики") }
+    var flagMinor: String { w("caseFile.flagMinor") }
+    var flagMinorAtExploitation: String { w("caseFile.flagMinorAtExploitation") }
+    var flagIncomplete: String { w("caseFile.flagIncomplete") }
+    var flagConsentWithdrawn: String { w("caseFile.flagConsentWithdrawn") }
+    var flagConflict: String { w("caseFile.flagConflict") }
+    var flagNoStatistics: String { w("caseFile.flagNoStatistics") }
 
     // MARK: Reports
-    var reportsTitle: String { t("Reports", "Отчёты", "Есептер") }
-    var from: String { t("From", "С") }
-    var to: String { t("To", "По") }
-    var periodHelp: String { t("Cases whose intake date lies in this period; leave empty for all.", "Дела с датой приёма в этом периоде; пусто — все.") }
-    var export: String { t("Export", "Экспорт") }
-    var exportTitle: String { t("Export anonymised CSV", "Экспорт обезличенного CSV") }
-    var exportPath: String { t("File to write:", "Куда записать файл:") }
+    var reportsTitle: String { w("reports.title") }
+    var from: String { w("reports.from") }
+    var to: String { w("reports.to") }
+    var periodHelp: String { w("reports.periodHelp") }
+    var export: String { w("reports.export") }
+    var exportTitle: String { w("reports.exportTitle") }
+    var exportPath: String { w("reports.exportPath") }
     func replaceFile(_ path: String) -> String {
-        t("\(path) already exists. Replace it?", "Файл \(path) уже есть. Заменить его?", "\(path) файлы бар. Ауыстыру керек пе?")
+        w("reports.replaceFile", ["path": .text(path)])
     }
-    func exported(_ count: Int, _ path: String) -> String { t("\(count) cases written to \(path).", "Записано дел: \(count), файл \(path).") }
-    var totalPeople: String { t("People", "Человек") }
-    var byGender: String { t("By sex (age range)", "По полу (возраст)") }
-    var minorsAtExploitation: String { t("First exploited under 18", "Эксплуатация до 18 лет") }
-    var byCitizenship: String { t("Citizenship", "Гражданство") }
-    var byExploitation: String { t("Exploitation", "Виды эксплуатации") }
-    var byLabourSector: String { t("Labour sector", "Сфера труда") }
-    var byCountryOfExploitation: String { t("Country of exploitation", "Страна эксплуатации") }
-    var byReferralSource: String { t("Referred by", "Кем направлены") }
-    var byStatus: String { t("Status", "Статус") }
+    func exported(_ count: Int, _ path: String) -> String { w("reports.exported", count: count, ["path": .text(path)]) }
+    var totalPeople: String { w("reports.totalPeople") }
+    var byGender: String { w("reports.byGender") }
+    var minorsAtExploitation: String { w("reports.minorsAtExploitation") }
+    var byCitizenship: String { w("statistics.byCitizenship") }
+    var byExploitation: String { w("statistics.byExploitation") }
+    var byLabourSector: String { w("statistics.byLabourSector") }
+    var byCountryOfExploitation: String { w("statistics.byCountryOfExploitation") }
+    var byReferralSource: String { w("statistics.byReferralSource") }
+    var byStatus: String { w("statistics.byStatus") }
     func suppressed(_ minCell: Int) -> String { "<\(minCell)" }
     func suppressionNote(_ minCell: Int) -> String {
-        t("Groups of fewer than \(minCell) people are shown as <\(minCell) so nobody can be recognised.",
-          "Группы меньше \(minCell) человек показаны как <\(minCell), чтобы никого нельзя было узнать.")
+        w("reports.suppressionNote", count: minCell)
     }
     func excludedWithoutConsent(_ count: Int) -> String {
-        t("Left out (no consent to statistics): \(count)", "Не учтены (нет согласия на статистику): \(count)")
+        w("reports.excludedWithoutConsent", ["count": .number(count)])
     }
 
     // MARK: Users
-    var usersTitle: String { t("Users", "Пользователи", "Пайдаланушылар") }
-    var role: String { t("Role", "Роль") }
-    var active: String { t("Active", "Активен") }
-    var disabled: String { t("disabled", "отключён") }
-    var addUser: String { t("Add", "Добавить") }
-    var disableUser: String { t("Disable", "Отключить") }
-    var changePassphrase: String { t("Passphrase", "Пароль") }
-    var addUserTitle: String { t("New user", "Новый пользователь") }
-    var resetPassphrase: String { t("Reset", "Сброс", "Қалпына") }  // bar label: a forgotten passphrase
+    var usersTitle: String { w("users.title") }
+    var role: String { w("users.role") }
+    var active: String { w("users.active") }
+    var disabled: String { w("users.disabled") }
+    var addUser: String { w("users.addUser") }
+    var disableUser: String { w("users.disableUser") }
+    var changePassphrase: String { w("users.changePassphrase") }
+    var addUserTitle: String { w("users.addUserTitle") }
+    var resetPassphrase: String { w("users.resetPassphrase") }  // bar label: a forgotten passphrase
     func resetPassphraseTitle(_ name: String) -> String {
-        t("New passphrase for “\(name)”", "Новая пароль-фраза для «\(name)»", "«\(name)» үшін жаңа құпия сөз")
+        w("users.resetPassphraseTitle", ["name": .text(name)])
     }
     func resetPassphraseAdvice(_ name: String) -> String {
-        t("Tell it to \(name) in person; they must change it when signing in.",
-          "Сообщите её \(name) лично; при входе её нужно будет сменить.",
-          "Оны \(name) өзіне айтыңыз; кіргенде оны ауыстыру керек.")
+        w("users.resetPassphraseAdvice", ["name": .text(name)])
     }
     func passphraseWasReset(_ name: String) -> String {
-        t("New passphrase set for \(name).", "Для \(name) задана новая пароль-фраза.", "\(name) үшін жаңа құпия сөз орнатылды.")
+        w("users.passphraseWasReset", ["name": .text(name)])
     }
     var mustChangePassphrase: String {
-        t("The passphrase was chosen by your coordinator: choose your own now.",
-          "Эту пароль-фразу выбрал координатор: придумайте свою.",
-          "Бұл құпия сөзді үйлестіруші таңдады: өзіңіздікін ойлап табыңыз.")
+        w("users.mustChangePassphrase")
     }
-    var changePassphraseTitle: String { t("Change my passphrase", "Сменить мою пароль-фразу") }
-    var currentPassphrase: String { t("Current passphrase", "Текущая пароль-фраза") }
-    var newPassphrase: String { t("New passphrase", "Новая пароль-фраза") }
+    var changePassphraseTitle: String { w("users.changePassphraseTitle") }
+    var currentPassphrase: String { w("users.currentPassphrase") }
+    var newPassphrase: String { w("users.newPassphrase") }
     func disableQuestion(_ name: String) -> String {
-        t("Disable the user “\(name)”? Their passphrase will no longer open the case file; their past entries keep their name.",
-          "Отключить пользователя «\(name)»? Его пароль-фраза больше не откроет картотеку; прежние записи сохранят имя.")
+        w("users.disableQuestion", ["name": .text(name)])
     }
-    func userAdded(_ name: String) -> String { t("User \(name) added.", "Пользователь \(name) добавлен.") }
-    func userDisabled(_ name: String) -> String { t("User \(name) disabled.", "Пользователь \(name) отключён.") }
-    var passphraseChanged: String { t("Passphrase changed.", "Пароль-фраза изменена.") }
-    var usersHelp: String { t("a (ф) adds a user, d (в) disables the selected one, p (з) changes your own passphrase.", "a (ф) — добавить, d (в) — отключить выбранного, p (з) — сменить свою пароль-фразу.") }
+    func userAdded(_ name: String) -> String { w("users.userAdded", ["name": .text(name)]) }
+    func userDisabled(_ name: String) -> String { w("users.userDisabled", ["name": .text(name)]) }
+    var passphraseChanged: String { w("users.passphraseChanged") }
+    var usersHelp: String { w("users.help") }
 
     // MARK: Errors
     var readOnlyRefused: String {
-        t("The case file is open read-only: nothing can be changed. See `refuge verify` and `refuge salvage`.",
-          "Картотека открыта только для чтения: изменить ничего нельзя. См. `refuge verify` и `refuge salvage`.")
+        w("error.readOnlyRefused")
     }
     var diskFull: String {
-        t("The disk is full. Nothing was lost: everything you typed is still here. Free some space, then press F2 again.",
-          "Диск заполнен. Ничего не потеряно: всё введённое на месте. Освободите место и снова нажмите F2.")
+        w("error.diskFull")
     }
     var writeFailed: String {
-        t("Saving failed (a storage error). Nothing was lost: everything you typed is still here. Press F2 to try again.",
-          "Сохранить не удалось (ошибка диска). Ничего не потеряно: всё введённое на месте. Нажмите F2, чтобы повторить.")
+        w("error.writeFailed")
     }
     var pseudonymSecretMissing: String {
-        t("The secret behind anonymised ids (pseudonym-secret.sealed) is missing; new ids would not match earlier exports. Ask your coordinator to restore the file from a backup.",
-          "Секрет анонимных идентификаторов (pseudonym-secret.sealed) отсутствует; новые идентификаторы не совпали бы с прежними выгрузками. Попросите координатора восстановить файл из резервной копии.")
+        w("error.pseudonymSecretMissing")
     }
     var pseudonymSecretMovedIntoLog: String {
-        t("The secret behind anonymised ids is now kept inside the case file itself.",
-          "Секрет анонимных идентификаторов теперь хранится в самой картотеке.")
+        w("error.pseudonymSecretMovedIntoLog")
     }
     /// Opening cut an unfinished save off the end of the log (a crash or power cut during a save).
     func cutTailKept(_ file: String) -> String {
-        t("An unfinished save was cut off the end of the case file; its bytes are kept in \(file).",
-          "Незавершённое сохранение отрезано от конца картотеки; его байты сохранены в \(file).")
+        w("error.cutTailKept", ["file": .text(file)])
     }
     var draftNotKept: String {
-        t("Draft not kept: the disk may be full. The form stays open.",
-          "Черновик не сохранён: возможно, диск заполнен. Анкета открыта.")
+        w("error.draftNotKept")
     }
-    var notSavedTitle: String { t("Not saved", "Не сохранено") }
-    var notPermitted: String { t("Only a coordinator may do this.", "Это может только координатор.") }
-    var cannotDisableSelf: String { t("You cannot disable yourself.", "Нельзя отключить самого себя.") }
-    func userExists(_ name: String) -> String { t("A user named \(name) already exists.", "Пользователь \(name) уже есть.") }
-    var invalidUserName: String { t("This name cannot be used (too long or with control characters).", "Такое имя нельзя использовать (слишком длинное или с управляющими символами).") }
-    var noCaseFile: String { t("There is no case file in this folder.", "В этой папке нет картотеки.") }
-    var alreadyExists: String { t("A case file already exists in this folder.", "В этой папке уже есть картотека.") }
+    var notSavedTitle: String { w("error.notSavedTitle") }
+    var notPermitted: String { w("error.notPermitted") }
+    var cannotDisableSelf: String { w("error.cannotDisableSelf") }
+    func userExists(_ name: String) -> String { w("error.userExists", ["name": .text(name)]) }
+    var invalidUserName: String { w("error.invalidUserName") }
+    var noCaseFile: String { w("error.noCaseFile") }
+    var alreadyExists: String { w("error.alreadyExists") }
     var damagedFile: String {
-        t("The case file cannot be opened: it is damaged. Run `refuge verify`, then `refuge salvage`.",
-          "Картотеку нельзя открыть: она повреждена. Выполните `refuge verify`, затем `refuge salvage`.")
+        w("error.damagedFile")
     }
     func newerFormat(_ version: UInt16) -> String {
-        t("This case file was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. Nothing was changed.",
-          "Эту картотеку создала более новая версия Refuge (формат файла \(version)); обновите Refuge, чтобы открыть её. Ничего не изменено.")
+        w("error.newerFormat", ["version": .text(String(version))])
     }
-    func unexpected(_ detail: String) -> String { t("Something went wrong: \(detail)", "Произошла ошибка: \(detail)") }
-    func cannotWriteFile(_ path: String) -> String { t("Cannot write \(path).", "Не удаётся записать \(path).") }
+    func unexpected(_ detail: String) -> String { w("error.unexpected", ["detail": .text(detail)]) }
+    func cannotWriteFile(_ path: String) -> String { w("error.cannotWriteFile", ["path": .text(path)]) }
 }
