@@ -20,7 +20,8 @@ struct CatalogCompletenessTests {
     func placeholdersMatchTheEnglish(_ language: Language) {
         let catalog = Words.catalogs[language]!
         var mismatched: [String] = []
-        for (key, source) in Self.english.entries {
+        // `date.format` is a pattern: each language picks its own from the same placeholders.
+        for (key, source) in Self.english.entries where key != "date.format" {
             guard let entry = catalog.entries[key] else { continue }
             let expected = Set(source.forms.flatMap(Catalog.placeholders(in:)))
             for form in entry.forms where Set(Catalog.placeholders(in: form)).subtracting(["count"]) != expected.subtracting(["count"]) {

@@ -33,7 +33,7 @@ struct ReportsAndUsersScreenTests {
         let path = app.directory.appendingPathComponent("refuge-export-2026-03-08.csv").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("Family0"))
-        #expect(app.shows("Записано дел: 7"))
+        #expect(app.shows("Записано 7 дел"))
         #expect(app.book?.store.activity.contains { if case .exportMade = $0.body { true } else { false } } == true)
     }
 

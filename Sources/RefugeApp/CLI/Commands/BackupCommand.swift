@@ -10,18 +10,16 @@ import Foundation
 /// key file and sealed files, which are only ever replaced by an atomic rename, each as one whole
 /// version. Any version of the key file opens the log, since the data key never changes.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backup",
-        abstract: "Write an encrypted backup of the case file into one file (safe while Refuge runs).",
-        discussion: """
-            The backup is a tar archive of events.log, keys and the sealed files, all still encrypted; \
-            the same passphrases open it. To restore: mkdir -m 700 TMP && tar -xf FILE -C TMP, then \
-            refuge salvage --data TMP --output NEWDIR (a new file id), then refuge verify --data NEWDIR.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "backup",
+            abstract: cli("cli.backup.abstract"),
+            discussion: cli("cli.backup.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
-    @Option(name: .shortAndLong, help: ArgumentHelp("The backup file to write (mode 0600).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(cli("cli.backup.output.help"), valueName: "file"))
     var output: String
 
     func run() throws {

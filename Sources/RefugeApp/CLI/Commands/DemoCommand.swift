@@ -4,24 +4,22 @@ import CaseModel
 /// `refuge demo`: a training case file full of invented people, for teaching new staff and for
 /// benchmarks. Every screen of it says DEMO.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Create a training case file with invented cases, marked DEMO.",
-        discussion: """
-            The coordinator is REFUGE_USER (default "\(DemoCommand.defaultUser)") with the passphrase \
-            REFUGE_PASSPHRASE (default "\(DemoCommand.defaultPassphrase)"). These defaults are for \
-            training only: never keep real cases in a demo case file.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo",
+            abstract: cli("cli.demo.abstract"),
+            discussion: cli("cli.demo.discussion", ["user": .text(defaultUser), "passphrase": .text(defaultPassphrase)])
+        )
+    }
 
     static let defaultUser = "demo"
     static let defaultPassphrase = "demo-passphrase"
     static let organisation = "DEMO — training case file, invented people"
 
     @OptionGroup var data: DataOption
-    @Option(help: "How many invented cases.")
+    @Option(help: ArgumentHelp(cli("cli.demo.cases.help")))
     var cases: Int = 300
-    @Option(help: "Seed of the invented caseload: the same seed gives the same people.")
+    @Option(help: ArgumentHelp(cli("cli.demo.seed.help")))
     var seed: UInt64 = 2026
 
     func validate() throws {

@@ -9,32 +9,27 @@ import Foundation
 /// application holds it, the export is refused (naming the holder) — the open application's
 /// Reports screen exports and records it there.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export the cases as CSV or JSON (anonymised unless --identifiable).",
-        discussion: """
-            Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
-            refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
-            CTDC data set. --identifiable: every field (the format `refuge import` reads); \
-            coordinators only. Every export is recorded in the case file, so it is refused while Refuge \
-            is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
-            written only to a file (-o, mode 0600), or to standard output when --stdout says so.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: cli("cli.export.abstract"),
+            discussion: cli("cli.export.discussion")
+        )
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, json, ctdc
     }
 
     @OptionGroup var data: DataOption
-    @Option(help: "csv, json or ctdc (CSV with CTDC's columns).")
+    @Option(help: ArgumentHelp(cli("cli.export.format.help")))
     var format: Format = .csv
-    @Flag(help: "Include names, dates and free text (coordinators only; recorded).")
+    @Flag(help: ArgumentHelp(cli("cli.export.identifiable.help")))
     var identifiable = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
+    @Option(name: .shortAndLong, help: ArgumentHelp(cli("cli.export.output.help"),
                                                     valueName: "file"))
     var output: String?
-    @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
+    @Flag(help: ArgumentHelp(cli("cli.export.stdout.help")))
     var stdout = false
 
     func validate() throws {

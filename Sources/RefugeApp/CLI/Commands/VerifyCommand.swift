@@ -3,15 +3,13 @@ import EventLog
 
 /// `refuge verify`: a read-only integrity check of the log, safe while Refuge runs.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Check the case file's integrity without changing it.",
-        discussion: """
-            Prints the records, users, first and last write, a torn tail (what a crash during a save \
-            leaves; harmless) and every damaged range. Exit 0 when intact or only the tail is torn, \
-            3 when damage is found, 2 when the case file cannot be opened.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "verify",
+            abstract: cli("cli.verify.abstract"),
+            discussion: cli("cli.verify.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
 

@@ -4,7 +4,7 @@ import Foundation
 /// Failures of commands: the words come from the one table (`AppStrings.wording(for:)`).
 extension CommandFailure {
     /// A failure for any error a command lets escape, or nil for errors ArgumentParser reports.
-    static func translating(_ error: any Error) -> CommandFailure? { AppStrings(.en).wording(for: error).command }
+    static func translating(_ error: any Error) -> CommandFailure? { AppStrings(CommandWords.language).wording(for: error).command }
 
     static func damagedLog(_ directory: URL) -> CommandFailure {
         CommandFailure("""
