@@ -39,14 +39,14 @@ struct BackupCommand: ParsableCommand {
         archive.add(name: "events.log", contents: try Self.read(directory.appendingPathComponent("events.log"), upTo: end),
                     modified: now)
         try OutputFile.write(archive.finished, to: output)
-        print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
+        print(cli("cli.backup.done", count: log.openingRead.recordCount, ["bytes": .number(Int(end)), "file": .text(output)]))
         if log.isReadOnly {
-            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this backup was not recorded in the log.\n")
+            FileHandleOutput.standardError.write(cli("cli.backup.notRecorded") + "\n")
         } else {
             try log.recordMaintenance("backup of \(log.openingRead.recordCount) records to \(output)", by: credentials.user)
         }
         if !log.openingRead.damage.isEmpty {
-            throw CommandFailure("The backup was written, but the case file is damaged: run `refuge verify`.",
+            throw CommandFailure(cli("cli.backup.damaged"),
                                  status: .damagedLog)
         }
     }
@@ -70,14 +70,14 @@ struct BackupCommand: ParsableCommand {
             let contents = try limit.map { try handle.read(upToCount: Int($0)) } ?? handle.readToEnd()
             let data = contents ?? Data()
             if let limit, UInt64(data.count) != limit {
-                throw CommandFailure("The log of \(url.path) is shorter than expected; nothing was written.",
+                throw CommandFailure(cli("cli.backup.shortLog", ["path": .text(url.path)]),
                                      status: .cannotOpen)
             }
             return data
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("Cannot read \(url.path): \(error.localizedDescription)", status: .cannotOpen)
+            throw CommandFailure(cli("cli.backup.cannotRead", ["path": .text(url.path), "detail": .text(error.localizedDescription)]), status: .cannotOpen)
         }
     }
 }

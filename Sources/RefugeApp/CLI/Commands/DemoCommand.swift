@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
     var seed: UInt64 = 2026
 
     func validate() throws {
-        guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000") }
+        guard (0...1_000_000).contains(cases) else { throw ValidationError(cli("cli.demo.casesOutOfRange")) }
     }
 
     func run() throws {
@@ -36,10 +36,9 @@ struct DemoCommand: ParsableCommand {
         try book.markAsDemo()
         try book.appendHistory(SyntheticCaseload(seed: seed).events(caseCount: cases))
         // A passphrase given in the environment is the caller's secret and is not echoed back.
-        let signIn = passphrase == Self.defaultPassphrase ? "with the passphrase \(passphrase)" : "with your passphrase"
-        print("""
-            Created a DEMO case file with \(book.store.caseCount) invented cases in \(data.directory.path).
-            Sign in as \(user) \(signIn). For training only: never keep real cases here.
-            """)
+        print(cli("cli.demo.created", count: book.store.caseCount, ["directory": .text(data.directory.path)]))
+        print(passphrase == Self.defaultPassphrase
+              ? cli("cli.demo.signInWithDefault", ["user": .text(user), "passphrase": .text(passphrase)])
+              : cli("cli.demo.signIn", ["user": .text(user)]))
     }
 }

@@ -33,11 +33,11 @@ struct ExportCommand: ParsableCommand {
     var stdout = false
 
     func validate() throws {
-        if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
-        if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
+        if identifiable && format == .ctdc { throw ValidationError(cli("cli.export.ctdcAnonymised")) }
+        if stdout && output != nil { throw ValidationError(cli("cli.export.outputOrStdout")) }
         // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
         if identifiable && output == nil && !stdout {
-            throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
+            throw ValidationError(cli("cli.export.identifiableNeedsOutput"))
         }
     }
 

@@ -23,6 +23,6 @@ struct SalvageCommand: ParsableCommand {
             try EventLog.salvage(from: data.directory, to: destination, user: credentials.user, passphrase: credentials.passphrase)
         }
         print(report.description)
-        print("Check the new case file with: refuge verify --data \(destination.path)")
+        print(cli("cli.salvage.check", ["directory": .text(destination.path)]))
     }
 }

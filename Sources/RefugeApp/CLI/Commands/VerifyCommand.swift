@@ -20,15 +20,13 @@ struct VerifyCommand: ParsableCommand {
         }
         print(report.description)
         if let weak = EventLog.weakKeySlotCount(at: data.directory), weak > 0 {
-            FileHandleOutput.standardError.write("Warning: \(weak) weak key slot(s), below the standard cost (scrypt N=2^17): "
-                                                 + "made by a test build; give those users new passphrases with a release build.\n")
+            FileHandleOutput.standardError.write(cli("cli.verify.weakSlots", count: weak) + "\n")
         }
         if let rollback = report.rollback, rollback.isRollback {
             throw CommandFailure.rolledBack(data.directory, rollback)
         }
         if report.status == .damaged {
-            throw CommandFailure("Damage found. Copy everything readable into a new directory with "
-                                 + "`refuge salvage --output NEWDIR`.", status: .damagedLog)
+            throw CommandFailure(cli("cli.verify.damageFound"), status: .damagedLog)
         }
     }
 }
