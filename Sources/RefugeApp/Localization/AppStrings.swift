@@ -218,12 +218,6 @@ struct AppStrings: Sendable {
     var totalPeople: String { w("reports.totalPeople") }
     var byGender: String { w("reports.byGender") }
     var minorsAtExploitation: String { w("reports.minorsAtExploitation") }
-    var byCitizenship: String { w("statistics.byCitizenship") }
-    var byExploitation: String { w("statistics.byExploitation") }
-    var byLabourSector: String { w("statistics.byLabourSector") }
-    var byCountryOfExploitation: String { w("statistics.byCountryOfExploitation") }
-    var byReferralSource: String { w("statistics.byReferralSource") }
-    var byStatus: String { w("statistics.byStatus") }
     func suppressed(_ minCell: Int) -> String { "<\(minCell)" }
     func suppressionNote(_ minCell: Int) -> String {
         w("reports.suppressionNote", count: minCell)

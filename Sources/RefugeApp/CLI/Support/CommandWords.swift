@@ -31,6 +31,8 @@ enum CommandWords {
             text = text.replacing("Show help information.", with: cli("cli.help.showHelp"))
                 .replacing("Show the version.", with: cli("cli.help.showVersion"))
                 .replacing("(default: ", with: cli("cli.help.default") + " ")
+                .replacing("; default: ", with: "; " + cli("cli.help.defaultInline") + " ")
+                .replacing("(values: ", with: cli("cli.help.values") + " ")
             if text.hasPrefix("  See 'refuge help <subcommand>' for detailed help.") {
                 text = "  " + cli("cli.help.seeSubcommand")
             }
