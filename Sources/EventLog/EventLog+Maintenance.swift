@@ -9,15 +9,24 @@ extension EventLog {
         try verify(at: directory, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
     }
 
+    /// `verify` of this device's log in a shared folder, with what it read of the other devices' logs.
+    public static func verify(in shared: SharedFolder, user: String, passphrase: String) throws -> IntegrityReport {
+        try report(on: open(in: shared, user: user, passphrase: passphrase, mode: .readOnly, eachRecord: { _ in }),
+                   fileSystem: PosixFileSystem())
+    }
+
     static func verify(at directory: URL, user: String, passphrase: String, fileSystem: any FileSystem) throws -> IntegrityReport {
-        let log = try open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
-                           fileSystem: fileSystem, clock: wallClockMicroseconds)
+        try report(on: open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
+                            fileSystem: fileSystem, clock: wallClockMicroseconds), fileSystem: fileSystem)
+    }
+
+    private static func report(on log: EventLog, fileSystem: any FileSystem) throws -> IntegrityReport {
         defer { log.close() }
         let names = try io { () throws(FileSystemError) in try fileSystem.listDirectory(log.paths.path) }
         return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users(),
-                               cutTailCopies: names.filter { $0.hasPrefix(DataDirectory.cutTailPrefix) }.sorted(),
+                               cutTailCopies: names.filter { $0.hasPrefix(log.paths.cutTailPrefix) }.sorted(),
                                damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil },
-                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback)
+                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback, peers: log.peers)
     }
 
     /// Copies every readable record of the log in `source` into a new log in `destination` (which
