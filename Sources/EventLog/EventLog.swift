@@ -140,6 +140,8 @@ public final class EventLog: Sendable {
                      readPeers: (DataKeys, KeyFile) -> PeerReading = { _, _ in PeerReading() },
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
+        // The marker of a shared folder is no log: the folder is opened with a state directory.
+        if paths.logName == DataDirectory.singleLogName, header.version >= 2 { throw EventLogError.notJoined(folder: paths.path) }
         let unlocked = try unlock(keyFile, user: user, passphrase: passphrase, in: paths)
         let peers = readPeers(unlocked.keys, keyFile)
         let log: EventLog

@@ -20,16 +20,8 @@ struct SalvageCommand: ParsableCommand {
     func run() throws {
         let credentials = try data.caseFile.credentials()
         let destination = DataLocation.resolve(output, environment: .current)
-        // Salvage copies one log into a new case file; a shared folder holds one per device,
-        // each readable on its own (docs/sync.md says what to do instead).
-        guard SharedFolder(folder: data.directory, state: data.state).layout != .shared else {
-            throw CommandFailure("""
-                \(data.directory.path) is a folder several computers share; salvage cannot copy it yet. Nothing was changed. \
-                Every other computer still has its own log: see docs/sync.md, "A damaged log in a shared folder".
-                """, status: .cannotOpen)
-        }
         let report = try data.caseFile.signingIn {
-            try EventLog.salvage(from: data.directory, to: destination, user: credentials.user, passphrase: credentials.passphrase)
+            try EventLog.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user, passphrase: credentials.passphrase)
         }
         print(report.description)
         print("Check the new case file with: refuge verify --data \(destination.path)")
