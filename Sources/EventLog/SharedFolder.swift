@@ -45,10 +45,18 @@ public struct SharedFolder: Sendable {
         return marker == nil ? .none : .singleLog
     }
 
-    /// The device logs in the folder, sorted (Syncthing's temporary and conflict copies are not logs).
+    /// The device logs in the folder, sorted (Syncthing's temporary and conflict copies are not
+    /// logs). A log that Syncthing is replacing at this very moment — its old file deleted, its
+    /// new copy `.syncthing.NAME.tmp` not yet renamed over it — counts too, so that reading it
+    /// waits for the rename instead of leaving it out.
     func deviceLogNames(_ fileSystem: any FileSystem) -> [String] {
-        ((try? fileSystem.listDirectory(folderPath)) ?? []).filter(Self.isDeviceLogName).sorted()
+        let entries = (try? fileSystem.listDirectory(folderPath)) ?? []
+        let replacing = entries.filter { $0.hasPrefix(Self.syncthingTemporaryPrefix) && $0.hasSuffix(AtomicReplace.temporarySuffix) }
+            .map { String($0.dropFirst(Self.syncthingTemporaryPrefix.count).dropLast(AtomicReplace.temporarySuffix.count)) }
+        return Set(entries + replacing).filter(Self.isDeviceLogName).sorted()
     }
+
+    static let syncthingTemporaryPrefix = ".syncthing."
 
     static func isDeviceLogName(_ name: String) -> Bool {
         guard name.hasPrefix(logPrefix), name.hasSuffix(logSuffix) else { return false }

@@ -325,6 +325,8 @@ struct AppStrings: Sendable {
     var noCaseFile: String { t("There is no case file in this folder.", "В этой папке нет картотеки.") }
 
     // MARK: Several laptops (a shared folder)
+    /// The laptop that made a history entry, by the start of its device id.
+    func deviceShort(_ id: String) -> String { t("laptop \(id)", "ноутбук \(id)", "ноутбук \(id)") }
     var notJoined: String {
         t("This laptop has not joined this case file yet: run «refuge device join».",
           "Этот ноутбук ещё не подключён к картотеке: выполните «refuge device join».",

@@ -1,7 +1,7 @@
 import CaseModel
 import EventLog
 import Foundation
-import RefugeApp
+@testable import RefugeApp
 import Testing
 
 /// Two laptops on one machine: two shared folders and two state directories, the files carried
@@ -112,6 +112,33 @@ import Testing
         #expect(Self.sameState(onA, again))
     }
 
+    /// The same field edited on both laptops while apart: both values are kept in the history,
+    /// and the case is marked as conflicting on both, the same way (never silently decided).
+    @Test func theSameFieldEditedOnBothLaptopsApartIsOneConflictOnBoth() throws {
+        let (workspace, id) = try Workspace.joined()
+        for (laptop, name) in [(workspace.a, "Ахметова"), (workspace.b, "Akhmetova")] {
+            let book = try laptop.open()
+            var values = try #require(book.store[id]?.values)
+            values[.familyName] = .text(name + "-2")
+            try book.updateCase(id, to: values)
+            book.close()
+        }
+        try workspace.a.receive(from: workspace.b)
+        try workspace.b.receive(from: workspace.a)
+        let onA = try workspace.a.open(.readOnly), onB = try workspace.b.open(.readOnly)
+        defer { onA.close(); onB.close() }
+        for book in [onA, onB] {
+            let record = try #require(book.store[id])
+            #expect(record.conflictingFields == [.familyName])
+            #expect(record.flags.contains(.conflictingEdits))
+            let names = book.store.history(of: id).compactMap { entry -> FieldValue? in
+                if case .field(let change) = entry.change, change.key == .familyName { change.new } else { nil }
+            }
+            #expect(Set(names) == [.text("Ахметова"), .text("Ахметова-2"), .text("Akhmetova-2")], "\(names)")
+        }
+        #expect(Self.sameState(onA, onB))
+    }
+
     @Test func intakesOnBothLaptopsWhileApartGetDifferentNumbers() throws {
         let (workspace, _) = try Workspace.joined()
         let person: [FieldKey: FieldValue] = [.gender: .code("male"), .intakeDate: .date(Self.calendar.today)]
@@ -145,6 +172,42 @@ import Testing
         #expect(!onA.isReadOnly)
         try onA.openCase(values: [.gender: .code("male"), .intakeDate: .date(Self.calendar.today)])
         #expect(try workspace.a.bytes(bLog) == half, "another laptop's log is never cut")
+    }
+
+    /// Syncthing replaces another laptop's log by writing a temporary file, deleting the old one and
+    /// renaming (the name is briefly absent, the inode changes). Opens meanwhile never fail: each
+    /// reads some whole version (a prefix of that laptop's log) or finds it gone for a moment.
+    @Test func anotherLaptopsLogReplacedByRenameWhileReadIsReadWholeOrLater() throws {
+        let (workspace, _) = try Workspace.joined()
+        let bLog = try workspace.b.ownLogName()
+        var versions: [Data] = []
+        for name in ["Ким", "Ли", "Пак"] {
+            let onB = try workspace.b.open()
+            try onB.openCase(values: [.familyName: .text(name), .gender: .code("female"), .intakeDate: .date(Self.calendar.today)])
+            onB.close()
+            versions.append(try workspace.b.bytes(bLog))
+        }
+        let target = workspace.a.folder.appendingPathComponent(bLog)
+        let temporary = workspace.a.folder.appendingPathComponent(".syncthing.\(bLog).tmp")
+        try versions[0].write(to: target)
+        let replacing = DispatchGroup()
+        DispatchQueue.global().async(group: replacing) { [versions] in
+            for round in 0..<300 {
+                try? versions[round % versions.count].write(to: temporary)
+                try? FileManager.default.removeItem(at: target)
+                _ = rename(temporary.path, target.path)
+            }
+        }
+        var seen: Set<Int> = []
+        for _ in 0..<6 {
+            let onA = try workspace.a.open(.readOnly)
+            let status = try #require(onA.otherDevicesLogs.first?.status)
+            #expect(status == .intact || status == .vanished, "\(status)")
+            if status == .intact { seen.insert(onA.store.caseCount) }
+            onA.close()
+        }
+        replacing.wait()
+        #expect(seen.isSubset(of: [2, 3, 4]), "every read was one whole version: \(seen)")
     }
 
     @Test func damageInAnotherLaptopsLogIsReportedAndThisOneKeepsWorking() throws {
@@ -217,5 +280,24 @@ import Testing
         let keys = try workspace.a.bytes("keys")
         #expect(throws: EventLogError.dataKeyChangeInSharedFolder) { try onA.disableUser("bota") }
         #expect(try workspace.a.bytes("keys") == keys)
+    }
+}
+
+/// The history names the laptop as well as the user once two laptops wrote to a case.
+@Suite struct HistoryDeviceTests {
+    @Test func theHistoryNamesTheLaptopOnceTwoWroteToTheCase() throws {
+        let (workspace, id) = try TwoLaptopTests.Workspace.joined()
+        let onB = try workspace.b.open()
+        var values = try #require(onB.store[id]?.values)
+        values[.givenName] = .text("Айгерим")
+        try onB.updateCase(id, to: values)
+        let device = String(onB.device.description.prefix(6))
+        onB.close()
+        try workspace.a.receive(from: workspace.b)
+        let onA = try workspace.a.open(.readOnly)
+        defer { onA.close() }
+        let lines = CaseText(strings: AppStrings(.ru)).historyLines(try onA.history(of: id))
+        #expect(lines.last?.contains("anna (ноутбук \(device))") == true, "\(lines)")
+        #expect(lines.allSatisfy { $0.contains("(ноутбук ") }, "\(lines)")
     }
 }

@@ -13,6 +13,8 @@ export STNOUPGRADE=1 STNORESTART=1 STNODEFAULTFOLDER=1
 : "${REFUGE_BIN:?set REFUGE_BIN to the refuge binary}"
 
 ROOT=$(mktemp -d /tmp/refuge-syncthing.XXXXXX)
+export HOME=$ROOT  # syncthing needs one; nothing is written outside ROOT
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND (exit $?)"; cat "$ROOT"/*/generate.log 2>/dev/null || true' ERR
 declare -A WRAP=() GUI=() BEP=() ID=()
 NODES=(A B)
 APIKEY=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
