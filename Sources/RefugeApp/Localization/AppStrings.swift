@@ -297,4 +297,17 @@ struct AppStrings: Sendable {
     }
     func unexpected(_ detail: String) -> String { w("error.unexpected", ["detail": .text(detail)]) }
     func cannotWriteFile(_ path: String) -> String { w("error.cannotWriteFile", ["path": .text(path)]) }
+
+    // Added on other branches, converted at the merge.
+    /// The laptop that made a history entry, by the start of its device id.
+    func deviceShort(_ id: String) -> String { w("severalLaptopsASharedFolder.deviceShort", ["id": .text(id)]) }
+    var notJoined: String {
+        w("severalLaptopsASharedFolder.notJoined")
+    }
+    var alreadyJoined: String {
+        w("severalLaptopsASharedFolder.alreadyJoined")
+    }
+    var keyChangeInSharedFolder: String {
+        w("severalLaptopsASharedFolder.keyChangeInSharedFolder")
+    }
 }

@@ -109,6 +109,12 @@ extension AppStrings {
         case .slotsAwaitingUpgrade(let users):
             return say(unexpected(error.description), "cli.error.slotsAwaitingUpgrade", ["users": .text(users.joined(separator: ", "))],
                        .rejectedInput)
+        case .notJoined(let folder):
+            return say(notJoined, "cli.error.notJoined", ["folder": .text(folder)], .cannotOpen)
+        case .alreadyJoined(let folder):
+            return say(alreadyJoined, "cli.error.alreadyJoined", ["folder": .text(folder)], .rejectedInput)
+        case .dataKeyChangeInSharedFolder:
+            return say(keyChangeInSharedFolder, "cli.error.dataKeyChangeInSharedFolder", [:], .rejectedInput)
         case .unusableSalvageDestination(let reason):
             return say(internalError, "cli.error.unusableSalvageDestination", ["reason": .text(reason)], .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:

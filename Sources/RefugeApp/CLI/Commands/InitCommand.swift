@@ -22,7 +22,7 @@ struct InitCommand: ParsableCommand {
             throw ValidationError(cli("cli.init.needUser"))
         }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.passphraseKey, for: user)
-        let book = try CaseBook.create(at: data.directory, organisation: organisation, user: user,
+        let book = try CaseBook.create(at: data.directory, state: data.state, organisation: organisation, user: user,
                                        passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         book.close()
         print(cli("cli.init.created", ["organisation": .text(organisation), "directory": .text(data.directory.path), "user": .text(user)]))
