@@ -9,7 +9,7 @@ struct AppStrings: Sendable {
 
     init(_ language: Language) { self.language = language }
 
-    private func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
+    func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
         switch language {
         case .en: en
         case .ru: ru

@@ -49,6 +49,13 @@ struct CaseText {
         return "\(entry.date.dotted) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
     }
 
+    /// "12.03.2026 Клиника «Шипагер»: Medical care, Legal assistance", and the override reason if any.
+    func partnerReferral(_ referral: PartnerReferral) -> String {
+        var text = "\(referral.date.dotted) \(referral.partnerName): " + referral.reasons.map { $0.label.text(in: language) }.joined(separator: ", ")
+        if !referral.consentOverride.isEmpty { text += " (\(strings.consentOverriddenNote(referral.consentOverride)))" }
+        return text
+    }
+
     /// "08.03.2026 14:05  anna  Family name: Ахмедова → Ахмедовa".
     func historyLine(_ entry: HistoryEntry) -> String {
         let what: String
@@ -66,8 +73,19 @@ struct CaseText {
             what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
         case .viewed: what = strings.viewed
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
+        case .partnerReferral(let referral): what = strings.partnerReferralLine(partnerReferral(referral))
+        case .referralStatus(let name, let status, let date, let outcome):
+            what = strings.referralStatusLine("\(name): \(status.label.text(in: language)) \(date.dotted)"
+                                              + (outcome.isEmpty ? "" : " — \(outcome)"))
+        case .flagSet(let flag): what = strings.flagSetLine(UserFlags.label(of: flag, in: language))
+        case .flagCleared(let flag): what = strings.flagClearedLine(UserFlags.label(of: flag, in: language))
         }
         return "\(time(entry.time))  \(entry.author)  \(what)"
+    }
+
+    /// The flags a caseworker set, in capitals so they are seen first ("SAFETY RISK").
+    func userFlags(_ flags: [String]) -> String {
+        flags.map { UserFlags.label(of: $0, in: language).uppercased() }.joined(separator: " · ")
     }
 
     func flags(_ flags: CaseFlags) -> String {
