@@ -70,7 +70,8 @@ extension AppStrings {
     }
 
     // MARK: Referral to a partner
-    var referToPartner: String { t("Refer", "Направить", "Жолдау") }
+    var referToPartner: String { t("To partner", "Партнёру", "Серіктеске") }
+    var referToPartnerTitle: String { t("Refer to a partner", "Направить партнёру", "Серіктеске жолдау") }
     func packetWritten(_ file: String) -> String {
         t("The referral is recorded. The encrypted packet is in \(file); only the partner's key opens it.",
           "Направление записано. Зашифрованный пакет — в \(file); открыть его может только ключ партнёра.",

@@ -110,7 +110,7 @@ enum PartnerFormScreens {
         let consented = record[.consentToShareWithPartners]?.code == "yes"
         let schema = PartnerForms.referral(partners: partners, consented: consented)
         let builder = IntakeFormBuilder(schema: schema, language: s.language, today: { [unowned session] in session.today })
-        let description = builder.description(title: "\(s.referToPartner) — \(record.number)", sections: schema.sections)
+        let description = builder.description(title: "\(s.referToPartnerTitle) — \(record.number)", sections: schema.sections)
         let defaultFile = session.settings.homeDirectory.appendingPathComponent("referral-\(record.number).age").path
         let initial: [FieldKey: FieldValue] = [
             .referralShared: .codes(SharedPart.standard.map(\.rawValue)), .referralFile: .text(defaultFile),
@@ -133,7 +133,7 @@ enum PartnerFormScreens {
         screen.onSave = { [unowned screen, unowned session] form in
             let message = try session.saving { try send(form, session.writableBook()) }
             session.app.dismiss(screen)
-            session.app.push(MessageDialog(title: s.referToPartner, message: message))
+            session.app.push(MessageDialog(title: s.referToPartnerTitle, message: message))
         }
         return screen
     }

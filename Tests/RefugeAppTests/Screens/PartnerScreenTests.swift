@@ -86,7 +86,7 @@ struct PartnerScreenTests {
         #expect(app.top is CaseFileScreen)
         app.press(.character(language == .ru ? "з" : "p"))
         let form = try #require(app.top as? FormScreen, "\(app.screen)")
-        #expect(app.shows(language == .ru ? "Направить" : "Refer"))
+        #expect(app.shows(language == .ru ? "Направить партнёру" : "Refer to a partner"))
         #expect(!app.shows(language == .ru ? "Причина отправки без согласия" : "Reason to send without consent"))
         let partnerID = try #require(app.book?.store.partner(named: "IOM Almaty")?.id)
         form.form.set(FieldKey.referralPartner.rawValue, .choice(partnerID.description))
