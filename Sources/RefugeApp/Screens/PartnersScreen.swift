@@ -91,7 +91,7 @@ enum PartnerFormScreens {
         let screen = session.caseFileForm(description, initial: FormValueMapping.formValues(values)) { book, form in
             // The form's checks call the builder, which they hold unowned: the form keeps it alive.
             withExtendedLifetime(builder) {}
-            try save(book, PartnerForms.details(from: FormValueMapping.fieldValues(form.values, schema: schema)))
+            try save(book, PartnerForms.details(from: FormValueMapping.answers(of: form, declaredIn: schema.sections)))
         }
         session.app.push(screen)
     }
@@ -118,7 +118,7 @@ enum PartnerFormScreens {
         let send = { (form: Form, book: CaseBook) throws -> String in
             // The form's checks call the builder, which they hold unowned: the form keeps it alive.
             withExtendedLifetime(builder) {}
-            let values = FormValueMapping.fieldValues(form.values, schema: schema)
+            let values = FormValueMapping.answers(of: form, declaredIn: schema.sections)
             guard let id = values[.referralPartner]?.code.flatMap(PartnerID.init(hex:)),
                   let partner = book.store.partners[id] else { throw CaseBook.PartnerRefusal.unknownPartner("?") }
             let reasons = values[.referralReasons].map(PartnerForms.codes)?.compactMap(ReferralReason.init(rawValue:)) ?? []
