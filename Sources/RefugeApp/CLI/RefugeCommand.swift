@@ -14,6 +14,7 @@ public struct RefugeCommand: ParsableCommand {
             InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
             PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
+            DeviceCommand.self, SyncCommand.self,
         ]
     )
 
@@ -24,7 +25,7 @@ public struct RefugeCommand: ParsableCommand {
 
     /// Without a subcommand: the full-screen application.
     public func run() throws {
-        try InteractiveApp.run(AppOptions(dataDirectory: data.directory, language: language.language))
+        try InteractiveApp.run(AppOptions(dataDirectory: data.directory, stateDirectory: data.state, language: language.language))
     }
 }
 
