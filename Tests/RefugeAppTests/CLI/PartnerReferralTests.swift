@@ -91,7 +91,7 @@ struct PartnerReferralTests {
         #expect(text.contains("Safe return home"))
         #expect(text.contains("court order 12/2024"))
 
-        let book = try CaseBook.open(at: workspace.data, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
+        let book = try CaseBook.open(at: workspace.data, state: workspace.state, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
                                      mode: .readOnly)
         defer { book.close() }
         let caseID = try #require(book.store.caseID(numbered: "2024-0002"))
@@ -175,7 +175,7 @@ struct PartnerReferralTests {
                                       "--outcome", "residence permit granted"])
         #expect(done.status == 0, "\(done.output)")
 
-        let book = try CaseBook.open(at: workspace.data, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
+        let book = try CaseBook.open(at: workspace.data, state: workspace.state, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
                                      mode: .readOnly)
         defer { book.close() }
         let caseID = try #require(book.store.caseID(numbered: "2024-0001"))
