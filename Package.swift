@@ -46,10 +46,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Writing age v1 files (referral packets, identifiable exports); knows no cases.
+        .target(
+            name: "AgeEncryption",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "CaseModel",
             dependencies: [
-                "CalendarDay", "EventLog",
+                "CalendarDay", "EventLog", "AgeEncryption",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -59,7 +68,7 @@ let package = Package(
         .target(
             name: "RefugeApp",
             dependencies: [
-                "Terminal", "ScreenKit", "CaseModel", "EventLog",
+                "Terminal", "ScreenKit", "CaseModel", "EventLog", "AgeEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -77,6 +86,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["CNcurses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["Terminal", "ScreenKit"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CaseModelTests",
             dependencies: ["CaseModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

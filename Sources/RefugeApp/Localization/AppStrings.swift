@@ -9,7 +9,7 @@ struct AppStrings: Sendable {
 
     init(_ language: Language) { self.language = language }
 
-    private func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
+    func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
         switch language {
         case .en: en
         case .ru: ru
@@ -194,8 +194,8 @@ struct AppStrings: Sendable {
     var status: String { t("Status", "Статус") }
     var reasonHelp: String { t("Why the status changes; kept in the history.", "Почему меняется статус; остаётся в истории.") }
     var caseFileHelp: String {
-        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, c (с) changes the status.",
-          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, c (с) — статус.")
+        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, p (з) refers to a partner with an encrypted packet, g (п) sets or clears a flag, c (с) changes the status.",
+          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, p (з) — направить партнёру (зашифрованный пакет), g (п) — отметки, c (с) — статус.")
     }
     // history lines
     func opened(_ number: String) -> String { t("opened case \(number)", "открыто дело \(number)") }

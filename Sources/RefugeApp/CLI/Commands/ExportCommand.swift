@@ -1,3 +1,4 @@
+import AgeEncryption
 import ArgumentParser
 import CaseModel
 import Foundation
@@ -18,7 +19,9 @@ struct ExportCommand: ParsableCommand {
             CTDC data set. --identifiable: every field (the format `refuge import` reads); \
             coordinators only. Every export is recorded in the case file, so it is refused while Refuge \
             is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
-            written only to a file (-o, mode 0600), or to standard output when --stdout says so.
+            written only to a file (-o, mode 0600), or to standard output when --stdout says so. \
+            With --recipient age1… (repeatable) or --passphrase-file FILE the file is an age-encrypted \
+            file (https://age-encryption.org/v1) that `age -d` opens.
             """
     )
 
@@ -36,6 +39,11 @@ struct ExportCommand: ParsableCommand {
     var output: String?
     @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
     var stdout = false
+    @Option(name: .customLong("recipient"), help: ArgumentHelp(
+        "Encrypt the file to this age public key (repeatable).", valueName: "age1…"))
+    var recipients: [String] = []
+    @Option(help: ArgumentHelp("Encrypt the file with the passphrase in this file (its first line).", valueName: "file"))
+    var passphraseFile: String?
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
@@ -44,15 +52,48 @@ struct ExportCommand: ParsableCommand {
         if identifiable && output == nil && !stdout {
             throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
         }
+        if !recipients.isEmpty && passphraseFile != nil {
+            throw ValidationError("give either --recipient or --passphrase-file: age opens a passphrase file only when it has no other recipient")
+        }
+        if (!recipients.isEmpty || passphraseFile != nil) && output == nil {
+            throw ValidationError("an encrypted export is written to a file: give -o FILE")
+        }
+    }
+
+    /// Who can open the file; empty for a plain file. Checked before the case file is opened.
+    private func ageRecipients() throws -> [AgeRecipient] {
+        if let passphraseFile {
+            let path = (passphraseFile as NSString).expandingTildeInPath
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("Cannot read the passphrase file \(passphraseFile). Nothing was exported.", status: .cannotOpen)
+            }
+            let passphrase = String(decoding: contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) } ?? ""
+            guard !passphrase.isEmpty else {
+                throw CommandFailure("The passphrase file \(passphraseFile) is empty. Nothing was exported.", status: .rejectedInput)
+            }
+            return [.passphrase(passphrase)]
+        }
+        return try recipients.map { text -> AgeRecipient in
+            do {
+                return .x25519(try X25519Recipient(parsing: text))
+            } catch let error as AgeError {
+                guard case .invalidRecipient(let problem) = error else { throw error }
+                throw CommandFailure("Refused: \(CaseBook.PartnerRefusal.recipientProblem(problem)) (\(text)). Nothing was exported.",
+                                     status: .rejectedInput)
+            }
+        }
     }
 
     func run() throws {
         let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
+        let recipients = try ageRecipients()
         let book = try data.caseFile.open(.write)
         defer { book.close() }
         let text = try book.export(variant, format: format == .json ? .json : .csv)
         if let output {
-            try OutputFile.write(Data(text.utf8), to: output)
+            let bytes = recipients.isEmpty ? Array(text.utf8) : try AgeWriter.encrypt(Array(text.utf8), to: recipients)
+            try OutputFile.write(Data(bytes), to: output)
         } else {
             FileHandleOutput.standardOutput.write(text)
         }
