@@ -50,10 +50,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Writing age v1 files (referral packets, identifiable exports); knows no cases.
+        .target(
+            name: "AgeEncryption",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "CaseModel",
             dependencies: [
-                "CalendarDay", "Wording", "EventLog",
+                "CalendarDay", "Wording", "EventLog", "AgeEncryption",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -63,7 +72,7 @@ let package = Package(
         .target(
             name: "RefugeApp",
             dependencies: [
-                "Terminal", "ScreenKit", "Wording", "CaseModel", "EventLog",
+                "Terminal", "ScreenKit", "Wording", "CaseModel", "EventLog", "AgeEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -82,6 +91,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["Terminal", "ScreenKit"], swiftSettings: strict),
         .testTarget(name: "WordingTests", dependencies: ["Wording", "CalendarDay"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CaseModelTests",
             dependencies: ["CaseModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -16,10 +16,21 @@ public enum Language: String, Sendable, CaseIterable, Hashable {
 /// asked for.
 public struct LocalizedText: Sendable, Hashable {
     public let key: String
+    /// A name that is data, not a word (a partner organisation's name in a code list): the same
+    /// in every language, never looked up.
+    private let isVerbatim: Bool
 
-    public init(_ key: String) { self.key = key }
+    public init(_ key: String) {
+        self.key = key
+        isVerbatim = false
+    }
 
-    public func text(in language: Language) -> String { Words(language)(key) }
+    public init(verbatim text: String) {
+        key = text
+        isVerbatim = true
+    }
+
+    public func text(in language: Language) -> String { isVerbatim ? key : Words(language)(key) }
 
     public var en: String { text(in: .en) }
     public var ru: String { text(in: .ru) }

@@ -35,6 +35,19 @@ import Testing
         .duplicateMarked(caseID: CaseID(high: 5, low: 6), original: CaseID(high: 7, low: 8)),
         .importBegan(batch: ImportBatchID(high: 9, low: 10)),
         .importCommitted(batch: ImportBatchID(high: 9, low: 10), caseCount: 1_000_000),
+        .partnerAdded(partner: PartnerID(high: 1, low: 2), details: PartnerDetails(
+            name: "Клиника «Шипагер»", kind: .medical, country: "KZ", city: "Алматы", contact: "+7 727 000 00 00",
+            languages: ["rus", "kaz"], recipient: "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj")),
+        .partnerChanged(partner: PartnerID(high: 1, low: 2), details: PartnerDetails(name: "", kind: .other)),
+        .partnerRetired(partner: PartnerID(high: 1, low: 2), reason: "closed"),
+        .referralSent(caseID: caseID, referral: PartnerReferral(
+            partner: PartnerID(high: 1, low: 2), partnerName: "IOM", reasons: [.repatriation, .documents],
+            sharedParts: [.identity, .notes], date: Fixtures.date("2026-04-01"), consentOverride: "court order",
+            packet: .passphrase)),
+        .referralStatusChanged(caseID: caseID, referral: EventID(high: 3, low: 4), status: .completed,
+                               date: Fixtures.date("2026-05-01"), outcome: "returned home"),
+        .flagSet(caseID: caseID, flag: "safetyRisk"),
+        .flagCleared(caseID: caseID, flag: "своя отметка"),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

@@ -69,16 +69,30 @@ public enum EventBody: Sendable, Hashable {
     case importBegan(batch: ImportBatchID)
     /// The import's last event: its cases count from here.
     case importCommitted(batch: ImportBatchID, caseCount: Int)
+    /// A partner organisation enters the directory (details already cleaned and checked).
+    case partnerAdded(partner: PartnerID, details: PartnerDetails)
+    /// A partner's details as they now are (all of them, not only what changed).
+    case partnerChanged(partner: PartnerID, details: PartnerDetails)
+    /// A partner is offered for no new referral; past referrals keep naming it.
+    case partnerRetired(partner: PartnerID, reason: String)
+    /// A case is referred to a partner; if a packet was written, how it was protected.
+    case referralSent(caseID: CaseID, referral: PartnerReferral)
+    /// A referral (its `referralSent` event) was accepted, declined or completed on `date`.
+    case referralStatusChanged(caseID: CaseID, referral: EventID, status: ReferralStatus, date: CalendarDate, outcome: String)
+    /// A caseworker flagged the case (a `UserFlags` code, or the organisation's own words).
+    case flagSet(caseID: CaseID, flag: String)
+    case flagCleared(caseID: CaseID, flag: String)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
         switch self {
         case .caseOpened(let id, _, _), .fieldsSet(let id, _), .noteAdded(let id, _),
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
-            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _):
+            .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _),
+            .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
-            .importBegan, .importCommitted:
+            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired:
             nil
         }
     }
@@ -105,6 +119,13 @@ public enum EventBody: Sendable, Hashable {
         case .duplicateMarked: .duplicateMarked
         case .importBegan: .importBegan
         case .importCommitted: .importCommitted
+        case .partnerAdded: .partnerAdded
+        case .partnerChanged: .partnerChanged
+        case .partnerRetired: .partnerRetired
+        case .referralSent: .referralSent
+        case .referralStatusChanged: .referralStatusChanged
+        case .flagSet: .flagSet
+        case .flagCleared: .flagCleared
         }
     }
 }
@@ -130,4 +151,12 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case duplicateMarked = 17
     case importBegan = 20
     case importCommitted = 21
+    // 50–69: partners and referrals (issue 15).
+    case partnerAdded = 50
+    case partnerChanged = 51
+    case partnerRetired = 52
+    case referralSent = 53
+    case referralStatusChanged = 54
+    case flagSet = 55
+    case flagCleared = 56
 }

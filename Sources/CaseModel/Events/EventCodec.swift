@@ -118,7 +118,72 @@ public enum EventCodec {
         case .importCommitted(let batch, let caseCount):
             writer.identifier(batch)
             writer.varint(UInt64(max(0, caseCount)))
+        case .partnerAdded(let partner, let details), .partnerChanged(let partner, let details):
+            writer.identifier(partner)
+            encodeDetails(details, into: &writer)
+        case .partnerRetired(let partner, let reason):
+            writer.identifier(partner)
+            writer.string(reason)
+        case .referralSent(let caseID, let referral):
+            writer.identifier(caseID)
+            writer.identifier(referral.partner)
+            writer.string(referral.partnerName)
+            writer.varint(UInt64(referral.reasons.count))
+            for reason in referral.reasons { writer.string(reason.rawValue) }
+            writer.varint(UInt64(referral.sharedParts.count))
+            for part in referral.sharedParts { writer.string(part.rawValue) }
+            writer.date(referral.date)
+            writer.string(referral.consentOverride)
+            writer.byte(referral.packet.rawValue)
+        case .referralStatusChanged(let caseID, let referral, let status, let date, let outcome):
+            writer.identifier(caseID)
+            writer.identifier(referral)
+            writer.string(status.rawValue)
+            writer.date(date)
+            writer.string(outcome)
+        case .flagSet(let caseID, let flag), .flagCleared(let caseID, let flag):
+            writer.identifier(caseID)
+            writer.string(flag)
         }
+    }
+
+    private static func encodeDetails(_ details: PartnerDetails, into writer: inout ByteWriter) {
+        writer.string(details.name)
+        writer.string(details.kind.rawValue)
+        writer.string(details.country)
+        writer.string(details.city)
+        writer.string(details.contact)
+        writer.varint(UInt64(details.languages.count))
+        for language in details.languages { writer.string(language) }
+        writer.string(details.recipient)
+    }
+
+    private static func decodeDetails(from reader: inout ByteReader) throws -> PartnerDetails {
+        let name = try reader.string()
+        let code = try reader.knownString()
+        guard let kind = PartnerKind(rawValue: code) else { throw DecodeFailure.malformed("unknown partner kind \(code)") }
+        let country = try reader.knownString()
+        let city = try reader.string()
+        let contact = try reader.string()
+        let count = try reader.count()
+        var languages: [String] = []
+        for _ in 0..<count { languages.append(try reader.knownString()) }
+        return PartnerDetails(name: name, kind: kind, country: country, city: city, contact: contact,
+                              languages: languages, recipient: try reader.string())
+    }
+
+    /// Codes of an enumeration, refusing one this version does not know.
+    private static func decodeCodes<Value: RawRepresentable<String>>(
+        _: Value.Type, _ what: String, from reader: inout ByteReader
+    ) throws -> [Value] {
+        let count = try reader.count()
+        var values: [Value] = []
+        for _ in 0..<count {
+            let code = try reader.knownString()
+            guard let value = Value(rawValue: code) else { throw DecodeFailure.malformed("unknown \(what) \(code)") }
+            values.append(value)
+        }
+        return values
     }
 
     /// Why a payload of a known kind could not be read.
@@ -236,6 +301,36 @@ public enum EventCodec {
             let count = try reader.varint()
             guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
             return .importCommitted(batch: batch, caseCount: Int(count))
+        case .partnerAdded:
+            return .partnerAdded(partner: try reader.identifier(), details: try decodeDetails(from: &reader))
+        case .partnerChanged:
+            return .partnerChanged(partner: try reader.identifier(), details: try decodeDetails(from: &reader))
+        case .partnerRetired:
+            return .partnerRetired(partner: try reader.identifier(), reason: try reader.string())
+        case .referralSent:
+            let caseID: CaseID = try reader.identifier()
+            let partner: PartnerID = try reader.identifier()
+            let name = try reader.string()
+            let reasons = try decodeCodes(ReferralReason.self, "referral reason", from: &reader)
+            let parts = try decodeCodes(SharedPart.self, "shared part", from: &reader)
+            let date = try reader.date()
+            let override = try reader.string()
+            let raw = try reader.byte()
+            guard let packet = PacketProtection(rawValue: raw) else { throw DecodeFailure.malformed("unknown packet protection \(raw)") }
+            return .referralSent(caseID: caseID, referral: PartnerReferral(
+                partner: partner, partnerName: name, reasons: reasons, sharedParts: parts, date: date,
+                consentOverride: override, packet: packet))
+        case .referralStatusChanged:
+            let caseID: CaseID = try reader.identifier()
+            let referral: EventID = try reader.identifier()
+            let code = try reader.knownString()
+            guard let status = ReferralStatus(rawValue: code) else { throw DecodeFailure.malformed("unknown referral status \(code)") }
+            return .referralStatusChanged(caseID: caseID, referral: referral, status: status, date: try reader.date(),
+                                          outcome: try reader.string())
+        case .flagSet:
+            return .flagSet(caseID: try reader.identifier(), flag: try reader.knownString())
+        case .flagCleared:
+            return .flagCleared(caseID: try reader.identifier(), flag: try reader.knownString())
         }
     }
 

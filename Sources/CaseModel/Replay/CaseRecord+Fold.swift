@@ -68,8 +68,29 @@ extension CaseRecord {
         case .duplicateMarked(_, let original):
             outcome.add(.duplicate(of: original))
             duplicateOf = original
+        case .referralSent(_, let referral):
+            partnerReferrals.append(PartnerReferralRecord(id: event.id, author: event.author, time: event.time,
+                                                          referral: referral, statusDate: referral.date))
+            outcome.add(.partnerReferral(referral))
+        case .referralStatusChanged(_, let referralID, let status, let date, let result):
+            // A status for a referral this log does not hold (a partial merge) still shows in history.
+            let index = partnerReferrals.firstIndex { $0.id == referralID }
+            if let index {
+                partnerReferrals[index].status = status
+                partnerReferrals[index].statusDate = date
+                if !result.isEmpty { partnerReferrals[index].outcome = result }
+            }
+            let name = index.map { partnerReferrals[$0].referral.partnerName } ?? "?"
+            outcome.add(.referralStatus(partnerName: name, status: status, date: date, outcome: result))
+        case .flagSet(_, let flag):
+            if !userFlags.contains(flag) { userFlags.append(flag) }
+            outcome.add(.flagSet(flag))
+        case .flagCleared(_, let flag):
+            userFlags.removeAll { $0 == flag }
+            outcome.add(.flagCleared(flag))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
-             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted:
+             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
+             .partnerRetired:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

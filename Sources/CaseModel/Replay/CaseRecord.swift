@@ -36,7 +36,11 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public internal(set) var notes: [Note] = []
     public internal(set) var services: [ServiceRecord] = []
     public internal(set) var referrals: [ReferralRecord] = []
+    /// Referrals to partners of the directory, in the order they were sent.
+    public internal(set) var partnerReferrals: [PartnerReferralRecord] = []
     public internal(set) var flags: CaseFlags = []
+    /// Flags a caseworker set (`UserFlags`), in the order they were set.
+    public internal(set) var userFlags: [String] = []
     public internal(set) var completeness = Completeness(filled: 0, total: 0)
     /// Fields whose last change named a different previous value than the one replay held.
     public internal(set) var conflictingFields: Set<FieldKey> = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The current state of every case, folded from events in merge order.
 ///
 /// `replay` builds it from a whole log; `apply` adds one event to an existing state, so the app can
@@ -50,6 +52,8 @@ public struct CaseStore: Sendable {
     private var positions: [CaseID: Int] = [:]
     public private(set) var users: [String: UserAccount] = [:]
     public private(set) var organisationName: String?
+    /// The partner directory, retired partners included.
+    public private(set) var partners: [PartnerID: Partner] = [:]
     /// Sign-ins, exports and user administration, in order.
     public private(set) var activity: [ActivityEntry] = []
     /// Records this version could not read, kept byte for byte.
@@ -201,6 +205,23 @@ public struct CaseStore: Sendable {
         return entries
     }
 
+    /// The case whose number reads `text` ("2026-0001").
+    public func caseID(numbered text: String) -> CaseID? {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        return records.first { $0.number.description == wanted }?.id
+    }
+
+    /// The partner directory sorted by name (retired partners too; see `Partner.isRetired`).
+    public var partnerList: [Partner] {
+        partners.values.sorted { $0.details.name.localizedStandardCompare($1.details.name) == .orderedAscending }
+    }
+
+    /// The partner named `name` (case ignored), retired or not.
+    public func partner(named name: String) -> Partner? {
+        let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return partners.values.first { $0.details.name.lowercased() == folded }
+    }
+
     /// Cases whose number, names or alias match the query (see `SearchIndex`).
     public func search(_ query: String) -> [CaseID] { searchIndex.search(query) }
 
@@ -344,6 +365,19 @@ public struct CaseStore: Sendable {
             users[name]?.isActive = false
         case .organisationConfigured(let name):
             organisationName = name
+        case .partnerAdded(let id, let details):
+            guard partners[id] == nil else { break }  // added twice: the first addition stands
+            partners[id] = Partner(id: id, details: details, addedBy: event.author, addedAt: event.time,
+                                   changedBy: event.author, changedAt: event.time)
+        case .partnerChanged(let id, let details):
+            partners[id]?.details = details
+            partners[id]?.changedBy = event.author
+            partners[id]?.changedAt = event.time
+        case .partnerRetired(let id, let reason):
+            partners[id]?.isRetired = true
+            partners[id]?.retiredReason = reason
+            partners[id]?.changedBy = event.author
+            partners[id]?.changedAt = event.time
         default:
             break
         }

@@ -12,6 +12,11 @@ public struct HistoryEntry: Sendable, Hashable {
         case viewed
         /// Marked as registering the same person as the case with this id.
         case duplicate(of: CaseID)
+        case partnerReferral(PartnerReferral)
+        /// A referral to `partnerName` moved to `status` on `date`.
+        case referralStatus(partnerName: String, status: ReferralStatus, date: CalendarDate, outcome: String)
+        case flagSet(String)
+        case flagCleared(String)
     }
 
     public let eventID: EventID

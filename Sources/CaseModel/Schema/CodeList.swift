@@ -8,6 +8,12 @@ public struct Code: Sendable, Hashable {
         self.code = code
         self.label = LocalizedText(label)
     }
+
+    /// A code whose label is data (a name), the same in every language.
+    public init(_ code: String, verbatim label: String) {
+        self.code = code
+        self.label = LocalizedText(verbatim: label)
+    }
 }
 
 /// A named list of codes (HTCDS/CTDC vocabularies), in display order.

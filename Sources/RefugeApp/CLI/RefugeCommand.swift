@@ -15,6 +15,7 @@ public struct RefugeCommand: ParsableCommand {
                 InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
                 ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
                 DeviceCommand.self, SyncCommand.self,
+                PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
             ]
         )
     }

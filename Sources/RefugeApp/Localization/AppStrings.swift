@@ -177,7 +177,7 @@ struct AppStrings: Sendable {
     var status: String { w("caseFile.status") }
     var reasonHelp: String { w("caseFile.reasonHelp") }
     var caseFileHelp: String {
-        w("caseFile.help")
+        w("caseFile.caseFileHelp")
     }
     // history lines
     func opened(_ number: String) -> String { w("caseFile.opened", ["number": .text(number)]) }
@@ -309,5 +309,14 @@ struct AppStrings: Sendable {
     }
     var keyChangeInSharedFolder: String {
         w("severalLaptopsASharedFolder.keyChangeInSharedFolder")
+    }
+
+    // Added on other branches, converted at the merge.
+    func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
+        switch language {
+        case .en: en
+        case .ru: ru
+        case .kk: kk ?? ru
+        }
     }
 }

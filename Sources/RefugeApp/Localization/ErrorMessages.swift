@@ -49,6 +49,12 @@ extension AppStrings {
             }
             return FailureWording(screen: screen, command: CommandFailure(cli("cli.error.notAllowed", ["reason": .text(refusal.description)]),
                                                                           status: .rejectedInput))
+        case let refusal as CaseBook.PartnerRefusal:
+            return FailureWording(screen: partnerRefusal(refusal),
+                                  command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
+        case let refusal as CaseBook.FlagRefusal:
+            return FailureWording(screen: flagRefusal(refusal),
+                                  command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
         case let logError as EventLogError:
             return wording(for: logError)
         default:

@@ -3,7 +3,8 @@ import ScreenKit
 import Terminal
 
 /// One case: a summary header and its parts — overview, history, notes, services, referrals.
-/// e edits a part, a adds a note, s records a service, r a referral, c changes the status.
+/// e edits a part, a adds a note, s records a service, r a referral, p refers to a partner (an
+/// encrypted packet), g sets or clears a flag, c changes the status. F7/F8 turn the tabs.
 final class CaseFileScreen: Screen {
     private unowned let session: RefugeSession
     let caseID: CaseID
@@ -45,7 +46,9 @@ final class CaseFileScreen: Screen {
             Binding(.function(5), .character("a"), label: s.addNote) { [unowned self] in present(CaseActionForms.note) },
             Binding(.function(6), .character("s"), label: s.addService) { [unowned self] in present(CaseActionForms.service) },
             Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
+            Binding(.control("p"), .character("p"), label: s.referToPartner) { [unowned self] in referToPartner() },
             Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
+            Binding(.control("g"), .character("g"), label: s.flagsKey) { [unowned self] in chooseFlag() },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
         ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
     }
@@ -61,7 +64,7 @@ final class CaseFileScreen: Screen {
                                     status: record.status.label.text(in: s.language))
         // On the second line, so the first (who, how old, where the case stands) fits at 60 columns.
         let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
-        flagsLabel.text = [s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
+        flagsLabel.text = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
                            duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
             .filter { !$0.isEmpty }.joined(separator: "  ")
@@ -81,8 +84,12 @@ final class CaseFileScreen: Screen {
             : record.notes.reversed().map { "\(text.time($0.time))  \($0.author)\n\($0.text)" }.joined(separator: "\n\n")
         services.text = record.services.isEmpty ? s.nothingYet
             : record.services.reversed().map { "\(text.service($0.entry))  — \($0.author)" }.joined(separator: "\n")
-        referrals.text = record.referrals.isEmpty ? s.nothingYet
-            : record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }.joined(separator: "\n")
+        let toPartners = record.partnerReferrals.reversed().map { referral in
+            s.partnerReferralEntry(text.partnerReferral(referral.referral), status: referral.status.label.text(in: s.language)
+                                   + (referral.outcome.isEmpty ? "" : ": \(referral.outcome)"), author: referral.author)
+        }
+        let others = record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }
+        referrals.text = toPartners.isEmpty && others.isEmpty ? s.nothingYet : (toPartners + others).joined(separator: "\n")
     }
 
     private func chooseSectionToEdit() {
@@ -109,6 +116,38 @@ final class CaseFileScreen: Screen {
                 refresh()
             }
         })
+    }
+
+    /// Sets or clears a flag: the list's flags (a set one is ticked, and cleared when chosen), or
+    /// the organisation's own words.
+    private func chooseFlag() {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        let s = session.strings
+        let other = "\u{0}other"
+        let known = UserFlags.codeList.codes.map(\.code)
+        let options = (known + record.userFlags.filter { !known.contains($0) }).map { code in
+            ChoiceOption(code: code, label: UserFlags.label(of: code, in: s.language) + (record.userFlags.contains(code) ? " ✓" : ""))
+        } + [ChoiceOption(code: other, label: s.otherFlag)]
+        session.app.push(ChooseDialog(title: s.flagsTitle, options: options) { [unowned self] option in
+            guard let option else { return }
+            if option.code == other {
+                session.app.push(PromptDialog(title: s.flagsTitle, label: s.otherFlagLabel) { [unowned self] answer in
+                    guard let answer else { return }
+                    if session.perform({ try session.writableBook().setFlag(answer, on: caseID) }) { refresh() }
+                })
+            } else if record.userFlags.contains(option.code) {
+                if session.perform({ try session.writableBook().clearFlag(option.code, on: caseID) }) { refresh() }
+            } else if session.perform({ try session.writableBook().setFlag(option.code, on: caseID) }) {
+                refresh()
+            }
+        })
+    }
+
+    /// The referral form (a packet for a partner of the directory).
+    private func referToPartner() {
+        guard let record, session.perform({ _ = try session.writableBook() }),
+              let form = PartnerFormScreens.referral(session: session, record: record) else { return }
+        session.app.push(form)
     }
 
     private func present(_ form: (RefugeSession, CaseRecord) -> FormScreen) {

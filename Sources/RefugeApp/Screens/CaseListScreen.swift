@@ -45,6 +45,7 @@ final class CaseListScreen: Screen {
             Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },
             Binding(.function(7), .character("/"), .character("."), label: s.search) { [unowned self] in startSearch() },
             Binding(.function(8), .character("u"), label: s.users) { [unowned self] in openUsers() },
+            Binding(.function(11), .character("p"), label: s.partners) { [unowned self] in session.app.push(PartnersScreen(session: session)) },
             Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
         ]
         if focused === searchField {

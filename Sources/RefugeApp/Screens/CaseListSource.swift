@@ -144,7 +144,9 @@ struct CaseListColumn: Sendable {
                        sortNumber: { record, _ in record.number.year * 1_000_000 + record.number.sequence }),
         CaseListColumn(title: { $0.columnName }, width: .flex(3),  // the name is what people look for
                        cell: { record, context in
-                           context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName
+                           // "!" before the name: a caseworker flagged the case (safety risk…).
+                           (record.userFlags.isEmpty ? "" : "! ")
+                               + (context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName)
                        }),
         CaseListColumn(title: { $0.columnGender }, width: .fixed(3), cell: { record, context in  // one letter: Ж/М, F/M
             record[.gender].map { IntakeSchema.standard.field(.gender)!.label(of: $0.code ?? "", in: context.language) }

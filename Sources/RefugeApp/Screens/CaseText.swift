@@ -49,6 +49,13 @@ struct CaseText {
         return "\(strings.w.day(entry.date)) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
     }
 
+    /// "12.03.2026 Клиника «Шипагер»: Medical care, Legal assistance", and the override reason if any.
+    func partnerReferral(_ referral: PartnerReferral) -> String {
+        var text = "\(referral.date.dotted) \(referral.partnerName): " + referral.reasons.map { $0.label.text(in: language) }.joined(separator: ", ")
+        if !referral.consentOverride.isEmpty { text += " (\(strings.consentOverriddenNote(referral.consentOverride)))" }
+        return text
+    }
+
     /// A case's history, one line an entry; the laptop that made each entry is named as soon as
     /// more than one laptop wrote to the case (several laptops sharing the case file).
     func historyLines<Entries: Collection<HistoryEntry>>(_ entries: Entries) -> [String] {
@@ -74,9 +81,20 @@ struct CaseText {
             what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
         case .viewed: what = strings.viewed
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
+        case .partnerReferral(let referral): what = strings.partnerReferralLine(partnerReferral(referral))
+        case .referralStatus(let name, let status, let date, let outcome):
+            what = strings.referralStatusLine("\(name): \(status.label.text(in: language)) \(date.dotted)"
+                                              + (outcome.isEmpty ? "" : " — \(outcome)"))
+        case .flagSet(let flag): what = strings.flagSetLine(UserFlags.label(of: flag, in: language))
+        case .flagCleared(let flag): what = strings.flagClearedLine(UserFlags.label(of: flag, in: language))
         }
         let who = namingDevice ? "\(entry.author) (\(strings.deviceShort(String(entry.device.description.prefix(6)))))" : entry.author
         return "\(time(entry.time))  \(who)  \(what)"
+    }
+
+    /// The flags a caseworker set, in capitals so they are seen first ("SAFETY RISK").
+    func userFlags(_ flags: [String]) -> String {
+        flags.map { UserFlags.label(of: $0, in: language).uppercased() }.joined(separator: " · ")
     }
 
     func flags(_ flags: CaseFlags) -> String {

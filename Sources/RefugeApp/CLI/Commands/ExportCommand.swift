@@ -1,3 +1,4 @@
+import AgeEncryption
 import ArgumentParser
 import CaseModel
 import Foundation
@@ -31,6 +32,10 @@ struct ExportCommand: ParsableCommand {
     var output: String?
     @Flag(help: ArgumentHelp(cli("cli.export.stdout.help")))
     var stdout = false
+    @Option(name: .customLong("recipient"), help: ArgumentHelp(cli("cli.export.recipients.help"), valueName: "age1…"))
+    var recipients: [String] = []
+    @Option(help: ArgumentHelp(cli("cli.export.passphraseFile.help"), valueName: "file"))
+    var passphraseFile: String?
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError(cli("cli.export.ctdcAnonymised")) }
@@ -39,15 +44,48 @@ struct ExportCommand: ParsableCommand {
         if identifiable && output == nil && !stdout {
             throw ValidationError(cli("cli.export.identifiableNeedsOutput"))
         }
+        if !recipients.isEmpty && passphraseFile != nil {
+            throw ValidationError("give either --recipient or --passphrase-file: age opens a passphrase file only when it has no other recipient")
+        }
+        if (!recipients.isEmpty || passphraseFile != nil) && output == nil {
+            throw ValidationError("an encrypted export is written to a file: give -o FILE")
+        }
+    }
+
+    /// Who can open the file; empty for a plain file. Checked before the case file is opened.
+    private func ageRecipients() throws -> [AgeRecipient] {
+        if let passphraseFile {
+            let path = (passphraseFile as NSString).expandingTildeInPath
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("Cannot read the passphrase file \(passphraseFile). Nothing was exported.", status: .cannotOpen)
+            }
+            let passphrase = String(decoding: contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) } ?? ""
+            guard !passphrase.isEmpty else {
+                throw CommandFailure("The passphrase file \(passphraseFile) is empty. Nothing was exported.", status: .rejectedInput)
+            }
+            return [.passphrase(passphrase)]
+        }
+        return try recipients.map { text -> AgeRecipient in
+            do {
+                return .x25519(try X25519Recipient(parsing: text))
+            } catch let error as AgeError {
+                guard case .invalidRecipient(let problem) = error else { throw error }
+                throw CommandFailure("Refused: \(CaseBook.PartnerRefusal.recipientProblem(problem)) (\(text)). Nothing was exported.",
+                                     status: .rejectedInput)
+            }
+        }
     }
 
     func run() throws {
         let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
+        let recipients = try ageRecipients()
         let book = try data.caseFile.open(.write)
         defer { book.close() }
         let text = try book.export(variant, format: format == .json ? .json : .csv)
         if let output {
-            try OutputFile.write(Data(text.utf8), to: output)
+            let bytes = recipients.isEmpty ? Array(text.utf8) : try AgeWriter.encrypt(Array(text.utf8), to: recipients)
+            try OutputFile.write(Data(bytes), to: output)
         } else {
             FileHandleOutput.standardOutput.write(text)
         }

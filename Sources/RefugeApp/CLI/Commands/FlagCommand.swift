@@ -1,0 +1,40 @@
+import ArgumentParser
+import CaseModel
+
+/// `refuge flag CASE_NUMBER --set FLAG | --clear FLAG`: the case file's flags from the shell.
+struct FlagCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "flag",
+            abstract: cli("cli.flag.abstract"),
+            discussion: cli("cli.flag.discussion")
+        )
+    }
+
+    @Argument(help: ArgumentHelp(cli("cli.flag.caseNumber.help"), valueName: "case-number"))
+    var caseNumber: String
+    @Option(help: ArgumentHelp(cli("cli.flag.set.help")))
+    var set: String?
+    @Option(help: ArgumentHelp(cli("cli.flag.clear.help")))
+    var clear: String?
+    @OptionGroup var data: DataOption
+
+    func validate() throws {
+        if set != nil && clear != nil { throw ValidationError("give either --set or --clear, not both") }
+    }
+
+    func run() throws {
+        let book = try data.caseFile.open(set == nil && clear == nil ? .read : .write)
+        defer { book.close() }
+        guard let caseID = book.store.caseID(numbered: caseNumber) else { throw CaseBook.PartnerRefusal.unknownCase(caseNumber) }
+        if let set {
+            try book.setFlag(set, on: caseID)
+            print("\(caseNumber): flag \"\(set)\" set.")
+        } else if let clear {
+            try book.clearFlag(clear, on: caseID)
+            print("\(caseNumber): flag \"\(clear)\" cleared.")
+        } else {
+            for flag in book.store[caseID]?.userFlags ?? [] { print(flag) }
+        }
+    }
+}
