@@ -118,6 +118,9 @@ public enum EventCodec {
         case .importCommitted(let batch, let caseCount):
             writer.identifier(batch)
             writer.varint(UInt64(max(0, caseCount)))
+        case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
+             .caseworkSettingsChanged:
+            encodeCasework(body, into: &writer)
         }
     }
 
@@ -236,6 +239,9 @@ public enum EventCodec {
             let count = try reader.varint()
             guard count <= UInt64(Int.max) else { throw DecodeFailure.malformed("case count too large") }
             return .importCommitted(batch: batch, caseCount: Int(count))
+        case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
+             .caseworkSettingsChanged:
+            return try decodeCasework(kind: kind, from: &reader)
         }
     }
 

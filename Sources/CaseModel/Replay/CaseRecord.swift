@@ -36,6 +36,16 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public internal(set) var notes: [Note] = []
     public internal(set) var services: [ServiceRecord] = []
     public internal(set) var referrals: [ReferralRecord] = []
+    /// The current support plan; its earlier versions are in the history.
+    public internal(set) var plan = SupportPlan()
+    /// Every risk assessment, in the order recorded (see `latestRiskAssessment`).
+    public internal(set) var riskAssessments: [RiskAssessment] = []
+    /// Every needs assessment, in the order recorded.
+    public internal(set) var needsAssessments: [NeedsAssessment] = []
+    /// Follow-ups made by hand, in the order made (done or not: see `followUpResolutions`).
+    public internal(set) var manualFollowUps: [FollowUpEntry] = []
+    /// The last resolution of each follow-up that has one.
+    public internal(set) var followUpResolutions: [FollowUpRef: FollowUpResolution] = [:]
     public internal(set) var flags: CaseFlags = []
     public internal(set) var completeness = Completeness(filled: 0, total: 0)
     /// Fields whose last change named a different previous value than the one replay held.
@@ -88,6 +98,10 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
         if !completeness.isComplete { flags.insert(.incomplete) }
         if !conflictingFields.isEmpty { flags.insert(.conflictingEdits) }
         if values[.consentToStatistics]?.code == "no" { flags.insert(.noStatisticsConsent) }
+        if let risk = latestRiskAssessment {
+            if risk.highest == .high { flags.insert(.highRisk) }
+            if risk.immediateDanger { flags.insert(.immediateDanger) }
+        }
         self.flags = flags
     }
 }

@@ -50,6 +50,8 @@ public struct CaseStore: Sendable {
     private var positions: [CaseID: Int] = [:]
     public private(set) var users: [String: UserAccount] = [:]
     public private(set) var organisationName: String?
+    /// The organisation's rules for derived follow-ups (the last `caseworkSettingsChanged`).
+    public private(set) var caseworkSettings = CaseworkSettings.standard
     /// Sign-ins, exports and user administration, in order.
     public private(set) var activity: [ActivityEntry] = []
     /// Records this version could not read, kept byte for byte.
@@ -344,6 +346,8 @@ public struct CaseStore: Sendable {
             users[name]?.isActive = false
         case .organisationConfigured(let name):
             organisationName = name
+        case .caseworkSettingsChanged(let settings):
+            caseworkSettings = settings
         default:
             break
         }

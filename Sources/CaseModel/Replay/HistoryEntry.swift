@@ -12,6 +12,13 @@ public struct HistoryEntry: Sendable, Hashable {
         case viewed
         /// Marked as registering the same person as the case with this id.
         case duplicate(of: CaseID)
+        /// A support plan objective added (`replacing` nil) or changed from `replacing`.
+        case objective(PlanObjective, replacing: PlanObjective?)
+        case action(PlanAction, replacing: PlanAction?)
+        case riskAssessment(RiskAssessment)
+        case needsAssessment(NeedsAssessment)
+        case followUpAdded(FollowUpEntry)
+        case followUpResolved(FollowUpRef, FollowUpResolution)
     }
 
     public let eventID: EventID

@@ -13,6 +13,7 @@ public struct RefugeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
+            AgendaCommand.self, SettingsCommand.self,
         ]
     )
 

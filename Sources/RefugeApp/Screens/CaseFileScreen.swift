@@ -15,12 +15,30 @@ final class CaseFileScreen: Screen {
     private let notes = Paragraph("", scrollable: true)
     private let services = Paragraph("", scrollable: true)
     private let referrals = Paragraph("", scrollable: true)
+    private let plan = Paragraph("", scrollable: true)
+    private let assessments = Paragraph("", scrollable: true)
 
-    /// Opens the case and records that this user viewed it.
-    static func open(_ id: CaseID, session: RefugeSession) {
+    /// The parts of the case file, in tab order.
+    enum Part: Int {
+        case overview, history, notes, services, referrals, plan, assessments
+
+        /// Where a follow-up of this kind is dealt with.
+        static func part(for kind: FollowUpKind) -> Part {
+            switch kind {
+            case .manual, .planAction, .reflectionPeriodEnd: .plan
+            case .referralOutcome: .referrals
+            case .reassessment: .assessments
+            }
+        }
+    }
+
+    /// Opens the case at `part` and records that this user viewed it.
+    static func open(_ id: CaseID, session: RefugeSession, at part: Part = .overview) {
         guard let book = session.book, book.store[id] != nil else { return }
         if !book.isReadOnly { session.perform { try book.record([.recordViewed(caseID: id)]) } }
-        session.app.push(CaseFileScreen(session: session, caseID: id))
+        let screen = CaseFileScreen(session: session, caseID: id)
+        screen.tabs.selected = part.rawValue
+        session.app.push(screen)
     }
 
     private init(session: RefugeSession, caseID: CaseID) {
@@ -28,8 +46,8 @@ final class CaseFileScreen: Screen {
         self.caseID = caseID
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
-                        (s.referrals, referrals)], strings: s.screenKit)
-        for part in [overview, history, notes, services, referrals] { part.helpText = s.caseFileHelp }
+                        (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+        for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
     }
 
@@ -46,6 +64,7 @@ final class CaseFileScreen: Screen {
             Binding(.function(6), .character("s"), label: s.addService) { [unowned self] in present(CaseActionForms.service) },
             Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
             Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
+            Binding(.function(2), .character("p"), label: s.caseWork) { [unowned self] in chooseCaseWork() },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
         ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
     }
@@ -54,7 +73,8 @@ final class CaseFileScreen: Screen {
         guard let record, let book = session.book else { return }
         let s = session.strings
         let store = book.store
-        let text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
+        var text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
+        text.record = record
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
@@ -83,6 +103,50 @@ final class CaseFileScreen: Screen {
             : record.services.reversed().map { "\(text.service($0.entry))  — \($0.author)" }.joined(separator: "\n")
         referrals.text = record.referrals.isEmpty ? s.nothingYet
             : record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }.joined(separator: "\n")
+        plan.text = planText(record, text: text, settings: store.caseworkSettings)
+        assessments.text = assessmentsText(record, text: text)
+    }
+
+    private func planText(_ record: CaseRecord, text: CaseText, settings: CaseworkSettings) -> String {
+        let s = session.strings
+        var lines: [String] = []
+        if record.plan.version > 0 {
+            lines.append(s.planVersion(record.plan.version).uppercased())
+            for objective in record.plan.objectives {
+                lines.append("• " + text.objective(objective))
+                lines += record.plan.actions(of: objective.id).map { "    – " + text.action($0) }
+            }
+            lines.append("")
+        }
+        let open = record.openFollowUps(settings: settings).sorted { $0.due < $1.due }
+        if !open.isEmpty {
+            lines.append(s.openFollowUps.uppercased())
+            lines += open.map { "  \($0.due.dotted)  \($0.owner)  \(text.followUp($0))" + ($0.isOverdue(on: session.today) ? "  !" : "") }
+        }
+        return lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n")
+    }
+
+    private func assessmentsText(_ record: CaseRecord, text: CaseText) -> String {
+        let s = session.strings
+        var lines: [String] = []
+        if let risk = record.latestRiskAssessment {
+            lines += [s.latestRisk.uppercased(), "  " + text.riskAssessment(risk)]
+            if record.riskAssessments.count > 1 {
+                let trend = record.riskAssessments.sorted { $0.date < $1.date }
+                    .map { "\($0.date.dotted) \($0.highest.label.text(in: s.language))" }
+                lines += ["", s.riskTrend.uppercased(), "  " + trend.joined(separator: " → ")]
+            }
+        }
+        if let needs = record.latestNeedsAssessment {
+            if !lines.isEmpty { lines.append("") }
+            lines += [s.latestNeeds.uppercased(), "  " + text.needsAssessment(needs)]
+        }
+        return lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n")
+    }
+
+    private func chooseCaseWork() {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        CaseworkForms.choose(session: session, record: record)
     }
 
     private func chooseSectionToEdit() {

@@ -40,6 +40,7 @@ final class CaseListScreen: Screen {
     override var bindings: [Binding] {
         let s = session.strings
         var bindings = [
+            Binding(.function(2), .character("a"), label: s.agenda) { [unowned self] in session.app.push(AgendaScreen(session: session)) },
             Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
             Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
             Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },
@@ -114,7 +115,10 @@ final class CaseListScreen: Screen {
     private func updateLabels() {
         let s = session.strings
         let counts = source.counts()
-        countsLabel.text = s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
+        let overdue = source.overdueCount()
+        // Overdue first: on a narrow terminal the end of the line is what is cut.
+        countsLabel.text = (overdue == 0 ? "" : s.overdueInHeader(overdue).uppercased() + " · ")
+            + s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
         let filterName = switch source.filter {
         case .all: s.filterAll
         case .active: CaseStatus.active.label.text(in: s.language)

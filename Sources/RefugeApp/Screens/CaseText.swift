@@ -8,6 +8,8 @@ struct CaseText {
     var masksNames = false
     /// The number of another case, for links between cases ("duplicate of 2024-0003").
     var numberOf: (CaseID) -> String = { _ in "?" }
+    /// The case whose history is shown, for naming its follow-ups in history lines.
+    var record: CaseRecord?
     let schema: IntakeSchema = .standard
 
     static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -66,12 +68,16 @@ struct CaseText {
             what = strings.consentLine(items.map(label(of:)).joined(separator: ", ") + (note.isEmpty ? "" : " (\(note))"))
         case .viewed: what = strings.viewed
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
+        case .objective, .action, .riskAssessment, .needsAssessment, .followUpAdded, .followUpResolved:
+            what = caseworkLine(entry.change, record: record)
         }
         return "\(time(entry.time))  \(entry.author)  \(what)"
     }
 
     func flags(_ flags: CaseFlags) -> String {
         var names: [String] = []
+        if flags.contains(.immediateDanger) { names.append(strings.flagImmediateDanger) }
+        if flags.contains(.highRisk) { names.append(strings.flagHighRisk) }
         if flags.contains(.minorAtIntake) { names.append(strings.flagMinor) }
         if flags.contains(.minorAtExploitation) { names.append(strings.flagMinorAtExploitation) }
         if flags.contains(.consentWithdrawn) { names.append(strings.flagConsentWithdrawn) }
