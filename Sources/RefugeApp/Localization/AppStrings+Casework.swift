@@ -52,7 +52,7 @@ extension AppStrings {
     var agendaTitle: String { a("Agenda", "Повестка", "Күн тәртібі") }
     var agendaOverdue: String { a("Overdue", "Просрочено", "Мерзімі өткен") }
     var agendaToday: String { a("Today", "Сегодня", "Бүгін") }
-    func agendaNextDays(_ days: Int) -> String { a("Next \(days) days", "Ближайшие дни: \(days)", "Алдағы \(days) күн") }
+    func agendaNextDays(_ days: Int) -> String { a("Next \(days) days", "На \(days) дней", "Алдағы \(days) күн") }
     var agendaEmpty: String { a("Nothing is due. Well done.", "Сроков нет. Всё сделано.", "Мерзімі жоқ. Бәрі орындалды.") }
 }
 

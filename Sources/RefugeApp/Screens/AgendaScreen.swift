@@ -3,21 +3,23 @@ import ScreenKit
 import Terminal
 
 /// The caseworker's agenda, the first screen after sign-in: follow-ups overdue, due today and due
-/// in the next 7 days, each group under its heading. Enter opens the case at the part the
+/// in the next 7 days, the group named beside its first line (every line is a follow-up, so the
+/// selection never rests on a heading). Enter opens the case at the part the
 /// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
 /// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
 /// coordinator everyone's.
 final class AgendaScreen: Screen {
     private unowned let session: RefugeSession
-    /// Each row: a follow-up, or nil for a group's heading.
-    private let rows = TableRows<FollowUp?>()
+    private let rows = TableRows<FollowUp>()
     let table: TableView
     private let summary = Label("", role: .header)
 
     init(session: RefugeSession) {
         self.session = session
         let s = session.strings
-        table = TableView(columns: [TableColumn(s.columnDue, width: .fixed(10)), TableColumn(s.columnNumber, width: .fixed(9)),
+        let groups = [s.agendaOverdue, s.agendaToday, s.agendaNextDays(7)]
+        let groupWidth = groups.map { DisplayWidth.of($0) }.max() ?? 10
+        table = TableView(columns: [TableColumn("", width: .fixed(groupWidth)), TableColumn(s.columnDue, width: .fixed(10)), TableColumn(s.columnNumber, width: .fixed(9)),
                                     TableColumn(s.columnCaseworker, width: .fixed(10)), TableColumn(s.columnWhat)],
                           dataSource: rows, strings: s.screenKit)
         table.sortKey = nil
@@ -40,22 +42,19 @@ final class AgendaScreen: Screen {
         guard let agenda, let book = session.book else { return }
         let s = session.strings
         let text = CaseText(strings: s, masksNames: session.masksNames)
-        var items: [(key: FollowUp?, cells: [String])] = []
+        var items: [(key: FollowUp, cells: [String])] = []
         for (heading, group) in [(s.agendaOverdue, agenda.overdue), (s.agendaToday, agenda.dueToday),
-                                 (s.agendaNextDays(7), agenda.upcoming)] where !group.isEmpty {
-            items.append((nil, ["", "", "", "── \(heading) (\(group.count)) ──"]))
-            for item in group {
+                                 (s.agendaNextDays(7), agenda.upcoming)] {
+            for (index, item) in group.enumerated() {
                 let name = book.store[item.caseID].map { text.name($0.displayName) } ?? ""
-                items.append((item, [item.due.dotted, item.caseNumber.description, item.owner,
+                items.append((item, [index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
                                      text.followUp(item) + (name.isEmpty ? "" : " · " + name)]))
             }
         }
         rows.items = items
         summary.text = agenda.isEmpty ? s.agendaEmpty
             : s.agendaSummary(overdue: agenda.overdue.count, today: agenda.dueToday.count, upcoming: agenda.upcoming.count)
-        // Land on the first follow-up, not on a heading.
-        let first = items.firstIndex { $0.key != nil } ?? 0
-        table.select(rows.items.indices.contains(table.selectedRow) && items[table.selectedRow].key != nil ? table.selectedRow : first)
+        table.select(min(table.selectedRow, max(0, items.count - 1)))
         title = s.agendaTitle + (session.userName.map { " · \($0)" } ?? "")
     }
 
@@ -80,7 +79,8 @@ final class AgendaScreen: Screen {
     }
 
     func openCase(at row: Int) {
-        guard rows.items.indices.contains(row), let item = rows.items[row].key else { return }
+        guard rows.items.indices.contains(row) else { return }
+        let item = rows.items[row].key
         CaseFileScreen.open(item.caseID, session: session, at: .part(for: item.kind))
     }
 
