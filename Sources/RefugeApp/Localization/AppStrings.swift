@@ -131,8 +131,9 @@ struct AppStrings: Sendable {
     var users: String { t("Users", "Польз.") }
     var open: String { t("Open", "Открыть") }
     var caseListHelp: String {
-        t("All cases. Enter opens the selected case; n (т) starts a new intake.",
-          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета.")
+        t("All cases. Enter opens the selected case; n (т) starts a new intake; F2 or a (ф) shows the agenda. Column !: high risk, and how many follow-ups are overdue.",
+          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета; F2 или a (ф) — повестка. Столбец !: высокий риск и число просроченных задач.",
+          "Барлық істер. Enter таңдалған істі ашады; n (т) — жаңа сауалнама; F2 немесе a (ф) — күн тәртібі. ! бағаны: жоғары тәуекел және мерзімі өткен тапсырмалар саны.")
     }
     var noCases: String { t("No cases yet. Press n (т) or Ins for a new intake.", "Дел пока нет. Нажмите n (т) или Ins для новой анкеты.") }
 

@@ -40,7 +40,10 @@ final class CaseListScreen: Screen {
     override var bindings: [Binding] {
         let s = session.strings
         var bindings = [
-            Binding(.function(2), .character("a"), label: s.agenda) { [unowned self] in session.app.push(AgendaScreen(session: session)) },
+            // Not in the bar, which is full at 60 columns: the help (F1) names it, and sign-in opens the agenda.
+            Binding(.function(2), .character("a"), label: s.agenda, showInBar: false) { [unowned self] in
+                session.app.push(AgendaScreen(session: session))
+            },
             Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
             Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
             Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },

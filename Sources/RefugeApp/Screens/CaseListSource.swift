@@ -152,12 +152,6 @@ struct CaseListColumn: Sendable {
     static let all: [CaseListColumn] = [
         CaseListColumn(title: { $0.columnNumber }, width: .fixed(9), cell: { record, _ in record.number.description },
                        sortNumber: { record, _ in record.number.year * 1_000_000 + record.number.sequence }),
-        // "!" for a high risk or immediate danger, then how many follow-ups are overdue (9 at most).
-        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), cell: { record, context in marker(record, context) },
-                       sortNumber: { record, context in
-                           (record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
-                               + record.overdueFollowUpCount(settings: context.settings, on: context.today)
-                       }),
         CaseListColumn(title: { $0.columnName }, width: .flex(3),  // the name is what people look for
                        cell: { record, context in
                            context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName
@@ -184,6 +178,13 @@ struct CaseListColumn: Sendable {
                        cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),
         CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right,
                        cell: { record, _ in "\(record.completeness.percent)" }, sortNumber: { record, _ in record.completeness.percent }),
+        // Last, so that the columns before keep their places: "!" for a high risk or immediate
+        // danger, then how many follow-ups are overdue (9 at most).
+        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), cell: { record, context in marker(record, context) },
+                       sortNumber: { record, context in
+                           (record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
+                               + record.overdueFollowUpCount(settings: context.settings, on: context.today)
+                       }),
     ]
 }
 
