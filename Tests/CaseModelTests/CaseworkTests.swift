@@ -195,4 +195,35 @@ import Testing
             }
         }
     }
+
+    @Test func theIdentifiableJSONExportHasThePlanUnderHTCDSNamesAndTheAnonymisedOneOnlyCountsAndLevels() throws {
+        let objective = ObjectiveID(high: 1, low: 1)
+        let (store, _) = Self.replay { id, factory in [
+            factory.make(.objectiveSet(caseID: id, objective: PlanObjective(
+                id: objective, area: "documents", text: "Паспорт для Каримовой", agreedWithPerson: true,
+                plannedEnd: Self.day("2026-05-01")))),
+            factory.make(.actionSet(caseID: id, action: PlanAction(id: ActionID(high: 2, low: 2), objective: objective,
+                                                                   what: "Консульство", responsible: "olga",
+                                                                   plannedDate: Self.day("2026-03-20")))),
+            factory.make(.riskAssessed(caseID: id, assessment: Self.risk("2026-03-02", .high, danger: true))),
+        ] }
+        let exporter = CaseExporter(pseudonymSecret: Array("secret".utf8))
+        let identifiable = try #require(try JSONSerialization.jsonObject(
+            with: Data(exporter.json(store.records, variant: .identifiable).utf8)) as? [[String: Any]])
+        let objectives = try #require(identifiable[0]["spl_Objectives"] as? [[String: Any]])
+        #expect(objectives[0]["text"] as? String == "Паспорт для Каримовой")
+        #expect(objectives[0]["spl_PlannedEndDate"] as? String == "2026-05-01")
+        #expect(objectives[0]["spl_ActualEndDate"] is NSNull)
+        #expect((objectives[0]["spl_ActionPlan"] as? [[String: Any]])?.first?["plannedDate"] as? String == "2026-03-20")
+        let risks = try #require(identifiable[0]["riskAssessments"] as? [[String: Any]])
+        #expect(risks[0]["individualRisk"] as? String == "high" && risks[0]["immediateDanger"] as? Bool == true)
+        #expect(risks[0]["individualRiskReasons"] as? [String] == ["threats"])
+
+        let anonymised = exporter.json(store.records, variant: .anonymised)
+        #expect(!anonymised.contains("Паспорт") && !anonymised.contains("Консульство") && !anonymised.contains("2026-03"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(anonymised.utf8)) as? [[String: Any]])
+        #expect(summary[0]["planObjectivesOpen"] as? Int == 1 && summary[0]["planAreas"] as? [String] == ["documents"])
+        #expect(summary[0]["latestIndividualRisk"] as? String == "high" && summary[0]["latestImmediateDanger"] as? Bool == true)
+        #expect(exporter.json(store.records, variant: .ctdc).contains("spl_") == false)
+    }
 }
