@@ -226,4 +226,29 @@ import Testing
         #expect(summary[0]["latestIndividualRisk"] as? String == "high" && summary[0]["latestImmediateDanger"] as? Bool == true)
         #expect(exporter.json(store.records, variant: .ctdc).contains("spl_") == false)
     }
+
+    @Test func theCaseworkReportCountsOpenObjectivesAssessmentsOnTimeAndOverdueFollowUpsUnderTheSmallCellRule() {
+        // Six cases: five with an open documents objective, one with a health objective; each
+        // assessed 20 days after intake (on time) and then 50 days later (late).
+        var factory = Fixtures.factory()
+        var events: [Event] = []
+        for index in 0..<6 {
+            let id: CaseID = factory.nextID()
+            events += factory.openCase(values: Fixtures.person(family: "Case\(index)", intake: "2026-01-01"),
+                                       openedOn: Self.day("2026-01-01"), caseID: id)
+            events.append(factory.make(.objectiveSet(caseID: id, objective: PlanObjective(
+                id: factory.nextID(), area: index < 5 ? "documents" : "health", text: "x", agreedWithPerson: true))))
+            events.append(factory.make(.riskAssessed(caseID: id, assessment: Self.risk("2026-01-21", .low))))
+            events.append(factory.make(.needsAssessed(caseID: id, assessment: NeedsAssessment(date: Self.day("2026-03-12"), needs: []))))
+        }
+        let store = CaseStore.replay(events)
+        let report = CaseworkReport(cases: store.records, settings: .standard, today: Self.day("2026-04-20"))
+        #expect(report.openObjectivesByArea == [StatisticsCell(code: "documents", count: 5), StatisticsCell(code: "other", count: nil)])
+        #expect(report.assessments == 12 && report.assessmentsOnTime == 6)
+        // Each case: reassessment due 11.04 and the reflection period's end (31.01) overdue, all aigul's.
+        #expect(report.overdueByCaseworker == [StatisticsCell(code: "aigul", count: 12)])
+        let open = CaseworkReport(cases: store.records, settings: .standard, today: Self.day("2026-04-20"),
+                                  query: StatisticsQuery(minCell: 1))
+        #expect(open.openObjectivesByArea == [StatisticsCell(code: "documents", count: 5), StatisticsCell(code: "health", count: 1)])
+    }
 }

@@ -124,3 +124,20 @@ extension AppStrings {
     var riskTrend: String { b("Trend (highest risk, oldest first)", "Динамика (наибольший риск, сначала старые)", "Өзгерісі (ең жоғары тәуекел, ескілері бірінші)") }
     var latestNeeds: String { b("Latest needs assessment", "Последняя оценка потребностей", "Соңғы қажеттілік бағалауы") }
 }
+
+/// The case-work tables of the Reports screen.
+extension AppStrings {
+    private func r(_ en: String, _ ru: String, _ kk: String) -> String {
+        switch language {
+        case .en: en
+        case .ru: ru
+        case .kk: kk
+        }
+    }
+
+    var caseWorkReportTitle: String { r("Case work", "Работа по делам", "Істер бойынша жұмыс") }
+    var assessmentsMade: String { r("Assessments after intake", "Оценки после приёма", "Қабылдаудан кейінгі бағалау") }
+    var assessmentsOnTime: String { r("  of them on time", "  из них в срок", "  оның ішінде уақтылы") }
+    var openObjectivesByArea: String { r("Open plan objectives by area", "Открытые цели плана по сферам", "Салалар бойынша ашық мақсаттар") }
+    var overdueByCaseworker: String { r("Overdue follow-ups by caseworker", "Просроченные задачи по сотрудникам", "Қызметкерлер бойынша мерзімі өткен тапсырмалар") }
+}

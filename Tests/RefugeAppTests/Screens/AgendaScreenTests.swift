@@ -11,7 +11,7 @@ import Testing
 struct AgendaScreenTests {
     /// Today is 08.03.2026 (`AppHarness.today`). Case 2026-0001 has a follow-up overdue since
     /// 05.03, one due today and one on 12.03, and a high-risk assessment; 2026-0002 has nothing due.
-    static func harness(language: Language = .en) throws -> AppHarness {
+    static func harness(language: Language = .en, size: Size = Size(width: 100, height: 30)) throws -> AppHarness {
         let directory = AppHarness.temporaryDirectory()
         try AppHarness.makeCaseFile(at: directory, cases: [AppHarness.person("Ахмедова", "Гульнара"),
                                                              AppHarness.person("Karimova", "Dilnoza")])
@@ -29,7 +29,7 @@ struct AgendaScreenTests {
                 community: RiskRating(.low), immediateDanger: false)),
         ])
         book.close()
-        let app = AppHarness(language: language, directory: directory, removesDirectory: true)
+        let app = AppHarness(language: language, size: size, directory: directory, removesDirectory: true)
         app.signIn()
         return app
     }
@@ -127,5 +127,16 @@ struct AgendaScreenTests {
     @Test func withNothingDueSignInGoesStraightToTheCaseList() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Karimova", "Dilnoza")])
         #expect(app.top is CaseListScreen)
+    }
+
+    @Test func reportsShowTheCaseWorkTablesUnderTheSmallCellRule() throws {
+        let app = try Self.harness(language: .ru, size: Size(width: 100, height: 50))
+        app.press(.escape, .character("o"))
+        #expect(app.top is ReportsScreen)
+        #expect(app.shows("РАБОТА ПО ДЕЛАМ"))
+        #expect(app.shows("Оценки после приёма                   <5"))
+        #expect(app.shows("ОТКРЫТЫЕ ЦЕЛИ ПЛАНА ПО СФЕРАМ"))
+        #expect(app.shows("ПРОСРОЧЕННЫЕ ЗАДАЧИ ПО СОТРУДНИКАМ"))
+        #expect(!app.shows("anna"))  // one overdue follow-up: below the smallest group shown
     }
 }
