@@ -141,3 +141,26 @@ extension AppStrings {
     var openObjectivesByArea: String { r("Open plan objectives by area", "Открытые цели плана по сферам", "Салалар бойынша ашық мақсаттар") }
     var overdueByCaseworker: String { r("Overdue follow-ups by caseworker", "Просроченные задачи по сотрудникам", "Қызметкерлер бойынша мерзімі өткен тапсырмалар") }
 }
+
+/// The words of History's filters in the case file.
+extension AppStrings {
+    private func h(_ en: String, _ ru: String, _ kk: String) -> String {
+        switch language {
+        case .en: en
+        case .ru: ru
+        case .kk: kk
+        }
+    }
+
+    var historyKindKey: String { h("History: kind", "История: вид", "Тарих: түрі") }
+    var historyPersonKey: String { h("History: who", "История: кто", "Тарих: кім") }
+    var historyFindKey: String { h("Find in history", "Найти в истории", "Тарихтан іздеу") }
+    var historyFindLabel: String { h("Text (empty: all)", "Текст (пусто — всё)", "Мәтін (бос — бәрі)") }
+    var historyAllButViews: String { h("all but views", "всё, кроме просмотров", "қараулардан басқасының бәрі") }
+    var historyEveryone: String { h("everyone", "все", "барлығы") }
+    func historyFilterLine(kind: String, person: String, query: String) -> String {
+        h("Shown: \(kind) · \(person)", "Показано: \(kind) · \(person)", "Көрсетілген: \(kind) · \(person)")
+            + (query.isEmpty ? "" : " · «\(query)»") + h("  (k kind, w who, / find)", "  (k (л) — вид, w (ц) — кто, / — поиск)",
+                                                         "  (k (л) — түрі, w (ц) — кім, / — іздеу)")
+    }
+}

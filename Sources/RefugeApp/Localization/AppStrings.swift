@@ -195,8 +195,9 @@ struct AppStrings: Sendable {
     var status: String { t("Status", "Статус") }
     var reasonHelp: String { t("Why the status changes; kept in the history.", "Почему меняется статус; остаётся в истории.") }
     var caseFileHelp: String {
-        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, c (с) changes the status.",
-          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, c (с) — статус.")
+        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, c (с) changes the status, p (з) the plan, assessments and follow-ups. History: k (л) one kind, w (ц) one person, / finds.",
+          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, c (с) — статус, p (з) — план, оценки, задачи. История: k (л) — вид, w (ц) — кто, / — поиск.",
+          "F7/F8 — бөлімдер. e (у) — түзету, a (ф) — жазба, s (ы) — қызмет, r (к) — жолдама, c (с) — мәртебе, p (з) — жоспар, бағалау, тапсырмалар. Тарих: k (л) — түрі, w (ц) — кім, / — іздеу.")
     }
     // history lines
     func opened(_ number: String) -> String { t("opened case \(number)", "открыто дело \(number)") }

@@ -17,6 +17,10 @@ final class CaseFileScreen: Screen {
     private let referrals = Paragraph("", scrollable: true)
     private let plan = Paragraph("", scrollable: true)
     private let assessments = Paragraph("", scrollable: true)
+    /// Which entries History shows; views (the access log) only on demand.
+    private var historyFilter = HistoryFilter()
+    /// Text History's lines must contain (any case); empty for all.
+    private var historyQuery = ""
 
     /// The parts of the case file, in tab order.
     enum Part: Int {
@@ -65,6 +69,10 @@ final class CaseFileScreen: Screen {
             Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
             Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
             Binding(.function(2), .character("p"), label: s.caseWork) { [unowned self] in chooseCaseWork() },
+            // History's filters: named in the help (F1) and on History's first line, not in the full bar.
+            Binding(.character("k"), label: s.historyKindKey, showInBar: false) { [unowned self] in cycleHistoryKind() },
+            Binding(.character("w"), label: s.historyPersonKey, showInBar: false) { [unowned self] in chooseHistoryPerson() },
+            Binding(.character("/"), label: s.historyFindKey, showInBar: false) { [unowned self] in findInHistory() },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
         ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
     }
@@ -92,8 +100,12 @@ final class CaseFileScreen: Screen {
         }.joined(separator: "\n\n")
         // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
         do {
-            let entries = try book.history(of: caseID).reversed()
-            history.text = entries.isEmpty ? s.nothingYet : entries.map(text.historyLine).joined(separator: "\n")
+            let query = historyQuery.lowercased()
+            let lines = try book.history(of: caseID).reversed().filter(historyFilter.admits).map(text.historyLine)
+                .filter { query.isEmpty || $0.lowercased().contains(query) }
+            let kind = historyFilter.kind?.label.text(in: s.language) ?? s.historyAllButViews
+            let header = s.historyFilterLine(kind: kind, person: historyFilter.author ?? s.historyEveryone, query: historyQuery)
+            history.text = header + "\n\n" + (lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n"))
         } catch {
             history.text = s.message(for: error)
         }
@@ -142,6 +154,41 @@ final class CaseFileScreen: Screen {
             lines += [s.latestNeeds.uppercased(), "  " + text.needsAssessment(needs)]
         }
         return lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n")
+    }
+
+    /// All but views → each kind in turn (views last: the access log) → all but views.
+    private func cycleHistoryKind() {
+        let kinds = HistoryKind.allCases
+        if let current = historyFilter.kind, let index = kinds.firstIndex(of: current) {
+            historyFilter.kind = index + 1 < kinds.count ? kinds[index + 1] : nil
+        } else {
+            historyFilter.kind = kinds.first
+        }
+        tabs.selected = Part.history.rawValue
+        refresh()
+    }
+
+    private func chooseHistoryPerson() {
+        guard let book = session.book else { return }
+        let s = session.strings
+        let people = Set(((try? book.history(of: caseID)) ?? []).map(\.author)).sorted()
+        let options = [ChoiceOption(code: "", label: s.historyEveryone)] + people.map { ChoiceOption(code: $0, label: $0) }
+        session.app.push(ChooseDialog(title: s.historyPersonKey, options: options, selectedCode: historyFilter.author ?? "") { [unowned self] option in
+            guard let option else { return }
+            historyFilter.author = option.code.isEmpty ? nil : option.code
+            tabs.selected = Part.history.rawValue
+            refresh()
+        })
+    }
+
+    private func findInHistory() {
+        let s = session.strings
+        session.app.push(PromptDialog(title: s.historyFindKey, label: s.historyFindLabel, text: historyQuery) { [unowned self] answer in
+            guard let answer else { return }
+            historyQuery = answer.trimmingCharacters(in: .whitespaces)
+            tabs.selected = Part.history.rawValue
+            refresh()
+        })
     }
 
     private func chooseCaseWork() {

@@ -139,4 +139,30 @@ struct AgendaScreenTests {
         #expect(app.shows("ПРОСРОЧЕННЫЕ ЗАДАЧИ ПО СОТРУДНИКАМ"))
         #expect(!app.shows("anna"))  // one overdue follow-up: below the smallest group shown
     }
+
+    @Test func historyFiltersByKindAndPersonFindsTextAndShowsViewsOnlyOnDemand() throws {
+        let app = try Self.harness()
+        app.press(.enter)  // the case, at its plan
+        app.press(.character("k"))  // History, first kind: the opening
+        #expect(app.shows("Shown: Opened · everyone"))
+        #expect(app.shows("opened case 2026-0001") && !app.shows("follow-up added"))
+        for _ in 0..<8 { app.press(.character("k")) }  // … follow-ups
+        #expect(app.shows("Shown: Follow-ups · everyone"))
+        #expect(app.shows("follow-up added: Call the lawyer") && !app.shows("viewed the case"))
+        app.press(.character("k"))  // views: the access log
+        #expect(app.shows("viewed the case"))
+        app.press(.character("k"))  // back to all but views
+        #expect(app.shows("Shown: all but views · everyone") && !app.shows("viewed the case"))
+        app.press(.character("/"))
+        app.type("court")
+        app.press(.enter)
+        #expect(app.shows("follow-up added: Court hearing") && !app.shows("Call the lawyer"))
+        app.press(.character("/"))
+        for _ in 0..<5 { app.press(.backspace) }
+        app.press(.enter)
+        app.press(.character("w"))
+        app.press(.down, .enter)  // anna
+        #expect(app.shows("Shown: all but views · anna"))
+        #expect(app.shows("Call the lawyer"))
+    }
 }
