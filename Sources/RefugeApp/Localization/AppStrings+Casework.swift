@@ -164,3 +164,28 @@ extension AppStrings {
                                                          "  (k (л) — түрі, w (ц) — кім, / — іздеу)")
     }
 }
+
+/// The coordinators' view of recent changes across cases.
+extension AppStrings {
+    private func c(_ en: String, _ ru: String, _ kk: String) -> String {
+        switch language {
+        case .en: en
+        case .ru: ru
+        case .kk: kk
+        }
+    }
+
+    var recentChangesTitle: String { c("Recent changes", "Последние изменения", "Соңғы өзгерістер") }
+    var recentChangesKey: String { c("Recent changes", "Изменения", "Өзгерістер") }
+    var recentToday: String { c("Today", "Сегодня", "Бүгін") }
+    var recentWeek: String { c("Week", "Неделя", "Апта") }
+    var recentChangesHelp: String {
+        c("Changes to every case, newest first, without views. t: today or the last 7 days; w: one person or everyone.",
+          "Изменения всех дел, новые сверху, без просмотров. t — сегодня или 7 дней; w — один человек или все.",
+          "Барлық істердің өзгерістері, жаңалары жоғарыда, қараусыз. t — бүгін немесе 7 күн; w — бір адам немесе барлығы.")
+    }
+    func recentChangesHeader(todayOnly: Bool, person: String, count: Int) -> String {
+        (todayOnly ? c("Today", "Сегодня", "Бүгін") : c("Last 7 days", "Последние 7 дней", "Соңғы 7 күн"))
+            + " · \(person) · " + c("changes: \(count)", "изменений: \(count)", "өзгерістер: \(count)")
+    }
+}

@@ -51,6 +51,11 @@ final class CaseListScreen: Screen {
             Binding(.function(8), .character("u"), label: s.users) { [unowned self] in openUsers() },
             Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
         ]
+        if session.book?.isCoordinator == true {
+            bindings.append(Binding(.character("h"), label: s.recentChangesKey, showInBar: false) { [unowned self] in
+                session.app.push(RecentChangesScreen(session: session))
+            })
+        }
         if focused === searchField {
             bindings.append(Binding(.enter, label: s.open, showInBar: false) { [unowned self] in focus(table) })
         }

@@ -165,4 +165,20 @@ struct AgendaScreenTests {
         #expect(app.shows("Shown: all but views · anna"))
         #expect(app.shows("Call the lawyer"))
     }
+
+    @Test func coordinatorsSeeRecentChangesAcrossCasesWithoutViewsInRussian() throws {
+        let app = try Self.harness(language: .ru)
+        app.press(.escape, .character("р"))  // h on the Russian layout
+        #expect(app.top is RecentChangesScreen)
+        #expect(app.shows("Последние изменения"))
+        #expect(app.shows("Последние 7 дней · все · изменений:"))
+        #expect(app.shows("2026-0001  ") && app.shows("anna  задача добавлена: Call the lawyer"))
+        #expect(app.shows("2026-0002  "))  // the other case's opening
+        #expect(!app.shows("просмотр дела"))
+        app.press(.character("w"))
+        app.press(.down, .enter)  // anna, the only user
+        #expect(app.shows("Последние 7 дней · anna ·"))
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+    }
 }
