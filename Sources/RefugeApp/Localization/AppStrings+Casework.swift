@@ -189,3 +189,21 @@ extension AppStrings {
             + " · \(person) · " + c("changes: \(count)", "изменений: \(count)", "өзгерістер: \(count)")
     }
 }
+
+/// Closing a case with open plan objectives.
+extension AppStrings {
+    func openObjectivesOnClosing(_ count: Int) -> String {
+        switch language {
+        case .en: "What became of the open objectives (\(count))?"
+        case .ru: "Чем закончились открытые цели (\(count))?"
+        case .kk: "Ашық мақсаттар (\(count)) немен аяқталды?"
+        }
+    }
+    var keepObjectivesOpen: String {
+        switch language {
+        case .en: "Keep them open"
+        case .ru: "Оставить открытыми"
+        case .kk: "Ашық қалдыру"
+        }
+    }
+}

@@ -115,4 +115,21 @@ struct CaseworkFormsTests {
         let agenda = Agenda(cases: store.records, settings: .standard, today: AppHarness.today)
         #expect(agenda.upcoming.map(\.detail) == ["Call the embassy"])  // due in 7 days by default
     }
+
+    @Test func closingACaseAsksWhatBecameOfItsOpenObjectives() throws {
+        let app = try openCase()
+        let record = try #require(app.book?.store.records.first)
+        try app.book?.record([.objectiveSet(caseID: record.id, objective: PlanObjective(
+            id: ObjectiveID(high: 1, low: 1), area: "housing", text: "A room", agreedWithPerson: true))])
+        app.press(.character("c"))
+        app.press(.right, .right)  // Active → Follow-up → Closed
+        app.press(.tab)
+        app.type("Returned home")
+        app.press(.function(2))
+        #expect(app.shows("What became of the open objectives (1)?"))
+        app.press(.enter)  // Achieved
+        let objective = try #require(app.book?.store.records.first?.plan.objectives.first)
+        #expect(objective.status == .achieved && objective.actualEnd == AppHarness.today)
+        #expect(app.book?.store.records.first?.status == .closed)
+    }
 }
