@@ -119,7 +119,7 @@ enum CaseworkForms {
         return session.caseFileForm(builder.description(title: title, sections: schema.sections),
                                     initial: FormValueMapping.formValues(initial), confirmation: saved) { book, form in
             // The builder's validators hold it unowned: this closure keeps it alive with the form.
-            let values = FormValueMapping.fieldValues(form.relevantValues, schema: builder.schema)
+            let values = FormValueMapping.answers(of: form, declaredIn: builder.schema.sections)
             guard let bodies = events(book, values) else { throw CaseworkFormIncomplete() }
             try book.record(bodies)
         }
