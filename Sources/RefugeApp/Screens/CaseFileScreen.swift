@@ -102,7 +102,10 @@ final class CaseFileScreen: Screen {
         // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
         do {
             let query = historyQuery.lowercased()
-            let lines = try book.history(of: caseID).reversed().filter(historyFilter.admits).map(text.historyLine)
+            let entries = try book.history(of: caseID)
+            // The laptop is named when more than one wrote to the case, whatever the filter shows.
+            let namesDevice = Set(entries.map(\.device)).count > 1
+            let lines = entries.reversed().filter(historyFilter.admits).map { text.historyLine($0, namingDevice: namesDevice) }
                 .filter { query.isEmpty || $0.lowercased().contains(query) }
             let kind = historyFilter.kind?.label.text(in: s.language) ?? s.historyAllButViews
             let header = s.historyFilterLine(kind: kind, person: historyFilter.author ?? s.historyEveryone, query: historyQuery)
