@@ -10,10 +10,14 @@ struct AgendaEndToEndTests {
 
     @Test func anOverdueFollowUpMarkedDoneLeavesTheAgendaAndShowsInHistory() throws {
         let directory = app.directory
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: app.state)
+        }
         var environment = ProcessInfo.processInfo.environment
         environment.merge(RefugeUnderTmux.fast) { $1 }
-        let demo = try Subprocess.run([BuiltProducts.refuge.path, "demo", "--data", directory.path, "--cases", "40"],
+        let demo = try Subprocess.run([BuiltProducts.refuge.path, "demo", "--data", directory.path, "--state", app.state.path,
+                                       "--cases", "40"],
                                       environment: environment)
         try #require(demo.status == 0, "\(demo.output)")
 
@@ -49,7 +53,11 @@ struct AgendaEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Дело \(caseNumber)")
         try session.press("F8")
-        try session.waitFor("demo  задача выполнена:")
+        // Newest first: the top entry is the one just marked done, with the user's name (and the
+        // laptop, since the invented history was written by another).
+        let history = try session.waitFor("задача выполнена:")
+        let newest = try #require(history.first { $0.range(of: #"^\d\d\.\d\d\.\d{4} \d\d:\d\d  "#, options: .regularExpression) != nil })
+        #expect(newest.contains("demo") && newest.contains("задача выполнена:"))
         try app.quit(session)
     }
 
