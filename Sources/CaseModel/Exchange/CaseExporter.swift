@@ -31,10 +31,16 @@ public struct CaseExporter: Sendable {
 
     /// A JSON array of objects keyed like the CSV header. Numbers are numbers, multiple choices
     /// arrays of codes, unanswered fields `null`.
+    ///
+    /// After the columns, the case work (`CaseworkExport`): in full in the identifiable export
+    /// (HTCDS 2.0 `spl_Objectives` with their `spl_ActionPlan`, the assessments), as counts and
+    /// levels without free text in the anonymised one; none in the CTDC one, whose columns are fixed.
     public func json(_ cases: [CaseRecord], variant: ExportVariant) -> String {
         let table = table(cases, variant: variant)
-        let objects = table.rows.map { row in
-            JSONText.object(zip(table.header, row).map { column, cell in (column, jsonValue(cell, column: column)) })
+        let exported = variant == .identifiable ? cases : cases.filter(mayShareAnonymously)
+        let objects = zip(table.rows, exported).map { row, record in
+            JSONText.object(zip(table.header, row).map { column, cell in (column, jsonValue(cell, column: column)) }
+                            + CaseworkExport.members(of: record, variant: variant))
         }
         return "[" + objects.joined(separator: ",\n") + "]\n"
     }

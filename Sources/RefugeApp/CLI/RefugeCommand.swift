@@ -14,7 +14,7 @@ public struct RefugeCommand: ParsableCommand {
             InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
             PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
-            DeviceCommand.self, SyncCommand.self,
+            AgendaCommand.self, SettingsCommand.self, DeviceCommand.self, SyncCommand.self,
         ]
     )
 

@@ -131,8 +131,9 @@ struct AppStrings: Sendable {
     var users: String { t("Users", "Польз.") }
     var open: String { t("Open", "Открыть") }
     var caseListHelp: String {
-        t("All cases. Enter opens the selected case; n (т) starts a new intake.",
-          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета.")
+        t("All cases. Enter opens the selected case; n (т) starts a new intake; F2 or a (ф) shows the agenda. Column !: high risk, and how many follow-ups are overdue.",
+          "Все дела. Enter открывает выбранное дело; n (т) — новая анкета; F2 или a (ф) — повестка. Столбец !: высокий риск и число просроченных задач.",
+          "Барлық істер. Enter таңдалған істі ашады; n (т) — жаңа сауалнама; F2 немесе a (ф) — күн тәртібі. ! бағаны: жоғары тәуекел және мерзімі өткен тапсырмалар саны.")
     }
     var noCases: String { t("No cases yet. Press n (т) or Ins for a new intake.", "Дел пока нет. Нажмите n (т) или Ins для новой анкеты.") }
 
@@ -194,8 +195,9 @@ struct AppStrings: Sendable {
     var status: String { t("Status", "Статус") }
     var reasonHelp: String { t("Why the status changes; kept in the history.", "Почему меняется статус; остаётся в истории.") }
     var caseFileHelp: String {
-        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, p (з) refers to a partner with an encrypted packet, g (п) sets or clears a flag, c (с) changes the status.",
-          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, p (з) — направить партнёру (зашифрованный пакет), g (п) — отметки, c (с) — статус.")
+        t("F7/F8 switch parts. e (у) edits, a (ф) adds a note, s (ы) a service, r (к) a referral, p (з) refers to a partner with an encrypted packet, g (п) sets or clears a flag, c (с) changes the status, t (е) the plan, assessments and follow-ups. History: k (л) one kind, w (ц) one person, / finds.",
+          "F7/F8 — разделы. e (у) — правка, a (ф) — заметка, s (ы) — услуга, r (к) — направление, p (з) — направить партнёру (зашифрованный пакет), g (п) — отметки, c (с) — статус, t (е) — план, оценки, задачи. История: k (л) — вид, w (ц) — кто, / — поиск.",
+          "F7/F8 — бөлімдер. e (у) — түзету, a (ф) — жазба, s (ы) — қызмет, r (к) — жолдама, p (з) — серіктеске жолдау (шифрланған пакет), g (п) — белгілер, c (с) — мәртебе, t (е) — жоспар, бағалау, тапсырмалар. Тарих: k (л) — түрі, w (ц) — кім, / — іздеу.")
     }
     // history lines
     func opened(_ number: String) -> String { t("opened case \(number)", "открыто дело \(number)") }

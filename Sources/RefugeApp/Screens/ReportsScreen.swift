@@ -42,7 +42,10 @@ final class ReportsScreen: Screen {
     private func recompute() {
         guard let book = session.book, query != shownQuery else { return }
         shownQuery = query
-        body.text = ReportTables(strings: session.strings).render(StatisticsBuilder.report(for: book.store.records, query: query))
+        let tables = ReportTables(strings: session.strings)
+        let casework = CaseworkReport(cases: book.store.records, settings: book.store.caseworkSettings, today: session.today,
+                                      query: query)
+        body.text = tables.render(StatisticsBuilder.report(for: book.store.records, query: query)) + "\n\n" + tables.render(casework)
     }
 
     private func askExportPath() {
@@ -101,6 +104,23 @@ struct ReportTables {
                 lines.append(row("  " + breakdown.dimension.label(of: cell.code, in: s.language), count(cell.count, report)))
             }
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The case-work tables, under the same small-cell rule.
+    func render(_ report: CaseworkReport) -> String {
+        let s = strings
+        func count(_ value: Int?) -> String { value.map(String.init) ?? s.suppressed(report.minCell) }
+        func label(_ code: String, _ list: CodeList?) -> String {
+            code == StatisticsCell.otherCode ? StatisticsReport.categoryLabel(code, of: nil, in: s.language)
+                : list?.label(of: code, in: s.language) ?? code
+        }
+        var lines = [s.caseWorkReportTitle.uppercased(), row(s.assessmentsMade, count(report.assessments)),
+                     row(s.assessmentsOnTime, count(report.assessmentsOnTime))]
+        lines += ["", s.openObjectivesByArea.uppercased()]
+        lines += report.openObjectivesByArea.map { row("  " + label($0.code, CaseworkCodeLists.planArea), count($0.count)) }
+        lines += ["", s.overdueByCaseworker.uppercased()]
+        lines += report.overdueByCaseworker.map { row("  " + label($0.code, nil), count($0.count)) }
         return lines.joined(separator: "\n")
     }
 
