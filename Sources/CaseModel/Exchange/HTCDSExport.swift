@@ -8,7 +8,8 @@
 struct HTCDSExport {
     let schema: IntakeSchema
 
-    /// The template's row 1 and row 2, column A (row numbers) to AM.
+    /// The template's row 1 and row 2, column A (row numbers) to AM, as IOM wrote them (its labels
+    /// of the mailing-address columns N–R are in another order than its names; both are kept).
     static let templateColumns: [(name: String, label: String)] = [
         ("", ""), ("cas_CaseOwner", "Case Owner"), ("prs_Salutation", "Salutation"), ("prs_FirstName", "First Name"),
         ("prs_SecondName", "Second Name"), ("con_Consent", "Consent"), ("prs_Birthdate", "Birthdate"),

@@ -125,7 +125,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case xlsx
 
     /// The workbook for a file named `….xlsx`, CSV otherwise: the name already says which.
-    public static func table(forFileNamed path: String?) -> ExportFormat {
+    public static func tableFormat(forFileNamed path: String?) -> ExportFormat {
         path.map { ($0 as NSString).pathExtension.lowercased() == "xlsx" } == true ? .xlsx : .csv
     }
 }

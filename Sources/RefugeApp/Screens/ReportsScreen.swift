@@ -77,7 +77,7 @@ final class ReportsScreen: Screen {
         let cases = book.store.records.filter { query.includes($0.intakeDate) }
         session.perform {
             // For people: headers and answers in the interface language.
-            let bytes = try book.export(.anonymised, format: ExportFormat.table(forFileNamed: path),
+            let bytes = try book.export(.anonymised, format: ExportFormat.tableFormat(forFileNamed: path),
                                         wording: .labels(session.strings.language), cases: cases)
             do {
                 try OutputFile.write(bytes, to: path)

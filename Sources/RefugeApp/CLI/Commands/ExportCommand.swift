@@ -47,10 +47,10 @@ struct ExportCommand: ParsableCommand {
         if labels && format != .csv {
             throw ValidationError("--labels is for people's csv and workbooks; json, ctdc and htcds keep their codes")
         }
-        if format == .json && ExportFormat.table(forFileNamed: output) == .xlsx {
+        if format == .json && ExportFormat.tableFormat(forFileNamed: output) == .xlsx {
             throw ValidationError("json is not a workbook: give -o FILE.json, or --format csv for FILE.xlsx")
         }
-        if ExportFormat.table(forFileNamed: output) == .xlsx && stdout {
+        if ExportFormat.tableFormat(forFileNamed: output) == .xlsx && stdout {
             throw ValidationError("a workbook is written only to a file")
         }
         let identifiable = identifiable || format == .htcds
@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
         }
         let book = try data.caseFile.open(.write)
         defer { book.close() }
-        let bytes = try book.export(variant, format: format == .json ? .json : ExportFormat.table(forFileNamed: output),
+        let bytes = try book.export(variant, format: format == .json ? .json : ExportFormat.tableFormat(forFileNamed: output),
                                     wording: labels ? .labels(language.language) : .codes)
         if let output {
             try OutputFile.write(bytes, to: output)
