@@ -116,6 +116,25 @@ import ZIPFoundation
         #expect(cells["Количество детей"] == "3")
     }
 
+    /// Found measuring the export: Foundation's XMLParser on Linux, given a sheet over 10 MB as one
+    /// piece of data, delivered every row and then failed, so a 10,000-case workbook was refused.
+    @Test func aSheetOverTenMegabytesIsReadToTheEnd() throws {
+        let text = String(repeating: "Каримова Дильноза ", count: 60)  // about 2 KB as UTF-8
+        let rows = (0..<6_000).map { [ExportCell.text("P\($0)"), .text(text), .number($0), .date(Fixtures.date("2024-03-01"))] }
+        let bytes = XLSXWriter(dateFormat: "dd.mm.yyyy").workbook(ExportTable(header: ["id", "text", "n", "day"], rows: rows))
+        let url = try Self.workbookFile(bytes)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try Self.parts(bytes)["xl/worksheets/sheet1.xml"]?.utf8.count ?? 0 > 12_000_000)
+        var count = 0
+        var last: [String] = []
+        try XLSXTable(contentsOf: url).forEachRow { _, cells in
+            count += 1
+            last = cells
+        }
+        #expect(count == 6_001)
+        #expect(last == ["P5999", text, "5999", "2024-03-01"])
+    }
+
     @Test func textXMLCannotHoldIsEscapedTheOOXMLWay() {
         #expect(XLSXWriter.escaped("a<b>&c") == "a&lt;b&gt;&amp;c")
         #expect(XLSXWriter.escaped("x\u{1}y\r\n") == "x_x0001_y_x000D_\n")
