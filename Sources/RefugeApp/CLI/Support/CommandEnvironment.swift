@@ -5,6 +5,8 @@ import Foundation
 struct CommandEnvironment: Sendable {
     /// Data directory when `--data` is not given.
     static let dataKey = "REFUGE_DATA"
+    /// This computer's state directory for the case file when `--state` is not given.
+    static let stateKey = "REFUGE_STATE"
     /// User name for non-interactive use.
     static let userKey = "REFUGE_USER"
     /// Passphrase for non-interactive use (and the first user's passphrase for `init` and `demo`).
@@ -13,8 +15,10 @@ struct CommandEnvironment: Sendable {
     static let newPassphraseKey = "REFUGE_NEW_PASSPHRASE"
     /// For tests only, and read only by debug builds: log2 of scrypt's N for new key slots (weak and fast).
     static let kdfLogNKey = "REFUGE_KDF_LOGN"
-    /// For tests only: the idle lock of the interactive app, in seconds.
+    #if DEBUG
+    /// For tests only, and only in debug builds: the idle lock of the interactive app, in seconds.
     static let idleLockSecondsKey = "REFUGE_IDLE_LOCK_SECONDS"
+    #endif
 
     var values: [String: String]
 
