@@ -227,12 +227,64 @@ struct AppStrings: Sendable {
     var to: String { t("To", "По") }
     var periodHelp: String { t("Cases whose intake date lies in this period; leave empty for all.", "Дела с датой приёма в этом периоде; пусто — все.") }
     var export: String { t("Export", "Экспорт") }
-    var exportTitle: String { t("Export anonymised CSV", "Экспорт обезличенного CSV") }
-    var exportPath: String { t("File to write:", "Куда записать файл:") }
+    var exportTitle: String { t("Export anonymised cases", "Экспорт обезличенных дел", "Иесіз істерді экспорттау") }
+    var exportPath: String {
+        t("File to write (.csv, or .xlsx for Excel):", "Куда записать файл (.csv, или .xlsx для Excel):",
+          "Файл қайда жазылады (.csv, не Excel үшін .xlsx):")
+    }
     func replaceFile(_ path: String) -> String {
         t("\(path) already exists. Replace it?", "Файл \(path) уже есть. Заменить его?", "\(path) файлы бар. Ауыстыру керек пе?")
     }
     func exported(_ count: Int, _ path: String) -> String { t("\(count) cases written to \(path).", "Записано дел: \(count), файл \(path).") }
+
+    // MARK: Import
+    var importRecords: String { t("Import", "Импорт", "Импорт") }
+    var importTitle: String { t("Import records", "Импорт записей", "Жазбаларды импорттау") }
+    var importPath: String { t("File to read (.xlsx, .xlsm or .csv):", "Какой файл прочитать (.xlsx, .xlsm или .csv):",
+                               "Қай файлды оқу керек (.xlsx, .xlsm не .csv):") }
+    var importConfirm: String { t("Import", "Импортировать", "Импорттау") }
+    func importFormat(_ table: ImportTable) -> String {
+        if let workbook = table as? XLSXTable {
+            return t("Excel workbook, sheet “\(workbook.sheetName)”", "Книга Excel, лист «\(workbook.sheetName)»",
+                     "Excel кітабы, «\(workbook.sheetName)» парағы")
+        }
+        guard let csv = table as? CSVTable else { return table.formatDescription }
+        let separator = csv.delimiter == "\t" ? t("tab", "табуляция", "табуляция") : String(csv.delimiter)
+        return t("CSV, \(csv.encoding.rawValue), cells separated by “\(separator)”",
+                 "CSV, \(csv.encoding.rawValue), разделитель «\(separator)»",
+                 "CSV, \(csv.encoding.rawValue), бөлгіш «\(separator)»")
+    }
+    var importColumns: String { t("Columns → fields", "Столбцы → поля", "Бағандар → өрістер") }
+    var importNoHeader: String { t("(no header)", "(без заголовка)", "(тақырыпсыз)") }
+    func importTarget(_ target: String) -> String {
+        switch target {
+        case "note": return t("imported note", "заметка об импорте", "импорт туралы жазба")
+        case "ignore": return t("ignored", "не переносится", "ауыстырылмайды")
+        case "status": return status
+        default: return IntakeSchema.standard.field(FieldKey(target))?.label.text(in: language) ?? target
+        }
+    }
+    func importReady(_ count: Int) -> String {
+        t("\(count) cases are ready. F2 imports them all; nothing is saved before.",
+          "Готово к импорту дел: \(count). F2 — импортировать все; до этого ничего не сохраняется.",
+          "Импортқа дайын істер: \(count). F2 — барлығын импорттау; оған дейін ештеңе сақталмайды.")
+    }
+    func importProblems(_ count: Int) -> String {
+        t("\(count) problems: nothing can be imported. Correct the file and open it again.",
+          "Ошибок: \(count) — импортировать нельзя. Исправьте файл и откройте его снова.",
+          "Қателер: \(count) — импорттауға болмайды. Файлды түзетіп, қайта ашыңыз.")
+    }
+    func importMoreProblems(_ count: Int) -> String { t("… and \(count) more.", "… и ещё \(count).", "… және тағы \(count).") }
+    func imported(_ count: Int) -> String { t("\(count) cases imported.", "Импортировано дел: \(count).", "Импортталған істер: \(count).") }
+    var importFileChanged: String {
+        t("The file changed since the preview; nothing was imported. Open it again.",
+          "Файл изменился после просмотра; ничего не импортировано. Откройте его снова.",
+          "Қараудан кейін файл өзгерді; ештеңе импортталмады. Қайта ашыңыз.")
+    }
+    func cannotReadImport(_ reason: String) -> String {
+        t("Cannot import this file: \(reason)", "Этот файл нельзя импортировать: \(reason)", "Бұл файлды импорттау мүмкін емес: \(reason)")
+    }
+
     var totalPeople: String { t("People", "Человек") }
     var byGender: String { t("By sex (age range)", "По полу (возраст)") }
     var minorsAtExploitation: String { t("First exploited under 18", "Эксплуатация до 18 лет") }

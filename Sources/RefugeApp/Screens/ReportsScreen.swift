@@ -4,7 +4,8 @@ import ScreenKit
 import Terminal
 
 /// The statistics of a period (by intake date) as tables, small groups shown only as "<5" so
-/// nobody can be recognised; F5 exports the period's cases as an anonymised CSV file.
+/// nobody can be recognised; F5 exports the period's cases anonymised, worded for people (CSV, or
+/// a workbook for a `.xlsx` name); F6 brings records in from a file (coordinators).
 final class ReportsScreen: Screen {
     private unowned let session: RefugeSession
     let fromField: DateField
@@ -31,8 +32,14 @@ final class ReportsScreen: Screen {
 
     override var bindings: [Binding] {
         let s = session.strings
-        return [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() },
-                Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) }]
+        var bindings = [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() }]
+        if session.book?.isCoordinator == true {
+            bindings.append(Binding(.function(6), .character("i"), label: s.importRecords) { [unowned self] in
+                ImportScreen.choose(session: session)
+            })
+        }
+        bindings.append(Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) })
+        return bindings
     }
 
     var query: StatisticsQuery {
@@ -72,9 +79,11 @@ final class ReportsScreen: Screen {
         let query = query
         let cases = book.store.records.filter { query.includes($0.intakeDate) }
         session.perform {
-            let text = try book.export(.anonymised, format: .csv, cases: cases)
+            // For people: headers and answers in the interface language.
+            let bytes = try book.export(.anonymised, format: ExportFormat.tableFormat(forFileNamed: path),
+                                        wording: .labels(session.strings.language), cases: cases)
             do {
-                try OutputFile.write(Data(text.utf8), to: path)
+                try OutputFile.write(bytes, to: path)
             } catch {
                 throw UserMessage(session.strings.cannotWriteFile(path))
             }

@@ -12,12 +12,14 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the cases as CSV or JSON (anonymised unless --identifiable).",
+        abstract: "Export the cases as CSV, an Excel workbook or JSON (anonymised unless --identifiable).",
         discussion: """
             Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
             refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
-            CTDC data set. --identifiable: every field (the format `refuge import` reads); \
-            coordinators only. Every export is recorded in the case file, so it is refused while Refuge \
+            CTDC data set. htcds: every field in the columns of IOM's HTCDS 2.0 template (identifiable). \
+            --identifiable: every field (the format `refuge import` reads); coordinators only. \
+            --labels: headers and answers in words of --lang, for people (csv only; json, ctdc and \
+            htcds keep codes). -o FILE.xlsx writes an Excel workbook whose cells keep their types. Every export is recorded in the case file, so it is refused while Refuge \
             is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
             written only to a file (-o, mode 0600), or to standard output when --stdout says so. \
             With --recipient age1… (repeatable) or --passphrase-file FILE the file is an age-encrypted \
@@ -26,14 +28,17 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json, ctdc
+        case csv, json, ctdc, htcds
     }
 
     @OptionGroup var data: DataOption
-    @Option(help: "csv, json or ctdc (CSV with CTDC's columns).")
+    @Option(help: "csv, json, ctdc (CTDC's columns) or htcds (HTCDS 2.0 template's columns; identifiable).")
     var format: Format = .csv
     @Flag(help: "Include names, dates and free text (coordinators only; recorded).")
     var identifiable = false
+    @Flag(help: "Headers and answers in words of --lang, dates as that language writes them (for people; csv only).")
+    var labels = false
+    @OptionGroup var language: LanguageOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
                                                     valueName: "file"))
     var output: String?
@@ -47,6 +52,16 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+        if labels && format != .csv {
+            throw ValidationError("--labels is for people's csv and workbooks; json, ctdc and htcds keep their codes")
+        }
+        if format == .json && ExportFormat.tableFormat(forFileNamed: output) == .xlsx {
+            throw ValidationError("json is not a workbook: give -o FILE.json, or --format csv for FILE.xlsx")
+        }
+        if ExportFormat.tableFormat(forFileNamed: output) == .xlsx && stdout {
+            throw ValidationError("a workbook is written only to a file")
+        }
+        let identifiable = identifiable || format == .htcds
         if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
         // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
         if identifiable && output == nil && !stdout {
@@ -86,16 +101,20 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
+        let variant: ExportVariant = switch format {
+        case .htcds: .htcds
+        case .ctdc: .ctdc
+        case .csv, .json: identifiable ? .identifiable : .anonymised
+        }
         let recipients = try ageRecipients()
         let book = try data.caseFile.open(.write)
         defer { book.close() }
-        let text = try book.export(variant, format: format == .json ? .json : .csv)
+        let bytes = try book.export(variant, format: format == .json ? .json : ExportFormat.tableFormat(forFileNamed: output),
+                                    wording: labels ? .labels(language.language) : .codes)
         if let output {
-            let bytes = recipients.isEmpty ? Array(text.utf8) : try AgeWriter.encrypt(Array(text.utf8), to: recipients)
-            try OutputFile.write(Data(bytes), to: output)
+            try OutputFile.write(recipients.isEmpty ? bytes : Data(try AgeWriter.encrypt(Array(bytes), to: recipients)), to: output)
         } else {
-            FileHandleOutput.standardOutput.write(text)
+            FileHandleOutput.standardOutput.write(String(decoding: bytes, as: UTF8.self))
         }
     }
 }
