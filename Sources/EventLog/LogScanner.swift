@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// Everything a front-to-back pass over the log learned; the writer continues from it.
 struct ScanOutcome {
@@ -12,18 +11,23 @@ struct ScanOutcome {
     var watchedTag: [UInt8]?
 }
 
-/// Reads the log front to back, checking every frame, and classifies what is not a good frame:
+/// Reads the log front to back, checking every frame, and classifies what is not a good frame
+/// (docs/log-format.md, "Reading"):
 ///
 /// - zeros from the last good frame to the end of a file that ends at a multiple of the
 ///   reservation step are the space the writer reserved for appends: the clean end of the log
 ///   (zeros ending anywhere else are a torn tail: not what the writer leaves);
-/// - other bad bytes with no good frame after them are a torn tail;
+/// - other bad bytes with no good frame after them are a torn tail when an interrupted write
+///   could have left them, damage otherwise;
 /// - bad bytes followed by a good frame are damage, reported with the lost sequence numbers;
 /// - a frame with a good checksum that fails authentication or is out of sequence is tampering
 ///   (or the wrong key): the scan throws and nothing is changed.
 ///
 /// A "good frame after damage" is one whose checksum is right, whose sequence number is higher
 /// than any read so far, and that decrypts with the 16 bytes before it as the previous tag.
+///
+/// The loop in `scan` is sequential; the frames come to it already checksummed and decrypted by
+/// a `FramePreOpener`, which works ahead on all cores.
 struct LogScanner {
     let file: any OpenFile
     let fileSize: UInt64
@@ -50,340 +54,116 @@ struct LogScanner {
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
     /// `watching`: a sequence number whose frame's tag the outcome should name (the state file's).
     func scan(watching: UInt64? = nil, _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
-        var reader = ChunkedReader(file: file, limit: fileSize)
-        var offset = UInt64(LogHeader.size)
+        var frames = FramePreOpener(file: file, fileSize: fileSize, opener: opener,
+                                    from: UInt64(LogHeader.size), previousTag: FrameLayout.initialPreviousTag)
+        var reader = ChunkedReader(file: file, limit: fileSize)  // for what follows bad bytes
+        var outcome = ScanOutcome(report: ReadReport(recordCount: 0, lastSequence: nil, endOffset: UInt64(LogHeader.size),
+                                                     fileSize: fileSize, tornTail: nil, damage: [],
+                                                     firstTimestamp: nil, lastTimestamp: nil),
+                                  lastTag: FrameLayout.initialPreviousTag, index: FrameIndex(), watchedTag: nil)
         var nextSequence: UInt64 = 1
-        var previousTag = FrameLayout.initialPreviousTag
-        var report = ReadReport(recordCount: 0, lastSequence: nil, endOffset: offset, fileSize: fileSize,
-                                tornTail: nil, damage: [], firstTimestamp: nil, lastTimestamp: nil)
-
-        // Good-looking frames are collected, then checksummed and opened in parallel batches
-        // (checksums and decryption are nearly all the cost of a read) while the batch before is
-        // delivered, so the caller's work on one batch (decoding, replay) overlaps the opening of
-        // the next. Results are taken in order: sequence numbers are checked and records
-        // delivered exactly as a one-by-one pass would. A frame whose checksum fails ends the
-        // delivery (a batch opened past it is discarded); the loop looks at that frame again,
-        // alone, to tell a torn tail from damage.
-        var batch = FrameBatch(previousTag: previousTag)
-        var inFlight: (frames: FrameBatch, opening: BatchOpening)?
-        var index = FrameIndex()
-        var checkNextAlone = false
-        var watchedTag: [UInt8]?
-        /// Set when salvage met a frame that fails authentication: the loop treats it as bad bytes.
-        var unauthentic: (problem: FrameProblem, end: UInt64)?
-
-        /// Delivers the frames of `batch` in order; false when a checksum mismatch sent `offset` back to it.
-        func deliverAll(_ batch: FrameBatch, _ opened: OpenedBatch) throws -> Bool {
-            var records = opened.records()
-            for (entry, outcome) in zip(batch.entries, opened.outcomes) {
-                switch outcome {
-                case .checksumMismatch:
-                    offset = entry.offset
-                    previousTag = batch.previousTag(of: entry)
-                    checkNextAlone = true
-                    return false
-                case .failure(let error):
-                    guard entry.firstSequence == nextSequence else {
-                        return try skipOrThrow(outOfSequence(entry), entry, previousTag: batch.previousTag(of: entry))
-                    }
-                    return try skipOrThrow(.tampered(offset: entry.offset, sequence: entry.firstSequence, detail: error.detail),
-                                           entry, previousTag: batch.previousTag(of: entry))
-                case .records(let count):
-                    guard entry.firstSequence == nextSequence else {
-                        return try skipOrThrow(outOfSequence(entry), entry, previousTag: batch.previousTag(of: entry))
-                    }
-                    let frameRecords = records.next(count)
-                    index.noteGoodFrame(sequence: entry.firstSequence, offset: entry.offset, end: entry.end)
-                    try deliver(entry.firstSequence, frameRecords)
-                    report.recordCount += count
-                    report.firstTimestamp = report.firstTimestamp ?? frameRecords.first?.timestamp
-                    report.lastTimestamp = frameRecords.last?.timestamp
-                    nextSequence = entry.firstSequence + UInt64(count)
-                    if nextSequence - 1 == watching { watchedTag = batch.tag(of: entry) }
-                    report.lastSequence = nextSequence - 1
-                    report.endOffset = entry.end
-                }
-            }
-            previousTag = batch.lastTag
-            return true
-        }
-        /// Starts opening the collected batch, then delivers the one before it.
-        func launch() throws {
-            let frames = batch
-            let opening = BatchOpening(frames, opener: opener)
-            batch = FrameBatch(previousTag: frames.lastTag)
-            if let previous = inFlight {
-                inFlight = nil
-                guard try deliverAll(previous.frames, previous.opening.results()) else {
-                    _ = opening.results()  // it was read past the mismatch: discarded
-                    batch = FrameBatch(previousTag: previousTag)
-                    return
-                }
-            }
-            inFlight = (frames, opening)
-        }
-        /// Delivers everything collected so far (before a bad frame, or at the end).
-        func settle() throws {
-            if !batch.entries.isEmpty { try launch() }
-            if let previous = inFlight {
-                inFlight = nil
-                _ = try deliverAll(previous.frames, previous.opening.results())
-            }
-            batch = FrameBatch(previousTag: previousTag)
-        }
-        /// Tampering stops a read, except salvage's, which goes back to the frame to skip it.
-        func skipOrThrow(_ error: EventLogError, _ entry: FrameBatch.Entry, previousTag tag: [UInt8]) throws -> Bool {
-            guard salvaging else { throw error }
-            offset = entry.offset
-            previousTag = tag
-            unauthentic = (entry.firstSequence == nextSequence ? .authenticationFailed : .outOfSequence(entry.firstSequence),
-                           entry.end)
-            return false
-        }
-        func outOfSequence(_ entry: FrameBatch.Entry) -> EventLogError {
-            .tampered(offset: entry.offset, sequence: entry.firstSequence,
-                      detail: "sequence \(entry.firstSequence) where \(nextSequence) was expected")
-        }
-
         while true {
-            if offset >= fileSize {
-                try settle()  // may send `offset` back to a frame whose checksum failed
-                if offset >= fileSize { break }
+            // 1. The next frame, checksummed and opened, or the bytes that are not one.
+            let bad: BadBytes
+            switch try frames.next() {
+            case .end:
+                outcome.lastTag = frames.previousTag
+                return outcome
+
+            // 2. A good frame: in sequence, its records are delivered and reading goes on after it.
+            case .opened(let frame, let records) where frame.firstSequence == nextSequence:
+                outcome.index.noteGoodFrame(sequence: frame.firstSequence, offset: frame.offset, end: frame.end)
+                try deliver(frame.firstSequence, records)
+                outcome.report.recordCount += records.count
+                outcome.report.firstTimestamp = outcome.report.firstTimestamp ?? records.first?.timestamp
+                outcome.report.lastTimestamp = records.last?.timestamp
+                nextSequence = frame.firstSequence + UInt64(records.count)
+                if nextSequence - 1 == watching { outcome.watchedTag = frames.tag }
+                outcome.report.lastSequence = nextSequence - 1
+                outcome.report.endOffset = frame.end
+                continue
+
+            // 3. Tampering: a right checksum, but out of sequence or not authentic. Salvage reads
+            //    past it as bad bytes; every other read stops.
+            case .opened(let frame, _):
+                bad = try tampering(frame, problem: .outOfSequence(frame.firstSequence),
+                                    detail: "sequence \(frame.firstSequence) where \(nextSequence) was expected")
+            case .unauthentic(let frame, _) where frame.firstSequence != nextSequence:
+                bad = try tampering(frame, problem: .outOfSequence(frame.firstSequence),
+                                    detail: "sequence \(frame.firstSequence) where \(nextSequence) was expected")
+            case .unauthentic(let frame, let failure):
+                bad = try tampering(frame, problem: .authenticationFailed, detail: failure.detail)
+
+            case .notAFrame(let offset, let problem, let skipHint):
+                bad = BadBytes(offset: offset, problem: problem, skipHint: skipHint)
             }
-            let checkAlone = checkNextAlone
-            checkNextAlone = false
-            let inspection = try unauthentic.map { Inspection.bad($0.problem, skipHint: $0.end) }
-                ?? inspect(at: offset, reader: &reader, verifyingChecksum: checkAlone)
-            unauthentic = nil
-            switch inspection {
-            case .intact(let frame):
-                batch.add(frame, at: offset, checksumVerified: checkAlone)
-                offset = frame.end
-                if batch.entries.count >= Self.batchFrames || batch.bytes.count >= Self.batchBytes { try launch() }
 
-            case .bad(let problem, let skipHint):
-                if !batch.entries.isEmpty || inFlight != nil {  // settle the frames before it first; that may move `offset` back
-                    try settle()
-                    continue
-                }
-                switch try nextGoodFrame(after: offset, hint: skipHint, minimumSequence: nextSequence, reader: &reader) {
-                case .resume(let resume):
-                    let lost = resume.sequence > nextSequence ? nextSequence...(resume.sequence - 1) : nil
-                    report.damage.append(DamagedRange(offsets: offset..<resume.offset, lostSequences: lost, problem: problem))
-                    nextSequence = resume.sequence
-                    previousTag = resume.previousTag
-                    offset = resume.offset
-                    batch = FrameBatch(previousTag: previousTag)
-                case .unverifiable(let lastSequence):
-                    // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
-                    report.damage.append(DamagedRange(offsets: offset..<fileSize,
-                                                      lostSequences: nextSequence...max(nextSequence, lastSequence),
-                                                      problem: problem, reachesEndOfLog: true))
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
-                case .reserved:
-                    report.reservedBytes = fileSize - offset
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
-                case .nothing(zeroFilled: true):
-                    report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: .zeroFill)
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
-                case .nothing(zeroFilled: false):
-                    if try couldBeInterruptedWrite(at: offset, reader: &reader) {
-                        report.tornTail = TornTail(offset: offset, length: fileSize - offset, problem: problem)
-                    } else {
-                        report.damage.append(DamagedRange(offsets: offset..<fileSize, lostSequences: nextSequence...nextSequence,
-                                                          problem: problem, reachesEndOfLog: true))
-                    }
-                    return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
-                }
+            // 4. Bad bytes: damage when a good frame follows (reading resumes there), else the end
+            //    of the log: reserved space, a torn tail, or damage to the end.
+            switch try classify(bad, nextSequence: nextSequence, reader: &reader) {
+            case .damage(let range, let resumption):
+                outcome.report.damage.append(range)
+                nextSequence = resumption.sequence
+                frames.restart(at: resumption.offset, previousTag: resumption.previousTag)
+                continue
+            case .reservedSpace:
+                outcome.report.reservedBytes = fileSize - bad.offset
+            case .tornTail(let tail):
+                outcome.report.tornTail = tail
+            case .damageToTheEnd(let range):
+                outcome.report.damage.append(range)
             }
-        }
-        return ScanOutcome(report: report, lastTag: previousTag, index: index, watchedTag: watchedTag)
-    }
-
-    /// How much is opened at once: enough to keep both cores of an old laptop busy, small enough
-    /// that memory does not grow with the log.
-    static let batchFrames = 512
-    static let batchBytes = 4 << 20
-
-    /// Frames collected to be opened together. Their bytes sit back to back after the tag of the
-    /// frame before the first, so each frame's previous tag is the 16 bytes before it and the
-    /// workers share nothing but memory they only read.
-    private struct FrameBatch: Sendable {
-        struct Entry: Sendable {
-            /// Where the frame starts in the file, and where the next one starts.
-            var offset: UInt64
-            var end: UInt64
-            var firstSequence: UInt64
-            var storedCRC: UInt32
-            var checksumVerified: Bool
-            /// The frame's place in `bytes`.
-            var start: Int
-            var count: Int
-        }
-
-        private(set) var bytes: [UInt8]
-        private(set) var entries: [Entry] = []
-
-        init(previousTag: [UInt8]) {
-            bytes = previousTag
-        }
-
-        mutating func add(_ frame: FrameView, at offset: UInt64, checksumVerified: Bool) {
-            if entries.isEmpty {  // room for a batch of frames like this one
-                bytes.reserveCapacity(FrameLayout.tagSize + min(LogScanner.batchBytes, LogScanner.batchFrames * frame.bytes.count))
-            }
-            entries.append(Entry(offset: offset, end: frame.end, firstSequence: frame.firstSequence, storedCRC: frame.storedCRC,
-                                 checksumVerified: checksumVerified, start: bytes.count, count: frame.bytes.count))
-            bytes.append(contentsOf: frame.bytes)
-        }
-
-        func previousTag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start - FrameLayout.tagSize)..<entry.start]) }
-        func tag(of entry: Entry) -> [UInt8] { Array(bytes[(entry.start + entry.count - FrameLayout.tagSize)..<(entry.start + entry.count)]) }
-
-        /// The tag of the last frame: the previous tag of the frame after the batch.
-        var lastTag: [UInt8] { Array(bytes.suffix(FrameLayout.tagSize)) }
-    }
-
-    private enum Outcome: Sendable {
-        /// The frame opened; its records are the next `count` of the batch.
-        case records(count: Int)
-        case checksumMismatch
-        case failure(FrameOpener.Failure)
-    }
-
-    /// What opening a batch produced: an outcome per frame, and the records of the opened frames
-    /// in order, in one list per piece (each piece is a contiguous run of frames one worker opened).
-    private struct OpenedBatch {
-        var outcomes: [Outcome]
-        var recordsByPiece: [[RecordContent]]
-
-        /// Hands out the records frame by frame, in batch order.
-        struct Cursor {
-            let lists: [[RecordContent]]
-            var list = 0
-            var position = 0
-
-            mutating func next(_ count: Int) -> ArraySlice<RecordContent> {
-                while position == lists[list].count, list + 1 < lists.count {
-                    list += 1
-                    position = 0
-                }
-                defer { position += count }
-                return lists[list][position..<position + count]
-            }
-        }
-
-        func records() -> Cursor { Cursor(lists: recordsByPiece) }
-    }
-
-    /// One batch being checksummed and opened in the background, on all cores; `results()` waits
-    /// for it. Small batches are opened at once on the calling thread.
-    private final class BatchOpening: @unchecked Sendable {
-        // Written only by the workers, each piece to its own slots, before `group` is left; read only
-        // after `group.wait()`.
-        private var outcomes: [Outcome]
-        private var recordsByPiece: [[RecordContent]]
-        private let group = DispatchGroup()
-
-        init(_ batch: FrameBatch, opener: FrameOpener) {
-            let count = batch.entries.count
-            let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-            outcomes = [Outcome](repeating: .checksumMismatch, count: count)
-            guard workers > 1, count >= 16 else {
-                recordsByPiece = [[]]
-                outcomes.withUnsafeMutableBufferPointer { output in
-                    Self.open(batch, 0..<count, opener, into: output, records: &recordsByPiece[0])
-                }
-                return
-            }
-            // More pieces than cores, so that a core busy elsewhere (the reading thread) does not
-            // leave the batch waiting for its one large piece.
-            let pieces = workers * 4
-            recordsByPiece = [[RecordContent]](repeating: [], count: pieces)
-            let share = (count + pieces - 1) / pieces
-            DispatchQueue.global().async(group: group) { [self] in
-                outcomes.withUnsafeMutableBufferPointer { output in
-                    recordsByPiece.withUnsafeMutableBufferPointer { lists in
-                        nonisolated(unsafe) let output = output
-                        nonisolated(unsafe) let lists = lists
-                        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                            let range = min(piece * share, count)..<min((piece + 1) * share, count)
-                            Self.open(batch, range, opener, into: output, records: &lists[piece])
-                        }
-                    }
-                }
-            }
-        }
-
-        func results() -> OpenedBatch {
-            group.wait()
-            return OpenedBatch(outcomes: outcomes, recordsByPiece: recordsByPiece)
-        }
-
-        /// Checks and opens the frames in `range`, stopping at the first that fails.
-        private static func open(_ batch: FrameBatch, _ range: Range<Int>, _ opener: FrameOpener,
-                                 into outcomes: UnsafeMutableBufferPointer<Outcome>, records: inout [RecordContent]) {
-            var associatedData = FrameOpener.AssociatedData(fileID: opener.fileID)
-            records.reserveCapacity(range.count)
-            batch.bytes.withUnsafeBytes { bytes in
-                for index in range {
-                    let entry = batch.entries[index]
-                    let frame = UnsafeRawBufferPointer(rebasing: bytes[entry.start..<(entry.start + entry.count)])
-                    if !entry.checksumVerified,
-                       CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[4...])) != entry.storedCRC {
-                        outcomes[index] = .checksumMismatch
-                        return
-                    }
-                    let before = records.count
-                    do throws(FrameOpener.Failure) {
-                        try opener.open(body: UnsafeRawBufferPointer(rebasing: frame[FrameLayout.headerSize...]),
-                                        firstSequence: entry.firstSequence,
-                                        previousTag: UnsafeRawBufferPointer(rebasing: bytes[(entry.start - FrameLayout.tagSize)..<entry.start]),
-                                        appendingTo: &records, associatedData: &associatedData)
-                        outcomes[index] = .records(count: records.count - before)
-                    } catch {
-                        outcomes[index] = .failure(error)
-                        return
-                    }
-                }
-            }
+            outcome.lastTag = frames.previousTag
+            return outcome
         }
     }
 
-    private struct FrameView: Sendable {
-        var firstSequence: UInt64
-        /// The whole frame, header included.
-        var bytes: ArraySlice<UInt8>
-        var end: UInt64
-        var storedCRC: UInt32
-
-        var body: ArraySlice<UInt8> { bytes.dropFirst(FrameLayout.headerSize) }
-
-        var checksumMatches: Bool { FrameLayout.checksumMatches(bytes, storedCRC: storedCRC) }
+    /// Bytes at `offset` that are not a good frame; `skipHint` is where the next frame would start
+    /// if only the contents are bad.
+    private struct BadBytes {
+        var offset: UInt64
+        var problem: FrameProblem
+        var skipHint: UInt64?
     }
 
-    private enum Inspection {
-        case intact(FrameView)
-        /// Not a frame; `skipHint` is where the next frame would start if only the contents are bad.
-        case bad(FrameProblem, skipHint: UInt64?)
+    /// Tampering stops a read, except salvage's, which reads past the frame as bad bytes.
+    private func tampering(_ frame: FramePreOpener.Frame, problem: FrameProblem, detail: String) throws -> BadBytes {
+        guard salvaging else { throw EventLogError.tampered(offset: frame.offset, sequence: frame.firstSequence, detail: detail) }
+        return BadBytes(offset: frame.offset, problem: problem, skipHint: frame.end)
     }
 
-    /// Checks framing and (unless the caller checks it later) the checksum; no key needed.
-    private func inspect(at offset: UInt64, reader: inout ChunkedReader,
-                         verifyingChecksum: Bool = true) throws(FileSystemError) -> Inspection {
-        guard let header = try reader.bytes(at: offset, count: FrameLayout.headerSize) else {
-            return .bad(.incompleteHeader, skipHint: nil)
+    private enum Verdict {
+        /// A good frame follows the damaged range: reading resumes there.
+        case damage(DamagedRange, resumeAt: Resumption)
+        /// Only zeros to the end of the file, which ends at a reservation step.
+        case reservedSpace
+        case tornTail(TornTail)
+        case damageToTheEnd(DamagedRange)
+    }
+
+    /// What the bad bytes are: see the type's comment.
+    private func classify(_ bad: BadBytes, nextSequence: UInt64, reader: inout ChunkedReader) throws -> Verdict {
+        let offset = bad.offset
+        switch try nextGoodFrame(after: offset, hint: bad.skipHint, minimumSequence: nextSequence, reader: &reader) {
+        case .resume(let resumption):
+            let lost = resumption.sequence > nextSequence ? nextSequence...(resumption.sequence - 1) : nil
+            return .damage(DamagedRange(offsets: offset..<resumption.offset, lostSequences: lost, problem: bad.problem),
+                           resumeAt: resumption)
+        case .unverifiable(let lastSequence):
+            // Intact-looking frames after the bad bytes: not what a crash leaves, so damage.
+            return .damageToTheEnd(DamagedRange(offsets: offset..<fileSize, lostSequences: nextSequence...max(nextSequence, lastSequence),
+                                                problem: bad.problem, reachesEndOfLog: true))
+        case .reserved:
+            return .reservedSpace
+        case .nothing(zeroFilled: true):
+            return .tornTail(TornTail(offset: offset, length: fileSize - offset, problem: .zeroFill))
+        case .nothing(zeroFilled: false):
+            if try couldBeInterruptedWrite(at: offset, reader: &reader) {
+                return .tornTail(TornTail(offset: offset, length: fileSize - offset, problem: bad.problem))
+            }
+            return .damageToTheEnd(DamagedRange(offsets: offset..<fileSize, lostSequences: nextSequence...nextSequence,
+                                                problem: bad.problem, reachesEndOfLog: true))
         }
-        let (storedCRC, length, firstSequence) = FrameLayout.header(header)
-        guard FrameLayout.isPlausibleBodyLength(length) else { return .bad(.impossibleLength(length), skipHint: nil) }
-        let end = offset + UInt64(FrameLayout.headerSize) + UInt64(length)
-        guard end <= fileSize,
-              let frame = try reader.bytes(at: offset, count: FrameLayout.headerSize + Int(length)) else {
-            return .bad(.incompleteFrame, skipHint: nil)
-        }
-        let view = FrameView(firstSequence: firstSequence, bytes: frame, end: end, storedCRC: storedCRC)
-        guard !verifyingChecksum || view.checksumMatches else { return .bad(.checksumMismatch, skipHint: end) }
-        return .intact(view)
     }
 
     private struct Resumption {
@@ -444,7 +224,8 @@ struct LogScanner {
 
     private func candidate(at offset: UInt64, minimumSequence: UInt64, reader: inout ChunkedReader) throws -> Candidate {
         guard offset >= UInt64(LogHeader.size + FrameLayout.tagSize),
-              case .intact(let frame) = try inspect(at: offset, reader: &reader) else { return .none }
+              case .frame(let frame) = try FrameView.read(at: offset, reader: &reader), frame.checksumMatches
+        else { return .none }
         guard frame.firstSequence >= minimumSequence,
               let previous = try reader.bytes(at: offset - UInt64(FrameLayout.tagSize), count: FrameLayout.tagSize)
         else { return .checksumOnly(sequence: frame.firstSequence) }

@@ -48,6 +48,27 @@ import Testing
                                date: Fixtures.date("2026-05-01"), outcome: "returned home"),
         .flagSet(caseID: caseID, flag: "safetyRisk"),
         .flagCleared(caseID: caseID, flag: "своя отметка"),
+        .objectiveSet(caseID: caseID, objective: PlanObjective(
+            id: ObjectiveID(high: 1, low: 2), area: "documents", text: "Восстановить паспорт", agreedWithPerson: true,
+            status: .partlyAchieved, plannedEnd: Fixtures.date("2026-04-01"), actualEnd: nil)),
+        .actionSet(caseID: caseID, action: PlanAction(
+            id: ActionID(high: 3, low: 4), objective: ObjectiveID(high: 1, low: 2), what: "Запрос в консульство",
+            responsible: "Юридическая клиника", plannedDate: nil, doneDate: Fixtures.date("2026-03-20"), outcome: "")),
+        .riskAssessed(caseID: caseID, assessment: RiskAssessment(
+            date: Fixtures.date("2026-03-02"), individual: RiskRating(.high, reasons: ["threats", "traffickerContact"]),
+            household: RiskRating(.low), community: RiskRating(.medium, reasons: ["stigma"]), immediateDanger: true,
+            note: "звонили брату")),
+        .needsAssessed(caseID: caseID, assessment: NeedsAssessment(date: Fixtures.date("2026-03-02"), needs: [
+            .init(area: "health", status: .notMet), .init(area: "housing", status: .met)])),
+        .followUpAdded(caseID: caseID, followUp: FollowUpEntry(
+            id: FollowUpID(high: 5, low: 6), title: "Суд 12.05", due: Fixtures.date("2026-05-12"), owner: "aigul")),
+        .followUpResolved(caseID: caseID, ref: .manual(FollowUpID(high: 5, low: 6)), resolution: .done(note: "")),
+        .followUpResolved(caseID: caseID, ref: .reassessment(after: Fixtures.date("2026-03-02")),
+                          resolution: .moved(to: Fixtures.date("2026-04-15"), reason: "в больнице")),
+        .followUpResolved(caseID: caseID, ref: .reflectionPeriodEnd, resolution: .dropped(reason: "уехала")),
+        .followUpResolved(caseID: caseID, ref: .referral(EventID(high: 9, low: 9)), resolution: .done(note: "принята")),
+        .followUpResolved(caseID: caseID, ref: .planAction(ActionID(high: 3, low: 4)), resolution: .done(note: "")),
+        .caseworkSettingsChanged(CaseworkSettings(reassessmentDays: 45, reflectionDays: 90, referralOutcomeDays: 7)),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

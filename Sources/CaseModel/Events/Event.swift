@@ -82,6 +82,18 @@ public enum EventBody: Sendable, Hashable {
     /// A caseworker flagged the case (a `UserFlags` code, or the organisation's own words).
     case flagSet(caseID: CaseID, flag: String)
     case flagCleared(caseID: CaseID, flag: String)
+    /// A support plan objective added, or a new version of it (same id).
+    case objectiveSet(caseID: CaseID, objective: PlanObjective)
+    /// A support plan action added, or a new version of it (same id).
+    case actionSet(caseID: CaseID, action: PlanAction)
+    case riskAssessed(caseID: CaseID, assessment: RiskAssessment)
+    case needsAssessed(caseID: CaseID, assessment: NeedsAssessment)
+    /// A follow-up made by hand.
+    case followUpAdded(caseID: CaseID, followUp: FollowUpEntry)
+    /// A follow-up, made by hand or derived, marked done, moved or dropped.
+    case followUpResolved(caseID: CaseID, ref: FollowUpRef, resolution: FollowUpResolution)
+    /// The organisation's rules for derived follow-ups; the last one stands.
+    case caseworkSettingsChanged(CaseworkSettings)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -89,10 +101,12 @@ public enum EventBody: Sendable, Hashable {
         case .caseOpened(let id, _, _), .fieldsSet(let id, _), .noteAdded(let id, _),
             .serviceRecorded(let id, _), .referralMade(let id, _), .statusChanged(let id, _, _),
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _),
-            .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _):
+            .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _),
+            .objectiveSet(let id, _), .actionSet(let id, _), .riskAssessed(let id, _), .needsAssessed(let id, _),
+            .followUpAdded(let id, _), .followUpResolved(let id, _, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
-            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired:
+            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged:
             nil
         }
     }
@@ -126,6 +140,13 @@ public enum EventBody: Sendable, Hashable {
         case .referralStatusChanged: .referralStatusChanged
         case .flagSet: .flagSet
         case .flagCleared: .flagCleared
+        case .objectiveSet: .objectiveSet
+        case .actionSet: .actionSet
+        case .riskAssessed: .riskAssessed
+        case .needsAssessed: .needsAssessed
+        case .followUpAdded: .followUpAdded
+        case .followUpResolved: .followUpResolved
+        case .caseworkSettingsChanged: .caseworkSettingsChanged
         }
     }
 }
@@ -159,4 +180,12 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case referralStatusChanged = 54
     case flagSet = 55
     case flagCleared = 56
+    // Case work after intake (issue 14): 30–49.
+    case objectiveSet = 30
+    case actionSet = 31
+    case riskAssessed = 32
+    case needsAssessed = 33
+    case followUpAdded = 34
+    case followUpResolved = 35
+    case caseworkSettingsChanged = 40
 }

@@ -144,6 +144,9 @@ public enum EventCodec {
         case .flagSet(let caseID, let flag), .flagCleared(let caseID, let flag):
             writer.identifier(caseID)
             writer.string(flag)
+        case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
+             .caseworkSettingsChanged:
+            encodeCasework(body, into: &writer)
         }
     }
 
@@ -331,6 +334,9 @@ public enum EventCodec {
             return .flagSet(caseID: try reader.identifier(), flag: try reader.knownString())
         case .flagCleared:
             return .flagCleared(caseID: try reader.identifier(), flag: try reader.knownString())
+        case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
+             .caseworkSettingsChanged:
+            return try decodeCasework(kind: kind, from: &reader)
         }
     }
 

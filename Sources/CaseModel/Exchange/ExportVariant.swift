@@ -10,6 +10,17 @@ public enum ExportVariant: String, Sendable, CaseIterable {
     case identifiable
     /// Anonymised, with the column names and values of IOM's CTDC data set.
     case ctdc
+    /// Every field, in the columns of IOM's HTCDS 2.0 spreadsheet template (its field names, then
+    /// its labels as the second row), followed by the fields HTCDS has no column for under their
+    /// Refuge keys. Identifiable, like the template.
+    case htcds
+
+    /// Holds names, dates and free text: coordinators only, and always recorded.
+    public var isIdentifiable: Bool { self == .identifiable || self == .htcds }
+
+    /// CTDC and HTCDS are read by IOM's tools: their columns and values are theirs, never
+    /// translated for people.
+    public var keepsItsOwnWording: Bool { self == .ctdc || self == .htcds }
 }
 
 /// The age bands CTDC publishes, derived from an exact age.

@@ -71,7 +71,7 @@ public final class XLSXTable: ImportTable {
         try withoutActuallyEscaping(body) { body in
             let reader = SheetReader(sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904Dates: uses1904Dates,
                                      deliver: body)
-            let parser = XMLParser(data: data)
+            let parser = Self.parser(data)
             parser.delegate = reader
             let parsed = parser.parse()
             if let error = reader.stop { throw error }
@@ -99,8 +99,12 @@ public final class XLSXTable: ImportTable {
         return data
     }
 
+    /// A parser fed from a stream: Foundation's XMLParser on Linux, given a part over 10 MB as one
+    /// piece of data, delivers every element and then fails; read as a stream, it does not.
+    private static func parser(_ data: Data) -> XMLParser { XMLParser(stream: InputStream(data: data)) }
+
     private static func parse<Delegate: XMLParserDelegate>(_ delegate: Delegate, _ data: Data) throws(ImportFailure) -> Delegate {
-        let parser = XMLParser(data: data)
+        let parser = parser(data)
         parser.delegate = delegate
         guard parser.parse() else { throw failure(.notAWorkbook) }
         return delegate

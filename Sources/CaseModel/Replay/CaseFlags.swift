@@ -15,4 +15,8 @@ public struct CaseFlags: OptionSet, Sendable, Hashable {
     public static let conflictingEdits = CaseFlags(rawValue: 1 << 4)
     /// The person said no to anonymous statistics: left out of every report.
     public static let noStatisticsConsent = CaseFlags(rawValue: 1 << 5)
+    /// The latest risk assessment rates a risk high.
+    public static let highRisk = CaseFlags(rawValue: 1 << 6)
+    /// The latest risk assessment says the person is in immediate danger.
+    public static let immediateDanger = CaseFlags(rawValue: 1 << 7)
 }

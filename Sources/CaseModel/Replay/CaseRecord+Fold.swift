@@ -88,9 +88,28 @@ extension CaseRecord {
         case .flagCleared(_, let flag):
             userFlags.removeAll { $0 == flag }
             outcome.add(.flagCleared(flag))
+        case .objectiveSet(_, let objective):
+            let replaced = plan.set(objective)
+            outcome.add(.objective(objective, replacing: replaced))
+        case .actionSet(_, let action):
+            let replaced = plan.set(action)
+            outcome.add(.action(action, replacing: replaced))
+        case .riskAssessed(_, let assessment):
+            riskAssessments.append(assessment)
+            outcome.add(.riskAssessment(assessment))
+            outcome.valuesChanged = true  // the risk flags follow the latest assessment
+        case .needsAssessed(_, let assessment):
+            needsAssessments.append(assessment)
+            outcome.add(.needsAssessment(assessment))
+        case .followUpAdded(_, let followUp):
+            manualFollowUps.append(followUp)
+            outcome.add(.followUpAdded(followUp))
+        case .followUpResolved(_, let ref, let resolution):
+            followUpResolutions[ref] = resolution
+            outcome.add(.followUpResolved(ref, resolution))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
-             .partnerRetired:
+             .partnerRetired, .caseworkSettingsChanged:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

@@ -38,6 +38,16 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public internal(set) var referrals: [ReferralRecord] = []
     /// Referrals to partners of the directory, in the order they were sent.
     public internal(set) var partnerReferrals: [PartnerReferralRecord] = []
+    /// The current support plan; its earlier versions are in the history.
+    public internal(set) var plan = SupportPlan()
+    /// Every risk assessment, in the order recorded (see `latestRiskAssessment`).
+    public internal(set) var riskAssessments: [RiskAssessment] = []
+    /// Every needs assessment, in the order recorded.
+    public internal(set) var needsAssessments: [NeedsAssessment] = []
+    /// Follow-ups made by hand, in the order made (done or not: see `followUpResolutions`).
+    public internal(set) var manualFollowUps: [FollowUpEntry] = []
+    /// The last resolution of each follow-up that has one.
+    public internal(set) var followUpResolutions: [FollowUpRef: FollowUpResolution] = [:]
     public internal(set) var flags: CaseFlags = []
     /// Flags a caseworker set (`UserFlags`), in the order they were set.
     public internal(set) var userFlags: [String] = []
@@ -92,6 +102,10 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
         if !completeness.isComplete { flags.insert(.incomplete) }
         if !conflictingFields.isEmpty { flags.insert(.conflictingEdits) }
         if values[.consentToStatistics]?.code == "no" { flags.insert(.noStatisticsConsent) }
+        if let risk = latestRiskAssessment {
+            if risk.highest == .high { flags.insert(.highRisk) }
+            if risk.immediateDanger { flags.insert(.immediateDanger) }
+        }
         self.flags = flags
     }
 }

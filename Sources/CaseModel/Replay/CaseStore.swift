@@ -54,6 +54,8 @@ public struct CaseStore: Sendable {
     public private(set) var organisationName: String?
     /// The partner directory, retired partners included.
     public private(set) var partners: [PartnerID: Partner] = [:]
+    /// The organisation's rules for derived follow-ups (the last `caseworkSettingsChanged`).
+    public private(set) var caseworkSettings = CaseworkSettings.standard
     /// Sign-ins, exports and user administration, in order.
     public private(set) var activity: [ActivityEntry] = []
     /// Records this version could not read, kept byte for byte.
@@ -378,6 +380,8 @@ public struct CaseStore: Sendable {
             partners[id]?.retiredReason = reason
             partners[id]?.changedBy = event.author
             partners[id]?.changedAt = event.time
+        case .caseworkSettingsChanged(let settings):
+            caseworkSettings = settings
         default:
             break
         }

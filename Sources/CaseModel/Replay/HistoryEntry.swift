@@ -17,6 +17,13 @@ public struct HistoryEntry: Sendable, Hashable {
         case referralStatus(partnerName: String, status: ReferralStatus, date: CalendarDate, outcome: String)
         case flagSet(String)
         case flagCleared(String)
+        /// A support plan objective added (`replacing` nil) or changed from `replacing`.
+        case objective(PlanObjective, replacing: PlanObjective?)
+        case action(PlanAction, replacing: PlanAction?)
+        case riskAssessment(RiskAssessment)
+        case needsAssessment(NeedsAssessment)
+        case followUpAdded(FollowUpEntry)
+        case followUpResolved(FollowUpRef, FollowUpResolution)
     }
 
     public let eventID: EventID
@@ -53,4 +60,61 @@ public struct UserAccount: Sendable, Hashable {
     /// The passphrase was chosen by someone else (a coordinator adding or resetting the user)
     /// and not yet changed by the user.
     public internal(set) var mustChangePassphrase = false
+}
+
+/// What a history entry is about, for filtering a case's timeline.
+public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
+    case opened, edit, note, service, referral, status, plan, assessment, followUp, view
+
+    var code: Code {
+        switch self {
+        case .opened: Code(rawValue, label: "codeList.historyKind.opened")
+        case .edit: Code(rawValue, label: "codeList.historyKind.edit")
+        case .note: Code(rawValue, label: "codeList.historyKind.note")
+        case .service: Code(rawValue, label: "codeList.historyKind.service")
+        case .referral: Code(rawValue, label: "codeList.historyKind.referral")
+        case .status: Code(rawValue, label: "codeList.historyKind.status")
+        case .plan: Code(rawValue, label: "codeList.historyKind.plan")
+        case .assessment: Code(rawValue, label: "codeList.historyKind.assessment")
+        case .followUp: Code(rawValue, label: "codeList.historyKind.followUp")
+        case .view: Code(rawValue, label: "codeList.historyKind.view")
+        }
+    }
+
+    public var label: LocalizedText { code.label }
+}
+
+extension HistoryEntry.Change {
+    public var kind: HistoryKind {
+        switch self {
+        case .opened: .opened
+        case .field, .consentWithdrawn, .duplicate: .edit
+        case .note: .note
+        case .service: .service
+        case .referral, .partnerReferral, .referralStatus: .referral
+        case .status, .reopened, .flagSet, .flagCleared: .status
+        case .objective, .action: .plan
+        case .riskAssessment, .needsAssessment: .assessment
+        case .followUpAdded, .followUpResolved: .followUp
+        case .viewed: .view
+        }
+    }
+}
+
+/// Which entries of a case's timeline are shown: one kind or every kind but views (which are the
+/// access log, shown on demand), one person or everyone, and a text to find.
+public struct HistoryFilter: Sendable, Hashable {
+    public var kind: HistoryKind?
+    public var author: String?
+
+    public init(kind: HistoryKind? = nil, author: String? = nil) {
+        self.kind = kind
+        self.author = author
+    }
+
+    public func admits(_ entry: HistoryEntry) -> Bool {
+        let kind = entry.change.kind
+        guard self.kind.map({ $0 == kind }) ?? (kind != .view) else { return false }
+        return author.map { $0 == entry.author } ?? true
+    }
 }

@@ -5,8 +5,18 @@ public enum DataDictionary {
     public static let endMarker = "<!-- generated fields: end -->"
 
     public static func markdown(for schema: IntakeSchema = .standard) -> String {
+        var out = sections(schema.sections)
+        out += "\n### Code lists\n" + codeLists(CodeLists.all)
+        out += "\n### Case work forms\n\nThe support plan, assessment and follow-up forms (`CaseworkSchemas`). Their answers are "
+            + "not stored as a case's answers: each save is one event (see Events, 30–49).\n"
+        out += sections(CaseworkSchemas.all.flatMap(\.sections))
+        out += "\n### Case work code lists\n" + codeLists(CaseworkCodeLists.all)
+        return out
+    }
+
+    private static func sections(_ sections: [Section]) -> String {
         var out = ""
-        for section in schema.sections {
+        for section in sections {
             out += "\n### \(section.title.en) / \(section.title.ru) (`\(section.id)`)\n\n"
             out += "| key | type | label en / ru | codes | shown when | required to save | for reporting | max length | CTDC |\n"
             out += "|---|---|---|---|---|---|---|---|---|\n"
@@ -24,8 +34,12 @@ public enum DataDictionary {
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
-        out += "\n### Code lists\n"
-        for list in CodeLists.all {
+        return out
+    }
+
+    private static func codeLists(_ lists: [CodeList]) -> String {
+        var out = ""
+        for list in lists {
             out += "\n#### `\(list.id)`\n\n| code | English | Russian |\n|---|---|---|\n"
             for code in list.codes {
                 out += "| `\(code.code)` | \(code.label.en) | \(code.label.ru) |\n"

@@ -92,6 +92,9 @@ final class RefugeSession {
         updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
+        // What is due comes first, when something is; Esc shows the case list.
+        let agenda = AgendaScreen(session: self)
+        if agenda.agenda?.isEmpty == false { app.push(agenda) }
         if let copy = book.log.recovery.cutTailCopy {
             app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
         } else if book.movedPseudonymSecretIntoLog {

@@ -83,8 +83,9 @@ extension CaseBook {
 
     /// Renders an export of `cases` (all cases by default) and records that it was made.
     /// Identifiable exports are for coordinators only.
-    public func export(_ variant: ExportVariant, format: ExportFormat, cases: [CaseRecord]? = nil) throws -> String {
-        if variant == .identifiable {
+    public func export(_ variant: ExportVariant, format: ExportFormat, wording: ExportWording = .codes,
+                       cases: [CaseRecord]? = nil) throws -> Data {
+        if variant.isIdentifiable {
             try requireCoordinator("make identifiable exports")
             // An identifiable export must leave a trace; a read-only book cannot record one.
             guard !isReadOnly else {
@@ -93,11 +94,16 @@ extension CaseBook {
         }
         let chosen = cases ?? store.records
         let exporter = CaseExporter(pseudonymSecret: try pseudonymSecret())
-        let text = format == .csv ? exporter.csv(chosen, variant: variant) : exporter.json(chosen, variant: variant)
-        if !isReadOnly {
-            try record([.exportMade(format: "\(format.rawValue)-\(variant.rawValue)", identifiable: variant == .identifiable, caseCount: chosen.count)])
+        let bytes = switch format {
+        case .csv: Data(exporter.csv(chosen, variant: variant, wording: wording).utf8)
+        case .json: Data(exporter.json(chosen, variant: variant).utf8)
+        case .xlsx: Data(exporter.xlsx(chosen, variant: variant, wording: wording))
         }
-        return text
+        if !isReadOnly {
+            try record([.exportMade(format: "\(format.rawValue)-\(variant.rawValue)", identifiable: variant.isIdentifiable,
+                                    caseCount: chosen.count)])
+        }
+        return bytes
     }
 
     // MARK: Demo
@@ -115,4 +121,11 @@ extension CaseBook {
 /// File formats of exports.
 public enum ExportFormat: String, Sendable, CaseIterable {
     case csv, json
+    /// An Excel workbook whose cells carry their types.
+    case xlsx
+
+    /// The workbook for a file named `….xlsx`, CSV otherwise: the name already says which.
+    public static func tableFormat(forFileNamed path: String?) -> ExportFormat {
+        path.map { ($0 as NSString).pathExtension.lowercased() == "xlsx" } == true ? .xlsx : .csv
+    }
 }

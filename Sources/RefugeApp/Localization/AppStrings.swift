@@ -115,7 +115,7 @@ struct AppStrings: Sendable {
     var users: String { w("caseList.users") }
     var open: String { w("caseList.open") }
     var caseListHelp: String {
-        w("caseList.help")
+        w("caseList.caseListHelp")
     }
     var noCases: String { w("caseList.noCases") }
 
@@ -177,7 +177,7 @@ struct AppStrings: Sendable {
     var status: String { w("caseFile.status") }
     var reasonHelp: String { w("caseFile.reasonHelp") }
     var caseFileHelp: String {
-        w("caseFile.caseFileHelp")
+        w("caseFile.caseFileHelp2")
     }
     // history lines
     func opened(_ number: String) -> String { w("caseFile.opened", ["number": .text(number)]) }
@@ -209,8 +209,10 @@ struct AppStrings: Sendable {
     var to: String { w("reports.to") }
     var periodHelp: String { w("reports.periodHelp") }
     var export: String { w("reports.export") }
-    var exportTitle: String { w("reports.exportTitle") }
-    var exportPath: String { w("reports.exportPath") }
+    var exportTitle: String { w("reports.exportTitle2") }
+    var exportPath: String {
+        w("reports.exportPath2")
+    }
     func replaceFile(_ path: String) -> String {
         w("reports.replaceFile", ["path": .text(path)])
     }
@@ -318,5 +320,43 @@ struct AppStrings: Sendable {
         case .ru: ru
         case .kk: kk ?? ru
         }
+    }
+
+    // Added on other branches, converted at the merge.
+    var importRecords: String { w("import.importRecords") }
+    var importTitle: String { w("import.importTitle") }
+    var importPath: String { w("import.importPath") }
+    var importConfirm: String { w("import.importConfirm") }
+    func importFormat(_ table: ImportTable) -> String {
+        if let workbook = table as? XLSXTable {
+            return w("import.importFormat", ["workbookSheetName": .text("\(workbook.sheetName)")])
+        }
+        guard let csv = table as? CSVTable else { return table.formatDescription }
+        let separator = csv.delimiter == "\t" ? w("import.importFormat2") : String(csv.delimiter)
+        return w("import.importFormat3", ["csvEncodingRawValue": .text("\(csv.encoding.rawValue)"), "separator": .text(separator)])
+    }
+    var importColumns: String { w("import.importColumns") }
+    var importNoHeader: String { w("import.importNoHeader") }
+    func importTarget(_ target: String) -> String {
+        switch target {
+        case "note": return w("import.importTarget")
+        case "ignore": return w("import.importTarget2")
+        case "status": return status
+        default: return IntakeSchema.standard.field(FieldKey(target))?.label.text(in: language) ?? target
+        }
+    }
+    func importReady(_ count: Int) -> String {
+        w("import.importReady", ["count": .number(count)])
+    }
+    func importProblems(_ count: Int) -> String {
+        w("import.importProblems", ["count": .number(count)])
+    }
+    func importMoreProblems(_ count: Int) -> String { w("import.importMoreProblems", ["count": .number(count)]) }
+    func imported(_ count: Int) -> String { w("import.imported", ["count": .number(count)]) }
+    var importFileChanged: String {
+        w("import.importFileChanged")
+    }
+    func cannotReadImport(_ reason: String) -> String {
+        w("import.cannotReadImport", ["reason": .text(reason)])
     }
 }

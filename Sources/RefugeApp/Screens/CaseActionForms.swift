@@ -62,8 +62,31 @@ enum CaseActionForms {
             FormField(Keys.status, s.status, .choice(statuses), required: true),
             FormField(Keys.reason, s.reason, .text(maxLength: 500), help: s.reasonHelp),
         ], initial: [Keys.status.name: .choice(record.status.rawValue)]) { book, form in
-            try book.changeStatus(of: record.id, to: form.answer(Keys.status), reason: form.optionalAnswer(Keys.reason) ?? "")
+            let status = try form.answer(Keys.status)
+            try book.changeStatus(of: record.id, to: status, reason: form.optionalAnswer(Keys.reason) ?? "")
+            let open = book.store[record.id]?.plan.openObjectives ?? []
+            if status.isClosed && !open.isEmpty { askAboutOpenObjectives(open, of: record.id, session: session) }
         }
+    }
+
+    /// Closing a case with open plan objectives asks what became of them (all at once; "keep open"
+    /// leaves them as they are, to be changed one by one).
+    private static func askAboutOpenObjectives(_ open: [PlanObjective], of caseID: CaseID, session: RefugeSession) {
+        let s = session.strings
+        let outcomes = ObjectiveStatus.allCases.filter { !$0.isOpen }
+        let options = outcomes.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
+            + [ChoiceOption(code: "", label: s.keepObjectivesOpen)]
+        session.app.push(ChooseDialog(title: s.openObjectivesOnClosing(open.count), options: options) { option in
+            guard let status = option.flatMap({ ObjectiveStatus(rawValue: $0.code) }) else { return }
+            let today = session.today
+            session.perform {
+                try session.writableBook().record(open.map { objective in
+                    .objectiveSet(caseID: caseID, objective: PlanObjective(
+                        id: objective.id, area: objective.area, text: objective.text, agreedWithPerson: objective.agreedWithPerson,
+                        status: status, plannedEnd: objective.plannedEnd, actualEnd: objective.actualEnd ?? today))
+                })
+            }
+        })
     }
 
     /// A one-page `caseFileForm`.

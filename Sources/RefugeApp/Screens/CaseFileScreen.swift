@@ -16,12 +16,34 @@ final class CaseFileScreen: Screen {
     private let notes = Paragraph("", scrollable: true)
     private let services = Paragraph("", scrollable: true)
     private let referrals = Paragraph("", scrollable: true)
+    private let plan = Paragraph("", scrollable: true)
+    private let assessments = Paragraph("", scrollable: true)
+    /// Which entries History shows; views (the access log) only on demand.
+    private var historyFilter = HistoryFilter()
+    /// Text History's lines must contain (any case); empty for all.
+    private var historyQuery = ""
 
-    /// Opens the case and records that this user viewed it.
-    static func open(_ id: CaseID, session: RefugeSession) {
+    /// The parts of the case file, in tab order.
+    enum Part: Int {
+        case overview, history, notes, services, referrals, plan, assessments
+
+        /// Where a follow-up of this kind is dealt with.
+        static func part(for kind: FollowUpKind) -> Part {
+            switch kind {
+            case .manual, .planAction, .reflectionPeriodEnd: .plan
+            case .referralOutcome: .referrals
+            case .reassessment: .assessments
+            }
+        }
+    }
+
+    /// Opens the case at `part` and records that this user viewed it.
+    static func open(_ id: CaseID, session: RefugeSession, at part: Part = .overview) {
         guard let book = session.book, book.store[id] != nil else { return }
         if !book.isReadOnly { session.perform { try book.record([.recordViewed(caseID: id)]) } }
-        session.app.push(CaseFileScreen(session: session, caseID: id))
+        let screen = CaseFileScreen(session: session, caseID: id)
+        screen.tabs.selected = part.rawValue
+        session.app.push(screen)
     }
 
     private init(session: RefugeSession, caseID: CaseID) {
@@ -29,8 +51,9 @@ final class CaseFileScreen: Screen {
         self.caseID = caseID
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
-                        (s.referrals, referrals)], strings: s.screenKit)
-        for part in [overview, history, notes, services, referrals] { part.helpText = s.caseFileHelp }
+                        (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+        for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
+        history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
     }
 
@@ -49,6 +72,11 @@ final class CaseFileScreen: Screen {
             Binding(.control("p"), .character("p"), label: s.referToPartner) { [unowned self] in referToPartner() },
             Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
             Binding(.control("g"), .character("g"), label: s.flagsKey) { [unowned self] in chooseFlag() },
+            Binding(.function(2), .character("t"), label: s.caseWork) { [unowned self] in chooseCaseWork() },
+            // History's filters: named in the help (F1) and on History's first line, not in the full bar.
+            Binding(.character("k"), label: s.historyKindKey, showInBar: false) { [unowned self] in cycleHistoryKind() },
+            Binding(.character("w"), label: s.historyPersonKey, showInBar: false) { [unowned self] in chooseHistoryPerson() },
+            Binding(.character("/"), label: s.historyFindKey, showInBar: false) { [unowned self] in findInHistory() },
             Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
         ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
     }
@@ -57,7 +85,8 @@ final class CaseFileScreen: Screen {
         guard let record, let book = session.book else { return }
         let s = session.strings
         let store = book.store
-        let text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
+        var text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
+        text.record = record
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
@@ -75,8 +104,15 @@ final class CaseFileScreen: Screen {
         }.joined(separator: "\n\n")
         // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
         do {
-            let entries = try book.history(of: caseID).reversed()
-            history.text = entries.isEmpty ? s.nothingYet : text.historyLines(entries).joined(separator: "\n")
+            let query = historyQuery.lowercased()
+            let entries = try book.history(of: caseID)
+            // The laptop is named when more than one wrote to the case, whatever the filter shows.
+            let namesDevice = Set(entries.map(\.device)).count > 1
+            let lines = entries.reversed().filter(historyFilter.admits).map { text.historyLine($0, namingDevice: namesDevice) }
+                .filter { query.isEmpty || $0.lowercased().contains(query) }
+            let kind = historyFilter.kind?.label.text(in: s.language) ?? s.historyAllButViews
+            let header = s.historyFilterLine(kind: kind, person: historyFilter.author ?? s.historyEveryone, query: historyQuery)
+            history.text = header + "\n\n" + (lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n"))
         } catch {
             history.text = s.message(for: error)
         }
@@ -90,6 +126,85 @@ final class CaseFileScreen: Screen {
         }
         let others = record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }
         referrals.text = toPartners.isEmpty && others.isEmpty ? s.nothingYet : (toPartners + others).joined(separator: "\n")
+        plan.text = planText(record, text: text, settings: store.caseworkSettings)
+        assessments.text = assessmentsText(record, text: text)
+    }
+
+    private func planText(_ record: CaseRecord, text: CaseText, settings: CaseworkSettings) -> String {
+        let s = session.strings
+        var lines: [String] = []
+        if record.plan.version > 0 {
+            lines.append(s.planVersion(record.plan.version).uppercased())
+            for objective in record.plan.objectives {
+                lines.append("• " + text.objective(objective))
+                lines += record.plan.actions(of: objective.id).map { "    – " + text.action($0) }
+            }
+            lines.append("")
+        }
+        let open = record.openFollowUps(settings: settings).sorted { $0.due < $1.due }
+        if !open.isEmpty {
+            lines.append(s.openFollowUps.uppercased())
+            lines += open.map { "  \($0.due.dotted)  \($0.owner)  \(text.followUp($0))" + ($0.isOverdue(on: session.today) ? "  !" : "") }
+        }
+        return lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n")
+    }
+
+    private func assessmentsText(_ record: CaseRecord, text: CaseText) -> String {
+        let s = session.strings
+        var lines: [String] = []
+        if let risk = record.latestRiskAssessment {
+            lines += [s.latestRisk.uppercased(), "  " + text.riskAssessment(risk)]
+            if record.riskAssessments.count > 1 {
+                let trend = record.riskAssessments.sorted { $0.date < $1.date }
+                    .map { "\($0.date.dotted) \($0.highest.label.text(in: s.language))" }
+                lines += ["", s.riskTrend.uppercased(), "  " + trend.joined(separator: " → ")]
+            }
+        }
+        if let needs = record.latestNeedsAssessment {
+            if !lines.isEmpty { lines.append("") }
+            lines += [s.latestNeeds.uppercased(), "  " + text.needsAssessment(needs)]
+        }
+        return lines.isEmpty ? s.nothingYet : lines.joined(separator: "\n")
+    }
+
+    /// All but views → each kind in turn (views last: the access log) → all but views.
+    private func cycleHistoryKind() {
+        let kinds = HistoryKind.allCases
+        if let current = historyFilter.kind, let index = kinds.firstIndex(of: current) {
+            historyFilter.kind = index + 1 < kinds.count ? kinds[index + 1] : nil
+        } else {
+            historyFilter.kind = kinds.first
+        }
+        tabs.selected = Part.history.rawValue
+        refresh()
+    }
+
+    private func chooseHistoryPerson() {
+        guard let book = session.book else { return }
+        let s = session.strings
+        let people = Set(((try? book.history(of: caseID)) ?? []).map(\.author)).sorted()
+        let options = [ChoiceOption(code: "", label: s.historyEveryone)] + people.map { ChoiceOption(code: $0, label: $0) }
+        session.app.push(ChooseDialog(title: s.historyPersonKey, options: options, selectedCode: historyFilter.author ?? "") { [unowned self] option in
+            guard let option else { return }
+            historyFilter.author = option.code.isEmpty ? nil : option.code
+            tabs.selected = Part.history.rawValue
+            refresh()
+        })
+    }
+
+    private func findInHistory() {
+        let s = session.strings
+        session.app.push(PromptDialog(title: s.historyFindKey, label: s.historyFindLabel, text: historyQuery) { [unowned self] answer in
+            guard let answer else { return }
+            historyQuery = answer.trimmingCharacters(in: .whitespaces)
+            tabs.selected = Part.history.rawValue
+            refresh()
+        })
+    }
+
+    private func chooseCaseWork() {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        CaseworkForms.choose(session: session, record: record)
     }
 
     private func chooseSectionToEdit() {

@@ -40,6 +40,10 @@ final class CaseListScreen: Screen {
     override var bindings: [Binding] {
         let s = session.strings
         var bindings = [
+            // Not in the bar, which is full at 60 columns: the help (F1) names it, and sign-in opens the agenda.
+            Binding(.function(2), .character("a"), label: s.agenda, showInBar: false) { [unowned self] in
+                session.app.push(AgendaScreen(session: session))
+            },
             Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
             Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
             Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },
@@ -48,6 +52,11 @@ final class CaseListScreen: Screen {
             Binding(.function(11), .character("p"), label: s.partners) { [unowned self] in session.app.push(PartnersScreen(session: session)) },
             Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
         ]
+        if session.book?.isCoordinator == true {
+            bindings.append(Binding(.character("h"), label: s.recentChangesKey, showInBar: false) { [unowned self] in
+                session.app.push(RecentChangesScreen(session: session))
+            })
+        }
         if focused === searchField {
             bindings.append(Binding(.enter, label: s.open, showInBar: false) { [unowned self] in focus(table) })
         }
@@ -115,7 +124,10 @@ final class CaseListScreen: Screen {
     private func updateLabels() {
         let s = session.strings
         let counts = source.counts()
-        countsLabel.text = s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
+        let overdue = source.overdueCount()
+        // Overdue first: on a narrow terminal the end of the line is what is cut.
+        countsLabel.text = (overdue == 0 ? "" : s.overdueInHeader(overdue).uppercased() + " · ")
+            + s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
         let filterName = switch source.filter {
         case .all: s.filterAll
         case .active: CaseStatus.active.label.text(in: s.language)

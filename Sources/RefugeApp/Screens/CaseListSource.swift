@@ -34,6 +34,8 @@ final class CaseListSource: TableDataSource {
     var query = ""
     /// Names shown as initials only, for work where others can see the screen.
     var masksNames = false
+    /// The organisation's follow-up rules, for the overdue marker.
+    private var settings = CaseworkSettings.standard
 
     init(strings: AppStrings, today: @escaping () -> CalendarDate) {
         self.strings = strings
@@ -48,6 +50,7 @@ final class CaseListSource: TableDataSource {
     /// Takes the cases as they are now and re-applies filter, search and sort.
     func load(_ store: CaseStore) {
         records = store.records
+        settings = store.caseworkSettings
         refresh(store)
     }
 
@@ -83,6 +86,12 @@ final class CaseListSource: TableDataSource {
         return counts
     }
 
+    /// Follow-ups past their day over all cases, for the header.
+    func overdueCount() -> Int {
+        let today = today()
+        return records.reduce(0) { $0 + $1.overdueFollowUpCount(settings: settings, on: today) }
+    }
+
     func cells(forRow row: Int) -> [String] {
         guard let record = record(at: row) else { return [] }
         let context = cellContext
@@ -103,7 +112,7 @@ final class CaseListSource: TableDataSource {
     }
 
     private var cellContext: CaseListColumn.Context {
-        CaseListColumn.Context(language: strings.language, today: today(), masksNames: masksNames)
+        CaseListColumn.Context(language: strings.language, today: today(), masksNames: masksNames, settings: settings)
     }
 
     /// "Гульнара Ахмедова" → "Г. А.": enough to tell rows apart, not enough to recognise anyone.
@@ -120,6 +129,7 @@ struct CaseListColumn: Sendable {
         let today: CalendarDate
         /// Names shown as initials only.
         let masksNames: Bool
+        let settings: CaseworkSettings
     }
 
     enum SortKey: Comparable {
@@ -172,5 +182,20 @@ struct CaseListColumn: Sendable {
                        cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),
         CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right,
                        cell: { record, _ in "\(record.completeness.percent)" }, sortNumber: { record, _ in record.completeness.percent }),
+        // Last, so that the columns before keep their places: "!" for a high risk or immediate
+        // danger, then how many follow-ups are overdue (9 at most).
+        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), cell: { record, context in marker(record, context) },
+                       sortNumber: { record, context in
+                           (record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
+                               + record.overdueFollowUpCount(settings: context.settings, on: context.today)
+                       }),
     ]
+}
+
+extension CaseListColumn {
+    static func marker(_ record: CaseRecord, _ context: Context) -> String {
+        let alarm = record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? "" : "!"
+        let overdue = record.overdueFollowUpCount(settings: context.settings, on: context.today)
+        return alarm + (overdue == 0 ? "" : String(min(overdue, 9)))
+    }
 }

@@ -8,6 +8,8 @@ struct CaseText {
     var masksNames = false
     /// The number of another case, for links between cases ("duplicate of 2024-0003").
     var numberOf: (CaseID) -> String = { _ in "?" }
+    /// The case whose history is shown, for naming its follow-ups in history lines.
+    var record: CaseRecord?
     let schema: IntakeSchema = .standard
 
     static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -87,6 +89,8 @@ struct CaseText {
                                               + (outcome.isEmpty ? "" : " — \(outcome)"))
         case .flagSet(let flag): what = strings.flagSetLine(UserFlags.label(of: flag, in: language))
         case .flagCleared(let flag): what = strings.flagClearedLine(UserFlags.label(of: flag, in: language))
+        case .objective, .action, .riskAssessment, .needsAssessment, .followUpAdded, .followUpResolved:
+            what = caseworkLine(entry.change, record: record)
         }
         let who = namingDevice ? "\(entry.author) (\(strings.deviceShort(String(entry.device.description.prefix(6)))))" : entry.author
         return "\(time(entry.time))  \(who)  \(what)"
@@ -99,6 +103,8 @@ struct CaseText {
 
     func flags(_ flags: CaseFlags) -> String {
         var names: [String] = []
+        if flags.contains(.immediateDanger) { names.append(strings.flagImmediateDanger) }
+        if flags.contains(.highRisk) { names.append(strings.flagHighRisk) }
         if flags.contains(.minorAtIntake) { names.append(strings.flagMinor) }
         if flags.contains(.minorAtExploitation) { names.append(strings.flagMinorAtExploitation) }
         if flags.contains(.consentWithdrawn) { names.append(strings.flagConsentWithdrawn) }

@@ -4,7 +4,8 @@ import ScreenKit
 import Terminal
 
 /// The statistics of a period (by intake date) as tables, small groups shown only as "<5" so
-/// nobody can be recognised; F5 exports the period's cases as an anonymised CSV file.
+/// nobody can be recognised; F5 exports the period's cases anonymised, worded for people (CSV, or
+/// a workbook for a `.xlsx` name); F6 brings records in from a file (coordinators).
 final class ReportsScreen: Screen {
     private unowned let session: RefugeSession
     let fromField: DateField
@@ -31,8 +32,14 @@ final class ReportsScreen: Screen {
 
     override var bindings: [Binding] {
         let s = session.strings
-        return [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() },
-                Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) }]
+        var bindings = [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() }]
+        if session.book?.isCoordinator == true {
+            bindings.append(Binding(.function(6), .character("i"), label: s.importRecords) { [unowned self] in
+                ImportScreen.choose(session: session)
+            })
+        }
+        bindings.append(Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) })
+        return bindings
     }
 
     var query: StatisticsQuery {
@@ -42,7 +49,10 @@ final class ReportsScreen: Screen {
     private func recompute() {
         guard let book = session.book, query != shownQuery else { return }
         shownQuery = query
-        body.text = ReportTables(strings: session.strings).render(StatisticsBuilder.report(for: book.store.records, query: query))
+        let tables = ReportTables(strings: session.strings)
+        let casework = CaseworkReport(cases: book.store.records, settings: book.store.caseworkSettings, today: session.today,
+                                      query: query)
+        body.text = tables.render(StatisticsBuilder.report(for: book.store.records, query: query)) + "\n\n" + tables.render(casework)
     }
 
     private func askExportPath() {
@@ -69,9 +79,11 @@ final class ReportsScreen: Screen {
         let query = query
         let cases = book.store.records.filter { query.includes($0.intakeDate) }
         session.perform {
-            let text = try book.export(.anonymised, format: .csv, cases: cases)
+            // For people: headers and answers in the interface language.
+            let bytes = try book.export(.anonymised, format: ExportFormat.tableFormat(forFileNamed: path),
+                                        wording: .labels(session.strings.language), cases: cases)
             do {
-                try OutputFile.write(Data(text.utf8), to: path)
+                try OutputFile.write(bytes, to: path)
             } catch {
                 throw UserMessage(session.strings.cannotWriteFile(path))
             }
@@ -101,6 +113,23 @@ struct ReportTables {
                 lines.append(row("  " + breakdown.dimension.label(of: cell.code, in: s.language), count(cell.count, report)))
             }
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The case-work tables, under the same small-cell rule.
+    func render(_ report: CaseworkReport) -> String {
+        let s = strings
+        func count(_ value: Int?) -> String { value.map(s.w.number) ?? s.suppressed(report.minCell) }
+        func label(_ code: String, _ list: CodeList?) -> String {
+            code == StatisticsCell.otherCode ? StatisticsReport.categoryLabel(code, of: nil, in: s.language)
+                : list?.label(of: code, in: s.language) ?? code
+        }
+        var lines = [s.caseWorkReportTitle.uppercased(), row(s.assessmentsMade, count(report.assessments)),
+                     row(s.assessmentsOnTime, count(report.assessmentsOnTime))]
+        lines += ["", s.openObjectivesByArea.uppercased()]
+        lines += report.openObjectivesByArea.map { row("  " + label($0.code, CaseworkCodeLists.planArea), count($0.count)) }
+        lines += ["", s.overdueByCaseworker.uppercased()]
+        lines += report.overdueByCaseworker.map { row("  " + label($0.code, nil), count($0.count)) }
         return lines.joined(separator: "\n")
     }
 

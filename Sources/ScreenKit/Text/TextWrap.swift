@@ -9,6 +9,25 @@ public enum TextWrap {
         return ranges(characters, width: width).map { String(characters[$0]) }
     }
 
+    /// The wrapped lines of `text`, each line's continuation indented by `hangingIndent` columns
+    /// (a log's wrapped entry stays under its own text, not under the next entry's time).
+    public static func lines(_ text: String, width: Int, hangingIndent: Int) -> [String] {
+        guard hangingIndent > 0, width > hangingIndent + 1 else { return lines(text, width: width) }
+        let pad = String(repeating: " ", count: hangingIndent)
+        var result: [String] = []
+        for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let wrapped = lines(String(source), width: width)
+            guard wrapped.count > 1 else {
+                result += wrapped
+                continue
+            }
+            result.append(wrapped[0])
+            let rest = source.dropFirst(wrapped[0].count).drop { $0 == " " }
+            result += lines(String(rest), width: width - hangingIndent).map { pad + $0 }
+        }
+        return result
+    }
+
     /// Grapheme index ranges of the wrapped lines; newlines are between ranges, not in them.
     /// Always at least one (possibly empty) line.
     public static func ranges(_ characters: [Character], width: Int) -> [Range<Int>] {

@@ -9,6 +9,8 @@ public final class Paragraph: Widget {
     public var isHidden = false
     /// What F1 says about a scrollable paragraph the user is reading.
     public var helpText: String?
+    /// Columns by which the continuation of a wrapped line is indented (0: none).
+    public var hangingIndent = 0
     private var top = 0
     private var lastSize = Size(width: 0, height: 0)
 
@@ -20,17 +22,19 @@ public final class Paragraph: Widget {
 
     public var canFocus: Bool { scrollable }
 
-    public func preferredHeight(width: Int) -> Int { TextWrap.lines(text, width: width).count }
+    public func preferredHeight(width: Int) -> Int { wrapped(width: width).count }
+
+    private func wrapped(width: Int) -> [String] { TextWrap.lines(text, width: width, hangingIndent: hangingIndent) }
 
     /// Remembers the size for PgUp/PgDn (a page before the first frame is already the real one) and
     /// keeps the scroll inside the text.
     public func layout(in area: Rect, focused: (any Widget)?) {
         lastSize = area.size
-        top = Self.clamped(top, lines: TextWrap.lines(text, width: area.width).count, height: area.height)
+        top = Self.clamped(top, lines: wrapped(width: area.width).count, height: area.height)
     }
 
     public func draw(in area: Rect, on canvas: Canvas) {
-        let lines = TextWrap.lines(text, width: area.width)
+        let lines = wrapped(width: area.width)
         let top = Self.clamped(top, lines: lines.count, height: area.height)  // drawn in an area it was not laid out in
         for row in 0..<min(area.height, lines.count - top) {
             var line = lines[top + row]

@@ -9,6 +9,7 @@ struct CommandLineBasicsTests {
     static let commands: [[String]] = [
         [], ["init"], ["demo"], ["verify"], ["salvage"], ["stats"], ["export"], ["import"],
         ["user"], ["user", "add"], ["user", "disable"], ["user", "passwd"], ["user", "list"], ["backup"], ["doctor"],
+        ["agenda"], ["settings"],
     ]
 
     @Test(arguments: commands)

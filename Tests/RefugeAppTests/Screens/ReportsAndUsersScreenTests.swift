@@ -19,6 +19,7 @@ struct ReportsAndUsersScreenTests {
         #expect(app.row(startingWith: "  small groups merged")?.hasSuffix(" <5") == true)  // the one man is not shown as such
     }
 
+    /// Issue 19: the export is for people — headers and answers in the interface language.
     @Test func reportsInRussianTakeAPeriodAndExportAnonymisedCSV() throws {
         let app = try AppHarness.signedIn(language: .ru, cases: Self.cases)
         app.press(.function(9))
@@ -28,11 +29,12 @@ struct ReportsAndUsersScreenTests {
         app.press(.backTab)
         app.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
         app.press(.function(5))
-        #expect(app.shows("Экспорт обезличенного CSV"))
+        #expect(app.shows("Экспорт обезличенных дел"))
         app.press(.enter)
         let path = app.directory.appendingPathComponent("refuge-export-2026-03-08.csv").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("Family0"))
+        #expect(text.contains("Псевдоним,Год приёма,Возраст при приёме (группа),Пол,") && text.contains(",Женский,"))
         #expect(app.shows("Записано 7 дел"))
         #expect(app.book?.store.activity.contains { if case .exportMade = $0.body { true } else { false } } == true)
     }

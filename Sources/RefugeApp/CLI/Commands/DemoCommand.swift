@@ -35,6 +35,9 @@ struct DemoCommand: ParsableCommand {
         defer { book.close() }
         try book.markAsDemo()
         try book.appendHistory(SyntheticCaseload(seed: seed).events(caseCount: cases))
+        // Plans, assessments and follow-ups dated around today, so that the agenda is full.
+        let casework = SyntheticCasework(seed: seed, today: book.calendar.today, user: user)
+        try book.record(casework.bodies(for: book.store.records, settings: book.store.caseworkSettings))
         // A passphrase given in the environment is the caller's secret and is not echoed back.
         print(cli("cli.demo.created", count: book.store.caseCount, ["directory": .text(data.directory.path)]))
         print(passphrase == Self.defaultPassphrase

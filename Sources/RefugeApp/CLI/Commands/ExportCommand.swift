@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json, ctdc
+        case csv, json, ctdc, htcds
     }
 
     @OptionGroup var data: DataOption
@@ -27,6 +27,9 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .csv
     @Flag(help: ArgumentHelp(cli("cli.export.identifiable.help")))
     var identifiable = false
+    @Flag(help: ArgumentHelp(cli("cli.export.labels.help")))
+    var labels = false
+    @OptionGroup var language: LanguageOption
     @Option(name: .shortAndLong, help: ArgumentHelp(cli("cli.export.output.help"),
                                                     valueName: "file"))
     var output: String?
@@ -39,6 +42,16 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError(cli("cli.export.ctdcAnonymised")) }
+        if labels && format != .csv {
+            throw ValidationError("--labels is for people's csv and workbooks; json, ctdc and htcds keep their codes")
+        }
+        if format == .json && ExportFormat.tableFormat(forFileNamed: output) == .xlsx {
+            throw ValidationError("json is not a workbook: give -o FILE.json, or --format csv for FILE.xlsx")
+        }
+        if ExportFormat.tableFormat(forFileNamed: output) == .xlsx && stdout {
+            throw ValidationError("a workbook is written only to a file")
+        }
+        let identifiable = identifiable || format == .htcds
         if stdout && output != nil { throw ValidationError(cli("cli.export.outputOrStdout")) }
         // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
         if identifiable && output == nil && !stdout {
@@ -78,16 +91,20 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let variant: ExportVariant = identifiable ? .identifiable : (format == .ctdc ? .ctdc : .anonymised)
+        let variant: ExportVariant = switch format {
+        case .htcds: .htcds
+        case .ctdc: .ctdc
+        case .csv, .json: identifiable ? .identifiable : .anonymised
+        }
         let recipients = try ageRecipients()
         let book = try data.caseFile.open(.write)
         defer { book.close() }
-        let text = try book.export(variant, format: format == .json ? .json : .csv)
+        let bytes = try book.export(variant, format: format == .json ? .json : ExportFormat.tableFormat(forFileNamed: output),
+                                    wording: labels ? .labels(language.language) : .codes)
         if let output {
-            let bytes = recipients.isEmpty ? Array(text.utf8) : try AgeWriter.encrypt(Array(text.utf8), to: recipients)
-            try OutputFile.write(Data(bytes), to: output)
+            try OutputFile.write(recipients.isEmpty ? bytes : Data(try AgeWriter.encrypt(Array(bytes), to: recipients)), to: output)
         } else {
-            FileHandleOutput.standardOutput.write(text)
+            FileHandleOutput.standardOutput.write(String(decoding: bytes, as: UTF8.self))
         }
     }
 }

@@ -54,8 +54,18 @@ struct ImportCommand: ParsableCommand {
         defer { book.close() }
         let importer = CaseImporter(context: book.calendar, choices: try choices())
         let table = try table()
-        if dryRun { try preview(table, importer) }
-        let check = importer.check(table)
+        let check: ImportCheck
+        if dryRun {
+            let preview = ImportPreview(table: table, importer: importer)
+            print(preview.format + ".")
+            print(cli("cli.import.columns"))
+            for (column, target) in preview.mapping {
+                print("  \(column.isEmpty ? "(no header)" : ImportPreview.shown(column)) → \(target)")
+            }
+            check = preview.check
+        } else {
+            check = importer.check(table)
+        }
         if let failure = check.failure { throw rejection(failure) }
         if dryRun {
             print(cli("cli.import.ready", count: check.readyRows))
@@ -80,25 +90,6 @@ struct ImportCommand: ParsableCommand {
         return ImportChoices(unmapped: unmapped, mapping: mapping)
     }
 
-    /// The detected format and where each column goes (the header is read once more for it).
-    private func preview(_ table: ImportTable, _ importer: CaseImporter) throws {
-        print(table.formatDescription + ".")
-        var header: [String] = []
-        do {
-            try table.forEachRow { _, cells in
-                header = cells
-                throw HeaderRead()
-            }
-        } catch is HeaderRead {}
-        print(cli("cli.import.columns"))
-        for (column, target) in importer.mapping(of: header) {
-            let name = column.count > 40 ? String(column.prefix(40)) + "…" : column
-            print("  \(column.isEmpty ? cli("cli.import.noHeader") : name) → \(target)")
-        }
-    }
-
-    private struct HeaderRead: Error {}
-
     /// The file's rows, streamed: read once to check, and again to import.
     private func table() throws -> ImportTable {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
@@ -106,20 +97,10 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(cli("cli.cannotRead", ["file": .text(file)]), status: .rejectedInput)
         }
         do {
-            if Self.isWorkbook(url) { return try XLSXTable(contentsOf: url, sheet: sheet) }
-            return try CSVTable(contentsOf: url, encoding: encoding, delimiter: delimiter?.character)
+            return try ImportPreview.open(url.path, sheet: sheet, encoding: encoding, delimiter: delimiter?.character)
         } catch {
             throw rejection(error)
         }
-    }
-
-    /// An Excel workbook by its name or its first bytes: a zip, or the OLE file of an encrypted one.
-    private static func isWorkbook(_ url: URL) -> Bool {
-        if ["xlsx", "xlsm"].contains(url.pathExtension.lowercased()) { return true }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let magic = Array((try? handle.read(upToCount: 4)) ?? Data())
-        return magic == [0x50, 0x4B, 0x03, 0x04] || magic == [0xD0, 0xCF, 0x11, 0xE0]
     }
 
     private func rejection(_ failure: ImportFailure) -> CommandFailure {

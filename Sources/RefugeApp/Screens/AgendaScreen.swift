@@ -1,0 +1,131 @@
+import CaseModel
+import ScreenKit
+import Terminal
+
+/// The caseworker's agenda, the first screen after sign-in: follow-ups overdue, due today and due
+/// in the next 7 days, the group named beside its first line (every line is a follow-up, so the
+/// selection never rests on a heading). Enter opens the case at the part the
+/// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
+/// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
+/// coordinator everyone's.
+final class AgendaScreen: Screen {
+    private unowned let session: RefugeSession
+    private let rows = TableRows<FollowUp>()
+    let table: TableView
+    private let summary = Label("", role: .header)
+
+    init(session: RefugeSession) {
+        self.session = session
+        let s = session.strings
+        let groups = [s.agendaOverdue, s.agendaToday, s.agendaNextDays(7)]
+        let groupWidth = groups.map { DisplayWidth.of($0) }.max() ?? 10
+        table = TableView(columns: [TableColumn("", width: .fixed(groupWidth)), TableColumn(s.columnDue, width: .fixed(10)), TableColumn(s.columnNumber, width: .fixed(9)),
+                                    TableColumn(s.columnCaseworker, width: .fixed(10)), TableColumn(s.columnWhat)],
+                          dataSource: rows, strings: s.screenKit)
+        table.sortKey = nil
+        table.helpText = s.agendaHelp
+        super.init(title: s.agendaTitle, root: Stack(.vertical, [(.fixed(1), summary), (.flex(1), table)]))
+        table.onActivate = { [unowned self] row in openCase(at: row) }
+    }
+
+    /// Whose follow-ups are shown: a coordinator's agenda is the whole shelter's.
+    private var owner: String? { session.book?.isCoordinator == true ? nil : session.userName }
+
+    var agenda: Agenda? {
+        guard let store = session.book?.store else { return nil }
+        return Agenda(cases: store.records, settings: store.caseworkSettings, today: session.today, owner: owner)
+    }
+
+    override func didAppear() { refresh() }
+
+    func refresh() {
+        guard let agenda, let book = session.book else { return }
+        let s = session.strings
+        let text = CaseText(strings: s, masksNames: session.masksNames)
+        var items: [(key: FollowUp, cells: [String])] = []
+        for (heading, group) in [(s.agendaOverdue, agenda.overdue), (s.agendaToday, agenda.dueToday),
+                                 (s.agendaNextDays(7), agenda.upcoming)] {
+            for (index, item) in group.enumerated() {
+                let name = book.store[item.caseID].map { text.name($0.displayName) } ?? ""
+                items.append((item, [index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
+                                     text.followUp(item) + (name.isEmpty ? "" : " · " + name)]))
+            }
+        }
+        rows.items = items
+        summary.text = agenda.isEmpty ? s.agendaEmpty
+            : s.agendaSummary(overdue: agenda.overdue.count, today: agenda.dueToday.count, upcoming: agenda.upcoming.count)
+        table.select(min(table.selectedRow, max(0, items.count - 1)))
+        title = s.agendaTitle + (session.userName.map { " · \($0)" } ?? "")
+    }
+
+    override var bindings: [Binding] {
+        let s = session.strings
+        return [
+            Binding(.function(5), .character("d"), label: s.markDone) { [unowned self] in markDone() },
+            Binding(.function(6), .character("m"), label: s.moveFollowUp) { [unowned self] in move() },
+            Binding(.function(8), .character("x"), label: s.dropFollowUp) { [unowned self] in drop() },
+            Binding(.escape, label: s.caseListTitle) { [unowned self] in showCaseList() },
+        ]
+    }
+
+    private var selected: FollowUp? {
+        rows.items.indices.contains(table.selectedRow) ? rows.items[table.selectedRow].key : nil
+    }
+
+    /// The case list is under the agenda after sign-in; from elsewhere the agenda was pushed on it.
+    private func showCaseList() {
+        session.app.dismiss(self)
+        if !(session.app.topScreen is CaseListScreen) { session.app.replace(with: CaseListScreen(session: session)) }
+    }
+
+    func openCase(at row: Int) {
+        guard rows.items.indices.contains(row) else { return }
+        let item = rows.items[row].key
+        CaseFileScreen.open(item.caseID, session: session, at: .part(for: item.kind))
+    }
+
+    func markDone() {
+        guard let item = selected else { return }
+        resolve(item, .done(note: ""), message: session.strings.followUpMarkedDone(item.caseNumber.description))
+    }
+
+    func move() {
+        guard let item = selected else { return }
+        let s = session.strings
+        session.app.push(PromptDialog(title: s.moveFollowUp, label: s.moveToDate) { [unowned self] answer in
+            guard let answer, !answer.isEmpty else { return }
+            guard case .success(let day) = DateParser.parse(answer) else { return session.app.showError(s.notADate(answer)) }
+            askReason(s.moveFollowUp) { [unowned self] reason in
+                resolve(item, .moved(to: day, reason: reason), message: s.followUpMoved(item.caseNumber.description, day.dotted))
+            }
+        })
+    }
+
+    func drop() {
+        guard let item = selected else { return }
+        let s = session.strings
+        askReason(s.dropFollowUp) { [unowned self] reason in
+            resolve(item, .dropped(reason: reason), message: s.followUpDropped(item.caseNumber.description))
+        }
+    }
+
+    /// A reason is required: a moved or dropped follow-up must say why.
+    private func askReason(_ title: String, then: @escaping (String) -> Void) {
+        let s = session.strings
+        session.app.push(PromptDialog(title: title, label: s.reasonRequired) { [unowned self] answer in
+            let reason = answer?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard answer != nil else { return }
+            guard !reason.isEmpty else { return session.app.showError(s.reasonMissing) }
+            then(reason)
+        })
+    }
+
+    private func resolve(_ item: FollowUp, _ resolution: FollowUpResolution, message: String) {
+        if session.perform({
+            try session.writableBook().record([.followUpResolved(caseID: item.caseID, ref: item.ref, resolution: resolution)])
+        }) {
+            session.app.showInfo(message)
+            refresh()
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+import Testing
+
+/// The agenda (issue 14): the first screen after sign-in when something is due, its groups, opening
+/// a case from it, and marking a follow-up done, moved or dropped — in English and Russian.
+@Suite("Agenda")
+struct AgendaScreenTests {
+    /// Today is 08.03.2026 (`AppHarness.today`). Case 2026-0001 has a follow-up overdue since
+    /// 05.03, one due today and one on 12.03, and a high-risk assessment; 2026-0002 has nothing due.
+    static func harness(language: Language = .en, size: Size = Size(width: 100, height: 30)) throws -> AppHarness {
+        let directory = AppHarness.temporaryDirectory()
+        try AppHarness.makeCaseFile(at: directory, cases: [AppHarness.person("Ахмедова", "Гульнара"),
+                                                             AppHarness.person("Karimova", "Dilnoza")])
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, mode: .readWrite,
+                                     calendar: ValidationContext(today: AppHarness.today))
+        let first = book.store.records[0].id
+        func followUp(_ title: String, _ day: Int) -> EventBody {
+            .followUpAdded(caseID: first, followUp: FollowUpEntry(
+                id: .random(), title: title, due: CalendarDate(year: 2026, month: 3, day: day)!, owner: "anna"))
+        }
+        try book.record([
+            followUp("Call the lawyer", 5), followUp("Court hearing", 8), followUp("Medical check", 12),
+            .riskAssessed(caseID: first, assessment: RiskAssessment(
+                date: AppHarness.today, individual: RiskRating(.high, reasons: ["threats"]), household: RiskRating(.low),
+                community: RiskRating(.low), immediateDanger: false)),
+        ])
+        book.close()
+        let app = AppHarness(language: language, size: size, directory: directory, removesDirectory: true)
+        app.signIn()
+        return app
+    }
+
+    @Test func afterSignInTheAgendaShowsOverdueTodayAndTheWeekInEnglish() throws {
+        let app = try Self.harness()
+        #expect(app.top is AgendaScreen)
+        #expect(app.shows("Agenda · anna"))
+        #expect(app.shows("Overdue: 1 · today: 1 · next 7 days: 1"))
+        // Each group is named beside its first line.
+        #expect(app.row(startingWith: "Overdue     05.03.2026 2026-0001 anna")?.contains("Call the lawyer · Ахмедова Гульнара") == true)
+        #expect(app.row(startingWith: "Today       08.03.2026 2026-0001 anna")?.contains("Court hearing") == true)
+        #expect(app.row(startingWith: "Next 7 days 12.03.2026 2026-0001 anna")?.contains("Medical check") == true)
+        #expect(app.shows("Call the lawyer · Ахмедова Гульнара"))
+        #expect(app.shows("Done") && app.shows("Move") && app.shows("Drop"))
+    }
+
+    @Test func afterSignInTheAgendaShowsTheSameInRussian() throws {
+        let app = try Self.harness(language: .ru)
+        #expect(app.shows("Повестка · anna"))
+        #expect(app.shows("Просрочено: 1 · сегодня: 1 · 7 дней: 1"))
+        #expect(app.row(startingWith: "Просрочено 05.03.2026 2026-0001 anna")?.contains("Call the lawyer") == true)
+        #expect(app.row(startingWith: "Сегодня    08.03.2026") != nil)
+        #expect(app.row(startingWith: "На 7 дней  12.03.2026") != nil)
+        #expect(app.shows("Готово") && app.shows("Перенести") && app.shows("Отменить"))
+    }
+
+    @Test func escShowsTheCaseListWithTheOverdueCountAndMarkersAndAComesBack() throws {
+        let app = try Self.harness()
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+        #expect(app.shows("OVERDUE 1 · Shown 2"))
+        let row = try #require(app.row(startingWith: "2026-0001"))
+        #expect(row.contains("!1"))  // high risk, one overdue
+        #expect(app.shows("HIGH RISK") == false)  // the flags' words are on the case file
+        app.press(.character("a"))
+        #expect(app.top is AgendaScreen)
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+    }
+
+    @Test func enterOpensTheCaseAtItsPlanWithTheFlag() throws {
+        let app = try Self.harness()
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        #expect(app.shows("HIGH RISK"))
+        #expect(app.shows("OPEN FOLLOW-UPS"))
+        #expect(app.shows("05.03.2026  anna  Call the lawyer  !"))
+    }
+
+    @Test func markingDoneTakesItOffTheAgendaAndTheHistorySaysWhoDidIt() throws {
+        let app = try Self.harness()
+        app.press(.character("d"))
+        #expect(app.shows("Done: case 2026-0001."))
+        #expect(!app.shows("Call the lawyer"))
+        #expect(app.shows("Overdue: 0 · today: 1"))
+        let book = try #require(app.book)
+        let id = book.store.records[0].id
+        let history = try book.history(of: id)
+        #expect(history.contains {
+            if case .followUpResolved(.manual, .done) = $0.change { $0.author == "anna" } else { false }
+        })
+        app.press(.enter)  // the first item now: today's hearing, opened at the plan
+        #expect(app.shows("Court hearing"))
+        app.press(.function(7), .function(7), .function(7), .function(7))  // back to History
+        #expect(app.shows("anna  follow-up done: Call the lawyer"))
+    }
+
+    @Test func movingAsksForADayAndAReasonAndDroppingForAReasonInRussian() throws {
+        let app = try Self.harness(language: .ru)
+        app.press(.character("ь"))  // m on the Russian layout
+        #expect(app.shows("Новый срок (дд.мм.гггг)"))
+        app.type("20.03.2026")
+        app.press(.enter)
+        app.press(.enter)  // no reason: refused, nothing changed
+        #expect(app.shows("Нужна причина. Ничего не изменено."))
+        #expect(app.row(startingWith: "Просрочено 05.03.2026") != nil)
+        app.press(.character("m"))
+        app.type("20.03.2026")
+        app.press(.enter)
+        app.type("Адвокат в отпуске")
+        app.press(.enter)
+        #expect(app.shows("Перенесено на 20.03.2026: дело 2026-0001."))
+        #expect(app.row(startingWith: "Просрочено ") == nil)
+        app.press(.character("x"))
+        app.type("Суд отменён")
+        app.press(.enter)
+        #expect(app.shows("Отменено: дело 2026-0001."))
+        let record = try #require(app.book?.store.records.first)
+        #expect(record.followUpResolutions.values.contains(.dropped(reason: "Суд отменён")))
+        #expect(record.followUpResolutions.values.contains(.moved(to: CalendarDate(year: 2026, month: 3, day: 20)!,
+                                                                  reason: "Адвокат в отпуске")))
+    }
+
+    @Test func withNothingDueSignInGoesStraightToTheCaseList() throws {
+        let app = try AppHarness.signedIn(cases: [AppHarness.person("Karimova", "Dilnoza")])
+        #expect(app.top is CaseListScreen)
+    }
+
+    @Test func reportsShowTheCaseWorkTablesUnderTheSmallCellRule() throws {
+        let app = try Self.harness(language: .ru, size: Size(width: 100, height: 50))
+        app.press(.escape, .character("o"))
+        #expect(app.top is ReportsScreen)
+        #expect(app.shows("РАБОТА ПО ДЕЛАМ"))
+        #expect(app.shows("Оценки после приёма                   <5"))
+        #expect(app.shows("ОТКРЫТЫЕ ЦЕЛИ ПЛАНА ПО СФЕРАМ"))
+        #expect(app.shows("ПРОСРОЧЕННЫЕ ЗАДАЧИ ПО СОТРУДНИКАМ"))
+        #expect(!app.shows("anna"))  // one overdue follow-up: below the smallest group shown
+    }
+
+    @Test func historyFiltersByKindAndPersonFindsTextAndShowsViewsOnlyOnDemand() throws {
+        let app = try Self.harness()
+        app.press(.enter)  // the case, at its plan
+        app.press(.character("k"))  // History, first kind: the opening
+        #expect(app.shows("Shown: Opened · everyone"))
+        #expect(app.shows("opened case 2026-0001") && !app.shows("follow-up added"))
+        for _ in 0..<8 { app.press(.character("k")) }  // … follow-ups
+        #expect(app.shows("Shown: Follow-ups · everyone"))
+        #expect(app.shows("follow-up added: Call the lawyer") && !app.shows("viewed the case"))
+        app.press(.character("k"))  // views: the access log
+        #expect(app.shows("viewed the case"))
+        app.press(.character("k"))  // back to all but views
+        #expect(app.shows("Shown: all but views · everyone") && !app.shows("viewed the case"))
+        app.press(.character("/"))
+        app.type("court")
+        app.press(.enter)
+        #expect(app.shows("follow-up added: Court hearing") && !app.shows("Call the lawyer"))
+        app.press(.character("/"))
+        for _ in 0..<5 { app.press(.backspace) }
+        app.press(.enter)
+        app.press(.character("w"))
+        app.press(.down, .enter)  // anna
+        #expect(app.shows("Shown: all but views · anna"))
+        #expect(app.shows("Call the lawyer"))
+    }
+
+    @Test func coordinatorsSeeRecentChangesAcrossCasesWithoutViewsInRussian() throws {
+        let app = try Self.harness(language: .ru)
+        app.press(.escape, .character("р"))  // h on the Russian layout
+        #expect(app.top is RecentChangesScreen)
+        #expect(app.shows("Последние изменения"))
+        #expect(app.shows("Последние 7 дней · все · изменений:"))
+        #expect(app.shows("2026-0001  ") && app.shows("anna  задача добавлена: Call the lawyer"))
+        #expect(app.shows("2026-0002  "))  // the other case's opening
+        #expect(!app.shows("просмотр дела"))
+        app.press(.character("w"))
+        app.press(.down, .enter)  // anna, the only user
+        #expect(app.shows("Последние 7 дней · anna ·"))
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+    }
+}
