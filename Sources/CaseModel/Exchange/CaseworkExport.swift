@@ -4,7 +4,7 @@ enum CaseworkExport {
         switch variant {
         case .identifiable: identifiable(record)
         case .anonymised: summary(record)
-        case .ctdc: []
+        case .ctdc, .htcds: []
         }
     }
 

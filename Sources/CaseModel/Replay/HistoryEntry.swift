@@ -91,8 +91,8 @@ extension HistoryEntry.Change {
         case .field, .consentWithdrawn, .duplicate: .edit
         case .note: .note
         case .service: .service
-        case .referral: .referral
-        case .status, .reopened: .status
+        case .referral, .partnerReferral, .referralStatus: .referral
+        case .status, .reopened, .flagSet, .flagCleared: .status
         case .objective, .action: .plan
         case .riskAssessment, .needsAssessment: .assessment
         case .followUpAdded, .followUpResolved: .followUp
