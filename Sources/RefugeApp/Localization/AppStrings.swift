@@ -166,9 +166,9 @@ struct AppStrings: Sendable {
     var referral: String { t("Referral", "Направление", "Жолдама") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
-    func caseHeader(number: String, name: String, age: String, status: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)", "\(number)  \(name)  возраст \(age)  \(status)",
-          "\(number)  \(name)  жасы \(age)  \(status)")
+    /// The parts of the case file's header; a narrow screen breaks the line between them.
+    func caseHeader(number: String, name: String, age: String, status: String) -> [String] {
+        [number, name, t("age \(age)", "возраст \(age)", "жасы \(age)"), status]
     }
     /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
     func forReports(_ percent: String) -> String { t("for reports: \(percent)", "для отчёта: \(percent)", "есеп үшін: \(percent)") }
@@ -182,6 +182,14 @@ struct AppStrings: Sendable {
     var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
     func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
     func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
+    /// In the status list (coordinators): the case registers a person who already has one.
+    var duplicateOfAnotherCase: String { t("Duplicate of another case", "Дубликат другого дела", "Басқа істің қайталамасы") }
+    var earlierCaseNumber: String { t("Number of the earlier case", "Номер прежнего дела", "Бұрынғы істің нөмірі") }
+    var earlierCaseHelp: String {
+        t("The case of the same person registered before, e.g. 2026-0001. Both cases stay, linked; statistics count the person once.",
+          "Дело того же человека, заведённое раньше, например 2026-0001. Оба дела остаются и связаны; в статистике человек считается один раз.",
+          "Сол адамның бұрын ашылған ісі, мысалы 2026-0001. Екі іс те сақталады және байланысады; статистикада адам бір рет саналады.")
+    }
     func hasDuplicates(_ numbers: String) -> String { t("duplicates: \(numbers)", "дубликаты: \(numbers)", "қайталамалары: \(numbers)") }
     var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
     var note: String { t("Note", "Заметка") }

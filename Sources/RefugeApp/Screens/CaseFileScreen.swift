@@ -7,8 +7,8 @@ import Terminal
 final class CaseFileScreen: Screen {
     private unowned let session: RefugeSession
     let caseID: CaseID
-    private let summary = Label("", role: .header)
-    private let flagsLabel = Label("", role: .accent)
+    private let summary = PartsLine(role: .header)
+    private let flags = PartsLine(role: .accent)
     let tabs: TabView
     private let overview = Paragraph("", scrollable: true)
     private let history = Paragraph("", scrollable: true)
@@ -30,7 +30,7 @@ final class CaseFileScreen: Screen {
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals)], strings: s.screenKit)
         for part in [overview, history, notes, services, referrals] { part.helpText = s.caseFileHelp }
-        super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
+        super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
     }
 
     private var record: CaseRecord? { session.book?.store[caseID] }
@@ -57,14 +57,15 @@ final class CaseFileScreen: Screen {
         let text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
-        summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
+        summary.parts = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
                                     status: record.status.label.text(in: s.language))
-        // On the second line, so the first (who, how old, where the case stands) fits at 60 columns.
+        // On lines of their own, so the first (who, how old, where the case stands) fits at 60 columns;
+        // narrower, both break between parts rather than cut one.
         let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
-        flagsLabel.text = [s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
+        flags.parts = [s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
                            duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
-            .filter { !$0.isEmpty }.joined(separator: "  ")
+            .filter { !$0.isEmpty }
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
             return ([section.title.text(in: s.language).uppercased()]
