@@ -133,6 +133,21 @@ import Terminal
         #expect(screen.focused !== screen.editor("sex"))
     }
 
+    /// Enter on a page's last field goes on to the next page, not back to its first field, where
+    /// the next answer would land in the family name (issue 12: a full intake without PgDn).
+    @Test func enterOnThePagesLastFieldTurnsToTheNextPage() {
+        let (app, terminal, screen, _) = formApp()
+        terminal.type("Ким")
+        terminal.press(.enter, .enter, .enter, .enter)  // born, sex, children: the last relevant field
+        app.runUntilIdle()
+        #expect(screen.page == 1)
+        #expect(screen.focused === screen.editor("consent"))
+        terminal.press(.enter, .enter)  // notes is a text area: Enter is a new line there
+        app.runUntilIdle()
+        #expect(screen.page == 1, "no page after the last")
+        #expect(screen.form.value("surname") == .text("Ким"))
+    }
+
     @Test func pagesTurnWithPgDnPgUpAndFKeys() {
         let (app, terminal, screen, _) = formApp()
         terminal.press(.pageDown)

@@ -2,7 +2,8 @@ import Terminal
 
 /// A screen that shows a `FormDescription` and edits its values.
 ///
-/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field; Esc
+/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field (and
+/// on from a page's last field to the next page); Esc
 /// leaves, asking first when something changed. A field is validated when the focus leaves it and all relevant fields again
 /// on save; a save with errors moves the focus to the first invalid field (switching page) and
 /// never calls `onSave`. Nothing typed is lost either way.
@@ -117,10 +118,18 @@ open class FormScreen: Screen {
         app?.push(ConfirmDialog(title: strings.unsavedChanges, message: strings.discardChanges) { if $0 { cancel() } })
     }
 
-    /// Enter in a field that does not use it (text, date, number) moves on to the next field; it
-    /// never saves, so a pasted or stray newline cannot submit the form.
+    /// Enter in a field that does not use it (text, date, number) moves on to the next field, and
+    /// from the last field of a page to the first of the next page (rather than back to the top of
+    /// this one, where the next answer would be typed into the family name); it never saves, so a
+    /// pasted or stray newline cannot submit the form.
     override open func handle(_ event: InputEvent) -> Bool {
         guard event == .key(.enter) else { return false }
+        let ring = root.focusable
+        if let focused, ring.last === focused, form.description.pages.indices.contains(view.page + 1) {
+            let page = view.page
+            turnPage(by: 1)
+            if view.page != page { return true }
+        }
         moveFocus(by: 1)
         return true
     }

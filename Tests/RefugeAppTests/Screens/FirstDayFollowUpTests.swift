@@ -141,4 +141,83 @@ struct FirstDayFollowUpTests {
         app.press(.character(" "))  // the whole list
         #expect(!app.shows(s.duplicateOfAnotherCase), "\(app.screen)")
     }
+
+    // MARK: The keystrokes of a full intake
+
+    /// Counts every key a person presses; a typed word counts one key per letter.
+    private final class CountedKeys {
+        let app: AppHarness
+        private(set) var count = 0
+        private(set) var tabs = 0
+        init(_ app: AppHarness) { self.app = app }
+        func type(_ text: String) { count += text.count; app.type(text) }
+        func press(_ keys: Key...) {
+            count += keys.count
+            tabs += keys.filter { $0 == .tab || $0 == .backTab }.count
+            for key in keys { app.press(key) }
+        }
+    }
+
+    /// The ideal path of a full intake of the demo person of docs/user-guide.md, all five pages, in
+    /// Russian: Enter moves on from every field (choices and lists included), first letters choose,
+    /// Space ticks, fields she does not know are passed with Enter, F2 saves from wherever she is.
+    ///
+    ///     т                                   new intake
+    ///     Ахмедова ⏎  Гульнара ⏎  ж ⏎  12.05.1990 ⏎  ⏎ (patronymic)  ⏎ (alias)
+    ///     у ␣ ⏎ (Uzbekistan)  у ␣ р ␣ ⏎ (Uzbek, Russian)                      page 1: 42
+    ///     д ⏎ × 9 (consent)                                                   page 2: 18
+    ///     в ⏎ (married)  2 ⏎  с ⏎ (upper secondary)                           page 3: 6
+    ///     ж ⏎ (victim)  п ⏎ (police)  п ␣ ⏎ (forced labour)  с ⏎ (agriculture)
+    ///     п ␣ ⏎ (job offer)  д ␣ ⏎ (friend)  н ⏎ (not abducted)  у ␣ ⏎ (threats)
+    ///     у ␣ ⏎  ⏎  к ␣ ⏎ (Uzbekistan, -, Kazakhstan)  3 4 ⏎  1 4 ⏎          page 4: 33
+    ///     п ⏎ (police)  е (today)  F2                                         page 5: 4
+    ///
+    /// 103 keys. Enter on a page's last field turns the page, so no PgDn is needed either.
+    @Test func aFullIntakeOfTheDemoPersonTakesAtMost105KeysAndNoTab() throws {
+        let app = try AppHarness.signedIn(language: .ru, size: Self.size)
+        let keys = CountedKeys(app)
+        var pages: [String] = []
+        keys.press(.character("т"))
+        for text in ["Ахмедова", "Гульнара", "ж", "12.05.1990", "", ""] { keys.type(text); keys.press(.enter) }
+        keys.type("у"); keys.press(.character(" "), .enter)
+        keys.type("у"); keys.press(.character(" ")); keys.type("р"); keys.press(.character(" "), .enter)
+        pages.append(app.screen)
+        for _ in 0..<9 { keys.type("д"); keys.press(.enter) }
+        pages.append(app.screen)
+        for text in ["в", "2", "с"] { keys.type(text); keys.press(.enter) }
+        pages.append(app.screen)
+        for text in ["ж", "п"] { keys.type(text); keys.press(.enter) }
+        keys.type("п"); keys.press(.character(" "), .enter)
+        keys.type("с"); keys.press(.enter)
+        keys.type("п"); keys.press(.character(" "), .enter)
+        keys.type("д"); keys.press(.character(" "), .enter)
+        keys.type("н"); keys.press(.enter)
+        keys.type("у"); keys.press(.character(" "), .enter)
+        keys.type("у"); keys.press(.character(" "), .enter)
+        keys.press(.enter)
+        keys.type("к"); keys.press(.character(" "), .enter)
+        for text in ["34", "14"] { keys.type(text); keys.press(.enter) }
+        pages.append(app.screen)
+        keys.type("п"); keys.press(.enter)
+        keys.type("е")
+        pages.append(app.screen)
+        keys.press(.function(2))
+        let all = pages.joined(separator: "\n-----\n")
+        #expect(app.top is CaseFileScreen, "\(all)\n-----\n\(app.screen)")
+        let record = try #require(app.book?.store.records.first)
+        let expected: [FieldKey: FieldValue] = [
+            .familyName: .text("Ахмедова"), .givenName: .text("Гульнара"), .gender: .code("female"),
+            .birthDate: .date(CalendarDate(year: 1990, month: 5, day: 12)!), .citizenship: .codes(["UZ"]),
+            .languages: .codes(["uzb", "rus"]), .consentToInterview: .code("yes"), .consentToShareWithPartners: .code("yes"),
+            .maritalStatus: .code("married"), .numberOfChildren: .number(2), .education: .code("isced3"),
+            .traffickingStatus: .code("actual"), .statusDecidedBy: .code("police"), .exploitationTypes: .codes(["forcedLabour"]),
+            .labourSector: .code("agriculture"), .recruitmentMethods: .codes(["jobOffer"]), .recruiterRelation: .codes(["friend"]),
+            .abduction: .code("no"), .meansOfControl: .codes(["threats"]), .countriesOfRecruitment: .codes(["UZ"]),
+            .countriesOfExploitation: .codes(["KZ"]), .ageAtExploitation: .number(34), .exploitationMonths: .number(14),
+            .referralSource: .code("police"), .referralDate: .date(AppHarness.today),
+        ]
+        for (key, value) in expected { #expect(record[key] == value, "\(key)\n\(all)") }
+        #expect(keys.tabs == 0)
+        #expect(keys.count <= 105, "\(keys.count) keys")
+    }
 }
