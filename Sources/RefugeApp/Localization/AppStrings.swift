@@ -182,6 +182,15 @@ struct AppStrings: Sendable {
     var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
     func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
     func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
+    /// A status in the case list's column of 10: whole words, and "closed – referred" not cut to "closed".
+    func statusInList(_ status: CaseStatus) -> String {
+        switch status {
+        case .active: t("Active", "Активно", "Белсенді")
+        case .followUp: t("Follow-up", "Сопровожд.")
+        case .closed: t("Closed", "Закрыто", "Жабық")
+        case .closedReferred: t("Referred", "Передано")
+        }
+    }
     /// In the status list (coordinators): the case registers a person who already has one.
     var duplicateOfAnotherCase: String { t("Duplicate of another case", "Дубликат другого дела", "Басқа істің қайталамасы") }
     var earlierCaseNumber: String { t("Number of the earlier case", "Номер прежнего дела", "Бұрынғы істің нөмірі") }

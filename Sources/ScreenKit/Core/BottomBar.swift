@@ -4,8 +4,9 @@ import Terminal
 /// the label highlighted in `barLabel`. F-keys come first in numeric order, then other keys
 /// ("^L Lock"). Each label gets its own width plus a space when they all fit; otherwise whole
 /// keys leave the bar — those other than F-keys first, then F-keys from the highest down, except
-/// F1 (help lists every key) and F10 (quit) — so no label is cut into a word nobody can read
-/// ("10Выхо"). Only a single key too wide for the bar has its label cut.
+/// F1 (help lists every key), F10 (quit) and F12 (lock: someone walks in, and the screen must go
+/// at once) — so no label is cut into a word nobody can read ("10Выхо"). Only a single key too
+/// wide for the bar has its label cut.
 struct BottomBar {
     var bindings: [Binding]
 
@@ -24,7 +25,7 @@ struct BottomBar {
         func fits() -> Bool { shown.reduce(0) { $0 + $1.key.displayWidth + $1.label.displayWidth + 1 } <= area.width + 1 }
         while !fits(), let last = shown.last, last.order == Int.max { shown.removeLast() }
         while !fits(), shown.count > 1 {
-            let kept: Set<Int> = [1, 10]
+            let kept: Set<Int> = [1, 10, 12]
             if let index = shown.lastIndex(where: { !kept.contains($0.order) }) { shown.remove(at: index) } else { shown.removeLast() }
         }
         while !shown.isEmpty, labelWidth() < 2 { shown.removeLast() }

@@ -142,6 +142,39 @@ struct FirstDayFollowUpTests {
         #expect(!app.shows(s.duplicateOfAnotherCase), "\(app.screen)")
     }
 
+    // MARK: Walking every screen at 80x24, 60x20 and 40x12
+
+    /// F12 locks from every screen, and a newcomer finds it on the bar, which used to drop it first
+    /// (the case file at 80 columns, the case list at 60).
+    @Test(arguments: [Language.ru, .en])
+    func theLockKeyStaysOnTheBarAt80And60Columns(_ language: Language) throws {
+        let lock = "12" + words(language).lock
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        #expect(app.terminal.row(23).contains(lock), "\(app.terminal.row(23))")
+        app.terminal.resize(to: Size(width: 60, height: 20))
+        app.run()
+        #expect(app.terminal.row(19).contains(lock), "\(app.terminal.row(19))")
+        app.press(.escape)
+        #expect(app.terminal.row(19).contains(lock), "\(app.terminal.row(19))")
+    }
+
+    /// "Closed – referred" was cut to "Закрыто –…" in the list's status column.
+    @Test(arguments: [Language.ru, .en])
+    func theListsStatusColumnDoesNotCutClosedAndReferred(_ language: Language) throws {
+        let s = words(language)
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let record = try #require(app.book?.store.records.first)
+        try app.book?.changeStatus(of: record.id, to: .closedReferred, reason: "")
+        app.press(.enter, .escape)  // the list shows the case file's change
+        let row = try #require(app.row(startingWith: "2026-0001"))
+        #expect(row.contains(s.statusInList(.closedReferred)), "\(row)")
+        #expect(!row.contains("–…") && !row.contains("-…"), "\(row)")
+        #expect(s.statusInList(.closedReferred) != s.statusInList(.closed))
+        for status in CaseStatus.allCases { #expect(s.statusInList(status).count <= 10) }
+    }
+
     // MARK: The keystrokes of a full intake
 
     /// Counts every key a person presses; a typed word counts one key per letter.
