@@ -111,11 +111,11 @@ struct AppStrings: Sendable {
     var columnCompleteness: String { "%" }
     var filterAll: String { t("All", "Все", "Барлығы") }
     var filterClosed: String { t("Closed", "Закрытые") }
-    /// What is shown first: a narrow screen cuts the end of the line.
-    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        t("Shown \(shown) · Active \(active) · Follow-up \(followUp) · Closed \(closed)",
-          "Показано \(shown) · Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed)",
-          "Көрсетілген \(shown) · Белсенді \(active) · Сүйемелдеу \(followUp) · Жабық \(closed)")
+    /// The most important first: a narrow screen leaves out the last counts whole.
+    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> [String] {
+        [t("Shown \(shown)", "Показано \(shown)", "Көрсетілген \(shown)"), t("Active \(active)", "Активные \(active)", "Белсенді \(active)"),
+         t("Follow-up \(followUp)", "Сопровождение \(followUp)", "Сүйемелдеу \(followUp)"),
+         t("Closed \(closed)", "Закрытые \(closed)", "Жабық \(closed)")]
     }
     func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
     var search: String { t("Search", "Поиск", "Іздеу") }

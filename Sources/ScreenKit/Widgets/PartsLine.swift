@@ -1,16 +1,22 @@
 import Terminal
 
-/// Short texts that belong together — a case's number, name, age, status — two spaces apart on one
-/// line. Where they do not fit, the line breaks between two parts, never inside one, so no part is
-/// cut or split from its meaning; only a part wider than the whole area wraps by itself.
+/// Short texts that belong together — a case's number, name, age, status; the list's counts —
+/// side by side, `separator` apart. Where they do not fit, the line breaks between two parts, never
+/// inside one, so no part is cut from its meaning; only a part wider than the whole area wraps by
+/// itself. With `oneLine`, the parts that do not fit are left out whole instead (put the most
+/// important first).
 public final class PartsLine: Widget {
     public var parts: [String]
     public var role: Role
+    public var separator: String
+    public var oneLine: Bool
     public var isHidden = false
 
-    public init(_ parts: [String] = [], role: Role = .normal) {
+    public init(_ parts: [String] = [], role: Role = .normal, separator: String = "  ", oneLine: Bool = false) {
         self.parts = parts
         self.role = role
+        self.separator = separator
+        self.oneLine = oneLine
     }
 
     public func preferredHeight(width: Int) -> Int { max(1, lines(width: width).count) }
@@ -26,10 +32,14 @@ public final class PartsLine: Widget {
         var lines: [String] = []
         var current = ""
         for part in parts where !part.isEmpty {
-            let joined = current.isEmpty ? part : current + "  " + part
+            let joined = current.isEmpty ? part : current + separator + part
             if DisplayWidth.of(joined) <= width {
                 current = joined
                 continue
+            }
+            if oneLine {
+                if current.isEmpty { current = part }  // the first part is shown even when cut
+                break
             }
             if !current.isEmpty { lines.append(current) }
             let wrapped = TextWrap.lines(part, width: width)

@@ -175,6 +175,18 @@ struct FirstDayFollowUpTests {
         for status in CaseStatus.allCases { #expect(s.statusInList(status).count <= 10) }
     }
 
+    /// At 40 columns the counts line ended "Сопровождени…": a count cut from its number. Counts that
+    /// do not fit leave the line whole (the filter, F3, still shows each status's cases).
+    @Test(arguments: [Language.ru, .en])
+    func theCountsLineAtFortyColumnsCutsNoCount(_ language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Size(width: 40, height: 12),
+                                          cases: [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Иванова", "Анна")])
+        let row = app.terminal.row(1)
+        #expect(!row.contains("…"), "\(row)")
+        #expect(row.hasPrefix(language == .ru ? "Показано 2" : "Shown 2"), "\(row)")
+        #expect(!row.hasSuffix("·"), "\(row)")
+    }
+
     // MARK: The keystrokes of a full intake
 
     /// Counts every key a person presses; a typed word counts one key per letter.
