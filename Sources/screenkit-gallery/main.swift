@@ -62,7 +62,7 @@ let intake = FormDescription(title: "Intake (demo)", pages: [
         FormField("born", "Date of birth", .date),
         FormField("sex", "Sex", .choice(sexes)),
         FormField("children", "Children", .yesNoUnknown),
-        FormField("count", "How many", .number(range: 1...20), required: true, relevantWhen: { $0["children"] == .choice("yes") }),
+        FormField("count", "How many", .number(range: 1...20), required: true, relevantWhen: .contains("children", code: "yes")),
     ]),
     FormPage(title: "Consent", fields: [
         FormField("consent", "Consent", .multiChoice([ChoiceOption(code: "data", label: "Store data"), ChoiceOption(code: "photo", label: "Photo")]), required: true),

@@ -16,7 +16,7 @@ import Terminal
                 }),
                 FormField("sex", "Пол", .choice([ChoiceOption(code: "f", label: "Женский"), ChoiceOption(code: "m", label: "Мужской")])),
                 FormField("children", "Children", .yesNoUnknown),
-                FormField("count", "How many", .number(range: 1...20), required: true, relevantWhen: { $0["children"] == .choice("yes") }),
+                FormField("count", "How many", .number(range: 1...20), required: true, relevantWhen: .contains("children", code: "yes")),
             ]),
             FormPage(title: "Consent", fields: [
                 FormField("consent", "Consent", .multiChoice([ChoiceOption(code: "data", label: "Data"), ChoiceOption(code: "photo", label: "Photo")]), required: true),

@@ -39,15 +39,18 @@ public enum InteractiveApp {
         session.quit()
     }
 
-    /// The settings for a real run. Two hidden variables serve the end-to-end tests:
-    /// `REFUGE_KDF_LOGN` (a fast key derivation) and `REFUGE_IDLE_LOCK_SECONDS`.
+    /// The settings for a real run. Two variables serve the end-to-end tests and are read only by
+    /// debug builds (what `swift test` runs): `REFUGE_KDF_LOGN` (a fast key derivation, see
+    /// `KDFChoice`) and `REFUGE_IDLE_LOCK_SECONDS`. A release build locks after `options.idleLock`.
     static func settings(_ options: AppOptions, environment: [String: String]) -> SessionSettings {
         let environment = CommandEnvironment(values: environment)
         var settings = SessionSettings(dataDirectory: options.dataDirectory, language: options.language)
         settings.idleLock = options.idleLock
+        #if DEBUG
         if let seconds = environment[CommandEnvironment.idleLockSecondsKey].flatMap(Int.init), seconds > 0 {
-            settings.idleLock = .seconds(seconds)
+            settings.idleLock = .seconds(seconds)  // a test watches the lock without waiting five minutes
         }
+        #endif
         if environment[CommandEnvironment.kdfLogNKey] != nil, let kdf = try? KDFChoice.resolve(environment) {
             settings.kdf = kdf  // a bad value is ignored here, as the app has no place to say so
         }

@@ -81,13 +81,13 @@ enum CaseActionForms {
         if session.book?.isCoordinator == true, record.duplicateOf == nil {
             choices.append(ChoiceOption(code: StatusChoice.duplicate.rawValue, label: s.duplicateOfAnotherCase))
         }
-        let isDuplicate: (FormValues) -> Bool = { $0[Keys.status.name] == .choice(StatusChoice.duplicate.rawValue) }
         let title = "\(s.changeStatus) — \(record.number)"
         let description = FormDescription(title: title, pages: [FormPage(title: title, fields: [
             FormField(Keys.status, s.status, .choice(choices), required: true),
-            FormField(Keys.earlierCase, s.earlierCaseNumber, .text(maxLength: 20), required: true, relevantWhen: isDuplicate,
+            FormField(Keys.earlierCase, s.earlierCaseNumber, .text(maxLength: 20), required: true,
+                      relevantWhen: .contains(Keys.status.name, code: StatusChoice.duplicate.rawValue),
                       help: s.earlierCaseHelp),
-            FormField(Keys.reason, s.reason, .text(maxLength: 500), relevantWhen: { !isDuplicate($0) }, help: s.reasonHelp),
+            FormField(Keys.reason, s.reason, .text(maxLength: 500), relevantWhen: .lacks(Keys.status.name, code: StatusChoice.duplicate.rawValue), help: s.reasonHelp),
         ])])
         let initial: FormValues = [Keys.status.name: .choice(StatusChoice.status(record.status).rawValue)]
         return session.caseFileForm(description, initial: initial) { book, form in

@@ -29,10 +29,22 @@ enum FormValueMapping {
     }
 
     static func fieldValues(_ values: FormValues, schema: IntakeSchema = .standard) -> [FieldKey: FieldValue] {
+        fieldValues(values) { schema.field($0) }
+    }
+
+    /// The answers of a form made from `sections` (any form declared as schema data, not only the
+    /// intake), as CaseModel stores them: only the fields that apply, each through its own field's
+    /// parser, so text is cleaned as an import would clean it.
+    static func answers(of form: Form, declaredIn sections: [Section]) -> [FieldKey: FieldValue] {
+        let declared = Dictionary(sections.flatMap(\.fields).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return fieldValues(form.relevantValues) { declared[$0] }
+    }
+
+    private static func fieldValues(_ values: FormValues, field: (FieldKey) -> Field?) -> [FieldKey: FieldValue] {
         var result: [FieldKey: FieldValue] = [:]
         for (key, value) in values {
             let fieldKey = FieldKey(key)
-            if let converted = fieldValue(value, for: schema.field(fieldKey)) { result[fieldKey] = converted }
+            if let converted = fieldValue(value, for: field(fieldKey)) { result[fieldKey] = converted }
         }
         return result
     }

@@ -46,17 +46,22 @@ final class IntakeFormBuilder {
 
     private func formField(_ field: Field) -> FormField {
         let help = field.help.text(in: language)
-        // Asked on every key and redraw: only the answers the rule reads are converted.
-        let referenced = Set(field.relevance.referencedFields.map(\.rawValue))
         return FormField(
             field.key.rawValue, field.label.text(in: language), kind(of: field),
             required: field.requiredForSave,
-            relevantWhen: field.relevance == .always ? nil : { [schema] values in
-                field.relevance.isSatisfied(by: FormValueMapping.fieldValues(values.filter { referenced.contains($0.key) },
-                                                                             schema: schema))
-            },
+            relevantWhen: Self.relevance(field.relevance),
             validate: { [unowned self] value, values in problem(with: value, of: field, among: values) },
             help: help.isEmpty ? nil : help)
+    }
+
+    /// The schema's condition as the form engine's: the same cases, keyed by the field's name.
+    static func relevance(_ relevance: Relevance) -> FormRelevance {
+        switch relevance {
+        case .always: .always
+        case .contains(let key, let code): .contains(key.rawValue, code: code)
+        case .answered(let key): .answered(key.rawValue)
+        case .unanswered(let key): .unanswered(key.rawValue)
+        }
     }
 
     private func problem(with value: FormValue, of field: Field, among values: FormValues) -> String? {
@@ -70,7 +75,7 @@ final class IntakeFormBuilder {
             .first { $0.severity == .error }?.message(in: language)
     }
 
-    private func kind(of field: Field) -> ScreenKit.FieldKind {
+    private func kind(of field: Field) -> EditorKind {
         switch field.kind {
         // No limit in the editor: it would silently drop the end of a long paste. The schema's
         // maximum is checked like every rule, with a message, and the form keeps all of the text.

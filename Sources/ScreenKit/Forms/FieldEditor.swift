@@ -1,4 +1,4 @@
-/// A widget that edits one form value. Each kind of field has one (see `FieldKind`).
+/// A widget that edits one form value. Each kind of field has one (see `EditorKind`).
 public protocol FieldEditor: Widget {
     var value: FormValue { get set }
     var onChange: (() -> Void)? { get set }

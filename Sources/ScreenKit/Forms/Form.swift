@@ -26,7 +26,7 @@ public final class Form {
 
     func set(_ key: String, _ value: FormValue) { values[key] = value }
 
-    public func isRelevant(_ field: FormField) -> Bool { field.isRelevant?(values) ?? true }
+    public func isRelevant(_ field: FormField) -> Bool { field.relevance.holds(in: values) }
 
     public func relevantFields(onPage page: Int) -> [FormField] {
         description.pages.indices.contains(page) ? description.pages[page].fields.filter(isRelevant) : []

@@ -63,9 +63,9 @@ extension Form {
 }
 
 extension FormField {
-    public init<Answer>(_ key: FormKey<Answer>, _ label: String, _ kind: FieldKind, required: Bool = false,
-                        relevantWhen isRelevant: ((FormValues) -> Bool)? = nil,
+    public init<Answer>(_ key: FormKey<Answer>, _ label: String, _ kind: EditorKind, required: Bool = false,
+                        relevantWhen relevance: FormRelevance = .always,
                         validate: ((FormValue, FormValues) -> String?)? = nil, help: String? = nil) {
-        self.init(key.name, label, kind, required: required, relevantWhen: isRelevant, validate: validate, help: help)
+        self.init(key.name, label, kind, required: required, relevantWhen: relevance, validate: validate, help: help)
     }
 }

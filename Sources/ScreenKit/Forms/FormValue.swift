@@ -18,6 +18,15 @@ public enum FormValue: Hashable, Sendable {
         case .date, .number, .choice: return false
         }
     }
+
+    /// Whether a choice holds `code`, as the chosen option or one of the checked ones.
+    public func contains(_ code: String) -> Bool {
+        switch self {
+        case .choice(let chosen): chosen == code
+        case .choices(let codes): codes.contains(code)
+        case .none, .text, .date, .number: false
+        }
+    }
 }
 
 /// All values of a form, by field key.

@@ -46,11 +46,16 @@ public final class MultiChoiceField: Widget {
         else { checkedCodes = options.map(\.code).filter { checkedCodes.contains($0) || $0 == code } }  // keep option order
     }
 
+    /// Scrolls to keep the current option in view.
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        guard !area.isEmpty else { return }
+        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
-        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
-        for row in 0..<min(area.height, options.count - top) {
+        for row in 0..<min(area.height, max(0, options.count - top)) {
             let option = options[top + row]
             let box = checkedCodes.contains(option.code) ? "[x] " : "[ ] "
             let role: Role = focused && top + row == current ? .focused : hasError ? .error : .normal

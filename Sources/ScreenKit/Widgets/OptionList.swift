@@ -47,6 +47,14 @@ public final class OptionList: Widget {
 
     private func move(to index: Int) { highlighted = max(0, min(visible.count - 1, index)) }
 
+    /// The page is the rows under the filter line, so PgDn before the first frame moves a whole page.
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        guard !area.isEmpty else { return }
+        let list = area.inset(top: 1)
+        pageSize = max(1, list.height)
+        top = Layout.scrolled(top, toShow: highlighted..<highlighted + 1, height: list.height)
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
@@ -54,8 +62,6 @@ public final class OptionList: Widget {
         let used = canvas.write(prompt, at: area.origin, role: .muted, clip: area)
         filter.draw(in: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1), on: canvas, focused: focused)
         let list = area.inset(top: 1)
-        pageSize = max(1, list.height)
-        top = Layout.scrolled(top, toShow: highlighted..<highlighted + 1, height: list.height)
         for row in 0..<min(list.height, max(0, visible.count - top)) {
             let index = top + row
             let role: Role = index == highlighted ? (focused ? .focused : .selection) : .normal

@@ -22,10 +22,16 @@ public final class Paragraph: Widget {
 
     public func preferredHeight(width: Int) -> Int { TextWrap.lines(text, width: width).count }
 
-    public func draw(in area: Rect, on canvas: Canvas) {
+    /// Remembers the size for PgUp/PgDn (a page before the first frame is already the real one) and
+    /// keeps the scroll inside the text.
+    public func layout(in area: Rect, focused: (any Widget)?) {
         lastSize = area.size
+        top = Self.clamped(top, lines: TextWrap.lines(text, width: area.width).count, height: area.height)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
         let lines = TextWrap.lines(text, width: area.width)
-        top = max(0, min(top, lines.count - area.height))
+        let top = Self.clamped(top, lines: lines.count, height: area.height)  // drawn in an area it was not laid out in
         for row in 0..<min(area.height, lines.count - top) {
             var line = lines[top + row]
             if row == area.height - 1, top + row < lines.count - 1 {
@@ -34,6 +40,9 @@ public final class Paragraph: Widget {
             canvas.write(line, at: Point(x: area.x, y: area.y + row), role: role, clip: area)
         }
     }
+
+    /// The first line shown: the last page ends at the last line.
+    private static func clamped(_ top: Int, lines: Int, height: Int) -> Int { max(0, min(top, lines - height)) }
 
     public func handle(_ event: InputEvent, app: Application) -> Bool {
         guard scrollable, case .key(let key) = event else { return false }

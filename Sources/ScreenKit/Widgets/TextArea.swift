@@ -82,15 +82,23 @@ public final class TextArea: Widget {
         return true
     }
 
-    public func draw(in area: Rect, on canvas: Canvas) {
+    /// Wraps at the area's width and scrolls to keep the cursor's line in view, so Up/Down before
+    /// the first frame already move by the lines the user will see.
+    public func layout(in area: Rect, focused: (any Widget)?) {
         guard !area.isEmpty else { return }
         width = area.width
+        let current = lineIndex(in: lines)
+        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
+    }
+
+    public func draw(in area: Rect, on canvas: Canvas) {
+        guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
         let role = Role.field(focused: focused, hasError: hasError)
         canvas.fill(area, role: role)
         let all = lines
         let current = lineIndex(in: all)
-        top = Layout.scrolled(top, toShow: current..<current + 1, height: area.height)
+        let top = min(self.top, max(0, all.count - 1))
         for row in 0..<min(area.height, all.count - top) {
             canvas.write(String(characters[all[top + row]]), at: Point(x: area.x, y: area.y + row), role: role, clip: area)
         }

@@ -129,14 +129,39 @@ struct IntakeScreenTests {
         #expect(app.shows("Nazarova"))
     }
 
+    /// A form other than the intake (a plan, an assessment) is declared as a schema section: the
+    /// same builder gives it editors, labels, relevance and CaseModel's rules, and its answers come
+    /// back as CaseModel stores them, cleaned by its own fields.
+    @Test func aFormDeclaredAsSchemaDataGetsItsScreenAndItsAnswers() {
+        let goal = Field("goal", .text, label: LocalizedText(en: "Goal", ru: "Цель"), requiredForSave: true)
+        let review = Field("review", .date, label: LocalizedText(en: "Review on", ru: "Пересмотр"),
+                           relevance: .answered("goal"), rules: [.notInFuture])
+        let plan = Section(id: "plan", title: LocalizedText(en: "Plan", ru: "План"), fields: [goal, review])
+        let builder = IntakeFormBuilder(language: .en, today: { AppHarness.today })  // the fields' checks hold it unowned
+        defer { withExtendedLifetime(builder) {} }
+        let description = builder.description(title: "Plan", sections: [plan])
+        #expect(description.pages.map(\.title) == ["Plan"])
+        #expect(description.pages[0].fields.map(\.label) == ["Goal", "Review on"])
+        #expect(description.pages[0].fields.map(\.isRequired) == [true, false])
+        #expect(description.pages[0].fields[1].relevance == .answered("goal"))
+        let later = CalendarDate(year: 2027, month: 1, day: 1)!
+        #expect(description.pages[0].fields[1].validate?(.date(later), [:]) != nil)
+        let day = CalendarDate(year: 2026, month: 3, day: 1)!
+        let form = Form(description, values: ["goal": .text(" Найти\tработу\u{7} "), "review": .date(day)])
+        #expect(FormValueMapping.answers(of: form, declaredIn: [plan]) == ["goal": .text("Найти работу"), "review": .date(day)])
+        let withoutGoal = Form(description, values: ["review": .date(day)])
+        #expect(FormValueMapping.answers(of: withoutGoal, declaredIn: [plan]).isEmpty)  // no goal: the review does not apply
+    }
+
     @Test func theFormIsBuiltFromTheSchemaWithRelevance() {
         let builder = IntakeFormBuilder(language: .ru, today: { AppHarness.today })
         let description = builder.description(title: "t", sections: IntakeSchema.standard.sections)
         #expect(description.pages.count == IntakeSchema.standard.sections.count)
         #expect(description.pages[0].fields.prefix(3).map(\.key) == ["familyName", "givenName", "gender"])
         let age = description.pages[0].fields.first { $0.key == "ageAtIntake" }!
-        #expect(age.isRelevant?([:]) == true)
-        #expect(age.isRelevant?(["birthDate": .date(CalendarDate(year: 2000, month: 1, day: 1)!)]) == false)
+        #expect(age.relevance == .unanswered("birthDate"))  // the schema's condition, as declared
+        #expect(age.relevance.holds(in: [:]) == true)
+        #expect(age.relevance.holds(in: ["birthDate": .date(CalendarDate(year: 2000, month: 1, day: 1)!)]) == false)
         let birth = description.pages[0].fields.first { $0.key == "birthDate" }!
         #expect(birth.validate?(.date(CalendarDate(year: 2030, month: 1, day: 1)!), [:]) == "Дата 01.01.2030 ещё не наступила.")
     }

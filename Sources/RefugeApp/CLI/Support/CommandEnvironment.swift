@@ -13,8 +13,10 @@ struct CommandEnvironment: Sendable {
     static let newPassphraseKey = "REFUGE_NEW_PASSPHRASE"
     /// For tests only, and read only by debug builds: log2 of scrypt's N for new key slots (weak and fast).
     static let kdfLogNKey = "REFUGE_KDF_LOGN"
-    /// For tests only: the idle lock of the interactive app, in seconds.
+    #if DEBUG
+    /// For tests only, and only in debug builds: the idle lock of the interactive app, in seconds.
     static let idleLockSecondsKey = "REFUGE_IDLE_LOCK_SECONDS"
+    #endif
 
     var values: [String: String]
 

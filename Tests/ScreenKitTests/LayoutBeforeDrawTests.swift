@@ -1,0 +1,59 @@
+import Testing
+import Terminal
+@testable import ScreenKit
+
+/// Widgets settle what depends on their size when laid out, and only draw when drawn (ratatui's
+/// render contract): a key pressed before the first frame acts on the size the user will see, and
+/// drawing twice shows the same.
+@Suite struct LayoutBeforeDrawTests {
+    static func numbered(_ count: Int) -> [ChoiceOption] {
+        (0..<count).map { ChoiceOption(code: "\($0)", label: "Option \($0)") }
+    }
+
+    @Test func textAreaUpBeforeTheFirstDrawMovesByTheWrappedLine() {
+        let (app, terminal) = makeApp(width: 40, height: 12)
+        let area = TextArea("Прибыла из Шымкента вечером", rows: 3)
+        app.push(Screen(title: "Notes", root: Stack(.horizontal, [(.fixed(16), area), (.flex(1), Label("|"))])))
+        terminal.press(.up)
+        app.runUntilIdle()
+        #expect(area.cursor < area.characters.count)  // two lines at 16 columns (one at 40): Up moved within it
+    }
+
+    @Test func optionListPageDownBeforeTheFirstDrawMovesAWholePage() {
+        let (app, terminal) = makeApp()
+        let list = OptionList(Self.numbered(100))
+        app.push(Screen(title: "Pick", root: list))
+        terminal.press(.pageDown)
+        app.runUntilIdle()
+        #expect(list.highlighted == 21)  // 22 body rows less the filter line
+        #expect(terminal.row(22) == "Option 21")
+    }
+
+    @Test func paragraphPageDownBeforeTheFirstDrawMovesAWholePage() {
+        let (app, terminal) = makeApp()
+        let text = Paragraph((0..<100).map { "Line \($0)" }.joined(separator: "\n"), scrollable: true)
+        app.push(Screen(title: "Read", root: text))
+        terminal.press(.pageDown)
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "Line 21")  // a page is the 22 body rows less one kept for context
+    }
+
+    @Test func multiChoiceScrollsWhenLaidOutAndDrawingChangesNothing() {
+        let (app, _) = makeApp()
+        let field = MultiChoiceField(Self.numbered(20), rows: 6)
+        for _ in 0..<5 { _ = field.handle(.key(.down), app: app) }
+        let area = Rect(x: 0, y: 0, width: 20, height: 6)
+        func picture(_ area: Rect) -> [String] {
+            let canvas = Canvas(size: Size(width: 20, height: 6), theme: .monochrome, strings: .english, focused: field)
+            field.draw(in: area, on: canvas)
+            return canvas.grid.rows
+        }
+        field.layout(in: area, focused: field)
+        let laidOut = picture(area)
+        #expect(laidOut.first?.hasPrefix("[ ] Option 0") == true)
+        _ = picture(Rect(x: 0, y: 0, width: 20, height: 3))
+        #expect(picture(area) == laidOut)
+        field.layout(in: Rect(x: 0, y: 0, width: 20, height: 3), focused: field)
+        #expect(picture(area).first?.hasPrefix("[ ] Option 3") == true)  // the smaller area scrolled it
+    }
+}
