@@ -148,6 +148,19 @@ import Terminal
         #expect(screen.form.value("surname") == .text("Ким"))
     }
 
+    /// The bar shows a page key only where it turns a page: on the first page no "Prev" (at 40
+    /// columns it used to take the place of "Next"), on the last no "Next" (issue 12).
+    @Test func theBarShowsOnlyThePageKeysThatTurnAPage() {
+        let (app, terminal, _, _) = formApp(width: 40, height: 12)
+        app.runUntilIdle()
+        #expect(terminal.row(11).contains("8Next"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("7Prev"), "\(terminal.row(11))")
+        terminal.press(.pageDown)
+        app.runUntilIdle()
+        #expect(terminal.row(11).contains("7Prev"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("8Next"), "\(terminal.row(11))")
+    }
+
     @Test func pagesTurnWithPgDnPgUpAndFKeys() {
         let (app, terminal, screen, _) = formApp()
         terminal.press(.pageDown)

@@ -29,8 +29,11 @@ struct BottomBar {
             if let index = shown.lastIndex(where: { !kept.contains($0.order) }) { shown.remove(at: index) } else { shown.removeLast() }
         }
         while !shown.isEmpty, labelWidth() < 2 { shown.removeLast() }
-        let rooms = Self.share(area.width - shown.reduce(0) { $0 + $1.key.displayWidth },
-                               among: shown.map { $0.label.displayWidth + 1 })
+        let wants = shown.map { $0.label.displayWidth + 1 }
+        let room = area.width - shown.reduce(0) { $0 + $1.key.displayWidth }
+        // The last label needs no trailing space (as `fits` counts): labels one column too wide
+        // for `room` still fit whole.
+        let rooms = Self.share(wants.reduce(0, +) == room + 1 ? room + 1 : room, among: wants)
         var x = area.x
         for (index, item) in shown.enumerated() {
             x += canvas.write(item.key, at: Point(x: x, y: area.y), role: .barKey, clip: area)

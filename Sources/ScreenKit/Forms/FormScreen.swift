@@ -42,9 +42,13 @@ open class FormScreen: Screen {
 
     override open var bindings: [Binding] {
         var bindings = [Binding(.function(2), .control("s"), label: saveLabel ?? strings.save) { [unowned self] in save() }]
-        if form.description.pages.count > 1 {  // page keys only where there are pages to turn
-            bindings += [Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) },
-                         Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) }]
+        // Page keys only where they turn a page: "Prev" on the first page would do nothing, and on a
+        // narrow bar it would push out "Next".
+        if pageToTurn(by: -1) != nil {
+            bindings.append(Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) })
+        }
+        if pageToTurn(by: 1) != nil {
+            bindings.append(Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) })
         }
         return bindings + [Binding(.escape, label: strings.back) { [unowned self] in leave() }]
     }
@@ -63,11 +67,17 @@ open class FormScreen: Screen {
 
     /// Moves to the next (previous) page that has a relevant field.
     public func turnPage(by step: Int) {
+        if let target = pageToTurn(by: step) { goToPage(target) }
+    }
+
+    /// The next (previous) page that has a relevant field, if there is one.
+    private func pageToTurn(by step: Int) -> Int? {
         var target = view.page + step
         while form.description.pages.indices.contains(target) {
-            if !form.relevantFields(onPage: target).isEmpty { return goToPage(target) }
+            if !form.relevantFields(onPage: target).isEmpty { return target }
             target += step
         }
+        return nil
     }
 
     /// Validates every relevant field; saves when all are valid, else shows the first problem.
@@ -125,12 +135,11 @@ open class FormScreen: Screen {
     override open func handle(_ event: InputEvent) -> Bool {
         guard event == .key(.enter) else { return false }
         let ring = root.focusable
-        if let focused, ring.last === focused, form.description.pages.indices.contains(view.page + 1) {
-            let page = view.page
-            turnPage(by: 1)
-            if view.page != page { return true }
+        if let focused, ring.last === focused, let next = pageToTurn(by: 1) {
+            goToPage(next)
+        } else {
+            moveFocus(by: 1)
         }
-        moveFocus(by: 1)
         return true
     }
 
