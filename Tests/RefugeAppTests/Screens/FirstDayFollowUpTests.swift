@@ -187,6 +187,22 @@ struct FirstDayFollowUpTests {
         #expect(!row.hasSuffix("·"), "\(row)")
     }
 
+    /// At 60 columns the top line repeated the duplicate dialog's sentence and cut it ("Enter — о…");
+    /// it now names what happened in words that fit, and the dialog says the rest.
+    @Test(arguments: [Language.ru, .en])
+    func theDuplicateCheckSaysOnTheTopLineWhatFitsAt60And40Columns(_ language: Language) throws {
+        for size in [Size(width: 60, height: 20), Size(width: 40, height: 12)] {
+            let app = try AppHarness.signedIn(language: language, size: size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+            app.typeQuickRegistration("Ахмедова", "Гульнара", gender: language == .ru ? "ж" : "f", newKey: key("n", language))
+            app.press(.function(2))
+            #expect(app.top is DuplicatesDialog)
+            #expect(!app.terminal.row(0).contains("…"), "\(app.terminal.row(0))")
+            app.press(.escape)
+            #expect(app.top is FormScreen)
+            #expect(app.terminal.row(0).contains(words(language).duplicatesTitle), "\(app.terminal.row(0))")
+        }
+    }
+
     // MARK: The keystrokes of a full intake
 
     /// Counts every key a person presses; a typed word counts one key per letter.
