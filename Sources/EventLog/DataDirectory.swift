@@ -1,35 +1,64 @@
 import Foundation
 
-/// The files of one data directory:
+/// The files of one log and where they live:
 ///
-///     events.log   the log
-///     keys         the key file (one slot per user)
-///     lock         the writer lock, holding who has it
-///     NAME.sealed  sealed files (drafts, caches)
-///     events.log.cut-OFFSET-TIME  bytes of a torn tail, kept before it was cut
-///     events.log.state  the last (sequence, tag) this device saw (device-local)
-///     *.tmp        a replacement in progress; removed by the next writer
+///     FOLDER/LOG        the log (`events.log` alone; `events-NAME.log` in a shared folder)
+///     FOLDER/keys       the key file (one slot per user)
+///     FOLDER/LOG.cut-OFFSET-TIME  bytes of a torn tail, kept before it was cut
+///     STATE/lock        the writer lock, holding who has it (device-local)
+///     STATE/NAME.sealed sealed files: device id, drafts (device-local)
+///     STATE/LOG.state   the last (sequence, tag) this device saw (device-local)
+///     *.tmp             a replacement in progress; removed by the next writer
+///
+/// A data directory of one log keeps both kinds in one folder (STATE = FOLDER); a shared folder
+/// keeps device-local files in a state directory of their own, so a sync engine never copies them.
 struct DataDirectory: Sendable {
+    /// The folder of the shared files.
     let path: String
+    /// The folder of this device's own files.
+    let state: String
+    /// The log's file name inside `path`.
+    let logName: String
+
+    static let singleLogName = "events.log"
 
     init(_ url: URL) {
-        var path = url.standardizedFileURL.path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        self.path = path
+        path = Self.clean(url)
+        state = path
+        logName = Self.singleLogName
     }
 
-    var logPath: String { path + "/events.log" }
+    init(folder: URL, state: URL, logName: String) {
+        path = Self.clean(folder)
+        self.state = Self.clean(state)
+        self.logName = logName
+    }
+
+    private static func clean(_ url: URL) -> String {
+        var path = url.standardizedFileURL.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    var logPath: String { path + "/" + logName }
     var keyFilePath: String { path + "/keys" }
-    var lockPath: String { path + "/lock" }
-    func sealedPath(_ name: String) -> String { path + "/" + name + Self.sealedSuffix }
+    var lockPath: String { state + "/lock" }
+    func sealedPath(_ name: String) -> String { state + "/" + name + Self.sealedSuffix }
     static let sealedSuffix = ".sealed"
 
     /// The last (sequence, tag) this device saw: device-local state, never copied with the log.
-    var statePath: String { path + "/events.log.state" }
+    var statePath: String { state + "/" + logName + ".state" }
 
     /// A torn tail's bytes, kept before the writer cuts them: named by where they were and when.
-    func cutTailPath(offset: UInt64, time: UInt64) -> String { path + "/" + Self.cutTailPrefix + "\(offset)-\(time)" }
-    static let cutTailPrefix = "events.log.cut-"
+    func cutTailPath(offset: UInt64, time: UInt64) -> String { path + "/" + cutTailPrefix + "\(offset)-\(time)" }
+    var cutTailPrefix: String { logName + ".cut-" }
+
+    /// Temporary files this log's writer may have left in the shared folder: only its own, since
+    /// a sync engine keeps its own temporary files there too (`.syncthing.NAME.tmp`).
+    func isOwnLeftover(_ name: String, inSharedFolder: Bool) -> Bool {
+        guard name.hasSuffix(AtomicReplace.temporarySuffix) else { return false }
+        return !inSharedFolder || [logName, Self.singleLogName, "keys"].map { $0 + AtomicReplace.temporarySuffix }.contains(name)
+    }
 }
 
 /// Microseconds since 1970 from the system's real-time clock.

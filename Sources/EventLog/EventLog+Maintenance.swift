@@ -9,15 +9,24 @@ extension EventLog {
         try verify(at: directory, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
     }
 
+    /// `verify` of this device's log in a shared folder, with what it read of the other devices' logs.
+    public static func verify(in shared: SharedFolder, user: String, passphrase: String) throws -> IntegrityReport {
+        try report(on: open(in: shared, user: user, passphrase: passphrase, mode: .readOnly, eachRecord: { _ in }),
+                   fileSystem: PosixFileSystem())
+    }
+
     static func verify(at directory: URL, user: String, passphrase: String, fileSystem: any FileSystem) throws -> IntegrityReport {
-        let log = try open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
-                           fileSystem: fileSystem, clock: wallClockMicroseconds)
+        try report(on: open(at: directory, user: user, passphrase: passphrase, mode: .readOnly,
+                            fileSystem: fileSystem, clock: wallClockMicroseconds), fileSystem: fileSystem)
+    }
+
+    private static func report(on log: EventLog, fileSystem: any FileSystem) throws -> IntegrityReport {
         defer { log.close() }
         let names = try io { () throws(FileSystemError) in try fileSystem.listDirectory(log.paths.path) }
         return IntegrityReport(directory: log.paths.path, read: log.openingRead, users: try log.users(),
-                               cutTailCopies: names.filter { $0.hasPrefix(DataDirectory.cutTailPrefix) }.sorted(),
+                               cutTailCopies: names.filter { $0.hasPrefix(log.paths.cutTailPrefix) }.sorted(),
                                damagedSealedFiles: try log.sealedFileNames().filter { (try? log.readSealedFile(named: $0)) == nil },
-                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback)
+                               maintenance: log.maintenanceHistory, rollback: log.recovery.rollback, peers: log.peers)
     }
 
     /// Copies every readable record of the log in `source` into a new log in `destination` (which
@@ -28,13 +37,30 @@ extension EventLog {
     /// passphrases, record types, timestamps, order and batches; sequence numbers start again at 1.
     /// Sealed files are re-sealed under the new log (they are bound to their log, so a plain copy
     /// would not open); one that cannot be read is left behind. The source is only read.
-    public static func salvage(from source: URL, to destination: URL, user: String, passphrase: String) throws -> SalvageReport {
-        try salvage(from: source, to: destination, user: user, passphrase: passphrase, fileSystem: PosixFileSystem())
+    ///
+    /// In a shared folder (`shared`), this device's own log is copied (its sealed files from the
+    /// state directory); the other devices' logs stay where they are, each readable on its own.
+    public static func salvage(from source: URL, state: URL? = nil, to destination: URL, user: String,
+                               passphrase: String) throws -> SalvageReport {
+        let fileSystem = PosixFileSystem()
+        var sourcePaths = DataDirectory(source)
+        if let state {
+            let shared = SharedFolder(folder: source, state: state)
+            if shared.layout(fileSystem) == .shared {
+                guard let own = shared.ownLogName(fileSystem) else { throw EventLogError.notJoined(folder: shared.folderPath) }
+                sourcePaths = shared.paths(logName: own)
+            }
+        }
+        return try salvage(from: sourcePaths, to: destination, user: user, passphrase: passphrase, fileSystem: fileSystem)
     }
 
     static func salvage(from source: URL, to destination: URL, user: String, passphrase: String,
                         fileSystem: any FileSystem) throws -> SalvageReport {
-        let sourcePaths = DataDirectory(source)
+        try salvage(from: DataDirectory(source), to: destination, user: user, passphrase: passphrase, fileSystem: fileSystem)
+    }
+
+    static func salvage(from sourcePaths: DataDirectory, to destination: URL, user: String, passphrase: String,
+                        fileSystem: any FileSystem) throws -> SalvageReport {
         let targetPaths = DataDirectory(destination)
         guard sourcePaths.path != targetPaths.path else {
             throw EventLogError.unusableSalvageDestination("it is the damaged log's own directory")
@@ -47,7 +73,7 @@ extension EventLog {
         // made every writer give the lock up; an intact log may be open in the app).
         let sourceLock = try acquireLock(sourcePaths, fileSystem)
         defer { sourceLock.release() }
-        let old = try open(at: source, user: user, passphrase: passphrase, mode: .readOnly,
+        let old = try open(sourcePaths, user: user, passphrase: passphrase, mode: .readOnly,
                            fileSystem: fileSystem, clock: wallClockMicroseconds, salvaging: true)
         defer { old.close() }
         let dataKey = try old.dataKey()

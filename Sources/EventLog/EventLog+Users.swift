@@ -44,9 +44,9 @@ extension EventLog {
 
     /// A sealed file of a newer format means a newer Refuge wrote here: this one upgrades nothing.
     static func hasNewerSealedFiles(_ paths: DataDirectory, _ fileSystem: any FileSystem) -> Bool {
-        let names = (try? fileSystem.listDirectory(paths.path)) ?? []
+        let names = (try? fileSystem.listDirectory(paths.state)) ?? []
         return names.filter { $0.hasSuffix(DataDirectory.sealedSuffix) }.contains { name in
-            guard let bytes = try? AtomicReplace.read(paths.path + "/" + name, in: fileSystem, limit: SealedFileFormat.maxFileSize)
+            guard let bytes = try? AtomicReplace.read(paths.state + "/" + name, in: fileSystem, limit: SealedFileFormat.maxFileSize)
             else { return false }
             return SealedFileFormat.newerVersion(of: bytes) != nil
         }
@@ -70,6 +70,10 @@ extension EventLog {
     /// now on; this one is closed.
     @discardableResult
     public func removeUser(_ user: String) throws -> EventLog {
+        // Another device would go on writing under the old key, which the disabled user can open:
+        // changing the key of a folder other devices share needs every device at once, which this
+        // version cannot do (docs/sync.md). Alone in the folder, this device can.
+        guard peers.isEmpty else { throw EventLogError.dataKeyChangeInSharedFolder }
         let writer = try requireWriter()
         let keys = try dataKeys()
         let keyFile = secrets.withLock { $0.keyFile }

@@ -30,8 +30,11 @@ public final class EventLog: Sendable {
     let frameIndex: FrameIndex
     /// What the log's own records say (kept values, maintenance).
     let notes: Mutex<LogNotes>
-    /// What the opening read saw of the key file's history (see `KeyFileRecord`).
+    /// What the opening read saw of the key file's history (see `KeyFileRecord`), in this log and,
+    /// in a shared folder, in the other devices' logs.
     let keyFileHistory: KeyFileHistory
+    /// In a shared folder: what opening read of every other device's log.
+    public let peers: [PeerLogReport]
 
     /// The data keys and the key file as last written; the keys are dropped on close.
     struct Secrets: Sendable {
@@ -102,14 +105,14 @@ public final class EventLog: Sendable {
     /// sealed under `dataKey`, so its key file keeps no retired keys; it is generation 1, which a
     /// new log holds without a record (so that the caller's first record is number 1).
     static func makeLog(_ paths: DataDirectory, fileSystem: any FileSystem, keyFile oldKeyFile: KeyFile, dataKey: SymmetricKey,
-                        clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
+                        headerVersion: UInt16 = 1, clock: @escaping @Sendable () -> UInt64) throws -> EventLog {
         var keyFile = oldKeyFile
         keyFile.generation = 1
         keyFile.sealedHistory = []
         keyFile.mac = Keyring.mac(of: keyFile, dataKey: dataKey)
         let lock = try acquireLock(paths, fileSystem)
         do {
-            let header = LogHeader(fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
+            let header = LogHeader(version: headerVersion, fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
             try io { () throws(FileSystemError) in
                 // The key file first: the log file's appearance is what makes the log exist.
                 try AtomicReplace.write(keyFile.encoded(), to: paths.keyFilePath, in: fileSystem)
@@ -126,9 +129,21 @@ public final class EventLog: Sendable {
     static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode,
                      fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
-        let paths = DataDirectory(directory)
+        try open(DataDirectory(directory), user: user, passphrase: passphrase, mode: mode, fileSystem: fileSystem,
+                 clock: clock, salvaging: salvaging, deliver: deliver)
+    }
+
+    /// Opens the log at `paths`; `readPeers`, given the unlocked keys, reads the other devices'
+    /// logs of a shared folder before this one is checked against the key file's history.
+    static func open(_ paths: DataDirectory, user: String, passphrase: String, mode: OpenMode,
+                     fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
+                     readPeers: (DataKeys, KeyFile) -> PeerReading = { _, _ in PeerReading() },
+                     deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
+        // The marker of a shared folder is no log: the folder is opened with a state directory.
+        if paths.logName == DataDirectory.singleLogName, header.version >= 2 { throw EventLogError.notJoined(folder: paths.path) }
         let unlocked = try unlock(keyFile, user: user, passphrase: passphrase, in: paths)
+        let peers = readPeers(unlocked.keys, keyFile)
         let log: EventLog
         var reunlocked = unlocked
         if mode == .readWrite {
@@ -138,14 +153,16 @@ public final class EventLog: Sendable {
                 let (_, current) = try readHeaderAndKeyFile(paths, fileSystem)
                 if current != keyFile { reunlocked = try unlock(current, user: user, passphrase: passphrase, in: paths) }
                 log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
-                                     keys: reunlocked.keys, lock: lock, clock: clock, salvaging: salvaging, deliver: deliver)
+                                     keys: reunlocked.keys, lock: lock, clock: clock, salvaging: salvaging, peers: peers,
+                                     deliver: deliver)
             } catch {
                 lock.release()
                 throw error
             }
         } else {
             log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                 keys: unlocked.keys, lock: nil, clock: clock, salvaging: salvaging, deliver: deliver)
+                                 keys: unlocked.keys, lock: nil, clock: clock, salvaging: salvaging, peers: peers,
+                                 deliver: deliver)
         }
         do {
             return try log.reconcileKeyFile(reunlocked, passphrase: passphrase)
@@ -159,6 +176,7 @@ public final class EventLog: Sendable {
     static func openLocked(paths: DataDirectory, fileSystem: any FileSystem, header: LogHeader,
                                    keyFile: KeyFile, keys: DataKeys, lock: (any WriterLock)?,
                                    clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
+                                   peers: PeerReading = PeerReading(),
                                    deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
@@ -177,6 +195,7 @@ public final class EventLog: Sendable {
                     try deliver(first, records)
                 }
             }
+            keyFileHistory.merge(peers.keyFileHistory)
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
             recovery.rollback = LogState.check(state, against: scan)
@@ -209,7 +228,7 @@ public final class EventLog: Sendable {
                     })
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
-                            frameIndex: scan.index, notes: notes, keyFileHistory: keyFileHistory,
+                            frameIndex: scan.index, notes: notes, keyFileHistory: keyFileHistory, peers: peers.reports,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
                             writerLock: heldLock, secrets: Secrets(dataKeys: keys, keyFile: keyFile),
                             clock: clock)
@@ -220,7 +239,7 @@ public final class EventLog: Sendable {
     }
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
-                 notes: LogNotes, keyFileHistory: KeyFileHistory, fileSystem: any FileSystem,
+                 notes: LogNotes, keyFileHistory: KeyFileHistory, peers: [PeerLogReport], fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
@@ -229,6 +248,7 @@ public final class EventLog: Sendable {
         self.frameIndex = frameIndex
         self.notes = Mutex(notes)
         self.keyFileHistory = keyFileHistory
+        self.peers = peers
         self.fileSystem = fileSystem
         self.paths = paths
         self.header = header
@@ -253,7 +273,7 @@ public final class EventLog: Sendable {
         guard let writerLock else { throw EventLogError.readOnly(reason: "opened read-only") }
         let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
         let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                        keys: keys, lock: writerLock, clock: clock) { try LogRecord.deliver($1, from: $0, to: body) }
+                                        keys: keys, lock: writerLock, clock: clock, peers: PeerReading(reports: peers)) { try LogRecord.deliver($1, from: $0, to: body) }
         secrets.withLock { $0.ownsLock = false }
         close()
         return fresh
@@ -410,10 +430,12 @@ public final class EventLog: Sendable {
 
     /// Temporary files of an interrupted atomic replacement: the old file is intact beside them.
     private static func removeLeftovers(_ paths: DataDirectory, _ fileSystem: any FileSystem) -> [String] {
-        guard let names = try? fileSystem.listDirectory(paths.path) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() where name.hasSuffix(AtomicReplace.temporarySuffix) {
-            if (try? fileSystem.remove(paths.path + "/" + name)) != nil { removed.append(name) }
+        for (directory, shared) in paths.state == paths.path ? [(paths.path, false)] : [(paths.path, true), (paths.state, false)] {
+            guard let names = try? fileSystem.listDirectory(directory) else { continue }
+            for name in names.sorted() where paths.isOwnLeftover(name, inSharedFolder: shared) {
+                if (try? fileSystem.remove(directory + "/" + name)) != nil { removed.append(name) }
+            }
         }
         return removed
     }

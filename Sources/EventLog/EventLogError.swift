@@ -68,6 +68,12 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case reservedRecordType(UInt8)
     /// The data key cannot be handed to slots of key file version 1 without their passphrases.
     case slotsAwaitingUpgrade(users: [String])
+    /// A shared folder holds no log of this device: it must join first (`EventLog.join`).
+    case notJoined(folder: String)
+    /// This device already has its log in the shared folder.
+    case alreadyJoined(folder: String)
+    /// Disabling a user or resetting a passphrase changes the data key, which a shared folder cannot do yet.
+    case dataKeyChangeInSharedFolder
 
     public var description: String {
         switch self {
@@ -108,6 +114,9 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .reservedRecordType(let type): "record type \(type) is reserved for the log's own records"
         case .slotsAwaitingUpgrade(let users):
             "the key slots of \(users.joined(separator: ", ")) are of the old format: each must sign in once before the data key can change"
+        case .notJoined(let folder): "this computer has no log in the shared folder \(folder) yet: it must join first"
+        case .alreadyJoined(let folder): "this computer already has its log in the shared folder \(folder)"
+        case .dataKeyChangeInSharedFolder: "the data key of a shared folder cannot change yet (disabling a user, resetting a passphrase)"
         }
     }
 

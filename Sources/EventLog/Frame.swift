@@ -163,8 +163,17 @@ struct FrameOpener: @unchecked Sendable {
         do {
             // nonce | ciphertext | tag is exactly swift-crypto's "combined" representation.
             let box = try AES.GCM.SealedBox(combined: body)
-            plaintext = try AES.GCM.open(box, using: keys.key(forFrameAt: firstSequence),
-                                         authenticating: associatedData.bytes(firstSequence: firstSequence, previousTag: previousTag))
+            let associated = associatedData.bytes(firstSequence: firstSequence, previousTag: previousTag)
+            let key = keys.key(forFrameAt: firstSequence)
+            if let opened = try? AES.GCM.open(box, using: key, authenticating: associated) {
+                plaintext = opened
+            } else {
+                // The retired keys' sequence numbers are those of the log that recorded the change;
+                // another device's log in a shared folder may hold a frame sealed under any of them.
+                // Whichever opens it, it was sealed for this log (the associated data binds it).
+                plaintext = try keys.newestFirst.lazy.compactMap { try? AES.GCM.open(box, using: $0, authenticating: associated) }
+                    .first ?? AES.GCM.open(box, using: key, authenticating: associated)
+            }
         } catch {
             throw .authentication
         }

@@ -57,6 +57,14 @@ struct KeyFileHistory: Sendable {
     /// The last sequence number read.
     var lastSequence: UInt64 = 0
 
+    /// Takes in what another device's log recorded of the shared key file: its newest written
+    /// generation counts wherever it was recorded. (Retirements stay per log: the data key of a
+    /// shared folder does not change.)
+    mutating func merge(_ other: KeyFileHistory) {
+        guard let written = other.lastWritten else { return }
+        if written.generation > lastWritten?.generation ?? 0 { lastWritten = written }
+    }
+
     mutating func note(_ records: ArraySlice<RecordContent>, firstSequence: UInt64) {
         for (offset, record) in records.enumerated() {
             let sequence = firstSequence + UInt64(offset)

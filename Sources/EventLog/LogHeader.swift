@@ -5,16 +5,19 @@
 /// (which key file opens it).
 struct LogHeader: Equatable {
     static let magic: [UInt8] = Array("REFUGLOG".utf8)
-    static let version: UInt16 = 1
+    /// 1: a log alone in its data directory. 2: one device's log in a shared folder, or the
+    /// folder's `events.log` marker (a header without frames) that keeps older Refuges out.
+    static let version: UInt16 = 2
     static let size = 48
 
+    var version: UInt16 = 1
     var fileID: [UInt8]    // 16 bytes
     var keysetID: [UInt8]  // 16 bytes
 
     func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: Self.size)
         writer.append(Self.magic)
-        writer.append(Self.version)
+        writer.append(version)
         writer.append(UInt16(Self.size))
         writer.append(fileID)
         writer.append(keysetID)
@@ -36,7 +39,7 @@ struct LogHeader: Equatable {
         let keysetID = Array(reader.read(count: 16)!)
         let storedCRC = reader.readUInt32()!
         guard CRC32C.checksum(bytes[0..<(size - 4)]) == storedCRC else { throw .damaged }
-        guard version == Self.version, headerSize == UInt16(size) else { throw .unsupportedVersion(version) }
-        return LogHeader(fileID: fileID, keysetID: keysetID)
+        guard version >= 1, headerSize == UInt16(size) else { throw .unsupportedVersion(version) }
+        return LogHeader(version: version, fileID: fileID, keysetID: keysetID)
     }
 }

@@ -149,6 +149,9 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
     public var maintenance: [MaintenanceNote] = []
     /// What the state file says about this log (see `RecoveryReport.rollback`).
     public var rollback: RollbackFinding?
+    /// In a shared folder: the other devices' logs as read (their damage is theirs to repair,
+    /// and does not make this log damaged).
+    public var peers: [PeerLogReport] = []
 
     public var status: Status {
         if !read.damage.isEmpty || !damagedSealedFiles.isEmpty { return .damaged }
@@ -170,6 +173,7 @@ public struct IntegrityReport: Sendable, Equatable, CustomStringConvertible {
         if let rollback { lines.append("WARNING: \(rollback)") }
         lines += damagedSealedFiles.map { "DAMAGE: sealed file \($0).sealed does not open (damaged or not this case file's)" }
         lines += cutTailCopies.map { "kept after a cut torn tail: \($0) (the cut bytes, still encrypted)" }
+        lines += peers.map { "another device's log: \($0)" }
         switch status {
         case .intact: lines.append("status: intact")
         case .tornTail: lines.append("status: intact except for a torn tail")
@@ -209,7 +213,7 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// UTC, ISO 8601, from microseconds since 1970.
-func formatTimestamp(_ microseconds: UInt64) -> String {
+public func formatTimestamp(_ microseconds: UInt64) -> String {
     let seconds = Int64(microseconds / 1_000_000)
     var days = seconds / 86_400
     let secondOfDay = seconds % 86_400

@@ -79,11 +79,17 @@ extension EventLog {
 
     /// The names of the sealed files beside the log, sorted.
     public func sealedFileNames() throws -> [String] {
-        let entries = try io { () throws(FileSystemError) in try fileSystem.listDirectory(paths.path) }
+        let entries = try io { () throws(FileSystemError) in try fileSystem.listDirectory(paths.state) }
         return entries.filter { $0.hasSuffix(DataDirectory.sealedSuffix) }
             .map { String($0.dropLast(DataDirectory.sealedSuffix.count)) }
             .filter(SealedFileFormat.isValidName).sorted()
     }
+
+    /// Where `name`.sealed is (this device's state directory in a shared folder).
+    public func sealedFileURL(named name: String) -> URL { URL(fileURLWithPath: paths.sealedPath(name)) }
+
+    /// The log's file name in its folder (`events.log`, or this device's `events-NAME.log`).
+    public var logFileName: String { paths.logName }
 
     /// The contents of `name`.sealed, or nil if there is none.
     public func readSealedFile(named name: String) throws -> Data? {
@@ -114,7 +120,7 @@ extension EventLog {
         guard fileSystem.fileExists(path) else { return }
         try io { () throws(FileSystemError) in
             try fileSystem.remove(path)
-            try fileSystem.syncDirectory(paths.path)
+            try fileSystem.syncDirectory(paths.state)
         }
     }
 }

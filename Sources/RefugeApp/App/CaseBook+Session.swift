@@ -4,10 +4,10 @@ import Foundation
 
 /// What the screens need from the case file beyond the shared glue.
 extension CaseBook {
-    /// Whether `directory` already holds a case file (else the setup screen is shown). The log
-    /// file's name is EventLog's; its appearance is what makes a log exist.
+    /// Whether `directory` already holds a case file (else the setup screen is shown): one log, or
+    /// a shared folder's.
     static func exists(at directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.log").path)
+        SharedFolder(folder: directory, state: directory).layout != .none
     }
 
     /// True when opening found damage and fell back to read-only.

@@ -7,13 +7,16 @@ import Terminal
 public struct AppOptions: Sendable {
     /// The data directory (already resolved from --data, $REFUGE_DATA, $XDG_DATA_HOME or ~/.local/share).
     public var dataDirectory: URL
+    /// This computer's own files for it (from --state, $REFUGE_STATE or $XDG_STATE_HOME).
+    public var stateDirectory: URL?
     /// The interface language (from --lang, else from LANG).
     public var language: Language
     /// How long without a key before the screen locks.
     public var idleLock: Duration
 
-    public init(dataDirectory: URL, language: Language, idleLock: Duration = .seconds(300)) {
+    public init(dataDirectory: URL, stateDirectory: URL? = nil, language: Language, idleLock: Duration = .seconds(300)) {
         self.dataDirectory = dataDirectory
+        self.stateDirectory = stateDirectory
         self.language = language
         self.idleLock = idleLock
     }
@@ -45,6 +48,7 @@ public enum InteractiveApp {
     static func settings(_ options: AppOptions, environment: [String: String]) -> SessionSettings {
         let environment = CommandEnvironment(values: environment)
         var settings = SessionSettings(dataDirectory: options.dataDirectory, language: options.language)
+        settings.stateDirectory = options.stateDirectory
         settings.idleLock = options.idleLock
         #if DEBUG
         if let seconds = environment[CommandEnvironment.idleLockSecondsKey].flatMap(Int.init), seconds > 0 {

@@ -32,7 +32,7 @@ final class RefugeSession {
         now = settings.now ?? { start.duration(to: clock.now) }
         let startDate = Date()
         let now = now
-        throttle = SignInThrottle(dataDirectory: settings.dataDirectory) {
+        throttle = SignInThrottle(stateDirectory: settings.stateDirectory ?? settings.dataDirectory) {
             startDate.addingTimeInterval(Double(now().components.seconds) + Double(now().components.attoseconds) / 1e18)
         }
         app = Application(terminal: terminal, strings: strings.screenKit, now: now)
@@ -58,7 +58,7 @@ final class RefugeSession {
     /// Creates the case file (setup screen) and opens the case list.
     func create(organisation: String, user: String, passphrase: String) throws {
         defer { app.terminal.discardTypeahead() }
-        let book = try CaseBook.create(at: settings.dataDirectory, organisation: organisation, user: user,
+        let book = try CaseBook.create(at: settings.dataDirectory, state: settings.stateDirectory, organisation: organisation, user: user,
                                        passphrase: passphrase, kdf: settings.kdf, calendar: calendar)
         opened(book, resumingDraft: false)
     }
@@ -75,7 +75,7 @@ final class RefugeSession {
         let book: CaseBook
         let upgrading = EventLog.keyFileUpgradePending(at: settings.dataDirectory, user: user)
         do {
-            book = try CaseBook.open(at: settings.dataDirectory, user: user, passphrase: passphrase, calendar: calendar)
+            book = try CaseBook.open(at: settings.dataDirectory, state: settings.stateDirectory, user: user, passphrase: passphrase, calendar: calendar)
         } catch let error as EventLogError {
             if case .wrongPassphrase = error { throttle.recordFailure() }
             throw UserMessage(strings.message(for: error))

@@ -6,6 +6,8 @@ import Foundation
 /// costs that tests replace (fast key derivation, a fake monotonic clock, a fixed "today").
 struct SessionSettings {
     var dataDirectory: URL
+    /// This computer's own files for it; nil: a data directory of one log that keeps them itself.
+    var stateDirectory: URL?
     var language: Language
     var kdf: KDFParameters = .standard
     /// No key for this long locks the screen.

@@ -16,8 +16,9 @@ struct SignInThrottle {
     /// Wall-clock time: the count must mean the same in the next run.
     let now: () -> Date
 
-    init(dataDirectory: URL, now: @escaping () -> Date = Date.init) {
-        file = dataDirectory.appendingPathComponent(Self.fileName)
+    /// `stateDirectory`: this computer's own files for the case file (a data directory of one log keeps them itself).
+    init(stateDirectory: URL, now: @escaping () -> Date = Date.init) {
+        file = stateDirectory.appendingPathComponent(Self.fileName)
         self.now = now
     }
 

@@ -13,6 +13,7 @@ public struct RefugeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
+            DeviceCommand.self, SyncCommand.self,
         ]
     )
 
@@ -23,7 +24,7 @@ public struct RefugeCommand: ParsableCommand {
 
     /// Without a subcommand: the full-screen application.
     public func run() throws {
-        try InteractiveApp.run(AppOptions(dataDirectory: data.directory, language: language.language))
+        try InteractiveApp.run(AppOptions(dataDirectory: data.directory, stateDirectory: data.state, language: language.language))
     }
 }
 

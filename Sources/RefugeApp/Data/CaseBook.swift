@@ -17,6 +17,8 @@ public final class CaseBook {
     public let calendar: ValidationContext
     /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
     public private(set) var movedPseudonymSecretIntoLog = false
+    /// In a shared folder: every other device's events, as last read (replayed with this device's).
+    private var peerEvents: [(DecodedEvent, UInt64?)] = []
 
     /// Sealed-file names beside the log.
     enum SealedName {
@@ -56,11 +58,19 @@ public final class CaseBook {
 
     /// Creates a new case file in `directory` for `organisation`, with `user` as its first
     /// coordinator.
+    ///
+    /// With a `state` directory the case file is a folder that several devices may share (this
+    /// device's own files go to `state`); without one, a data directory of one log (tests,
+    /// benchmarks).
     public static func create(
-        at directory: URL, organisation: String, user: String, passphrase: String,
+        at directory: URL, state: URL? = nil, organisation: String, user: String, passphrase: String,
         kdf: KDFParameters = .standard, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        let log = try EventLog.create(at: directory, user: user, passphrase: passphrase, kdf: kdf)
+        let log = if let state {
+            try EventLog.create(in: SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase, kdf: kdf)
+        } else {
+            try EventLog.create(at: directory, user: user, passphrase: passphrase, kdf: kdf)
+        }
         let book = CaseBook(log: log, store: CaseStore(history: .eventReferences), user: user,
                             device: try deviceID(of: log), calendar: calendar)
         _ = try book.pseudonymSecret()  // made now, so every export of this file pseudonymises alike
@@ -75,15 +85,37 @@ public final class CaseBook {
     /// device, whose events are not in merge order, is read a second time and replayed sorted. With
     /// `keepsHistory`, each case keeps only the sequence numbers of its events, and its history is
     /// rebuilt from the log when asked for (`history(of:)`).
+    ///
+    /// With a `state` directory (see `create`), the other devices' logs in the folder are read
+    /// too, and the book replays the union of every device's events in merge order; their
+    /// histories are then kept in memory, since only this device's log can be read back by
+    /// sequence number.
     public static func open(
-        at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
+        at directory: URL, state: URL? = nil, user: String, passphrase: String, mode: OpenMode = .readWrite,
         keepsHistory: Bool = true, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        let history: CaseStore.HistoryKeeping = keepsHistory ? .eventReferences : .none
+        var history: CaseStore.HistoryKeeping = keepsHistory ? .eventReferences : .none
         var stream = ReplayStream(history: history)
-        let log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
+        var own: [(DecodedEvent, UInt64?)] = []
+        var peers: [(DecodedEvent, UInt64?)] = []
+        let log: EventLog
+        if let state {
+            // The other logs are read first: with any, this device's events are gathered for one merge.
+            log = try EventLog.open(in: SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase,
+                                    mode: mode, eachRecord: { record in
+                                        if peers.isEmpty { stream.fold(record) } else { own.append((record.event, record.sequence)) }
+                                    }, eachPeerRecord: { _, record in peers.append((record.event, nil)) })
+        } else {
+            log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
+        }
         do {
-            let store = try finish(&stream, reading: log, history: history)
+            let store: CaseStore
+            if peers.isEmpty {
+                store = try finish(&stream, reading: log, history: history)
+            } else {
+                if history == .eventReferences { history = .entries }
+                store = CaseStore.replay(own + peers, history: history)
+            }
             // A key slot opens nothing unless the log holds an active account for its user: a
             // slot added outside Refuge, or left behind, is refused. A damaged log (read-only,
             // for salvage) may have lost the record that added the user, so it is not asked.
@@ -94,6 +126,7 @@ public final class CaseBook {
             }
             let device = try deviceID(of: log)
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
+            book.peerEvents = peers
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
         } catch {
@@ -102,8 +135,27 @@ public final class CaseBook {
         }
     }
 
-    /// Replays `log` from the start, streaming while its events are in merge order.
-    private static func replay(_ log: EventLog, history: CaseStore.HistoryKeeping) throws -> CaseStore {
+    /// Gives this computer its own log in a shared folder that another computer made (copied or
+    /// synced here), unlocked by a user's passphrase, and opens the case file.
+    public static func join(
+        at directory: URL, state: URL, user: String, passphrase: String, calendar: ValidationContext = .current()
+    ) throws -> CaseBook {
+        try EventLog.join(SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase).close()
+        return try open(at: directory, state: state, user: user, passphrase: passphrase, calendar: calendar)
+    }
+
+    /// What opening read of the other computers' logs in a shared folder (empty otherwise).
+    public var otherDevicesLogs: [PeerLogReport] { log.peers }
+
+    /// Replays `log` from the start, streaming while its events are in merge order, merged with
+    /// `peers` (the other devices' events of a shared folder) when there are any.
+    private static func replay(_ log: EventLog, peers: [(DecodedEvent, UInt64?)],
+                               history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        if !peers.isEmpty {
+            var own: [(DecodedEvent, UInt64?)] = []
+            try log.forEachRecord { own.append(($0.event, $0.sequence)) }
+            return CaseStore.replay(own + peers, history: history)
+        }
         var stream = ReplayStream(history: history)
         try log.forEachRecord { stream.fold($0) }
         return try finish(&stream, reading: log, history: history)
@@ -216,12 +268,13 @@ public final class CaseBook {
         let history = store.historyKeeping
         var stream = ReplayStream(history: history)
         log = try log.reopened { stream.fold($0) }
-        store = try Self.finish(&stream, reading: log, history: history)
+        store = peerEvents.isEmpty ? try Self.finish(&stream, reading: log, history: history)
+            : try Self.replay(log, peers: peerEvents, history: history)
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
-        store = try Self.replay(log, history: store.historyKeeping)
+        store = try Self.replay(log, peers: peerEvents, history: store.historyKeeping)
     }
 
     // MARK: - Sealed side files

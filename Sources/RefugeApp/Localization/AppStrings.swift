@@ -340,6 +340,24 @@ struct AppStrings: Sendable {
     func userExists(_ name: String) -> String { t("A user named \(name) already exists.", "Пользователь \(name) уже есть.") }
     var invalidUserName: String { t("This name cannot be used (too long or with control characters).", "Такое имя нельзя использовать (слишком длинное или с управляющими символами).") }
     var noCaseFile: String { t("There is no case file in this folder.", "В этой папке нет картотеки.") }
+
+    // MARK: Several laptops (a shared folder)
+    /// The laptop that made a history entry, by the start of its device id.
+    func deviceShort(_ id: String) -> String { t("laptop \(id)", "ноутбук \(id)", "ноутбук \(id)") }
+    var notJoined: String {
+        t("This laptop has not joined this case file yet: run «refuge device join».",
+          "Этот ноутбук ещё не подключён к картотеке: выполните «refuge device join».",
+          "Бұл ноутбук картотекаға әлі қосылмаған: «refuge device join» орындаңыз.")
+    }
+    var alreadyJoined: String {
+        t("This laptop has already joined this case file.", "Этот ноутбук уже подключён к картотеке.",
+          "Бұл ноутбук картотекаға қосылып қойған.")
+    }
+    var keyChangeInSharedFolder: String {
+        t("Not possible while several laptops share the case file. Nothing was changed.",
+          "Невозможно, пока картотеку делят несколько ноутбуков. Ничего не изменено.",
+          "Картотеканы бірнеше ноутбук бөліскенде мүмкін емес. Ештеңе өзгермеді.")
+    }
     var alreadyExists: String { t("A case file already exists in this folder.", "В этой папке уже есть картотека.") }
     var damagedFile: String {
         t("The case file cannot be opened: it is damaged. Run `refuge verify`, then `refuge salvage`.",

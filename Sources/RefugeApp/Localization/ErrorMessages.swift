@@ -119,6 +119,15 @@ extension AppStrings {
         case .slotsAwaitingUpgrade(let users):
             return say(unexpected(error.description), "Not yet possible: \(users.joined(separator: ", ")) must sign in once first "
                        + "(their key slots are of the old format and cannot receive a new data key). Nothing was changed.", .rejectedInput)
+        case .notJoined(let folder):
+            return say(notJoined, "This computer has no log in the shared case file \(folder) yet. Join it first: "
+                       + "`refuge device join --data \(folder)`. Nothing was changed.", .cannotOpen)
+        case .alreadyJoined(let folder):
+            return say(alreadyJoined, "This computer already has its log in \(folder); nothing was changed.", .rejectedInput)
+        case .dataKeyChangeInSharedFolder:
+            return say(keyChangeInSharedFolder, "Not possible in a case file several computers share: disabling a user or "
+                       + "resetting a passphrase changes the data key, which every computer would need at once "
+                       + "(see docs/sync.md). Nothing was changed.", .rejectedInput)
         case .unusableSalvageDestination(let reason):
             return say(internalError, "Cannot salvage into that directory: \(reason). Give a new or empty directory.", .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:

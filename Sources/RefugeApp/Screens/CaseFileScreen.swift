@@ -74,7 +74,7 @@ final class CaseFileScreen: Screen {
         // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
         do {
             let entries = try book.history(of: caseID).reversed()
-            history.text = entries.isEmpty ? s.nothingYet : entries.map(text.historyLine).joined(separator: "\n")
+            history.text = entries.isEmpty ? s.nothingYet : text.historyLines(entries).joined(separator: "\n")
         } catch {
             history.text = s.message(for: error)
         }

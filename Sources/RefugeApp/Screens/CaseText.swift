@@ -49,8 +49,16 @@ struct CaseText {
         return "\(entry.date.dotted) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
     }
 
-    /// "08.03.2026 14:05  anna  Family name: Ахмедова → Ахмедовa".
-    func historyLine(_ entry: HistoryEntry) -> String {
+    /// A case's history, one line an entry; the laptop that made each entry is named as soon as
+    /// more than one laptop wrote to the case (several laptops sharing the case file).
+    func historyLines<Entries: Collection<HistoryEntry>>(_ entries: Entries) -> [String] {
+        let namesDevice = Set(entries.map(\.device)).count > 1
+        return entries.map { historyLine($0, namingDevice: namesDevice) }
+    }
+
+    /// "08.03.2026 14:05  anna  Family name: Ахмедова → Ахмедовa", with "anna (laptop 3f9a2c)"
+    /// when `namingDevice`.
+    func historyLine(_ entry: HistoryEntry, namingDevice: Bool = false) -> String {
         let what: String
         switch entry.change {
         case .opened(let number): what = strings.opened(number.description)
@@ -67,7 +75,8 @@ struct CaseText {
         case .viewed: what = strings.viewed
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
         }
-        return "\(time(entry.time))  \(entry.author)  \(what)"
+        let who = namingDevice ? "\(entry.author) (\(strings.deviceShort(String(entry.device.description.prefix(6)))))" : entry.author
+        return "\(time(entry.time))  \(who)  \(what)"
     }
 
     func flags(_ flags: CaseFlags) -> String {

@@ -10,7 +10,13 @@ final class CLIWorkspace {
 
     let root: URL
     var data: URL { root.appendingPathComponent("data") }
-    var logFile: URL { data.appendingPathComponent("events.log") }
+    /// This laptop's own files for the case file (`REFUGE_STATE`).
+    var state: URL { root.appendingPathComponent("state") }
+    /// This laptop's log in the case file's folder (`events.log` before there is one).
+    var logFile: URL {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
+        return data.appendingPathComponent(names.first { $0.hasPrefix("events-") && $0.hasSuffix(".log") } ?? "events.log")
+    }
     var keyFile: URL { data.appendingPathComponent("keys") }
 
     init() throws {
@@ -45,6 +51,7 @@ final class CLIWorkspace {
             "HOME": root.path,
             "LANG": "C.UTF-8",
             "REFUGE_DATA": data.path,
+            "REFUGE_STATE": state.path,
             "REFUGE_KDF_LOGN": "10",
             "REFUGE_USER": Self.coordinator,
             "REFUGE_PASSPHRASE": Self.passphrase,

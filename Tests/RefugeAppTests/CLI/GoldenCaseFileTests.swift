@@ -40,6 +40,42 @@ struct GoldenCaseFileTests {
                 == expected.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The first open for writing moves a case file of one log into the shared layout (several
+    /// laptops): the log is renamed, not rewritten; the device-local files move to the state
+    /// directory; `events.log` becomes a marker that a Refuge of one log refuses as newer; and
+    /// the statistics and history stay exactly what that release showed.
+    @Test(arguments: formats)
+    func theFirstWritableOpenMovesItIntoTheSharedLayoutWithNothingLost(format: String) throws {
+        let copy = try GoldenCopy(format)
+        let files = { (url: URL) in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() }
+        let log = try Data(contentsOf: copy.data.appendingPathComponent("events.log"))
+        let sealed = files(copy.data).filter { $0.hasSuffix(".sealed") }
+
+        let book = try CaseBook.open(at: copy.data, state: copy.state, user: Self.user, passphrase: Self.passphrase)
+        let history = try book.history(of: #require(book.store.records.first).id)
+        book.close()
+
+        let deviceLogs = files(copy.data).filter { $0.hasPrefix("events-") && $0.hasSuffix(".log") }
+        #expect(deviceLogs.count == 1)
+        #expect(Set(files(copy.data)) == Set(["keys", "events.log"] + deviceLogs), "\(files(copy.data))")
+        let moved = try Data(contentsOf: copy.data.appendingPathComponent(try #require(deviceLogs.first)))
+        // Up to its last record: the reserved zeros after it take the next appends.
+        let end = (log.lastIndex { $0 != 0 } ?? 0) + 1
+        #expect(moved.prefix(end) == log.prefix(end), "the log is renamed, its records kept")
+        let marker = try Data(contentsOf: copy.data.appendingPathComponent("events.log"))
+        #expect(marker.count == 48 && marker[8] == 2 && marker[9] == 0, "a marker a Refuge of one log refuses as newer")
+        #expect(Set(sealed).isSubset(of: Set(files(copy.state))), "\(files(copy.state))")
+
+        let verify = try copy.run(["verify"])
+        #expect(verify.status == 0 && verify.output.contains("status: intact"), "\(verify.output)\(verify.errors)")
+        let stats = try copy.run(["stats", "--format", "json", "--min-cell", "1"])
+        let expected = try String(contentsOf: copy.golden.appendingPathComponent("stats-min-cell-1.json"), encoding: .utf8)
+        #expect(stats.output.trimmingCharacters(in: .whitespacesAndNewlines) == expected.trimmingCharacters(in: .whitespacesAndNewlines))
+        let reopened = try CaseBook.open(at: copy.data, state: copy.state, user: Self.user, passphrase: Self.passphrase, mode: .readOnly)
+        defer { reopened.close() }
+        #expect(try reopened.history(of: #require(reopened.store.records.first).id) == history)
+    }
+
     /// The case with the longest history, entry by entry: who changed what, when, from what to what.
     @Test(arguments: formats)
     func showsTheSameHistory(format: String) throws {
@@ -95,6 +131,8 @@ private final class GoldenCopy {
     let golden: URL
     let root: URL
     var data: URL { root.appendingPathComponent("data") }
+    /// This computer's own files for it (`--state`).
+    var state: URL { root.appendingPathComponent("state") }
 
     init(_ format: String) throws {
         golden = GoldenCaseFileTests.folders.appendingPathComponent(format)
@@ -111,7 +149,8 @@ private final class GoldenCopy {
             "HOME": root.path, "LANG": "C.UTF-8",
             "REFUGE_USER": GoldenCaseFileTests.user, "REFUGE_PASSPHRASE": GoldenCaseFileTests.passphrase,
         ]
-        return try Subprocess.run(["setsid", "-w", BuiltProducts.refuge.path] + arguments + ["--data", data.path],
+        return try Subprocess.run(["setsid", "-w", BuiltProducts.refuge.path] + arguments
+                                  + ["--data", data.path, "--state", state.path],
                                   environment: environment, separateErrors: true)
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct RunningWriterTests {
     /// Opens the workspace's case file for writing in this process, as the application would.
     private func holdLock(_ workspace: CLIWorkspace) throws -> CaseBook {
-        try CaseBook.open(at: workspace.data, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase)
+        try CaseBook.open(at: workspace.data, state: workspace.state, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase)
     }
 
     @Test func writersAreRefusedNamingTheHolder() throws {
@@ -70,7 +70,7 @@ struct RunningWriterTests {
         let stats = try workspace.run(["stats", "--data", restored.path, "--format", "json", "--min-cell", "1"])
         #expect(stats.output.contains("\"total\":3"))
         // The sealed draft came along and opens under the restored log.
-        let copy = try CaseBook.open(at: restored, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
+        let copy = try CaseBook.open(at: restored, state: workspace.state, user: CLIWorkspace.coordinator, passphrase: CLIWorkspace.passphrase,
                                      mode: .readOnly)
         defer { copy.close() }
         #expect(try copy.draft() == Data("half an intake".utf8))

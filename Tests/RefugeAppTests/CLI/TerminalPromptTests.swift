@@ -11,7 +11,8 @@ struct TerminalPromptTests {
     @Test func initAndSignInByTerminalWithoutEcho() throws {
         let workspace = try CLIWorkspace()
         let data = TmuxSession.quote(workspace.data.path)
-        let clean = "unset REFUGE_USER REFUGE_PASSPHRASE REFUGE_NEW_PASSPHRASE REFUGE_DATA; export REFUGE_KDF_LOGN=10;"
+        let clean = "unset REFUGE_USER REFUGE_PASSPHRASE REFUGE_NEW_PASSPHRASE REFUGE_DATA; export REFUGE_KDF_LOGN=10; "
+            + "export REFUGE_STATE=\(TmuxSession.quote(workspace.state.path));"
         let secret = "Жанар-пароль-2026"
 
         let setup = try TmuxSession("\(clean) \(refuge) init --data \(data) --org Shelter --user anna", width: 100, height: 20)

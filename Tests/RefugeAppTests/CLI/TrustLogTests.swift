@@ -28,7 +28,7 @@ struct TrustLogTests {
     @Test func verifyOpensEverySideFile() throws {
         let workspace = try CLIWorkspace.initialised()
         #expect(try workspace.run(["verify"]).status == 0)
-        let device = workspace.data.appendingPathComponent("device.sealed")
+        let device = workspace.state.appendingPathComponent("device.sealed")
         var bytes = try workspace.bytes(device)
         bytes[bytes.count - 1] ^= 0x01
         try bytes.write(to: device)
@@ -43,7 +43,8 @@ struct TrustLogTests {
         let first = try workspace.run(["export", "--format", "csv"], environment: Self.demo)
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("now kept in the log"))
-        try FileManager.default.removeItem(at: workspace.data.appendingPathComponent("pseudonym-secret.sealed"))
+        // The first writable open moved the side file to this laptop's state directory (shared layout).
+        try FileManager.default.removeItem(at: workspace.state.appendingPathComponent("pseudonym-secret.sealed"))
         let second = try workspace.run(["export", "--format", "csv"], environment: Self.demo)
         #expect(second.status == 0, "\(second.output)")
         // Data rows only: the first run's note on standard error shares the header's line.

@@ -14,12 +14,14 @@ struct AppEndToEndTests {
     private let app = RefugeUnderTmux()
     private var refuge: String { app.refuge }
     private var directory: URL { app.directory }
+    private var state: URL { app.state }
 
     private func initialise() throws {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(Self.fast) { $1 }
         environment["REFUGE_PASSPHRASE"] = Self.passphrase
-        let result = try Subprocess.run([BuiltProducts.refuge.path, "init", "--data", directory.path, "--org", "Shelter", "--user", "anna"],
+        let result = try Subprocess.run([BuiltProducts.refuge.path, "init", "--data", directory.path, "--state", state.path,
+                                         "--org", "Shelter", "--user", "anna"],
                                         environment: environment)
         #expect(result.status == 0, "\(result.output)")
     }
@@ -97,7 +99,7 @@ struct AppEndToEndTests {
     @Test func killedMidIntakeTheDraftIsOfferedAgain() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try initialise()
-        let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru </dev/tty & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
+        let session = try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --state \(TmuxSession.quote(state.path)) --lang ru </dev/tty & pid=$!; echo $pid > \(TmuxSession.quote(directory.path))/../e2e-pid-\(directory.lastPathComponent); wait $pid",
                                       environment: Self.fast)
         try app.signIn(session)
         try session.waitFor("Дела · anna")
@@ -144,15 +146,15 @@ struct AppEndToEndTests {
         try app.quit(session)
     }
 
-    /// Waits until the sealed draft beside the log is larger than `size` bytes — written after more
-    /// was typed (it grows with what it holds) — and returns its size.
+    /// Waits until the sealed draft in the state directory is larger than `size` bytes — written
+    /// after more was typed (it grows with what it holds) — and returns its size.
     @discardableResult
     private func waitForDraft(largerThan size: Int, timeout: TimeInterval = 15) throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
             if let draft = names.first(where: { $0.hasPrefix("draft-") && $0.hasSuffix(".sealed") }),
-               let bytes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(draft).path)[.size] as? Int,
+               let bytes = try? FileManager.default.attributesOfItem(atPath: state.appendingPathComponent(draft).path)[.size] as? Int,
                bytes > size {
                 return bytes
             }

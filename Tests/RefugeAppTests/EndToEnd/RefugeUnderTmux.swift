@@ -11,9 +11,11 @@ struct RefugeUnderTmux {
 
     let refuge = TmuxSession.quote(BuiltProducts.refuge.path)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("refuge-e2e-\(UUID().uuidString)")
+    /// This laptop's own files for the case file (drafts, lock), beside the data directory.
+    var state: URL { directory.appendingPathExtension("state") }
 
     func start(_ extra: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --lang ru", width: width, height: height,
+        try TmuxSession("\(refuge) --data \(TmuxSession.quote(directory.path)) --state \(TmuxSession.quote(state.path)) --lang ru", width: width, height: height,
                         environment: Self.fast.merging(extra) { $1 })
     }
 

@@ -33,13 +33,21 @@ struct BackupCommand: ParsableCommand {
         let now = Date()
         archive.add(name: "keys", contents: try Self.read(directory.appendingPathComponent("keys")), modified: now)
         for name in try log.sealedFileNames() {
-            let file = directory.appendingPathComponent(name + ".sealed")
+            let file = log.sealedFileURL(named: name)
             guard let contents = try? Self.read(file) else { continue }  // removed meanwhile (a discarded draft)
             archive.add(name: name + ".sealed", contents: contents, modified: now)
         }
         let end = log.openingRead.endOffset
-        archive.add(name: "events.log", contents: try Self.read(directory.appendingPathComponent("events.log"), upTo: end),
+        archive.add(name: log.logFileName, contents: try Self.read(directory.appendingPathComponent(log.logFileName), upTo: end),
                     modified: now)
+        // A shared folder: the marker, and every other device's log as it is now (each only grows).
+        if log.logFileName != "events.log" {
+            archive.add(name: "events.log", contents: try Self.read(directory.appendingPathComponent("events.log")), modified: now)
+            for peer in log.peers {
+                guard let contents = try? Self.read(directory.appendingPathComponent(peer.fileName)) else { continue }
+                archive.add(name: peer.fileName, contents: contents, modified: now)
+            }
+        }
         try OutputFile.write(archive.finished, to: output)
         print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
         if log.isReadOnly {
@@ -57,9 +65,9 @@ struct BackupCommand: ParsableCommand {
     /// it; read-only while Refuge runs elsewhere (the backup is then made, but not recorded).
     private func openRecordingWhenFree(_ credentials: Credentials) throws -> EventLog {
         do {
-            return try EventLog.open(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+            return try data.caseFile.openLog(as: credentials, mode: .readWrite)
         } catch EventLogError.lockedByAnotherProcess {
-            return try data.caseFile.openLog(as: credentials)
+            return try data.caseFile.openLog(as: credentials, mode: .readOnly)
         }
     }
 

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         let environment = CommandEnvironment.current
         let user = environment[CommandEnvironment.userKey] ?? Self.defaultUser
         let passphrase = environment[CommandEnvironment.passphraseKey] ?? Self.defaultPassphrase
-        let book = try CaseBook.create(at: data.directory, organisation: Self.organisation, user: user,
+        let book = try CaseBook.create(at: data.directory, state: data.state, organisation: Self.organisation, user: user,
                                        passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         defer { book.close() }
         try book.markAsDemo()

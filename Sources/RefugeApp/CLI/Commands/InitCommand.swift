@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
             throw ValidationError("give the first user's name with --user NAME (or REFUGE_USER)")
         }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.passphraseKey, for: user)
-        let book = try CaseBook.create(at: data.directory, organisation: organisation, user: user,
+        let book = try CaseBook.create(at: data.directory, state: data.state, organisation: organisation, user: user,
                                        passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         book.close()
         print("Created the case file of \(organisation) in \(data.directory.path); \(user) is its coordinator.")

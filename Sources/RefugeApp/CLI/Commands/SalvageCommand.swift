@@ -21,7 +21,7 @@ struct SalvageCommand: ParsableCommand {
         let credentials = try data.caseFile.credentials()
         let destination = DataLocation.resolve(output, environment: .current)
         let report = try data.caseFile.signingIn {
-            try EventLog.salvage(from: data.directory, to: destination, user: credentials.user, passphrase: credentials.passphrase)
+            try EventLog.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user, passphrase: credentials.passphrase)
         }
         print(report.description)
         print("Check the new case file with: refuge verify --data \(destination.path)")

@@ -18,7 +18,8 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let credentials = try data.caseFile.credentials()
         let report = try data.caseFile.signingIn {
-            try EventLog.verify(at: data.directory, user: credentials.user, passphrase: credentials.passphrase)
+            try EventLog.verify(in: SharedFolder(folder: data.directory, state: data.state),
+                                user: credentials.user, passphrase: credentials.passphrase)
         }
         print(report.description)
         if let weak = EventLog.weakKeySlotCount(at: data.directory), weak > 0 {

@@ -17,6 +17,8 @@ enum CaseFileMode {
 /// the person as the messages in `CommandFailure+EventLog.swift`.
 struct CaseFileAccess {
     let directory: URL
+    /// This computer's own files for it (see `DataLocation.resolveState`).
+    let state: URL
     let environment: CommandEnvironment
 
     func credentials() throws -> Credentials { try Credentials.resolve(environment) }
@@ -32,7 +34,7 @@ struct CaseFileAccess {
                     "Upgrading the key file in \(directory.path) to the current format (authenticated, with key pairs) before anything is written.\n")
             }
             book = try signingIn {
-                try CaseBook.open(at: directory, user: credentials.user, passphrase: credentials.passphrase,
+                try CaseBook.open(at: directory, state: state, user: credentials.user, passphrase: credentials.passphrase,
                                   mode: mode == .read ? .readOnly : .readWrite, keepsHistory: false)
             }
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
@@ -60,18 +62,20 @@ struct CaseFileAccess {
         return book
     }
 
-    /// Opens only the log, read-only, for commands that copy bytes and need no replay.
-    func openLog(as credentials: Credentials? = nil) throws -> EventLog {
+    /// Opens only the log (and reads the other devices' logs of a shared folder), for commands
+    /// that copy bytes and need no replay.
+    func openLog(as credentials: Credentials? = nil, mode: OpenMode = .readOnly) throws -> EventLog {
         let credentials = try credentials ?? self.credentials()
         return try signingIn {
-            try EventLog.open(at: directory, user: credentials.user, passphrase: credentials.passphrase, mode: .readOnly)
+            try EventLog.open(in: SharedFolder(folder: directory, state: state), user: credentials.user,
+                              passphrase: credentials.passphrase, mode: mode, eachRecord: { _ in })
         }
     }
 
     /// Runs an attempt to unlock the case file under the sign-in throttle the application shares:
     /// refused while it says wait, a wrong passphrase counted, a success clearing the count.
     func signingIn<T>(_ attempt: () throws -> T) throws -> T {
-        let throttle = SignInThrottle(dataDirectory: directory)
+        let throttle = SignInThrottle(stateDirectory: state)
         if let wait = throttle.remainingWait() {
             let seconds = Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up))
             throw CommandFailure("Too many wrong passphrases for this case file: wait \(seconds) s, then try again. Nothing was changed.",

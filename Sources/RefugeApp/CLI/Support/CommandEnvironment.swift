@@ -5,6 +5,8 @@ import Foundation
 struct CommandEnvironment: Sendable {
     /// Data directory when `--data` is not given.
     static let dataKey = "REFUGE_DATA"
+    /// This computer's state directory for the case file when `--state` is not given.
+    static let stateKey = "REFUGE_STATE"
     /// User name for non-interactive use.
     static let userKey = "REFUGE_USER"
     /// Passphrase for non-interactive use (and the first user's passphrase for `init` and `demo`).

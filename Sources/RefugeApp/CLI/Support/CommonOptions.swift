@@ -8,12 +8,20 @@ struct DataOption: ParsableArguments {
         "The data directory (default: $REFUGE_DATA, else $XDG_DATA_HOME/refuge, else ~/.local/share/refuge).",
         valueName: "dir"))
     var path: String?
+    @Option(name: .customLong("state"), help: ArgumentHelp(
+        "This computer's own files for the case file: lock, drafts, device id (default: $REFUGE_STATE, else "
+            + "$XDG_STATE_HOME/refuge/NAME-ID, else ~/.local/state/refuge/NAME-ID). Never inside a shared folder.",
+        valueName: "dir"))
+    var statePath: String?
 
     /// The directory this command works on.
     var directory: URL { DataLocation.resolve(path, environment: .current) }
 
+    /// This computer's state directory for it.
+    var state: URL { DataLocation.resolveState(statePath, for: directory, environment: .current) }
+
     /// The case file in that directory, opened the way this command needs.
-    var caseFile: CaseFileAccess { CaseFileAccess(directory: directory, environment: .current) }
+    var caseFile: CaseFileAccess { CaseFileAccess(directory: directory, state: state, environment: .current) }
 }
 
 /// `--lang en|ru|kk`, for commands whose output is prose.
