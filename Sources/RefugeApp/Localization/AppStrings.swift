@@ -111,11 +111,11 @@ struct AppStrings: Sendable {
     var columnCompleteness: String { "%" }
     var filterAll: String { t("All", "Все", "Барлығы") }
     var filterClosed: String { t("Closed", "Закрытые") }
-    /// What is shown first: a narrow screen cuts the end of the line.
-    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        t("Shown \(shown) · Active \(active) · Follow-up \(followUp) · Closed \(closed)",
-          "Показано \(shown) · Активные \(active) · Сопровождение \(followUp) · Закрытые \(closed)",
-          "Көрсетілген \(shown) · Белсенді \(active) · Сүйемелдеу \(followUp) · Жабық \(closed)")
+    /// The most important first: a narrow screen leaves out the last counts whole.
+    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> [String] {
+        [t("Shown \(shown)", "Показано \(shown)", "Көрсетілген \(shown)"), t("Active \(active)", "Активные \(active)", "Белсенді \(active)"),
+         t("Follow-up \(followUp)", "Сопровождение \(followUp)", "Сүйемелдеу \(followUp)"),
+         t("Closed \(closed)", "Закрытые \(closed)", "Жабық \(closed)")]
     }
     func filterLine(_ filter: String) -> String { t("Filter: \(filter)", "Фильтр: \(filter)") }
     var search: String { t("Search", "Поиск", "Іздеу") }
@@ -167,9 +167,9 @@ struct AppStrings: Sendable {
     var referral: String { t("Referral", "Направление", "Жолдама") }
     var changeStatus: String { t("Status", "Статус") }
     var caseTitle: String { t("Case", "Дело", "Іс") }
-    func caseHeader(number: String, name: String, age: String, status: String) -> String {
-        t("\(number)  \(name)  age \(age)  \(status)", "\(number)  \(name)  возраст \(age)  \(status)",
-          "\(number)  \(name)  жасы \(age)  \(status)")
+    /// The parts of the case file's header; a narrow screen breaks the line between them.
+    func caseHeader(number: String, name: String, age: String, status: String) -> [String] {
+        [number, name, t("age \(age)", "возраст \(age)", "жасы \(age)"), status]
     }
     /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
     func forReports(_ percent: String) -> String { t("for reports: \(percent)", "для отчёта: \(percent)", "есеп үшін: \(percent)") }
@@ -183,6 +183,23 @@ struct AppStrings: Sendable {
     var originalCaseNumber: String { t("Number of the earlier case of this person:", "Номер прежнего дела этого человека:", "Осы адамның бұрынғы ісінің нөмірі:") }
     func noSuchCase(_ number: String) -> String { t("There is no case \(number).", "Дела \(number) нет.", "\(number) ісі жоқ.") }
     func duplicateOf(_ number: String) -> String { t("duplicate of case \(number)", "дубликат дела \(number)", "\(number) ісінің қайталамасы") }
+    /// A status in the case list's column of 10: whole words, and "closed – referred" not cut to "closed".
+    func statusInList(_ status: CaseStatus) -> String {
+        switch status {
+        case .active: t("Active", "Активно", "Белсенді")
+        case .followUp: t("Follow-up", "Сопровожд.")
+        case .closed: t("Closed", "Закрыто", "Жабық")
+        case .closedReferred: t("Referred", "Передано")
+        }
+    }
+    /// In the status list (coordinators): the case registers a person who already has one.
+    var duplicateOfAnotherCase: String { t("Duplicate of another case", "Дубликат другого дела", "Басқа істің қайталамасы") }
+    var earlierCaseNumber: String { t("Number of the earlier case", "Номер прежнего дела", "Бұрынғы істің нөмірі") }
+    var earlierCaseHelp: String {
+        t("The case of the same person registered before, e.g. 2026-0001. Both cases stay, linked; statistics count the person once.",
+          "Дело того же человека, заведённое раньше, например 2026-0001. Оба дела остаются и связаны; в статистике человек считается один раз.",
+          "Сол адамның бұрын ашылған ісі, мысалы 2026-0001. Екі іс те сақталады және байланысады; статистикада адам бір рет саналады.")
+    }
     func hasDuplicates(_ numbers: String) -> String { t("duplicates: \(numbers)", "дубликаты: \(numbers)", "қайталамалары: \(numbers)") }
     var nothingYet: String { t("Nothing yet.", "Пока ничего нет.") }
     var note: String { t("Note", "Заметка") }

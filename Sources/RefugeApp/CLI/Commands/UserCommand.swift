@@ -5,8 +5,8 @@ import CaseModel
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, disable or list users, or change your own passphrase.",
-        subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserListCommand.self]
+        abstract: "Add, disable or list users, reset a forgotten passphrase, or change your own.",
+        subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserResetCommand.self, UserListCommand.self]
     )
 }
 
@@ -84,6 +84,40 @@ struct UserPasswdCommand: ParsableCommand {
         let new = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: credentials.user)
         try book.changePassphrase(from: credentials.passphrase, to: new, kdf: KDFChoice.resolve(environment))
         print("Changed the passphrase of \(credentials.user).")
+    }
+}
+
+/// `refuge user reset NAME`: a forgotten passphrase, as the Users screen's reset does.
+struct UserResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Give a user who forgot their passphrase a new one, to be changed at their next sign-in (coordinators only).",
+        discussion: """
+            The new passphrase comes from REFUGE_NEW_PASSPHRASE, or is asked twice without echo. Tell it \
+            to the user in person; the application makes them choose their own when they sign in. The \
+            case file moves to a new data key, so an old copy of the key file opens nothing written from now on.
+            """
+    )
+
+    @Argument(help: "The user whose passphrase is reset.")
+    var name: String
+    @OptionGroup var data: DataOption
+
+    func run() throws {
+        let environment = CommandEnvironment.current
+        let book = try data.caseFile.open(.write)
+        defer { book.close() }
+        // Refuse before asking for the new passphrase, not after.
+        guard book.isCoordinator else { throw CaseBook.NotPermitted.coordinatorsOnly(action: "reset passphrases") }
+        guard name != book.user else {
+            throw CommandFailure("Change your own passphrase with `refuge user passwd`.", status: .rejectedInput)
+        }
+        guard book.store.users[name]?.isActive == true else {
+            throw CommandFailure("There is no active user named \(name).", status: .rejectedInput)
+        }
+        let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
+        try book.resetPassphrase(of: name, to: passphrase, kdf: KDFChoice.resolve(environment))
+        print("Reset the passphrase of \(name); they must change it at their next sign-in.")
     }
 }
 
