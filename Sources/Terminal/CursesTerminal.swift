@@ -128,6 +128,13 @@ public final class CursesTerminal: Terminal {
         return nil
     }
 
+    public func discardTypeahead() {
+        guard isOpen else { return }
+        flushinp()
+        _ = decoder.flush()
+        queued.removeAll { if case .resize = $0 { false } else { true } }
+    }
+
     private func draw(_ cell: Cell, x: Int, y: Int) {
         let scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         let attributes = attributes(for: cell.style)

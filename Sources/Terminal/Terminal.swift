@@ -19,4 +19,8 @@ public protocol Terminal: AnyObject {
     func present(_ frame: Frame)
     /// The next event, waiting at most `timeout` (forever when nil); nil when the time ran out.
     func nextEvent(timeout: Duration?) -> InputEvent?
+    /// Drops the keys and pastes that arrived but were not read yet (a resize is kept). After a
+    /// long action such as signing in, what was typed meanwhile was typed blind, for a screen that
+    /// is gone: it must not act on the one that appears.
+    func discardTypeahead()
 }

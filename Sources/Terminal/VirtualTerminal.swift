@@ -52,6 +52,11 @@ public final class VirtualTerminal: Terminal {
         script.isEmpty ? nil : script.removeFirst()
     }
 
+    /// Everything scripted and not yet read counts as typed ahead.
+    public func discardTypeahead() {
+        script.removeAll { if case .resize = $0 { false } else { true } }
+    }
+
     /// The screen as lines of text.
     public var rows: [String] { frame.grid.rows }
 

@@ -151,6 +151,19 @@ import Terminal
         #expect(!bar.contains("5Com") && !bar.contains("^L"))
     }
 
+    /// Keys that fit once the last label's trailing space is left off are drawn whole: the Users
+    /// screen at 40 columns showed "5Добави…" (issue 12).
+    @Test func bottomBarThatFitsWithoutTheLastSpaceCutsNoLabel() {
+        let (app, terminal) = makeApp(width: 40, height: 12)
+        app.globalBindings = [Binding(.function(1), label: "Помощь") {}, Binding(.function(10), label: "Выход") {},
+                              Binding(.function(12), label: "Блок") {}]
+        let screen = TestScreen(title: "S", root: Probe())
+        screen.ownBindings = [Binding(.function(4), label: "Пароль") {}, Binding(.function(5), label: "Добавить") {}]
+        app.push(screen)
+        app.runUntilIdle()
+        #expect(terminal.row(11) == "1Помощь 4Пароль 5Добавить 10Выход 12Блок", "\(terminal.row(11))")
+    }
+
     @Test func bottomBarCutsTheLongestLabelsFirst() {
         #expect(BottomBar.share(30, among: [5, 7, 12]) == [9, 9, 12])  // all fit: short ones raised, evenly
         #expect(BottomBar.share(18, among: [5, 7, 12]) == [5, 7, 6])        // only the longest is cut

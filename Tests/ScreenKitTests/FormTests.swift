@@ -133,6 +133,34 @@ import Terminal
         #expect(screen.focused !== screen.editor("sex"))
     }
 
+    /// Enter on a page's last field goes on to the next page, not back to its first field, where
+    /// the next answer would land in the family name (issue 12: a full intake without PgDn).
+    @Test func enterOnThePagesLastFieldTurnsToTheNextPage() {
+        let (app, terminal, screen, _) = formApp()
+        terminal.type("Ким")
+        terminal.press(.enter, .enter, .enter, .enter)  // born, sex, children: the last relevant field
+        app.runUntilIdle()
+        #expect(screen.page == 1)
+        #expect(screen.focused === screen.editor("consent"))
+        terminal.press(.enter, .enter)  // notes is a text area: Enter is a new line there
+        app.runUntilIdle()
+        #expect(screen.page == 1, "no page after the last")
+        #expect(screen.form.value("surname") == .text("Ким"))
+    }
+
+    /// The bar shows a page key only where it turns a page: on the first page no "Prev" (at 40
+    /// columns it used to take the place of "Next"), on the last no "Next" (issue 12).
+    @Test func theBarShowsOnlyThePageKeysThatTurnAPage() {
+        let (app, terminal, _, _) = formApp(width: 40, height: 12)
+        app.runUntilIdle()
+        #expect(terminal.row(11).contains("8Next"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("7Prev"), "\(terminal.row(11))")
+        terminal.press(.pageDown)
+        app.runUntilIdle()
+        #expect(terminal.row(11).contains("7Prev"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("8Next"), "\(terminal.row(11))")
+    }
+
     @Test func pagesTurnWithPgDnPgUpAndFKeys() {
         let (app, terminal, screen, _) = formApp()
         terminal.press(.pageDown)

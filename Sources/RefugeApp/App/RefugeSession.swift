@@ -57,6 +57,7 @@ final class RefugeSession {
 
     /// Creates the case file (setup screen) and opens the case list.
     func create(organisation: String, user: String, passphrase: String) throws {
+        defer { app.terminal.discardTypeahead() }
         let book = try CaseBook.create(at: settings.dataDirectory, state: settings.stateDirectory, organisation: organisation, user: user,
                                        passphrase: passphrase, kdf: settings.kdf, calendar: calendar)
         opened(book, resumingDraft: false)
@@ -65,6 +66,9 @@ final class RefugeSession {
     /// Opens the case file as `user`, or throws a message for the screen (wrong passphrase, a
     /// growing wait after five of them, locked by another Refuge, damaged).
     func signIn(user: String, passphrase: String) throws {
+        // Deriving the key takes seconds on an old laptop; what is typed meanwhile was typed blind
+        // and must not act on the case list (or the retry) that appears.
+        defer { app.terminal.discardTypeahead() }
         if let wait = throttle.remainingWait() {
             throw UserMessage(strings.waitBeforeRetry(Int((wait / .seconds(1)).rounded(.up))))
         }

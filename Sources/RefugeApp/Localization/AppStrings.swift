@@ -98,9 +98,11 @@ struct AppStrings: Sendable {
     var columnCompleteness: String { "%" }
     var filterAll: String { w("caseList.filterAll") }
     var filterClosed: String { w("caseList.filterClosed") }
-    /// What is shown first: a narrow screen cuts the end of the line.
-    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> String {
-        w("caseList.counts", ["shown": .number(shown), "active": .number(active), "followUp": .number(followUp), "closed": .number(closed)])
+    /// The most important first: a narrow screen leaves out the last counts whole.
+    func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> [String] {
+        [w("caseList.counts2", ["shown": .number(shown)]), w("caseList.counts3", ["active": .number(active)]),
+         w("caseList.counts4", ["followUp": .number(followUp)]),
+         w("caseList.counts5", ["closed": .number(closed)])]
     }
     func filterLine(_ filter: String) -> String { w("caseList.filterLine", ["filter": .text(filter)]) }
     var search: String { w("caseList.search") }
@@ -150,8 +152,9 @@ struct AppStrings: Sendable {
     var referral: String { w("caseFile.referral") }
     var changeStatus: String { w("caseFile.changeStatus") }
     var caseTitle: String { w("caseFile.caseTitle") }
-    func caseHeader(number: String, name: String, age: String, status: String) -> String {
-        w("caseFile.caseHeader", ["number": .text(number), "name": .text(name), "age": .text(age), "status": .text(status)])
+    /// The parts of the case file's header; a narrow screen breaks the line between them.
+    func caseHeader(number: String, name: String, age: String, status: String) -> [String] {
+        [number, name, w("caseFile.caseHeader2", ["age": .text(age)]), status]
     }
     /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
     func forReports(_ percent: String) -> String { w("caseFile.forReports", ["percent": .text(percent)]) }
@@ -358,5 +361,22 @@ struct AppStrings: Sendable {
     }
     func cannotReadImport(_ reason: String) -> String {
         w("import.cannotReadImport", ["reason": .text(reason)])
+    }
+
+    // Added on other branches, converted at the merge.
+    /// A status in the case list's column of 10: whole words, and "closed – referred" not cut to "closed".
+    func statusInList(_ status: CaseStatus) -> String {
+        switch status {
+        case .active: w("caseFile.statusInList.active")
+        case .followUp: w("caseFile.statusInList.followUp")
+        case .closed: w("caseFile.statusInList.closed")
+        case .closedReferred: w("caseFile.statusInList.closedReferred")
+        }
+    }
+    /// In the status list (coordinators): the case registers a person who already has one.
+    var duplicateOfAnotherCase: String { w("caseFile.duplicateOfAnotherCase") }
+    var earlierCaseNumber: String { w("caseFile.earlierCaseNumber") }
+    var earlierCaseHelp: String {
+        w("caseFile.earlierCaseHelp")
     }
 }

@@ -13,7 +13,26 @@ enum CaseActionForms {
         static let note = FormKey.text("note")
         static let organisationType = FormKey.code("type")
         static let reason = FormKey.text("reason")
-        static let status = FormKey.choice("status", of: CaseStatus.self)
+        static let status = FormKey.choice("status", of: StatusChoice.self)
+        static let earlierCase = FormKey.text("earlierCase")
+    }
+
+    /// What the status list offers: a status, or for coordinators "duplicate of another case",
+    /// which links this case to the earlier one of the same person instead of changing its status.
+    private enum StatusChoice: RawRepresentable, Sendable {
+        case status(CaseStatus)
+        case duplicate
+
+        init?(rawValue: String) {
+            if rawValue == "duplicate" { self = .duplicate } else if let status = CaseStatus(rawValue: rawValue) { self = .status(status) } else { return nil }
+        }
+
+        var rawValue: String {
+            switch self {
+            case .status(let status): status.rawValue
+            case .duplicate: "duplicate"
+            }
+        }
     }
 
     static func note(session: RefugeSession, record: CaseRecord) -> FormScreen {
@@ -54,18 +73,38 @@ enum CaseActionForms {
         }
     }
 
-    /// Status change; closing and reopening go through the same form.
+    /// Status change; closing and reopening go through the same form, and so does marking the case
+    /// as a duplicate of an earlier one (coordinators; the case file's F11 does the same).
     static func status(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
-        let statuses = CaseStatus.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.changeStatus) — \(record.number)", saved: s.statusSaved(record.number.description), fields: [
-            FormField(Keys.status, s.status, .choice(statuses), required: true),
-            FormField(Keys.reason, s.reason, .text(maxLength: 500), help: s.reasonHelp),
-        ], initial: [Keys.status.name: .choice(record.status.rawValue)]) { book, form in
-            let status = try form.answer(Keys.status)
-            try book.changeStatus(of: record.id, to: status, reason: form.optionalAnswer(Keys.reason) ?? "")
-            let open = book.store[record.id]?.plan.openObjectives ?? []
-            if status.isClosed && !open.isEmpty { askAboutOpenObjectives(open, of: record.id, session: session) }
+        var choices = CaseStatus.allCases.map { ChoiceOption(code: StatusChoice.status($0).rawValue, label: $0.label.text(in: s.language)) }
+        if session.book?.isCoordinator == true, record.duplicateOf == nil {
+            choices.append(ChoiceOption(code: StatusChoice.duplicate.rawValue, label: s.duplicateOfAnotherCase))
+        }
+        let title = "\(s.changeStatus) — \(record.number)"
+        let description = FormDescription(title: title, pages: [FormPage(title: title, fields: [
+            FormField(Keys.status, s.status, .choice(choices), required: true),
+            FormField(Keys.earlierCase, s.earlierCaseNumber, .text(maxLength: 20), required: true,
+                      relevantWhen: .contains(Keys.status.name, code: StatusChoice.duplicate.rawValue),
+                      help: s.earlierCaseHelp),
+            FormField(Keys.reason, s.reason, .text(maxLength: 500), relevantWhen: .lacks(Keys.status.name, code: StatusChoice.duplicate.rawValue), help: s.reasonHelp),
+        ])])
+        let initial: FormValues = [Keys.status.name: .choice(StatusChoice.status(record.status).rawValue)]
+        return session.caseFileForm(description, initial: initial) { book, form in
+            switch try form.answer(Keys.status) {
+            case .status(let status):
+                try book.changeStatus(of: record.id, to: status, reason: form.optionalAnswer(Keys.reason) ?? "")
+                session.app.showInfo(s.statusSaved(record.number.description))
+                let open = book.store[record.id]?.plan.openObjectives ?? []
+                if status.isClosed && !open.isEmpty { askAboutOpenObjectives(open, of: record.id, session: session) }
+            case .duplicate:
+                let number = try form.answer(Keys.earlierCase).filter { !$0.isWhitespace }
+                guard let original = book.store.records.first(where: { $0.number.description == number }), original.id != record.id else {
+                    throw UserMessage(s.noSuchCase(number))
+                }
+                try book.markDuplicate(record.id, of: original.id)
+                session.app.showInfo(s.duplicateOf(number))
+            }
         }
     }
 

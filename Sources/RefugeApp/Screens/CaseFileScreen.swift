@@ -8,8 +8,8 @@ import Terminal
 final class CaseFileScreen: Screen {
     private unowned let session: RefugeSession
     let caseID: CaseID
-    private let summary = Label("", role: .header)
-    private let flagsLabel = Label("", role: .accent)
+    private let summary = PartsLine(role: .header)
+    private let flags = PartsLine(role: .accent)
     let tabs: TabView
     private let overview = Paragraph("", scrollable: true)
     private let history = Paragraph("", scrollable: true)
@@ -54,7 +54,7 @@ final class CaseFileScreen: Screen {
                         (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
         for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
-        super.init(title: s.caseTitle, root: Stack(.vertical, [(.fixed(1), summary), (.fixed(1), flagsLabel), (.flex(1), tabs)]))
+        super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
     }
 
     private var record: CaseRecord? { session.book?.store[caseID] }
@@ -89,14 +89,15 @@ final class CaseFileScreen: Screen {
         text.record = record
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
-        summary.text = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
+        summary.parts = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
                                     status: record.status.label.text(in: s.language))
-        // On the second line, so the first (who, how old, where the case stands) fits at 60 columns.
+        // On lines of their own, so the first (who, how old, where the case stands) fits at 60 columns;
+        // narrower, both break between parts rather than cut one.
         let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
-        flagsLabel.text = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
+        flags.parts = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
                            duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
-            .filter { !$0.isEmpty }.joined(separator: "  ")
+            .filter { !$0.isEmpty }
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
             return ([section.title.text(in: s.language).uppercased()]

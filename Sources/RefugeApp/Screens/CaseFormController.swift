@@ -76,7 +76,8 @@ final class CaseFormController {
                 session.app.push(DuplicatesDialog(session: session, candidates: candidates,
                                                   onOpen: { [weak self] id in self?.openEarlierCase(id) },
                                                   onSaveAnyway: { [weak self] in self?.screen?.save() }))
-                throw UserMessage(session.strings.duplicatesFound)
+                // The dialog says what to do; the top line only names it, short enough for 40 columns.
+                throw UserMessage(session.strings.duplicatesTitle)
             }
         }
         let id = try session.saving { try book.openCase(values: values) }

@@ -9,7 +9,7 @@ final class CaseListScreen: Screen {
     let source: CaseListSource
     let table: TableView
     let searchField: TextField
-    private let countsLabel = Label("", role: .header)
+    private let countsLine = PartsLine(role: .header, separator: " · ", oneLine: true)
     private let filterLabel = Label("", role: .muted)
 
     init(session: RefugeSession) {
@@ -23,7 +23,7 @@ final class CaseListScreen: Screen {
         searchField.isHidden = true
         let searchRow = Stack(.horizontal, spacing: 1, [(.flex(1), filterLabel), (.flex(1), searchField)])
         super.init(title: s.caseListTitle, root: Stack(.vertical, [
-            (.fixed(1), countsLabel), (.fixed(1), searchRow), (.flex(1), table),
+            (.fixed(1), countsLine), (.fixed(1), searchRow), (.flex(1), table),
         ]))
         table.onActivate = { [unowned self] row in openCase(at: row) }
         searchField.onChange = { [unowned self] in searchChanged() }
@@ -125,8 +125,8 @@ final class CaseListScreen: Screen {
         let s = session.strings
         let counts = source.counts()
         let overdue = source.overdueCount()
-        // Overdue first: on a narrow terminal the end of the line is what is cut.
-        countsLabel.text = (overdue == 0 ? "" : s.overdueInHeader(overdue).uppercased() + " · ")
+        // Overdue first: on a narrow terminal the parts that do not fit are left out from the end.
+        countsLine.parts = (overdue == 0 ? [] : [s.overdueInHeader(overdue).uppercased()])
             + s.counts(active: counts.active, followUp: counts.followUp, closed: counts.closed, shown: source.rowCount)
         let filterName = switch source.filter {
         case .all: s.filterAll

@@ -173,7 +173,9 @@ struct CaseListColumn: Sendable {
             let label = IntakeSchema.standard.field(.exploitationTypes)!.label(of: first, in: context.language)
             return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
         }),
-        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { record, context in record.status.label.text(in: context.language) }),
+        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { record, context in
+            AppStrings(context.language).statusInList(record.status)
+        }),
         // 11 columns: "30 Nov 2026" in English, where a day number alone could be read as a month.
         CaseListColumn(title: { $0.columnIntake }, width: .fixed(11),
                        cell: { record, context in Words(context.language).day(record.intakeDate) },

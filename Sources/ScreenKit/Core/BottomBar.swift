@@ -4,8 +4,9 @@ import Terminal
 /// the label highlighted in `barLabel`. F-keys come first in numeric order, then other keys
 /// ("^L Lock"). Each label gets its own width plus a space when they all fit; otherwise whole
 /// keys leave the bar — those other than F-keys first, then F-keys from the highest down, except
-/// F1 (help lists every key) and F10 (quit) — so no label is cut into a word nobody can read
-/// ("10Выхо"). Only a single key too wide for the bar has its label cut.
+/// F1 (help lists every key), F10 (quit) and F12 (lock: someone walks in, and the screen must go
+/// at once) — so no label is cut into a word nobody can read ("10Выхо"). Only a single key too
+/// wide for the bar has its label cut.
 struct BottomBar {
     var bindings: [Binding]
 
@@ -24,12 +25,15 @@ struct BottomBar {
         func fits() -> Bool { shown.reduce(0) { $0 + $1.key.displayWidth + $1.label.displayWidth + 1 } <= area.width + 1 }
         while !fits(), let last = shown.last, last.order == Int.max { shown.removeLast() }
         while !fits(), shown.count > 1 {
-            let kept: Set<Int> = [1, 10]
+            let kept: Set<Int> = [1, 10, 12]
             if let index = shown.lastIndex(where: { !kept.contains($0.order) }) { shown.remove(at: index) } else { shown.removeLast() }
         }
         while !shown.isEmpty, labelWidth() < 2 { shown.removeLast() }
-        let rooms = Self.share(area.width - shown.reduce(0) { $0 + $1.key.displayWidth },
-                               among: shown.map { $0.label.displayWidth + 1 })
+        let wants = shown.map { $0.label.displayWidth + 1 }
+        let room = area.width - shown.reduce(0) { $0 + $1.key.displayWidth }
+        // The last label needs no trailing space (as `fits` counts): labels one column too wide
+        // for `room` still fit whole.
+        let rooms = Self.share(wants.reduce(0, +) == room + 1 ? room + 1 : room, among: wants)
         var x = area.x
         for (index, item) in shown.enumerated() {
             x += canvas.write(item.key, at: Point(x: x, y: area.y), role: .barKey, clip: area)

@@ -60,6 +60,8 @@ public enum FormRelevance: Hashable, Sendable {
     case always
     /// A choice field (one or several options) holds `code`.
     case contains(String, code: String)
+    /// A choice field does not hold `code` (the status form's reason, unless "duplicate" is chosen).
+    case lacks(String, code: String)
     /// The field has an answer.
     case answered(String)
     /// The field has no answer (an estimated age only without a birth date).
@@ -69,6 +71,7 @@ public enum FormRelevance: Hashable, Sendable {
         switch self {
         case .always: true
         case .contains(let key, let code): values[key]?.contains(code) ?? false
+        case .lacks(let key, let code): !(values[key]?.contains(code) ?? false)
         case .answered(let key): !(values[key] ?? .none).isEmpty
         case .unanswered(let key): (values[key] ?? .none).isEmpty
         }

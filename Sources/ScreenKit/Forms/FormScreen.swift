@@ -2,7 +2,8 @@ import Terminal
 
 /// A screen that shows a `FormDescription` and edits its values.
 ///
-/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field; Esc
+/// Keys: F2 or Ctrl-S save; PgDn/F8 and PgUp/F7 change page; Enter moves to the next field (and
+/// on from a page's last field to the next page); Esc
 /// leaves, asking first when something changed. A field is validated when the focus leaves it and all relevant fields again
 /// on save; a save with errors moves the focus to the first invalid field (switching page) and
 /// never calls `onSave`. Nothing typed is lost either way.
@@ -41,9 +42,13 @@ open class FormScreen: Screen {
 
     override open var bindings: [Binding] {
         var bindings = [Binding(.function(2), .control("s"), label: saveLabel ?? strings.save) { [unowned self] in save() }]
-        if form.description.pages.count > 1 {  // page keys only where there are pages to turn
-            bindings += [Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) },
-                         Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) }]
+        // Page keys only where they turn a page: "Prev" on the first page would do nothing, and on a
+        // narrow bar it would push out "Next".
+        if pageToTurn(by: -1) != nil {
+            bindings.append(Binding(.function(7), .pageUp, label: strings.previousPage) { [unowned self] in turnPage(by: -1) })
+        }
+        if pageToTurn(by: 1) != nil {
+            bindings.append(Binding(.function(8), .pageDown, label: strings.nextPage) { [unowned self] in turnPage(by: 1) })
         }
         return bindings + [Binding(.escape, label: strings.back) { [unowned self] in leave() }]
     }
@@ -62,11 +67,17 @@ open class FormScreen: Screen {
 
     /// Moves to the next (previous) page that has a relevant field.
     public func turnPage(by step: Int) {
+        if let target = pageToTurn(by: step) { goToPage(target) }
+    }
+
+    /// The next (previous) page that has a relevant field, if there is one.
+    private func pageToTurn(by step: Int) -> Int? {
         var target = view.page + step
         while form.description.pages.indices.contains(target) {
-            if !form.relevantFields(onPage: target).isEmpty { return goToPage(target) }
+            if !form.relevantFields(onPage: target).isEmpty { return target }
             target += step
         }
+        return nil
     }
 
     /// Validates every relevant field; saves when all are valid, else shows the first problem.
@@ -117,11 +128,18 @@ open class FormScreen: Screen {
         app?.push(ConfirmDialog(title: strings.unsavedChanges, message: strings.discardChanges) { if $0 { cancel() } })
     }
 
-    /// Enter in a field that does not use it (text, date, number) moves on to the next field; it
-    /// never saves, so a pasted or stray newline cannot submit the form.
+    /// Enter in a field that does not use it (text, date, number) moves on to the next field, and
+    /// from the last field of a page to the first of the next page (rather than back to the top of
+    /// this one, where the next answer would be typed into the family name); it never saves, so a
+    /// pasted or stray newline cannot submit the form.
     override open func handle(_ event: InputEvent) -> Bool {
         guard event == .key(.enter) else { return false }
-        moveFocus(by: 1)
+        let ring = root.focusable
+        if let focused, ring.last === focused, let next = pageToTurn(by: 1) {
+            goToPage(next)
+        } else {
+            moveFocus(by: 1)
+        }
         return true
     }
 

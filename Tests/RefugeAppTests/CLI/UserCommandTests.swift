@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `refuge user add|list|disable|passwd`.
+/// `refuge user add|list|disable|passwd|reset`.
 @Suite("refuge user")
 struct UserCommandTests {
     @Test func addListDisableAndChangePassphrase() throws {
@@ -56,5 +56,28 @@ struct UserCommandTests {
         #expect(refused.status == 1, "\(refused.output)")
         #expect(try workspace.run(["stats"], as: "bek", passphrase: "bek-passphrase").status == 0)
         #expect(try workspace.run(["stats", "--min-cell", "1"]).status == 0)  // the coordinator
+    }
+
+    /// Issue 12: a coordinator resets a forgotten passphrase from the shell, as the Users screen
+    /// does; the user must change it at the next sign-in.
+    @Test func aCoordinatorResetsAForgottenPassphrase() throws {
+        let workspace = try CLIWorkspace.initialised()
+        #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"],
+                                  environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase"]).status == 0)
+        let reset = try workspace.run(["user", "reset", "bek"], environment: ["REFUGE_NEW_PASSPHRASE": "given-by-anna"])
+        #expect(reset.status == 0, "\(reset.output)")
+        #expect(reset.output.contains("bek"))
+        #expect(reset.output.contains("must change it"), "\(reset.output)")
+        #expect(try workspace.run(["stats"], as: "bek", passphrase: "bek-passphrase").status == 2)
+        #expect(try workspace.run(["stats"], as: "bek", passphrase: "given-by-anna").status == 0)
+
+        #expect(try workspace.run(["user", "reset", "nobody"], environment: ["REFUGE_NEW_PASSPHRASE": "given-by-anna"]).status == 1)
+        #expect(try workspace.run(["user", "reset", "bek"], environment: ["REFUGE_NEW_PASSPHRASE": "short"]).status == 1)
+        #expect(try workspace.run(["user", "reset", "bek"]).status == 2)  // no new passphrase and no terminal
+        let byCaseworker = try workspace.run(["user", "reset", "anna"], environment: [
+            "REFUGE_USER": "bek", "REFUGE_PASSPHRASE": "given-by-anna", "REFUGE_NEW_PASSPHRASE": "taken-over-anna",
+        ])
+        #expect(byCaseworker.status == 1, "\(byCaseworker.output)")
+        #expect(try workspace.run(["stats"]).status == 0)  // anna's passphrase still works
     }
 }

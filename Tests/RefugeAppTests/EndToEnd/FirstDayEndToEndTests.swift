@@ -62,6 +62,28 @@ struct FirstDayEndToEndTests {
         try app.quit(session)
     }
 
+    /// Keys typed with the passphrase's Enter, before the case list appeared, reach nothing: "т"
+    /// and a name once changed the list instead of opening an intake.
+    @Test func keysTypedWhileSigningInDoNotReachTheCaseList() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try app.start(width: 80, height: 24)
+        try app.firstStart(first)
+        try app.quit(first)
+        let session = try app.start(width: 80, height: 24)
+        try session.waitFor("Refuge — вход")
+        try session.type("anna")
+        try session.press("Enter")
+        try session.type(Self.passphrase + "\rтИванова")  // one burst, as a fast typist's
+        try session.waitFor("Дела · anna")
+        Thread.sleep(forTimeInterval: 0.5)  // time for any key left over to act
+        let list = try session.screen()
+        #expect(!list.contains { $0.contains("Иванова") || $0.contains("Новая анкета") }, "\(list)")
+        try session.type("т")  // the list's keys work once it is on screen
+        try session.waitFor("Новая анкета")
+        try session.press("Escape")
+        try app.quit(session)
+    }
+
     /// 4: PuTTY's F1 and Home reach the program as keys whatever TERM says; `refuge doctor` names a
     /// sequence it does not know, and types none of it.
     @Test func theDoctorKnowsPuttysKeysAndNamesUnknownSequences() throws {

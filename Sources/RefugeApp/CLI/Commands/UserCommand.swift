@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "user",
             abstract: cli("cli.user.abstract"),
-            subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserListCommand.self]
+            subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserResetCommand.self, UserListCommand.self]
         )
     }
 }
@@ -89,6 +89,38 @@ struct UserPasswdCommand: ParsableCommand {
         let new = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: credentials.user)
         try book.changePassphrase(from: credentials.passphrase, to: new, kdf: KDFChoice.resolve(environment))
         print(cli("cli.user.passphraseChanged", ["name": .text(credentials.user)]))
+    }
+}
+
+/// `refuge user reset NAME`: a forgotten passphrase, as the Users screen's reset does.
+struct UserResetCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reset",
+            abstract: cli("cli.userreset.abstract"),
+            discussion: cli("cli.userreset.discussion")
+        )
+    }
+
+    @Argument(help: ArgumentHelp(cli("cli.userreset.name.help")))
+    var name: String
+    @OptionGroup var data: DataOption
+
+    func run() throws {
+        let environment = CommandEnvironment.current
+        let book = try data.caseFile.open(.write)
+        defer { book.close() }
+        // Refuse before asking for the new passphrase, not after.
+        guard book.isCoordinator else { throw CaseBook.NotPermitted.coordinatorsOnly(action: "reset passphrases") }
+        guard name != book.user else {
+            throw CommandFailure("Change your own passphrase with `refuge user passwd`.", status: .rejectedInput)
+        }
+        guard book.store.users[name]?.isActive == true else {
+            throw CommandFailure(cli("cli.user.noActiveUser", ["name": .text(name)]), status: .rejectedInput)
+        }
+        let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
+        try book.resetPassphrase(of: name, to: passphrase, kdf: KDFChoice.resolve(environment))
+        print("Reset the passphrase of \(name); they must change it at their next sign-in.")
     }
 }
 
