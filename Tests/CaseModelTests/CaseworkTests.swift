@@ -114,6 +114,25 @@ import Testing
         #expect(other[.referralOutcome] == Self.day("2026-03-10"))
     }
 
+    @Test func aPartnerReferralWaitingForThePartnerIsAFollowUpUntilCompletedOrDeclined() {
+        var factory = EventFactory(author: "anna", device: DeviceID(high: 1, low: 1), seed: 5)
+        let opened = factory.openCase(values: [.familyName: .text("Каримова")], openedOn: Self.day("2026-01-10"))
+        let caseID = opened[0].body.caseID!
+        let referral = PartnerReferral(partner: PartnerID(high: 2, low: 2), partnerName: "IOM", reasons: [.repatriation],
+                                       sharedParts: [.identity], date: Self.day("2026-02-01"), packet: .partnerKey)
+        let sent = factory.make(.referralSent(caseID: caseID, referral: referral))
+        let accepted = factory.make(.referralStatusChanged(caseID: caseID, referral: sent.id, status: .accepted,
+                                                           date: Self.day("2026-02-03"), outcome: ""))
+        let completed = factory.make(.referralStatusChanged(caseID: caseID, referral: sent.id, status: .completed,
+                                                            date: Self.day("2026-02-20"), outcome: "returned home"))
+        func due(_ events: [Event]) -> CalendarDate? {
+            CaseStore.replay(opened + events)[caseID]!.openFollowUps(settings: .standard).first { $0.ref == .referral(sent.id) }?.due
+        }
+        #expect(due([sent]) == Self.day("2026-02-15"))  // 14 days after sending
+        #expect(due([sent, accepted]) == Self.day("2026-02-17"))  // 14 days after the partner accepted
+        #expect(due([sent, accepted, completed]) == nil)
+    }
+
     @Test func theOrganisationsSettingsAreTheLastSettingsEventInTheLog() {
         var factory = Fixtures.factory()
         let store = CaseStore.replay([

@@ -57,9 +57,6 @@ struct PartnerReplayTests {
         let changes = store.history(of: caseID).map(\.change)
         #expect(changes.contains(.partnerReferral(referral)))
         #expect(changes.contains(.referralStatus(partnerName: "IOM", status: .accepted, date: Fixtures.date("2026-02-03"), outcome: "")))
-        // Accepted on 3 February: waiting past the 14 days from the 18th on.
-        #expect(!record.partnerReferrals[0].needsFollowUp(on: Fixtures.date("2026-02-17")))
-        #expect(record.partnerReferrals[0].needsFollowUp(on: Fixtures.date("2026-02-18")))
     }
 
     @Test func aPacketHoldsOnlyTheNamedParts() {

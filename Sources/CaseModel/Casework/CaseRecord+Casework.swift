@@ -15,7 +15,8 @@ extension CaseRecord {
     /// with the day it was moved to). A closed case has none: closing ends what was left open.
     ///
     /// Derived: a plan action's planned date (while it is not done and its objective open); a
-    /// referral's outcome `referralOutcomeDays` after it; a reassessment `reassessmentDays` after
+    /// referral's outcome `referralOutcomeDays` after it (a partner's referral: after its last step,
+    /// until it is completed or declined); a reassessment `reassessmentDays` after
     /// the latest assessment (or the intake); the end of the reflection period `reflectionDays`
     /// after the intake.
     public func openFollowUps(settings: CaseworkSettings) -> [FollowUp] {
@@ -40,6 +41,11 @@ extension CaseRecord {
         for referral in referrals {
             add(.referral(referral.id), due: referral.entry.date.adding(days: settings.referralOutcomeDays), owner: owner,
                 detail: referral.entry.organisationType)
+        }
+        // A referral to a partner waits for the partner's answer, then for the outcome: counted from its last step.
+        for referral in partnerReferrals where referral.status == .sent || referral.status == .accepted {
+            add(.referral(referral.id), due: referral.statusDate.adding(days: settings.referralOutcomeDays), owner: owner,
+                detail: referral.referral.partnerName)
         }
         let assessed = (riskAssessments.map(\.date) + needsAssessments.map(\.date)).max() ?? intakeDate
         add(.reassessment(after: assessed), due: assessed.adding(days: settings.reassessmentDays), owner: owner, detail: "")

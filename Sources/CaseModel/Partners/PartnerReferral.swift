@@ -124,15 +124,4 @@ public struct PartnerReferralRecord: Sendable, Hashable {
     /// The day of the last status change (the sending day while sent).
     public internal(set) var statusDate: CalendarDate
     public internal(set) var outcome = ""
-
-    /// Days after sending (or accepting) after which a referral still without an answer or an
-    /// outcome needs a follow-up.
-    public static let followUpAfterDays = 14
-
-    /// Whether this referral waits for the partner past `followUpAfterDays` on `today`: the hook
-    /// for case work's follow-ups (issue 14), which turn it into one when they exist.
-    public func needsFollowUp(on today: CalendarDate, afterDays days: Int = followUpAfterDays) -> Bool {
-        guard status == .sent || status == .accepted else { return false }
-        return today.dayNumber - statusDate.dayNumber > days
-    }
 }
