@@ -1,5 +1,6 @@
 import Testing
 import CalendarDay
+import Foundation
 import Wording
 
 /// Every key in every catalog, with the same placeholders and every plural form: a translator's
@@ -94,5 +95,25 @@ struct CatalogCompletenessTests {
         #expect(Words(.en).day(day) == "3 Nov 2026")
         #expect(Words(.ru).day(day) == "03.11.2026")
         #expect(Words(.kk).day(day) == "03.11.2026")
+    }
+}
+
+/// Every key the code asks for by name is in the English catalog: a key lost in a merge would
+/// otherwise show itself ("cli.device.abstract") in every language, which no other check sees.
+struct KeysInCodeTests {
+    @Test func everyKeyNamedInTheSourcesExists() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let english = Words.catalogs[.en]!.entries
+        let pattern = /(?:\bw|\bcli|LocalizedText|label)\(\s*"([A-Za-z]\w*\.[\w.]+)"|label: "([A-Za-z]\w*\.[\w.]+)"/
+        var missing: Set<String> = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let key = String(match.output.1 ?? match.output.2 ?? "")
+                if english[key] == nil { missing.insert("\(key) (\(file.lastPathComponent))") }
+            }
+        }
+        #expect(missing.isEmpty, "keys in code but in no catalog: \(missing.sorted().joined(separator: ", "))")
     }
 }
