@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Terminal
 @testable import ScreenKit
@@ -97,6 +98,27 @@ import Terminal
         terminal.press(.function(7), .function(7))
         app.runUntilIdle()
         #expect(tabs.selected == 1)
+    }
+
+    /// Seven tabs in 40 columns: the strip shows whole titles around the selected one and marks
+    /// that more are to the left or right (it was cut to "… │ На" in a case file at 40x12).
+    @Test func aStripWiderThanItsAreaShowsWholeTitlesAroundTheSelectedOne() {
+        let titles = ["Обзор", "История", "Заметки", "Услуги", "Направления", "План", "Оценки"]
+        let tabs = TabView(titles.map { ($0, Label($0) as any Widget) })
+        func strip(selected: Int) -> String {
+            tabs.select(selected)
+            let canvas = Canvas(size: Size(width: 40, height: 2), theme: .monochrome, strings: .english, focused: nil)
+            tabs.draw(in: Rect(x: 0, y: 0, width: 40, height: 2), on: canvas)
+            return canvas.grid.rows[0]
+        }
+        for selected in titles.indices {
+            let row = strip(selected: selected)
+            #expect(row.contains(" \(titles[selected]) "), "\(row)")
+            let shown = row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "‹› ")) }.filter { !$0.isEmpty }
+            #expect(shown.allSatisfy(titles.contains), "a title cut: \(row)")
+        }
+        #expect(strip(selected: 0).hasSuffix("›") || strip(selected: 0).trimmingCharacters(in: .whitespaces).hasSuffix("›"))
+        #expect(strip(selected: 6).hasPrefix("‹"))
     }
 
     @Test func monochromeKeepsTheCoreRolesDistinct() {

@@ -44,7 +44,7 @@ final class CaseListSource: TableDataSource {
 
     /// The table's columns, from `CaseListColumn.all`.
     func columns() -> [TableColumn] {
-        CaseListColumn.all.map { TableColumn($0.title(strings), width: $0.width, alignment: $0.alignment) }
+        CaseListColumn.all.map { TableColumn($0.title(strings), width: $0.width, alignment: $0.alignment, shedPriority: $0.shedPriority) }
     }
 
     /// Takes the cases as they are now and re-applies filter, search and sort.
@@ -140,6 +140,10 @@ struct CaseListColumn: Sendable {
     let title: @Sendable (AppStrings) -> String
     let width: Length
     var alignment: TableColumn.Alignment = .left
+    /// Which columns a narrow screen drops first (see `TableColumn.shedPriority`): the kind of
+    /// exploitation and the completeness before the caseworker, the marker of risk and overdue
+    /// follow-ups last.
+    var shedPriority = 0
     let cell: @Sendable (CaseRecord, Context) -> String
     /// A number to sort by where the shown text would sort wrongly (numbers, dates); nil sorts by
     /// the shown text.
@@ -167,7 +171,7 @@ struct CaseListColumn: Sendable {
                        sortNumber: { record, context in record.age(on: context.today) ?? -1 }),
         CaseListColumn(title: { $0.columnCitizenship }, width: .fixed(5),
                        cell: { record, _ in record[.citizenship]?.codeList.joined(separator: ",") ?? "" }),
-        CaseListColumn(title: { $0.columnExploitation }, width: .flex(1), cell: { record, context in
+        CaseListColumn(title: { $0.columnExploitation }, width: .flex(1), shedPriority: 3, cell: { record, context in
             let codes = record[.exploitationTypes]?.codeList ?? []
             guard let first = codes.first else { return "" }
             let label = IntakeSchema.standard.field(.exploitationTypes)!.label(of: first, in: context.language)
@@ -180,13 +184,13 @@ struct CaseListColumn: Sendable {
         CaseListColumn(title: { $0.columnIntake }, width: .fixed(11),
                        cell: { record, context in Words(context.language).day(record.intakeDate) },
                        sortNumber: { record, _ in record.intakeDate.dayNumber }),
-        CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1),
+        CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1), shedPriority: 1,
                        cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),
-        CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right,
+        CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right, shedPriority: 2,
                        cell: { record, _ in "\(record.completeness.percent)" }, sortNumber: { record, _ in record.completeness.percent }),
         // Last, so that the columns before keep their places: "!" for a high risk or immediate
         // danger, then how many follow-ups are overdue (9 at most).
-        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), cell: { record, context in marker(record, context) },
+        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), shedPriority: -1, cell: { record, context in marker(record, context) },
                        sortNumber: { record, context in
                            (record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
                                + record.overdueFollowUpCount(settings: context.settings, on: context.today)

@@ -19,11 +19,12 @@ public final class FormView: Widget {
 
     public var children: [any Widget] { form.relevantFields(onPage: page).compactMap { editors[$0.key] } }
 
-    /// "Page 2/5 · Consent", or just the title of a one-page form.
+    /// "Page 2/5 · Consent", or the page title of a one-page form — unless it only repeats the
+    /// form's title, which the top line already shows.
     func pageIndicator(_ strings: ScreenKitStrings) -> String {
         let pages = form.description.pages
         guard pages.indices.contains(page) else { return "" }
-        if pages.count == 1 { return pages[page].title }
+        if pages.count == 1 { return pages[page].title == form.description.title ? "" : pages[page].title }
         let title = pages[page].title
         return strings.page(page + 1, of: pages.count) + (title.isEmpty ? "" : " · " + title)
     }

@@ -36,12 +36,35 @@ public final class TabView: Widget {
 
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
+        let shown = shownTabs(width: area.width)
         var x = area.x
-        for (index, tab) in tabs.enumerated() {
-            let text = " \(tab.title) "
-            x += canvas.write(text, at: Point(x: x, y: area.y), role: index == selected ? .selection : .muted, clip: area.row(0))
+        if shown.lowerBound > 0 { x += canvas.write("‹", at: Point(x: x, y: area.y), role: .muted, clip: area.row(0)) }
+        for index in shown {
+            x += canvas.write(" \(tabs[index].title) ", at: Point(x: x, y: area.y), role: index == selected ? .selection : .muted, clip: area.row(0))
             x += canvas.write("│", at: Point(x: x, y: area.y), role: .muted, clip: area.row(0))
         }
+        if shown.upperBound < tabs.count { canvas.write("›", at: Point(x: x, y: area.y), role: .muted, clip: area.row(0)) }
         children.first?.draw(in: area.inset(top: 1), on: canvas)
+    }
+
+    /// The tabs whose titles fit whole in `width`: all of them, or the selected one and as many of
+    /// its neighbours as fit beside the "‹"/"›" that say more are hidden — never a cut title.
+    private func shownTabs(width: Int) -> Range<Int> {
+        let cells = tabs.map { DisplayWidth.of($0.title) + 3 }  // " title " and "│"
+        func fits(_ range: Range<Int>) -> Bool {
+            let markers = (range.lowerBound > 0 ? 1 : 0) + (range.upperBound < tabs.count ? 1 : 0)
+            return cells[range].reduce(markers, +) <= width
+        }
+        guard !tabs.isEmpty, !fits(tabs.indices) else { return tabs.indices }
+        var shown = selected..<(selected + 1)
+        while true {
+            if shown.upperBound < tabs.count, fits(shown.lowerBound..<(shown.upperBound + 1)) {
+                shown = shown.lowerBound..<(shown.upperBound + 1)
+            } else if shown.lowerBound > 0, fits((shown.lowerBound - 1)..<shown.upperBound) {
+                shown = (shown.lowerBound - 1)..<shown.upperBound
+            } else {
+                return shown
+            }
+        }
     }
 }

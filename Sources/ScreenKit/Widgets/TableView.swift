@@ -29,10 +29,14 @@ public struct TableColumn: Sendable {
     public var title: String
     public var width: Length
     public var alignment: Alignment
-    public init(_ title: String, width: Length = .flex(1), alignment: Alignment = .left) {
+    /// When the table is too narrow for its main column, columns are dropped whole: the highest
+    /// `shedPriority` first, and among equals the rightmost.
+    public var shedPriority: Int
+    public init(_ title: String, width: Length = .flex(1), alignment: Alignment = .left, shedPriority: Int = 0) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.shedPriority = shedPriority
     }
 }
 
@@ -111,11 +115,11 @@ public final class TableView: Widget {
     }
 
     /// Below this width the main column (the widest flexible one, e.g. the name) makes the table
-    /// drop whole columns from the right instead: it is the last to shrink.
-    static let mainColumnMinimum = 14
+    /// drop whole columns instead: it is the last to shrink. Wide enough for most people's two names.
+    static let mainColumnMinimum = 20
 
     /// The columns shown in `width`: all when the main column gets its minimum, else the first,
-    /// the main one and as many others from the left as leave it that much.
+    /// the main one and the others that leave it that much, dropped by `shedPriority`.
     private func shownColumns(width: Int) -> [Int] {
         let weights = columns.map { if case .flex(let w) = $0.width { w } else { 0 } }
         guard let main = weights.indices.max(by: { weights[$0] < weights[$1] }), weights[main] > 0 else {
@@ -126,8 +130,12 @@ public final class TableView: Widget {
             let rects = Layout.split(Rect(x: 0, y: 0, width: width, height: 1), .horizontal, shown.map { columns[$0].width }, spacing: 1)
             return shown.firstIndex(of: main).map { rects[$0].width } ?? 0
         }
-        while mainWidth() < Self.mainColumnMinimum, let last = shown.last(where: { $0 != main && $0 != 0 }) {
-            shown.removeAll { $0 == last }
+        func nextToDrop() -> Int? {
+            shown.filter { $0 != main && $0 != 0 }
+                .max { (columns[$0].shedPriority, $0) < (columns[$1].shedPriority, $1) }
+        }
+        while mainWidth() < Self.mainColumnMinimum, let column = nextToDrop() {
+            shown.removeAll { $0 == column }
         }
         return shown
     }

@@ -28,6 +28,17 @@ struct CaseFileScreenTests {
         #expect(history.contains { $0.change == .viewed && $0.author == "anna" })
     }
 
+    /// A one-page form's title is on the top line once, not again above its fields (seen on the
+    /// status, note, service and referral forms in the small-screen walk).
+    @Test(arguments: [Language.ru, .en])
+    func aOnePageFormShowsItsTitleOnce(language: Language) throws {
+        for key: Character in ["a", "s", "r", "c"] {
+            let app = try openFirstCase(language: language)
+            app.press(.character(key))
+            #expect(app.terminal.rows.filter { $0.contains("— 2026-0001") }.count == 1, "key \(key)")
+        }
+    }
+
     @Test func f1ExplainsTheCaseFileKeysInRussian() throws {
         let app = try openFirstCase(language: .ru)
         app.press(.function(1))

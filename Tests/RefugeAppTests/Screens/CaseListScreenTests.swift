@@ -21,6 +21,19 @@ struct CaseListScreenTests {
         #expect(app.terminal.rows.contains { $0.contains("Karimov Bakhtiyor") && $0.contains(" M ") })  // gender as one letter
     }
 
+    /// At 80x24 a long name stays whole: the exploitation and completeness columns go first, the
+    /// name is the last to shrink (issue 12, item 8; seen cut to "Давлатова Гул…" by hand).
+    @Test(arguments: [Language.ru, .en])
+    func atEightyColumnsALongNameStaysWholeAndLessImportantColumnsGoFirst(language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Size(width: 80, height: 24),
+                                          cases: [AppHarness.person("Давлатова", "Гулрухсор"), AppHarness.person("Abdullaeva", "Zilola")])
+        if app.shows(language == .ru ? "Повестка" : "Agenda") { app.press(.escape) }
+        #expect(app.shows("Давлатова Гулрухсор"))
+        #expect(app.shows("Abdullaeva Zilola"))
+        let header = try #require(app.terminal.rows.first { $0.contains(language == .ru ? "Статус" : "Status") })
+        #expect(header.contains(language == .ru ? "Приём" : "Intake"))  // status and intake date stay
+    }
+
     @Test func latinSearchFindsCyrillicNames() throws {
         let app = try AppHarness.signedIn(cases: Self.cases)
         app.type("/")
