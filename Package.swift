@@ -36,8 +36,12 @@ let package = Package(
         ),
         // A day without time or zone: the one date type of the forms and the case model.
         .target(name: "CalendarDay", swiftSettings: strict),
+        // Every user-visible word: one gettext catalog per language, compiled into the binary.
+        .target(name: "Wording", dependencies: ["CalendarDay"], exclude: ["Catalogs"], swiftSettings: strict, plugins: ["EmbedCatalogs"]),
+        .executableTarget(name: "catalog-embedder", swiftSettings: strict),
+        .plugin(name: "EmbedCatalogs", capability: .buildTool(), dependencies: ["catalog-embedder"]),
         .target(name: "Terminal", dependencies: ["CNcurses"], swiftSettings: strict),
-        .target(name: "ScreenKit", dependencies: ["Terminal", "CalendarDay"], swiftSettings: strict),
+        .target(name: "ScreenKit", dependencies: ["Terminal", "CalendarDay", "Wording"], swiftSettings: strict),
         .target(
             name: "EventLog",
             dependencies: [
@@ -58,7 +62,7 @@ let package = Package(
         .target(
             name: "CaseModel",
             dependencies: [
-                "CalendarDay", "EventLog", "AgeEncryption",
+                "CalendarDay", "Wording", "EventLog", "AgeEncryption",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -68,7 +72,7 @@ let package = Package(
         .target(
             name: "RefugeApp",
             dependencies: [
-                "Terminal", "ScreenKit", "CaseModel", "EventLog", "AgeEncryption",
+                "Terminal", "ScreenKit", "Wording", "CaseModel", "EventLog", "AgeEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -85,6 +89,7 @@ let package = Package(
 
         .testTarget(name: "TerminalTests", dependencies: ["CNcurses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "ScreenKitTests", dependencies: ["Terminal", "ScreenKit"], swiftSettings: strict),
+        .testTarget(name: "WordingTests", dependencies: ["Wording", "CalendarDay"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "EventLogStress", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(name: "AgeEncryptionTests", dependencies: ["AgeEncryption", "RefugeTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -16,7 +16,7 @@ final class GeneratedRows: TableDataSource {
 }
 
 let arguments = CommandLine.arguments
-let strings: ScreenKitStrings = arguments.contains("--ru") ? .russian : .english
+let strings: ScreenKitStrings = arguments.contains("--ru") ? .russian : arguments.contains("--kk") ? .kazakh : .english
 let terminal: CursesTerminal
 do { terminal = try CursesTerminal() } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))

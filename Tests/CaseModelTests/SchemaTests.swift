@@ -64,7 +64,7 @@ import Testing
         #expect(CodeLists.serviceKind.codes.count == ServiceKind.allCases.count)
         #expect(CodeLists.caseStatus.label(of: "followUp", in: .ru) == "Сопровождение")
         #expect(CaseStatus.closed.label.text(in: .kk) == "Жабық")
-        #expect(UserRole.caseworker.label.text(in: .kk) == "Социальный работник")  // falls back to Russian
+        #expect(UserRole.caseworker.label.text(in: .kk) == "Әлеуметтік қызметкер")
     }
 
     @Test func countriesAreISOCodesWithLocalNamesAndPriorityFirst() {

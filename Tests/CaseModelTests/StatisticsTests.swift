@@ -123,9 +123,10 @@ import Testing
         let russian = StatisticsTextRenderer.render(report, in: .ru)
         #expect(russian.contains("12 человек: 6 женщин в возрасте 18–23 лет, 5 мужчин в возрасте 20–40 лет"))
         #expect(russian.contains("Гражданство: Узбекистан 6, малые группы вместе 6."))
-        #expect(StatisticsTextRenderer.plural(21, "женщина", "женщины", "женщин") == "женщина")
-        #expect(StatisticsTextRenderer.plural(12, "женщина", "женщины", "женщин") == "женщин")
-        #expect(StatisticsTextRenderer.plural(3, "женщина", "женщины", "женщин") == "женщины")
+        let kazakh = StatisticsTextRenderer.render(report, in: .kk)
+        #expect(kazakh.contains("12 адам: 6 әйел, жасы 18–23, 5 ер адам, жасы 20–40"))
+        #expect(kazakh.contains("Азаматтығы: Өзбекстан 6, шағын топтар біріктірілген 6."))
+        #expect(kazakh.contains("Еңбек саласы (мәжбүрлі еңбек): Ауыл шаруашылығы 5."))
     }
 
     @Test func csvHasOneRowPerCell() {

@@ -2,70 +2,66 @@
 /// their screens with the same builder, and the answers become events through the converters
 /// below, so labels, code lists and rules live here and nowhere else.
 public enum CaseworkSchemas {
-    private static func label(_ en: String, _ ru: String, _ kk: String) -> LocalizedText {
-        LocalizedText(en: en, ru: ru, kk: kk)
-    }
+    /// A label or help text by its catalog key.
+    private static func label(_ key: String) -> LocalizedText { LocalizedText(key) }
 
     public static let objective = IntakeSchema(sections: [Section(
-        id: "objective", title: label("Support plan objective", "Цель плана помощи", "Көмек жоспарының мақсаты"), fields: [
-            Field(.planArea, .singleChoice, label: label("Area", "Сфера", "Сала"), codeList: CaseworkCodeLists.planArea,
+        id: "objective", title: label("section.objective"), fields: [
+            Field(.planArea, .singleChoice, label: label("field.planArea"), codeList: CaseworkCodeLists.planArea,
                   requiredForSave: true),
-            Field(.objectiveText, .longText, label: label("Objective", "Цель", "Мақсат"),
-                  help: label("What the person wants to reach, in their words.", "Чего человек хочет достичь, его словами.",
-                              "Адам неге жеткісі келеді, өз сөзімен."),
+            Field(.objectiveText, .longText, label: label("field.objectiveText"),
+                  help: label("field.objectiveText.help"),
                   requiredForSave: true, maxLength: 1000),
-            Field(.agreedWithPerson, .yesNoUnknown, label: label("Agreed with the person", "Согласовано с человеком",
-                                                                 "Адаммен келісілген")),
-            Field(.objectiveStatus, .singleChoice, label: label("Status", "Статус", "Мәртебесі"),
+            Field(.agreedWithPerson, .yesNoUnknown, label: label("field.agreedWithPerson")),
+            Field(.objectiveStatus, .singleChoice, label: label("field.objectiveStatus"),
                   codeList: CaseworkCodeLists.objectiveStatus, requiredForSave: true),
-            Field(.plannedEnd, .date, label: label("Planned end", "Плановый срок", "Жоспарлы мерзім")),
-            Field(.actualEnd, .date, label: label("Actual end", "Фактическое завершение", "Нақты аяқталуы"),
+            Field(.plannedEnd, .date, label: label("field.plannedEnd")),
+            Field(.actualEnd, .date, label: label("field.actualEnd"),
                   rules: [.notInFuture]),
         ])])
 
     public static let action = IntakeSchema(sections: [Section(
-        id: "action", title: label("Plan action", "Действие плана", "Жоспар әрекеті"), fields: [
-            Field(.actionWhat, .text, label: label("What", "Что сделать", "Не істеу керек"), requiredForSave: true, maxLength: 300),
-            Field(.responsible, .text, label: label("Responsible", "Ответственный", "Жауапты"),
-                  help: label("A user or a partner organisation.", "Пользователь или организация-партнёр.",
-                              "Пайдаланушы немесе серіктес ұйым."), maxLength: 100),
-            Field(.plannedDate, .date, label: label("Planned date", "Плановая дата", "Жоспарлы күні")),
-            Field(.doneDate, .date, label: label("Done on", "Выполнено", "Орындалған күні"), rules: [.notInFuture]),
-            Field(.actionOutcome, .longText, label: label("Outcome", "Результат", "Нәтиже"), maxLength: 1000),
+        id: "action", title: label("section.action"), fields: [
+            Field(.actionWhat, .text, label: label("field.actionWhat"), requiredForSave: true, maxLength: 300),
+            Field(.responsible, .text, label: label("field.responsible"),
+                  help: label("field.responsible.help"), maxLength: 100),
+            Field(.plannedDate, .date, label: label("field.plannedDate")),
+            Field(.doneDate, .date, label: label("field.doneDate"), rules: [.notInFuture]),
+            Field(.actionOutcome, .longText, label: label("field.actionOutcome"), maxLength: 1000),
         ])])
 
     public static let risk = IntakeSchema(sections: [Section(
-        id: "risk", title: label("Risk assessment", "Оценка рисков", "Тәуекелді бағалау"), fields: [
-            Field(.assessmentDate, .date, label: label("Date", "Дата", "Күні"), requiredForSave: true, rules: [.notInFuture]),
-            Field(.individualRisk, .singleChoice, label: label("Individual risk", "Личный риск", "Жеке тәуекел"),
+        id: "risk", title: label("section.risk"), fields: [
+            Field(.assessmentDate, .date, label: label("field.assessmentDate"), requiredForSave: true, rules: [.notInFuture]),
+            Field(.individualRisk, .singleChoice, label: label("field.individualRisk"),
                   codeList: CaseworkCodeLists.riskLevel, requiredForSave: true),
-            Field(.individualReasons, .multipleChoice, label: label("Why", "Причины", "Себептері"),
+            Field(.individualReasons, .multipleChoice, label: label("field.individualReasons"),
                   codeList: CaseworkCodeLists.riskReason),
-            Field(.householdRisk, .singleChoice, label: label("Household risk", "Риск в семье", "Отбасындағы тәуекел"),
+            Field(.householdRisk, .singleChoice, label: label("field.householdRisk"),
                   codeList: CaseworkCodeLists.riskLevel, requiredForSave: true),
-            Field(.householdReasons, .multipleChoice, label: label("Why", "Причины", "Себептері"),
+            Field(.householdReasons, .multipleChoice, label: label("field.householdReasons"),
                   codeList: CaseworkCodeLists.riskReason),
-            Field(.communityRisk, .singleChoice, label: label("Community risk", "Риск в общине", "Қауымдағы тәуекел"),
+            Field(.communityRisk, .singleChoice, label: label("field.communityRisk"),
                   codeList: CaseworkCodeLists.riskLevel, requiredForSave: true),
-            Field(.communityReasons, .multipleChoice, label: label("Why", "Причины", "Себептері"),
+            Field(.communityReasons, .multipleChoice, label: label("field.communityReasons"),
                   codeList: CaseworkCodeLists.riskReason),
-            Field(.immediateDanger, .yesNoUnknown, label: label("Immediate danger", "Непосредственная опасность", "Тікелей қауіп"),
+            Field(.immediateDanger, .yesNoUnknown, label: label("field.immediateDanger"),
                   requiredForSave: true),
-            Field(.assessmentNote, .longText, label: label("Note", "Примечание", "Ескертпе"), maxLength: 2000),
+            Field(.assessmentNote, .longText, label: label("field.assessmentNote"), maxLength: 2000),
         ])])
 
     public static let needs = IntakeSchema(sections: [Section(
-        id: "needs", title: label("Needs assessment", "Оценка потребностей", "Қажеттіліктерді бағалау"), fields: [
-            Field(.assessmentDate, .date, label: label("Date", "Дата", "Күні"), requiredForSave: true, rules: [.notInFuture]),
+        id: "needs", title: label("section.needs"), fields: [
+            Field(.assessmentDate, .date, label: label("field.assessmentDate2"), requiredForSave: true, rules: [.notInFuture]),
         ] + CaseworkCodeLists.planArea.codes.map { area in
             Field(FieldKey.need(area.code), .singleChoice, label: area.label, codeList: CaseworkCodeLists.needStatus)
         })])
 
     public static let followUp = IntakeSchema(sections: [Section(
-        id: "followUp", title: label("Follow-up", "Задача", "Тапсырма"), fields: [
-            Field(.followUpTitle, .text, label: label("What", "Что сделать", "Не істеу керек"), requiredForSave: true, maxLength: 200),
-            Field(.dueDate, .date, label: label("Due", "Срок", "Мерзімі"), requiredForSave: true),
-            Field(.owner, .text, label: label("Who", "Кто", "Кім"), requiredForSave: true, maxLength: 100),
+        id: "followUp", title: label("section.followUp"), fields: [
+            Field(.followUpTitle, .text, label: label("field.followUpTitle"), requiredForSave: true, maxLength: 200),
+            Field(.dueDate, .date, label: label("field.dueDate"), requiredForSave: true),
+            Field(.owner, .text, label: label("field.owner"), requiredForSave: true, maxLength: 100),
         ])])
 
     /// Every case-work form, for the data dictionary.

@@ -3,32 +3,32 @@
 public enum CaseworkCodeLists {
     /// The areas of a support plan; a needs assessment rates the same areas.
     public static let planArea = CodeList(id: "planArea", codes: [
-        Code("safety", en: "Safety", ru: "Безопасность", kk: "Қауіпсіздік"),
-        Code("health", en: "Health", ru: "Здоровье", kk: "Денсаулық"),
-        Code("psychological", en: "Psychological", ru: "Психологическая помощь", kk: "Психологиялық көмек"),
-        Code("legal", en: "Legal", ru: "Юридическая помощь", kk: "Заң көмегі"),
-        Code("documents", en: "Documents", ru: "Документы", kk: "Құжаттар"),
-        Code("housing", en: "Housing", ru: "Жильё", kk: "Тұрғын үй"),
-        Code("educationWork", en: "Education / work", ru: "Образование / работа", kk: "Білім / жұмыс"),
-        Code("family", en: "Family", ru: "Семья", kk: "Отбасы"),
-        Code("reintegration", en: "Return / reintegration", ru: "Возвращение / реинтеграция", kk: "Оралу / реинтеграция"),
+        Code("safety", label: "codeList.planArea.safety"),
+        Code("health", label: "codeList.planArea.health"),
+        Code("psychological", label: "codeList.planArea.psychological"),
+        Code("legal", label: "codeList.planArea.legal"),
+        Code("documents", label: "codeList.planArea.documents"),
+        Code("housing", label: "codeList.planArea.housing"),
+        Code("educationWork", label: "codeList.planArea.educationWork"),
+        Code("family", label: "codeList.planArea.family"),
+        Code("reintegration", label: "codeList.planArea.reintegration"),
     ])
 
     public static let riskLevel = CodeList(id: "riskLevel", codes: RiskLevel.allCases.map(\.code))
 
     /// Why a risk was rated as it was (several may apply).
     public static let riskReason = CodeList(id: "riskReason", codes: [
-        Code("traffickerContact", en: "Contact from traffickers", ru: "Контакт со стороны торговцев", kk: "Саудагерлер тарапынан байланыс"),
-        Code("threats", en: "Threats", ru: "Угрозы", kk: "Қоқан-лоққы"),
-        Code("debt", en: "Debt bondage", ru: "Долговая кабала", kk: "Қарыз құлдығы"),
-        Code("noDocuments", en: "No identity documents", ru: "Нет документов", kk: "Құжаттар жоқ"),
-        Code("unsafeHousing", en: "Unsafe housing", ru: "Небезопасное жильё", kk: "Қауіпті тұрғын үй"),
-        Code("familyInvolved", en: "Family involved in exploitation", ru: "Семья причастна к эксплуатации", kk: "Отбасы қанауға қатысты"),
-        Code("stigma", en: "Stigma in the community", ru: "Стигматизация в общине", kk: "Қоғамдағы стигма"),
-        Code("health", en: "Health crisis", ru: "Кризис здоровья", kk: "Денсаулық дағдарысы"),
-        Code("selfHarm", en: "Risk of self-harm", ru: "Риск самоповреждения", kk: "Өзіне зиян келтіру қаупі"),
-        Code("testimony", en: "Testimony in court pending", ru: "Предстоят показания в суде", kk: "Сотта айғақ беру алда"),
-        Code("other", en: "Other", ru: "Другое", kk: "Басқа"),
+        Code("traffickerContact", label: "codeList.riskReason.traffickerContact"),
+        Code("threats", label: "codeList.riskReason.threats"),
+        Code("debt", label: "codeList.riskReason.debt"),
+        Code("noDocuments", label: "codeList.riskReason.noDocuments"),
+        Code("unsafeHousing", label: "codeList.riskReason.unsafeHousing"),
+        Code("familyInvolved", label: "codeList.riskReason.familyInvolved"),
+        Code("stigma", label: "codeList.riskReason.stigma"),
+        Code("health", label: "codeList.riskReason.health"),
+        Code("selfHarm", label: "codeList.riskReason.selfHarm"),
+        Code("testimony", label: "codeList.riskReason.testimony"),
+        Code("other", label: "codeList.riskReason.other"),
     ])
 
     public static let needStatus = CodeList(id: "needStatus", codes: NeedStatus.allCases.map(\.code))
@@ -45,9 +45,9 @@ public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
 
     var code: Code {
         switch self {
-        case .low: Code(rawValue, en: "Low", ru: "Низкий", kk: "Төмен")
-        case .medium: Code(rawValue, en: "Medium", ru: "Средний", kk: "Орташа")
-        case .high: Code(rawValue, en: "High", ru: "Высокий", kk: "Жоғары")
+        case .low: Code(rawValue, label: "codeList.riskLevel.low")
+        case .medium: Code(rawValue, label: "codeList.riskLevel.medium")
+        case .high: Code(rawValue, label: "codeList.riskLevel.high")
         }
     }
 
@@ -64,9 +64,9 @@ public enum NeedStatus: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .met: Code(rawValue, en: "Met", ru: "Удовлетворена", kk: "Қанағаттандырылды")
-        case .partly: Code(rawValue, en: "Partly met", ru: "Частично", kk: "Ішінара")
-        case .notMet: Code(rawValue, en: "Not met", ru: "Не удовлетворена", kk: "Қанағаттандырылмады")
+        case .met: Code(rawValue, label: "codeList.needStatus.met")
+        case .partly: Code(rawValue, label: "codeList.needStatus.partly")
+        case .notMet: Code(rawValue, label: "codeList.needStatus.notMet")
         }
     }
 
@@ -81,11 +81,11 @@ public enum ObjectiveStatus: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .open: Code(rawValue, en: "Open", ru: "В работе", kk: "Жұмыста")
-        case .achieved: Code(rawValue, en: "Achieved", ru: "Достигнута", kk: "Қол жеткізілді")
-        case .partlyAchieved: Code(rawValue, en: "Partly achieved", ru: "Достигнута частично", kk: "Ішінара қол жеткізілді")
-        case .notAchieved: Code(rawValue, en: "Not achieved", ru: "Не достигнута", kk: "Қол жеткізілмеді")
-        case .dropped: Code(rawValue, en: "Dropped", ru: "Отменена", kk: "Тоқтатылды")
+        case .open: Code(rawValue, label: "codeList.objectiveStatus.open")
+        case .achieved: Code(rawValue, label: "codeList.objectiveStatus.achieved")
+        case .partlyAchieved: Code(rawValue, label: "codeList.objectiveStatus.partlyAchieved")
+        case .notAchieved: Code(rawValue, label: "codeList.objectiveStatus.notAchieved")
+        case .dropped: Code(rawValue, label: "codeList.objectiveStatus.dropped")
         }
     }
 
@@ -98,11 +98,11 @@ public enum FollowUpKind: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .manual: Code(rawValue, en: "Follow-up", ru: "Задача", kk: "Тапсырма")
-        case .planAction: Code(rawValue, en: "Plan action", ru: "Действие плана", kk: "Жоспар әрекеті")
-        case .referralOutcome: Code(rawValue, en: "Referral outcome", ru: "Итог направления", kk: "Жолдама нәтижесі")
-        case .reassessment: Code(rawValue, en: "Reassessment", ru: "Повторная оценка", kk: "Қайта бағалау")
-        case .reflectionPeriodEnd: Code(rawValue, en: "Reflection period ends", ru: "Конец периода восстановления", kk: "Қалпына келу кезеңінің соңы")
+        case .manual: Code(rawValue, label: "codeList.followUpKind.manual")
+        case .planAction: Code(rawValue, label: "codeList.followUpKind.planAction")
+        case .referralOutcome: Code(rawValue, label: "codeList.followUpKind.referralOutcome")
+        case .reassessment: Code(rawValue, label: "codeList.followUpKind.reassessment")
+        case .reflectionPeriodEnd: Code(rawValue, label: "codeList.followUpKind.reflectionPeriodEnd")
         }
     }
 

@@ -7,10 +7,10 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
     var code: Code {
         switch self {
         // Russian in the neuter: the status of a case ("дело").
-        case .active: Code("active", en: "Active", ru: "Активно", kk: "Белсенді")
-        case .followUp: Code("followUp", en: "Follow-up", ru: "Сопровождение")
-        case .closed: Code("closed", en: "Closed", ru: "Закрыто", kk: "Жабық")
-        case .closedReferred: Code("closedReferred", en: "Closed – referred", ru: "Закрыто – передано")
+        case .active: Code("active", label: "codeList.caseStatus.active")
+        case .followUp: Code("followUp", label: "codeList.caseStatus.followUp")
+        case .closed: Code("closed", label: "codeList.caseStatus.closed")
+        case .closedReferred: Code("closedReferred", label: "codeList.caseStatus.closedReferred")
         }
     }
 
@@ -24,18 +24,18 @@ public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .shelterAdmission: Code(rawValue, en: "Shelter admission", ru: "Поступление в приют")
-        case .shelterDischarge: Code(rawValue, en: "Shelter discharge", ru: "Выбытие из приюта")
-        case .medical: Code(rawValue, en: "Medical care", ru: "Медицинская помощь")
-        case .psychological: Code(rawValue, en: "Psychological support", ru: "Психологическая помощь")
-        case .legal: Code(rawValue, en: "Legal assistance", ru: "Юридическая помощь")
-        case .documentsRecovery: Code(rawValue, en: "Documents recovery", ru: "Восстановление документов")
-        case .repatriation: Code(rawValue, en: "Repatriation", ru: "Репатриация")
-        case .familyReunification: Code(rawValue, en: "Family reunification", ru: "Воссоединение с семьёй")
-        case .vocationalTraining: Code(rawValue, en: "Vocational training", ru: "Профессиональное обучение")
-        case .financial: Code(rawValue, en: "Financial assistance", ru: "Материальная помощь")
-        case .education: Code(rawValue, en: "Education", ru: "Образование")
-        case .other: Code(rawValue, en: "Other", ru: "Другое", kk: "Басқа")
+        case .shelterAdmission: Code(rawValue, label: "codeList.serviceKind.shelterAdmission")
+        case .shelterDischarge: Code(rawValue, label: "codeList.serviceKind.shelterDischarge")
+        case .medical: Code(rawValue, label: "codeList.serviceKind.medical")
+        case .psychological: Code(rawValue, label: "codeList.serviceKind.psychological")
+        case .legal: Code(rawValue, label: "codeList.serviceKind.legal")
+        case .documentsRecovery: Code(rawValue, label: "codeList.serviceKind.documentsRecovery")
+        case .repatriation: Code(rawValue, label: "codeList.serviceKind.repatriation")
+        case .familyReunification: Code(rawValue, label: "codeList.serviceKind.familyReunification")
+        case .vocationalTraining: Code(rawValue, label: "codeList.serviceKind.vocationalTraining")
+        case .financial: Code(rawValue, label: "codeList.serviceKind.financial")
+        case .education: Code(rawValue, label: "codeList.serviceKind.education")
+        case .other: Code(rawValue, label: "codeList.serviceKind.other")
         }
     }
 
@@ -48,8 +48,8 @@ public enum UserRole: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .coordinator: Code(rawValue, en: "Coordinator", ru: "Координатор", kk: "Үйлестіруші")
-        case .caseworker: Code(rawValue, en: "Caseworker", ru: "Социальный работник")
+        case .coordinator: Code(rawValue, label: "codeList.userRole.coordinator")
+        case .caseworker: Code(rawValue, label: "codeList.userRole.caseworker")
         }
     }
 

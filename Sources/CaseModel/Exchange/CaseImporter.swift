@@ -238,7 +238,7 @@ public struct CaseImporter: Sendable {
     private static func status(_ text: String) -> CaseStatus? {
         let folded = ImportValues.fold(text)
         return CaseStatus.allCases.first { status in
-            [status.rawValue, status.code.label.en, status.code.label.ru, status.code.label.kk ?? ""]
+            [status.rawValue, status.code.label.en, status.code.label.ru, status.code.label.kk]
                 .contains { !$0.isEmpty && ImportValues.fold($0) == folded }
         }
     }

@@ -69,12 +69,11 @@ public enum ExportColumn: String, Sendable, CaseIterable {
 
     var label: LocalizedText {
         switch self {
-        case .caseNumber: LocalizedText(en: "Case number", ru: "Номер дела", kk: "Іс нөмірі")
-        case .status: LocalizedText(en: "Status", ru: "Статус", kk: "Мәртебе")
-        case .pseudonymousID: LocalizedText(en: "Pseudonymous ID", ru: "Псевдоним", kk: "Бүркеншік ат")
-        case .intakeYear: LocalizedText(en: "Year of intake", ru: "Год приёма", kk: "Қабылдау жылы")
-        case .ageBandAtIntake: LocalizedText(en: "Age at intake (band)", ru: "Возраст при приёме (группа)",
-                                             kk: "Қабылдаудағы жасы (топ)")
+        case .caseNumber: LocalizedText("exporttable.caseNumber")
+        case .status: LocalizedText("exporttable.status")
+        case .pseudonymousID: LocalizedText("exporttable.pseudonymousID")
+        case .intakeYear: LocalizedText("exporttable.intakeYear")
+        case .ageBandAtIntake: LocalizedText("exporttable.ageBandAtIntake")
         }
     }
 }

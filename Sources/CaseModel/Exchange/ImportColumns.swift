@@ -100,7 +100,7 @@ struct ColumnNames: Sendable {
 
     init(schema: IntakeSchema) {
         for field in schema.fields {
-            for name in [field.key.rawValue, field.label.en, field.label.ru, field.label.kk ?? ""] where !name.isEmpty {
+            for name in [field.key.rawValue, field.label.en, field.label.ru, field.label.kk] where !name.isEmpty {
                 byName[Self.fold(name)] = byName[Self.fold(name)] ?? .field(field.key)
             }
         }

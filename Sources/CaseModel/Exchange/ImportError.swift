@@ -58,49 +58,37 @@ public struct ImportError: Sendable, Hashable {
     }
 
     public func reason(in language: Language) -> String {
-        let ru = language != .en
+        let w = Words(language)
         switch problem {
-        case .unreadableFile: return ru ? "Файл не читается как CSV." : "The file cannot be read as CSV."
-        case .notAWorkbook:
-            return ru ? "Файл не читается как книга Excel (.xlsx, .xlsm)." : "The file cannot be read as an Excel workbook (.xlsx, .xlsm)."
-        case .passwordProtected:
-            return ru ? "Книга защищена паролем: откройте её в Excel, снимите пароль, сохраните и импортируйте снова."
-                : "The workbook is password-protected: open it in Excel, remove the password, save it and import again."
-        case .partTooLarge:
-            return ru ? "Лист распаковывается в слишком большой объём (больше 200 МБ); сохраните его как CSV."
-                : "The sheet unpacks to too much data (over 200 MB); save it as CSV and import that."
+        case .unreadableFile: return w("import.error.unreadableFile")
+        case .notAWorkbook: return w("import.error.notAWorkbook")
+        case .passwordProtected: return w("import.error.passwordProtected")
+        case .partTooLarge: return w("import.error.partTooLarge")
         case .noSuchSheet(let name, let available):
-            return ru ? "Нет листа «\(Self.quoted(name))»; есть: \(available.joined(separator: ", "))."
-                : "There is no sheet “\(Self.quoted(name))”; the sheets are: \(available.joined(separator: ", "))."
-        case .tooManyColumns(let limit):
-            return ru ? "В строке больше \(limit) столбцов." : "The row has more than \(limit) columns."
-        case .formulaCell:
-            return ru ? "В ячейке формула: скопируйте лист и вставьте только значения, затем импортируйте."
-                : "The cell holds a formula: copy the sheet and paste values only, then import."
-        case .unknownEncoding:
-            return ru ? "Кодировка файла не распознана; укажите --encoding (utf-8, utf-16, windows-1251)."
-                : "The file's text encoding was not recognised; give --encoding (utf-8, utf-16, windows-1251)."
-        case .noRows: return ru ? "В файле нет строк с данными." : "The file holds no data rows."
-        case .unknownColumn:
-            return ru ? "Неизвестный столбец; заголовки — ключи полей (как в export --identifiable)."
-                : "Unknown column; headers must be field keys (as export --identifiable writes them)."
-        case .duplicateColumn: return ru ? "Столбец повторяется." : "The column appears twice."
-        case .missingColumn(let name): return ru ? "Нет столбца \(name)." : "The column \(name) is missing."
-        case .extraCells: return ru ? "В строке больше ячеек, чем столбцов." : "The row has more cells than the header."
-        case .unknownStatus:
-            return ru ? "Неизвестный статус (active, followUp, closed, closedReferred)."
-                : "Unknown status (active, followUp, closed, closedReferred)."
+            return w("import.error.noSuchSheet", ["name": .text(Self.quoted(name)), "sheets": .text(available.joined(separator: ", "))])
+        case .tooManyColumns(let limit): return w("import.error.tooManyColumns", count: limit)
+        case .formulaCell: return w("import.error.formulaCell")
+        case .unknownEncoding: return w("import.error.unknownEncoding")
+        case .noRows: return w("import.error.noRows")
+        case .unknownColumn: return w("import.error.unknownColumn")
+        case .duplicateColumn: return w("import.error.duplicateColumn")
+        case .missingColumn(let name): return w("import.error.missingColumn", ["name": .text(name)])
+        case .extraCells: return w("import.error.extraCells")
+        case .unknownStatus: return w("import.error.unknownStatus")
         case .invalid(let problem): return ValidationIssue(field: nil, problem: problem).message(in: language)
         }
     }
 
     /// "row 3, column birthDate, value “31.02.1990”: There is no such day: 31.02.1990."
     public func description(in language: Language) -> String {
-        let ru = language != .en
-        var parts = [ru ? "строка \(row)" : "row \(row)"]
-        if !column.isEmpty { parts.append(ru ? "столбец \(column)" : "column \(column)") }
-        if !value.isEmpty { parts.append(ru ? "значение «\(value)»" : "value “\(value)”") }
-        return parts.joined(separator: ", ") + ": " + reason(in: language)
+        let w = Words(language)
+        let reason = reason(in: language)
+        switch (column.isEmpty, value.isEmpty) {
+        case (true, _): return w("import.error.atRow", ["row": .number(row), "reason": .text(reason)])
+        case (false, true): return w("import.error.atColumn", ["row": .number(row), "column": .text(column), "reason": .text(reason)])
+        case (false, false):
+            return w("import.error.atValue", ["row": .number(row), "column": .text(column), "value": .text(value), "reason": .text(reason)])
+        }
     }
 }
 

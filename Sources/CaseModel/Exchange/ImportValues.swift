@@ -42,7 +42,7 @@ struct ImportValues: Sendable {
             guard let list = field.codeList else { continue }
             var labels: [String: String] = [:]
             for code in list.codes {
-                for label in [code.code, code.label.en, code.label.ru, code.label.kk ?? ""] where !label.isEmpty {
+                for label in [code.code, code.label.en, code.label.ru, code.label.kk] where !label.isEmpty {
                     labels[Self.fold(label)] = labels[Self.fold(label)] ?? code.code
                 }
             }

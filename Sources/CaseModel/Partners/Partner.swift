@@ -11,14 +11,14 @@ public enum PartnerKind: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .medical: Code(rawValue, en: "Medical", ru: "Медицинская помощь", kk: "Медициналық көмек")
-        case .legal: Code(rawValue, en: "Legal aid", ru: "Юридическая помощь", kk: "Заң көмегі")
-        case .police: Code(rawValue, en: "Police", ru: "Полиция", kk: "Полиция")
-        case .ngo: Code(rawValue, en: "IOM / NGO", ru: "МОМ / НПО", kk: "ХКҰ / ҮЕҰ")
-        case .consulate: Code(rawValue, en: "Consulate", ru: "Консульство", kk: "Консулдық")
-        case .shelterAbroad: Code(rawValue, en: "Shelter abroad", ru: "Приют за рубежом", kk: "Шетелдегі баспана")
-        case .socialServices: Code(rawValue, en: "State social services", ru: "Госсоцслужбы", kk: "Мемлекеттік әлеуметтік қызмет")
-        case .other: Code(rawValue, en: "Other", ru: "Другое", kk: "Басқа")
+        case .medical: Code(rawValue, label: "codeList.partnerKind.medical")
+        case .legal: Code(rawValue, label: "codeList.partnerKind.legal")
+        case .police: Code(rawValue, label: "codeList.partnerKind.police")
+        case .ngo: Code(rawValue, label: "codeList.partnerKind.ngo")
+        case .consulate: Code(rawValue, label: "codeList.partnerKind.consulate")
+        case .shelterAbroad: Code(rawValue, label: "codeList.partnerKind.shelterAbroad")
+        case .socialServices: Code(rawValue, label: "codeList.partnerKind.socialServices")
+        case .other: Code(rawValue, label: "codeList.partnerKind.other")
         }
     }
 

@@ -1,25 +1,23 @@
 /// The partner and referral forms, declared as data like the intake (`StandardSchema`): the
 /// application builds their screens with the same form builder, and reads answers back by key.
 public enum PartnerForms {
-    private static func label(_ en: String, _ ru: String, _ kk: String? = nil) -> LocalizedText {
-        LocalizedText(en: en, ru: ru, kk: kk)
-    }
+    /// A label or help text by its catalog key.
+    private static func label(_ key: String) -> LocalizedText { LocalizedText(key) }
 
     // MARK: A partner
 
     public static let partner = IntakeSchema(sections: [
-        Section(id: "partner", title: label("Partner", "Партнёр", "Серіктес"), fields: [
-            Field(.partnerName, .text, label: label("Name", "Название", "Атауы"), requiredForSave: true, maxLength: 200),
-            Field(.partnerKind, .singleChoice, label: label("Kind", "Вид", "Түрі"), codeList: PartnerKind.codeList,
+        Section(id: "partner", title: label("section.partner"), fields: [
+            Field(.partnerName, .text, label: label("field.partnerName"), requiredForSave: true, maxLength: 200),
+            Field(.partnerKind, .singleChoice, label: label("field.partnerKind"), codeList: PartnerKind.codeList,
                   requiredForSave: true),
-            Field(.partnerCountry, .country, label: label("Country", "Страна", "Елі")),
-            Field(.partnerCity, .text, label: label("City", "Город", "Қаласы"), maxLength: 100),
-            Field(.partnerContact, .text, label: label("Contact", "Контакт", "Байланыс"),
-                  help: label("Phone, e-mail or a person to ask for.", "Телефон, почта или к кому обращаться."), maxLength: 300),
-            Field(.partnerLanguages, .multipleChoice, label: label("Languages", "Языки", "Тілдері"), codeList: CodeLists.language),
-            Field(.partnerRecipient, .text, label: label("age key", "Ключ age", "age кілті"),
-                  help: label("The partner's public key, age1… (from age-keygen). Empty: packets use a passphrase.",
-                              "Открытый ключ партнёра, age1… (из age-keygen). Пусто — пакеты с паролем."),
+            Field(.partnerCountry, .country, label: label("field.partnerCountry")),
+            Field(.partnerCity, .text, label: label("field.partnerCity"), maxLength: 100),
+            Field(.partnerContact, .text, label: label("field.partnerContact"),
+                  help: label("field.partnerContact.help"), maxLength: 300),
+            Field(.partnerLanguages, .multipleChoice, label: label("field.partnerLanguages"), codeList: CodeLists.language),
+            Field(.partnerRecipient, .text, label: label("field.partnerRecipient"),
+                  help: label("field.partnerRecipient.help"),
                   maxLength: 200),
         ]),
     ])
@@ -59,30 +57,27 @@ public enum PartnerForms {
     /// only when the person has not consented to sharing.
     public static func referral(partners: [Partner], consented: Bool) -> IntakeSchema {
         let choices = CodeList(id: "partner", codes: partners.map {
-            Code($0.id.description, en: $0.details.name, ru: $0.details.name, kk: $0.details.name)
+            Code($0.id.description, verbatim: $0.details.name)
         })
         var fields = [
-            Field(.referralPartner, .singleChoice, label: label("Partner", "Партнёр", "Серіктес"), codeList: choices,
+            Field(.referralPartner, .singleChoice, label: label("field.referralPartner"), codeList: choices,
                   requiredForSave: true),
-            Field(.referralReasons, .multipleChoice, label: label("Reasons", "Причины", "Себептері"),
+            Field(.referralReasons, .multipleChoice, label: label("field.referralReasons"),
                   codeList: ReferralReason.codeList, requiredForSave: true),
-            Field(.referralShared, .multipleChoice, label: label("What to share", "Что передать", "Не беріледі"),
-                  help: label("Notes are free text: share them only when needed.",
-                              "Заметки — свободный текст: передавайте только при необходимости."),
+            Field(.referralShared, .multipleChoice, label: label("field.referralShared"),
+                  help: label("field.referralShared.help"),
                   codeList: SharedPart.codeList, requiredForSave: true),
-            Field(.referralFile, .text, label: label("Packet file", "Файл пакета", "Пакет файлы"),
-                  help: label("Where to write the encrypted packet.", "Куда записать зашифрованный пакет."),
+            Field(.referralFile, .text, label: label("field.referralFile"),
+                  help: label("field.referralFile.help"),
                   requiredForSave: true, maxLength: 1000),
         ]
         if !consented {
             fields.append(Field(.referralOverride, .text,
-                                label: label("Reason to send without consent", "Причина отправки без согласия",
-                                             "Келісімсіз жіберу себебі"),
-                                help: label("No consent to share with partners. Coordinators only; shown in the history.",
-                                            "Нет согласия на передачу партнёрам. Только координатор; видно в истории."),
+                                label: label("field.referralOverride"),
+                                help: label("field.referralOverride.help"),
                                 requiredForSave: true, maxLength: 500))
         }
-        return IntakeSchema(sections: [Section(id: "partnerReferral", title: label("Referral", "Направление", "Жолдама"),
+        return IntakeSchema(sections: [Section(id: "partnerReferral", title: label("section.partnerReferral"),
                                                fields: fields)])
     }
 }

@@ -5,17 +5,17 @@ public enum ReferralReason: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .medical: Code(rawValue, en: "Medical care", ru: "Медицинская помощь")
-        case .psychological: Code(rawValue, en: "Psychological support", ru: "Психологическая помощь")
-        case .legal: Code(rawValue, en: "Legal assistance", ru: "Юридическая помощь")
-        case .documents: Code(rawValue, en: "Identity documents", ru: "Документы")
-        case .repatriation: Code(rawValue, en: "Safe return home", ru: "Безопасное возвращение")
-        case .shelter: Code(rawValue, en: "Shelter", ru: "Приют")
-        case .familyReunification: Code(rawValue, en: "Family reunification", ru: "Воссоединение с семьёй")
-        case .protection: Code(rawValue, en: "Protection", ru: "Защита")
-        case .investigation: Code(rawValue, en: "Criminal investigation", ru: "Уголовное расследование")
-        case .livelihood: Code(rawValue, en: "Work and income", ru: "Работа и доход")
-        case .other: Code(rawValue, en: "Other", ru: "Другое", kk: "Басқа")
+        case .medical: Code(rawValue, label: "codeList.referralReason.medical")
+        case .psychological: Code(rawValue, label: "codeList.referralReason.psychological")
+        case .legal: Code(rawValue, label: "codeList.referralReason.legal")
+        case .documents: Code(rawValue, label: "codeList.referralReason.documents")
+        case .repatriation: Code(rawValue, label: "codeList.referralReason.repatriation")
+        case .shelter: Code(rawValue, label: "codeList.referralReason.shelter")
+        case .familyReunification: Code(rawValue, label: "codeList.referralReason.familyReunification")
+        case .protection: Code(rawValue, label: "codeList.referralReason.protection")
+        case .investigation: Code(rawValue, label: "codeList.referralReason.investigation")
+        case .livelihood: Code(rawValue, label: "codeList.referralReason.livelihood")
+        case .other: Code(rawValue, label: "codeList.referralReason.other")
         }
     }
 
@@ -30,12 +30,12 @@ public enum SharedPart: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .identity: Code(rawValue, en: "Identity", ru: "Личные данные", kk: "Жеке деректер")
-        case .background: Code(rawValue, en: "Background", ru: "Сведения о жизни")
-        case .situation: Code(rawValue, en: "Situation", ru: "Ситуация")
-        case .referral: Code(rawValue, en: "How the person came", ru: "Как человек обратился")
-        case .services: Code(rawValue, en: "Services given", ru: "Оказанные услуги")
-        case .notes: Code(rawValue, en: "Notes (free text)", ru: "Заметки (свободный текст)")
+        case .identity: Code(rawValue, label: "codeList.sharedPart.identity")
+        case .background: Code(rawValue, label: "codeList.sharedPart.background")
+        case .situation: Code(rawValue, label: "codeList.sharedPart.situation")
+        case .referral: Code(rawValue, label: "codeList.sharedPart.referral")
+        case .services: Code(rawValue, label: "codeList.sharedPart.services")
+        case .notes: Code(rawValue, label: "codeList.sharedPart.notes")
         }
     }
 
@@ -69,10 +69,10 @@ public enum ReferralStatus: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .sent: Code(rawValue, en: "Sent", ru: "Отправлено")
-        case .accepted: Code(rawValue, en: "Accepted", ru: "Принято")
-        case .declined: Code(rawValue, en: "Declined", ru: "Отклонено")
-        case .completed: Code(rawValue, en: "Completed", ru: "Завершено")
+        case .sent: Code(rawValue, label: "codeList.referralStatus.sent")
+        case .accepted: Code(rawValue, label: "codeList.referralStatus.accepted")
+        case .declined: Code(rawValue, label: "codeList.referralStatus.declined")
+        case .completed: Code(rawValue, label: "codeList.referralStatus.completed")
         }
     }
 

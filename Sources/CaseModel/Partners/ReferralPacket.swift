@@ -84,23 +84,16 @@ public struct ReferralPacket: Sendable {
 
     /// The packet's own words (it is a document for the partner, written in the chosen language).
     private enum Words {
-        static let title = LocalizedText(en: "REFERRAL — CONFIDENTIAL", ru: "НАПРАВЛЕНИЕ — КОНФИДЕНЦИАЛЬНО",
-                                         kk: "ЖОЛДАМА — ҚҰПИЯ")
-        static let from = LocalizedText(en: "From", ru: "От", kk: "Кімнен")
-        static let to = LocalizedText(en: "To", ru: "Кому", kk: "Кімге")
-        static let date = LocalizedText(en: "Date", ru: "Дата", kk: "Күні")
-        static let caseNumber = LocalizedText(en: "Our case number", ru: "Наш номер дела", kk: "Біздің іс нөміріміз")
-        static let reasons = LocalizedText(en: "Reasons for referral", ru: "Причины направления", kk: "Жолдама себептері")
-        static let consent = LocalizedText(en: "Consent to share with partners", ru: "Согласие на передачу партнёрам",
-                                           kk: "Серіктестерге беруге келісім")
-        static let consentGiven = LocalizedText(en: "given", ru: "дано", kk: "берілді")
-        static let consentOverridden = LocalizedText(en: "not given; sent by a coordinator's decision:",
-                                                     ru: "не дано; направлено по решению координатора:",
-                                                     kk: "берілмеген; үйлестірушінің шешімімен жіберілді:")
-        static let nothingRecorded = LocalizedText(en: "(nothing recorded)", ru: "(нет сведений)", kk: "(мәлімет жоқ)")
-        static let confidential = LocalizedText(
-            en: "Share only with the people who provide the service. Do not forward.",
-            ru: "Передавайте только тем, кто оказывает помощь. Не пересылайте дальше.",
-            kk: "Тек көмек көрсететін адамдарға беріңіз. Әрі қарай жібермеңіз.")
+        static let title = LocalizedText("referralpacket.text")
+        static let from = LocalizedText("referralpacket.text2")
+        static let to = LocalizedText("referralpacket.text3")
+        static let date = LocalizedText("referralpacket.text4")
+        static let caseNumber = LocalizedText("referralpacket.text5")
+        static let reasons = LocalizedText("referralpacket.text6")
+        static let consent = LocalizedText("referralpacket.text7")
+        static let consentGiven = LocalizedText("referralpacket.text8")
+        static let consentOverridden = LocalizedText("referralpacket.text9")
+        static let nothingRecorded = LocalizedText("referralpacket.text10")
+        static let confidential = LocalizedText("referralPacket.confidential")
     }
 }

@@ -68,16 +68,16 @@ public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
 
     var code: Code {
         switch self {
-        case .opened: Code(rawValue, en: "Opened", ru: "Открытие", kk: "Ашылуы")
-        case .edit: Code(rawValue, en: "Edits", ru: "Правки", kk: "Түзетулер")
-        case .note: Code(rawValue, en: "Notes", ru: "Заметки", kk: "Жазбалар")
-        case .service: Code(rawValue, en: "Services", ru: "Услуги", kk: "Қызметтер")
-        case .referral: Code(rawValue, en: "Referrals", ru: "Направления", kk: "Жолдамалар")
-        case .status: Code(rawValue, en: "Status", ru: "Статус", kk: "Мәртебе")
-        case .plan: Code(rawValue, en: "Plan", ru: "План", kk: "Жоспар")
-        case .assessment: Code(rawValue, en: "Assessments", ru: "Оценки", kk: "Бағалау")
-        case .followUp: Code(rawValue, en: "Follow-ups", ru: "Задачи", kk: "Тапсырмалар")
-        case .view: Code(rawValue, en: "Views (access log)", ru: "Просмотры (журнал доступа)", kk: "Қараулар (кіру журналы)")
+        case .opened: Code(rawValue, label: "codeList.historyKind.opened")
+        case .edit: Code(rawValue, label: "codeList.historyKind.edit")
+        case .note: Code(rawValue, label: "codeList.historyKind.note")
+        case .service: Code(rawValue, label: "codeList.historyKind.service")
+        case .referral: Code(rawValue, label: "codeList.historyKind.referral")
+        case .status: Code(rawValue, label: "codeList.historyKind.status")
+        case .plan: Code(rawValue, label: "codeList.historyKind.plan")
+        case .assessment: Code(rawValue, label: "codeList.historyKind.assessment")
+        case .followUp: Code(rawValue, label: "codeList.historyKind.followUp")
+        case .view: Code(rawValue, label: "codeList.historyKind.view")
         }
     }
 

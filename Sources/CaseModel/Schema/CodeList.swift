@@ -3,9 +3,16 @@ public struct Code: Sendable, Hashable {
     public let code: String
     public let label: LocalizedText
 
-    public init(_ code: String, en: String, ru: String, kk: String? = nil) {
+    /// `label` is the catalog key of its label: `codeList.<list id>.<code>`.
+    public init(_ code: String, label: String) {
         self.code = code
-        self.label = LocalizedText(en: en, ru: ru, kk: kk)
+        self.label = LocalizedText(label)
+    }
+
+    /// A code whose label is data (a name), the same in every language.
+    public init(_ code: String, verbatim label: String) {
+        self.code = code
+        self.label = LocalizedText(verbatim: label)
     }
 }
 

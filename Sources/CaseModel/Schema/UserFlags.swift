@@ -2,9 +2,9 @@
 /// codes have labels in every language; an organisation may use its own words, stored as typed.
 public enum UserFlags {
     public static let codeList = CodeList(id: "userFlag", codes: [
-        Code("safetyRisk", en: "Safety risk", ru: "Угроза безопасности", kk: "Қауіпсіздікке қатер"),
-        Code("doNotContactFamily", en: "Do not contact family", ru: "Не связываться с семьёй", kk: "Отбасымен байланыспау"),
-        Code("needsInterpreter", en: "Needs an interpreter", ru: "Нужен переводчик", kk: "Аудармашы қажет"),
+        Code("safetyRisk", label: "codeList.userFlag.safetyRisk"),
+        Code("doNotContactFamily", label: "codeList.userFlag.doNotContactFamily"),
+        Code("needsInterpreter", label: "codeList.userFlag.needsInterpreter"),
     ])
 
     /// Longest organisation-defined flag, in characters: it is shown on the case file's flag line.

@@ -8,17 +8,18 @@ public enum StatisticsCSVRenderer {
     public static let header = ["dimension", "code", "count", "suppressed", "ageMin", "ageMax", "note"]
 
     public static func render(_ report: StatisticsReport, in language: Language = .en) -> String {
-        let text = { (en: String, ru: String) in LocalizedText(en: en, ru: ru).text(in: language) }
+        let w = Words(language)
         let from = report.from?.iso ?? "", to = report.to?.iso ?? ""
+        let period = switch (report.from, report.to) {
+        case (nil, nil): w("statistics.csv.period.all")
+        case (_?, nil): w("statistics.csv.period.since", ["from": .text(from)])
+        case (nil, _?): w("statistics.csv.period.upTo", ["to": .text(to)])
+        case (_?, _?): w("statistics.csv.period.between", ["from": .text(from), "to": .text(to)])
+        }
         var rows: [[String]] = [
-            ["period", "\(from)/\(to)", "", "", "", "",
-             report.from == nil && report.to == nil ? text("all cases, by intake date", "все дела, по дате приёма")
-                : text("cases by intake date from \(from.isEmpty ? "the first" : from) to \(to.isEmpty ? "the last" : to)",
-                       "дела по дате приёма с \(from.isEmpty ? "первого" : from) по \(to.isEmpty ? "последнее" : to)")],
-            ["minCell", "", String(report.minCell), "", "", "",
-             text("groups smaller than \(report.minCell) are suppressed: count empty, suppressed true",
-                  "группы меньше \(report.minCell) скрыты: число пусто, suppressed = true")],
-            ["total", "all", String(report.total), "", "", "", text("people in the period", "человек за период")],
+            ["period", "\(from)/\(to)", "", "", "", "", period],
+            ["minCell", "", String(report.minCell), "", "", "", w("statistics.csv.minCell", ["minCell": .number(report.minCell)])],
+            ["total", "all", String(report.total), "", "", "", w("statistics.csv.total")],
         ]
         for cell in report.byGender {
             rows.append(["byGender", cell.code, number(cell.count), cell.isSuppressed ? "true" : "",
@@ -26,14 +27,13 @@ public enum StatisticsCSVRenderer {
         }
         rows.append(["minorsAtExploitation", "under18", number(report.minorsAtExploitation),
                      report.minorsAtExploitation == nil ? "true" : "", "", "",
-                     text("under 18 when first exploited", "младше 18 лет в начале эксплуатации")])
+                     w("statistics.csv.minors")])
         for breakdown in report.breakdowns {
             let isMultiple = breakdown.dimension.field.flatMap { IntakeSchema.standard.field($0)?.kind }
                 .map(\.isMultiple) ?? false
             for (index, cell) in breakdown.cells.enumerated() {
                 let note = index == 0 && isMultiple
-                    ? text("one person may have several answers: these counts add up to more than the total",
-                           "у одного человека может быть несколько ответов: сумма больше общего числа")
+                    ? w("statistics.csv.severalAnswers")
                     : ""
                 rows.append([breakdown.dimension.rawValue, cell.code, number(cell.count), cell.isSuppressed ? "true" : "",
                              "", "", note])

@@ -112,8 +112,8 @@ extension StatisticsReport {
     public static func categoryLabel(_ code: String, of field: FieldKey?, in language: Language) -> String {
         switch code {
         // Not "other" alone, which reads as a category of its own ("other sex").
-        case StatisticsCell.otherCode: return LocalizedText(en: "small groups merged", ru: "малые группы вместе").text(in: language)
-        case StatisticsCell.unknownCode: return LocalizedText(en: "not recorded", ru: "не указано").text(in: language)
+        case StatisticsCell.otherCode: return Words(language)("statistics.category.merged")
+        case StatisticsCell.unknownCode: return Words(language)("statistics.category.notRecorded")
         default:
             if let field { return IntakeSchema.standard.field(field)?.label(of: code, in: language) ?? code }
             return CodeLists.caseStatus.label(of: code, in: language) ?? code

@@ -1,4 +1,4 @@
-/// A problem with an answer, with a message a caseworker understands, in English or Russian.
+/// A problem with an answer, with a message a caseworker understands, in the interface language.
 public struct ValidationIssue: Sendable, Hashable, Error {
     public enum Severity: Sendable, Hashable {
         /// The case cannot be saved until this is corrected.
@@ -37,45 +37,29 @@ public struct ValidationIssue: Sendable, Hashable, Error {
     public var severity: Severity { problem == .controlCharactersRemoved ? .warning : .error }
 
     public func message(in language: Language) -> String {
-        let ru = language != .en
+        let w = Words(language)
         switch problem {
-        case .unreadableDate(let text):
-            return ru ? "«\(text)» — не дата. Введите дату как дд.мм.гггг (08.03.2026) или гггг-мм-дд."
-                : "“\(text)” is not a date. Write it as dd.mm.yyyy (08.03.2026) or yyyy-mm-dd."
-        case .impossibleDate(let text):
-            return ru ? "Такого дня нет: \(text)." : "There is no such day: \(text)."
-        case .futureDate(let date):
-            return ru ? "Дата \(date.dotted) ещё не наступила." : "The date \(date.dotted) is in the future."
+        case .unreadableDate(let text): return w("validation.date.unreadable", ["text": .text(text)])
+        case .impossibleDate(let text): return w("validation.date.impossible", ["text": .text(text)])
+        case .futureDate(let date): return w("validation.date.future", ["date": .text(w.day(date))])
         case .ageAboveMaximum(let age, let maximum):
-            return ru ? "По этой дате рождения возраст \(age) лет, больше \(maximum). Проверьте год."
-                : "This date of birth gives an age of \(age), over \(maximum). Check the year."
+            return w("validation.age.aboveMaximum", count: age, ["maximum": .number(maximum)])
         case .exploitationAgeAboveCurrentAge(let atExploitation, let current):
-            return ru ? "Возраст в начале эксплуатации (\(atExploitation)) больше нынешнего возраста (\(current))."
-                : "The age when exploitation began (\(atExploitation)) is above the person's current age (\(current))."
+            return w("validation.age.exploitationAboveCurrent", ["atExploitation": .number(atExploitation), "current": .number(current)])
         case .dateBefore(let date, let otherLabel, let otherDate):
-            return ru ? "\(date.dotted) раньше, чем «\(otherLabel.text(in: .ru))» (\(otherDate.dotted))."
-                : "\(date.dotted) is before “\(otherLabel.en)” (\(otherDate.dotted))."
-        case .controlCharactersRemoved:
-            return ru ? "Невидимые управляющие символы удалены." : "Invisible control characters were removed."
-        case .controlCharacters:
-            return ru ? "Текст содержит управляющие символы." : "The text contains control characters."
-        case .tooLong(let length, let maximum):
-            return ru ? "Слишком длинно: \(length) знаков, можно не больше \(maximum)."
-                : "Too long: \(length) characters, at most \(maximum) allowed."
-        case .unknownCode(let code):
-            return ru ? "Неизвестное значение «\(code)»." : "Unknown value “\(code)”."
-        case .notANumber(let text):
-            return ru ? "«\(text)» — не целое число." : "“\(text)” is not a whole number."
+            return w("validation.date.before", [
+                "date": .text(w.day(date)), "other": .text(otherLabel.text(in: language)), "otherDate": .text(w.day(otherDate)),
+            ])
+        case .controlCharactersRemoved: return w("validation.text.controlCharactersRemoved")
+        case .controlCharacters: return w("validation.text.controlCharacters")
+        case .tooLong(let length, let maximum): return w("validation.text.tooLong", count: length, ["maximum": .number(maximum)])
+        case .unknownCode(let code): return w("validation.code.unknown", ["code": .text(code)])
+        case .notANumber(let text): return w("validation.number.notANumber", ["text": .text(text)])
         case .outOfRange(let value, let range):
-            return ru ? "\(value) вне допустимого диапазона \(range.lowerBound)–\(range.upperBound)."
-                : "\(value) is outside the range \(range.lowerBound)–\(range.upperBound)."
-        case .wrongKind:
-            return ru ? "Значение не подходит для этого поля." : "The value does not fit this field."
-        case .nameRequired:
-            return ru ? "Укажите фамилию, имя или другое имя (прозвище)."
-                : "Give a family name, a given name or an alias."
-        case .required:
-            return ru ? "Обязательное поле." : "This field is required."
+            return w("validation.number.outOfRange", ["value": .number(value), "low": .number(range.lowerBound), "high": .number(range.upperBound)])
+        case .wrongKind: return w("validation.wrongKind")
+        case .nameRequired: return w("validation.nameRequired")
+        case .required: return w("validation.required")
         }
     }
 }

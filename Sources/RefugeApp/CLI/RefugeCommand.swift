@@ -5,18 +5,21 @@ import Terminal
 public struct RefugeCommand: ParsableCommand {
     public static var version: String { BuildInfo.version }
 
-    public static let configuration = CommandConfiguration(
-        commandName: "refuge",
-        abstract: "Case management for a shelter for survivors of human trafficking.",
-        discussion: "Exit codes: 0 success, 1 rejected input, 2 cannot open (or usage), 3 damaged log.",
-        version: BuildInfo.summary,
-        subcommands: [
-            InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
-            ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
-            PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
-            AgendaCommand.self, SettingsCommand.self, DeviceCommand.self, SyncCommand.self,
-        ]
-    )
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "refuge",
+            abstract: cli("cli.refuge.abstract"),
+            discussion: cli("cli.refuge.discussion"),
+            version: BuildInfo.summary,
+            subcommands: [
+                InitCommand.self, DemoCommand.self, VerifyCommand.self, SalvageCommand.self, StatsCommand.self,
+                ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
+                DeviceCommand.self, SyncCommand.self,
+                PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
+                AgendaCommand.self, SettingsCommand.self,
+            ]
+        )
+    }
 
     @OptionGroup var data: DataOption
     @OptionGroup var language: LanguageOption
@@ -53,7 +56,10 @@ extension RefugeCommand {
                 exit(withError: ExitCode(failure.status.rawValue))
             }
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }  // --help and --version
+            if code == .success {  // --help and --version, the help in the user's language
+                FileHandleOutput.standardOutput.write(CommandWords.translatingHelp(fullMessage(for: error)) + "\n")
+                exit(withError: nil)
+            }
             FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
             exit(withError: code == .validationFailure ? ExitCode(ExitStatus.cannotOpen.rawValue) : code)
         }

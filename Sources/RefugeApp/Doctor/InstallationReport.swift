@@ -25,10 +25,10 @@ struct InstallationReport {
 
     var lines: [String] {
         [
-            "Version: \(BuildInfo.summary)",
-            "Binary: \(binary)",
-            "Data: \(dataDirectory)",
-            "Documentation: \(documentation ?? "not installed beside the binary (see docs/ in the source)")",
+            cli("cli.doctor.version", ["value": .text(BuildInfo.summary)]),
+            cli("cli.doctor.binary", ["value": .text(binary)]),
+            cli("cli.doctor.data", ["value": .text(dataDirectory)]),
+            cli("cli.doctor.documentation", ["value": .text(documentation ?? cli("cli.doctor.noDocumentation"))]),
         ]
     }
 }

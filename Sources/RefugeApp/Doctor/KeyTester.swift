@@ -38,12 +38,12 @@ final class KeyTester {
         let size = terminal.size
         var frame = Frame(size: size)
         let bold = Style(bold: true)
-        frame.grid.write("Refuge doctor — key tester. Press keys; F10 quits.", at: Point(x: 0, y: 0), style: bold)
+        frame.grid.write(cli("cli.doctor.keyTester"), at: Point(x: 0, y: 0), style: bold)
         var y = 2
         for line in report() where y < size.height { frame.grid.write(line, at: Point(x: 0, y: y)); y += 1 }
         y += 1
-        if y < size.height { frame.grid.write("Typed: " + typed, at: Point(x: 0, y: y)); y += 1 }
-        if y < size.height { frame.grid.write("Last keys:", at: Point(x: 0, y: y), style: bold); y += 1 }
+        if y < size.height { frame.grid.write(cli("cli.doctor.typed", ["text": .text(typed)]), at: Point(x: 0, y: y)); y += 1 }
+        if y < size.height { frame.grid.write(cli("cli.doctor.lastKeys"), at: Point(x: 0, y: y), style: bold); y += 1 }
         for name in events where y < size.height {
             frame.grid.write("  " + name, at: Point(x: 0, y: y))
             y += 1

@@ -11,21 +11,21 @@ struct TerminalReport {
     var ncurses: String
 
     init(terminal: some Terminal, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        term = environment["TERM"] ?? "(not set)"
+        term = environment["TERM"] ?? cli("cli.doctor.notSet")
         size = terminal.size
         colors = terminal.capabilities.colors
-        locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? "(not set)"
+        locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? cli("cli.doctor.notSet")
         codeset = TextLocale.codeset
         ncurses = CursesTerminal.libraryVersion
     }
 
     var lines: [String] {
         [
-            "Terminal: \(term)",
-            "Size: \(size)",
-            "Colours: \(colors == 0 ? "none (monochrome)" : String(colors))",
-            "Locale: \(locale) (\(codeset))",
-            "Library: \(ncurses)",
+            cli("cli.doctor.terminal", ["value": .text(term)]),
+            cli("cli.doctor.size", ["value": .text("\(size)")]),
+            cli("cli.doctor.colours", ["value": .text(colors == 0 ? cli("cli.doctor.monochrome") : String(colors))]),
+            cli("cli.doctor.locale", ["value": .text(locale), "codeset": .text(codeset)]),
+            cli("cli.doctor.library", ["value": .text(ncurses)]),
         ]
     }
 }

@@ -2,191 +2,140 @@ import CaseModel
 
 /// The words of case work after intake: support plan, assessments, follow-ups, the agenda.
 extension AppStrings {
-    private func w(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
     // MARK: History lines
-    func objectiveAddedLine(_ text: String) -> String { w("plan objective added: ", "цель плана добавлена: ", "жоспар мақсаты қосылды: ") + text }
-    func objectiveChangedLine(_ text: String) -> String { w("plan objective changed: ", "цель плана изменена: ", "жоспар мақсаты өзгертілді: ") + text }
-    func actionAddedLine(_ text: String) -> String { w("plan action added: ", "действие плана добавлено: ", "жоспар әрекеті қосылды: ") + text }
-    func actionChangedLine(_ text: String) -> String { w("plan action changed: ", "действие плана изменено: ", "жоспар әрекеті өзгертілді: ") + text }
-    func riskAssessmentLine(_ text: String) -> String { w("risk assessment: ", "оценка рисков: ", "тәуекелді бағалау: ") + text }
-    func needsAssessmentLine(_ text: String) -> String { w("needs assessment: ", "оценка потребностей: ", "қажеттіліктерді бағалау: ") + text }
-    func followUpAddedLine(_ text: String) -> String { w("follow-up added: ", "задача добавлена: ", "тапсырма қосылды: ") + text }
-    func followUpDoneLine(_ text: String) -> String { w("follow-up done: ", "задача выполнена: ", "тапсырма орындалды: ") + text }
+    func objectiveAddedLine(_ text: String) -> String { w("casework.objectiveAddedLine") + text }
+    func objectiveChangedLine(_ text: String) -> String { w("casework.objectiveChangedLine") + text }
+    func actionAddedLine(_ text: String) -> String { w("casework.actionAddedLine") + text }
+    func actionChangedLine(_ text: String) -> String { w("casework.actionChangedLine") + text }
+    func riskAssessmentLine(_ text: String) -> String { w("casework.riskAssessmentLine") + text }
+    func needsAssessmentLine(_ text: String) -> String { w("casework.needsAssessmentLine") + text }
+    func followUpAddedLine(_ text: String) -> String { w("casework.followUpAddedLine") + text }
+    func followUpDoneLine(_ text: String) -> String { w("casework.followUpDoneLine") + text }
     func followUpMovedLine(_ text: String, to day: String) -> String {
-        w("follow-up moved to \(day): ", "задача перенесена на \(day): ", "тапсырма \(day) күніне ауыстырылды: ") + text
+        w("casework.followUpMovedLine", ["day": .text(day)]) + text
     }
-    func followUpDroppedLine(_ text: String) -> String { w("follow-up dropped: ", "задача отменена: ", "тапсырма алынып тасталды: ") + text }
+    func followUpDroppedLine(_ text: String) -> String { w("casework.followUpDroppedLine") + text }
 
     // MARK: Parts of a line
-    var individualRisk: String { w("individual", "личный", "жеке") }
-    var householdRisk: String { w("household", "семья", "отбасы") }
-    var communityRisk: String { w("community", "община", "қауым") }
-    var immediateDanger: String { w("IMMEDIATE DANGER", "НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ", "ТІКЕЛЕЙ ҚАУІП") }
-    var agreedWithPerson: String { w("agreed with the person", "согласовано с человеком", "адаммен келісілген") }
-    func due(_ day: String) -> String { w("due \(day)", "срок \(day)", "мерзімі \(day)") }
-    func responsible(_ who: String) -> String { w("responsible: \(who)", "ответственный: \(who)", "жауапты: \(who)") }
-    func reason(_ text: String) -> String { w("reason: \(text)", "причина: \(text)", "себебі: \(text)") }
+    var individualRisk: String { w("casework.individualRisk") }
+    var householdRisk: String { w("casework.householdRisk") }
+    var communityRisk: String { w("casework.communityRisk") }
+    var immediateDanger: String { w("casework.immediateDanger") }
+    var agreedWithPerson: String { w("casework.agreedWithPerson") }
+    func due(_ day: String) -> String { w("casework.due", ["day": .text(day)]) }
+    func responsible(_ who: String) -> String { w("casework.responsible", ["who": .text(who)]) }
+    func reason(_ text: String) -> String { w("casework.reason", ["text": .text(text)]) }
 
     // MARK: Flags
-    var flagHighRisk: String { w("HIGH RISK", "ВЫСОКИЙ РИСК", "ЖОҒАРЫ ТӘУЕКЕЛ") }
-    var flagImmediateDanger: String { w("DANGER", "ОПАСНОСТЬ", "ҚАУІП") }
+    var flagHighRisk: String { w("casework.flagHighRisk") }
+    var flagImmediateDanger: String { w("casework.flagImmediateDanger") }
 }
 
 /// The agenda's words (the screen and `refuge agenda`).
 extension AppStrings {
-    private func a(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
-    var agendaTitle: String { a("Agenda", "Повестка", "Күн тәртібі") }
-    var agendaOverdue: String { a("Overdue", "Просрочено", "Мерзімі өткен") }
-    var agendaToday: String { a("Today", "Сегодня", "Бүгін") }
-    func agendaNextDays(_ days: Int) -> String { a("Next \(days) days", "На \(days) дней", "Алдағы \(days) күн") }
-    var agendaEmpty: String { a("Nothing is due. Well done.", "Сроков нет. Всё сделано.", "Мерзімі жоқ. Бәрі орындалды.") }
+    var agendaTitle: String { w("casework.agendaTitle") }
+    var agendaOverdue: String { w("casework.agendaOverdue") }
+    var agendaToday: String { w("casework.agendaToday") }
+    func agendaNextDays(_ days: Int) -> String { w("casework.agendaNextDays", ["days": .number(days)]) }
+    var agendaEmpty: String { w("casework.agendaEmpty") }
 }
 
 /// The words of the agenda screen, the case file's plan and assessments, and their forms.
 extension AppStrings {
-    private func b(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
-    var agenda: String { b("Agenda", "Повестка", "Күн тәртібі") }
-    var columnDue: String { b("Due", "Срок", "Мерзімі") }
-    var columnWhat: String { b("What", "Что", "Не") }
+    var agenda: String { w("casework.agenda") }
+    var columnDue: String { w("casework.columnDue") }
+    var columnWhat: String { w("casework.columnWhat") }
     var agendaHelp: String {
-        b("Follow-ups that are overdue, due today and in the next 7 days. Enter opens the case; d marks done, m moves (with a reason), x drops (with a reason). Esc: the case list.",
-          "Просроченные задачи, на сегодня и на 7 дней вперёд. Enter открывает дело; d — выполнено, m — перенести (с причиной), x — отменить (с причиной). Esc — список дел.",
-          "Мерзімі өткен, бүгінгі және алдағы 7 күндегі тапсырмалар. Enter істі ашады; d — орындалды, m — ауыстыру (себебімен), x — алып тастау (себебімен). Esc — істер тізімі.")
+        w("casework.agendaHelp")
     }
     func agendaSummary(overdue: Int, today: Int, upcoming: Int) -> String {
-        b("Overdue: \(overdue) · today: \(today) · next 7 days: \(upcoming)",
-          "Просрочено: \(overdue) · сегодня: \(today) · 7 дней: \(upcoming)",
-          "Мерзімі өткен: \(overdue) · бүгін: \(today) · 7 күн: \(upcoming)")
+        w("casework.agendaSummary", ["overdue": .number(overdue), "today": .number(today), "upcoming": .number(upcoming)])
     }
-    var markDone: String { b("Done", "Готово", "Орындалды") }
-    var moveFollowUp: String { b("Move", "Перенести", "Ауыстыру") }
-    var dropFollowUp: String { b("Drop", "Отменить", "Алып тастау") }
-    var moveToDate: String { b("New due date (dd.mm.yyyy)", "Новый срок (дд.мм.гггг)", "Жаңа мерзім (кк.аа.жжжж)") }
+    var markDone: String { w("casework.markDone") }
+    var moveFollowUp: String { w("casework.moveFollowUp") }
+    var dropFollowUp: String { w("casework.dropFollowUp") }
+    var moveToDate: String { w("casework.moveToDate") }
     func notADate(_ text: String) -> String {
-        b("\"\(text)\" is not a date: write 31.01.2026. Nothing was changed.", "«\(text)» — не дата: пишите 31.01.2026. Ничего не изменено.",
-          "«\(text)» — күн емес: 31.01.2026 деп жазыңыз. Ештеңе өзгертілмеді.")
+        w("casework.notADate", ["text": .text(text)])
     }
-    var reasonRequired: String { b("Reason (kept in the history)", "Причина (остаётся в истории)", "Себебі (тарихта сақталады)") }
-    var reasonMissing: String { b("A reason is needed. Nothing was changed.", "Нужна причина. Ничего не изменено.", "Себебі керек. Ештеңе өзгертілмеді.") }
-    func followUpMarkedDone(_ number: String) -> String { b("Done: case \(number).", "Выполнено: дело \(number).", "Орындалды: іс \(number).") }
+    var reasonRequired: String { w("casework.reasonRequired") }
+    var reasonMissing: String { w("casework.reasonMissing") }
+    func followUpMarkedDone(_ number: String) -> String { w("casework.followUpMarkedDone", ["number": .text(number)]) }
     func followUpMoved(_ number: String, _ day: String) -> String {
-        b("Moved to \(day): case \(number).", "Перенесено на \(day): дело \(number).", "\(day) күніне ауыстырылды: іс \(number).")
+        w("casework.followUpMoved", ["day": .text(day), "number": .text(number)])
     }
-    func followUpDropped(_ number: String) -> String { b("Dropped: case \(number).", "Отменено: дело \(number).", "Алып тасталды: іс \(number).") }
-    func overdueInHeader(_ count: Int) -> String { b("overdue \(count)", "просрочено \(count)", "мерзімі өткен \(count)") }
+    func followUpDropped(_ number: String) -> String { w("casework.followUpDropped", ["number": .text(number)]) }
+    func overdueInHeader(_ count: Int) -> String { w("casework.overdueInHeader", ["count": .number(count)]) }
     var columnMarker: String { "!" }
 
     // MARK: Case file: plan and assessments
-    var planTab: String { b("Plan", "План", "Жоспар") }
-    var assessmentsTab: String { b("Assessments", "Оценки", "Бағалау") }
-    var caseWork: String { b("Plan…", "План…", "Жоспар…") }
-    var caseWorkTitle: String { b("Plan, assessments, follow-ups", "План, оценки, задачи", "Жоспар, бағалау, тапсырмалар") }
-    var addObjective: String { b("Add a plan objective", "Добавить цель плана", "Жоспар мақсатын қосу") }
-    var editObjective: String { b("Change a plan objective", "Изменить цель плана", "Жоспар мақсатын өзгерту") }
-    var addAction: String { b("Add an action to an objective", "Добавить действие к цели", "Мақсатқа әрекет қосу") }
-    var editAction: String { b("Change a plan action", "Изменить действие плана", "Жоспар әрекетін өзгерту") }
-    var newRiskAssessment: String { b("Risk assessment", "Оценка рисков", "Тәуекелді бағалау") }
-    var newNeedsAssessment: String { b("Needs assessment", "Оценка потребностей", "Қажеттіліктерді бағалау") }
-    var addFollowUp: String { b("Add a follow-up", "Добавить задачу", "Тапсырма қосу") }
-    var chooseObjective: String { b("Which objective?", "Какая цель?", "Қай мақсат?") }
-    var chooseAction: String { b("Which action?", "Какое действие?", "Қай әрекет?") }
-    var noObjectivesYet: String { b("The plan has no objectives yet: add one first.", "В плане ещё нет целей: сначала добавьте цель.",
-                                    "Жоспарда әлі мақсат жоқ: алдымен мақсат қосыңыз.") }
-    func planSaved(_ number: String) -> String { b("Plan saved: case \(number).", "План сохранён: дело \(number).", "Жоспар сақталды: іс \(number).") }
+    var planTab: String { w("casework.planTab") }
+    var assessmentsTab: String { w("casework.assessmentsTab") }
+    var caseWork: String { w("casework.caseWork") }
+    var caseWorkTitle: String { w("casework.caseWorkTitle") }
+    var addObjective: String { w("casework.addObjective") }
+    var editObjective: String { w("casework.editObjective") }
+    var addAction: String { w("casework.addAction") }
+    var editAction: String { w("casework.editAction") }
+    var newRiskAssessment: String { w("casework.newRiskAssessment") }
+    var newNeedsAssessment: String { w("casework.newNeedsAssessment") }
+    var addFollowUp: String { w("casework.addFollowUp") }
+    var chooseObjective: String { w("casework.chooseObjective") }
+    var chooseAction: String { w("casework.chooseAction") }
+    var noObjectivesYet: String { w("casework.noObjectivesYet") }
+    func planSaved(_ number: String) -> String { w("casework.planSaved", ["number": .text(number)]) }
     func assessmentSaved(_ number: String) -> String {
-        b("Assessment saved: case \(number).", "Оценка сохранена: дело \(number).", "Бағалау сақталды: іс \(number).")
+        w("casework.assessmentSaved", ["number": .text(number)])
     }
-    func followUpSaved(_ number: String) -> String { b("Follow-up saved: case \(number).", "Задача сохранена: дело \(number).", "Тапсырма сақталды: іс \(number).") }
-    func planVersion(_ version: Int) -> String { b("Support plan, version \(version)", "План помощи, версия \(version)", "Көмек жоспары, \(version)-нұсқа") }
-    var openFollowUps: String { b("Open follow-ups", "Открытые задачи", "Ашық тапсырмалар") }
-    var latestRisk: String { b("Latest risk assessment", "Последняя оценка рисков", "Соңғы тәуекел бағалауы") }
-    var riskTrend: String { b("Trend (highest risk, oldest first)", "Динамика (наибольший риск, сначала старые)", "Өзгерісі (ең жоғары тәуекел, ескілері бірінші)") }
-    var latestNeeds: String { b("Latest needs assessment", "Последняя оценка потребностей", "Соңғы қажеттілік бағалауы") }
+    func followUpSaved(_ number: String) -> String { w("casework.followUpSaved", ["number": .text(number)]) }
+    func planVersion(_ version: Int) -> String { w("casework.planVersion", ["version": .number(version)]) }
+    var openFollowUps: String { w("casework.openFollowUps") }
+    var latestRisk: String { w("casework.latestRisk") }
+    var riskTrend: String { w("casework.riskTrend") }
+    var latestNeeds: String { w("casework.latestNeeds") }
 }
 
 /// The case-work tables of the Reports screen.
 extension AppStrings {
-    private func r(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
-    var caseWorkReportTitle: String { r("Case work", "Работа по делам", "Істер бойынша жұмыс") }
-    var assessmentsMade: String { r("Assessments after intake", "Оценки после приёма", "Қабылдаудан кейінгі бағалау") }
-    var assessmentsOnTime: String { r("  of them on time", "  из них в срок", "  оның ішінде уақтылы") }
-    var openObjectivesByArea: String { r("Open plan objectives by area", "Открытые цели плана по сферам", "Салалар бойынша ашық мақсаттар") }
-    var overdueByCaseworker: String { r("Overdue follow-ups by caseworker", "Просроченные задачи по сотрудникам", "Қызметкерлер бойынша мерзімі өткен тапсырмалар") }
+    var caseWorkReportTitle: String { w("casework.caseWorkReportTitle") }
+    var assessmentsMade: String { w("casework.assessmentsMade") }
+    var assessmentsOnTime: String { w("casework.assessmentsOnTime") }
+    var openObjectivesByArea: String { w("casework.openObjectivesByArea") }
+    var overdueByCaseworker: String { w("casework.overdueByCaseworker") }
 }
 
 /// The words of History's filters in the case file.
 extension AppStrings {
-    private func h(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
-    var historyKindKey: String { h("History: kind", "История: вид", "Тарих: түрі") }
-    var historyPersonKey: String { h("History: who", "История: кто", "Тарих: кім") }
-    var historyFindKey: String { h("Find in history", "Найти в истории", "Тарихтан іздеу") }
-    var historyFindLabel: String { h("Text (empty: all)", "Текст (пусто — всё)", "Мәтін (бос — бәрі)") }
-    var historyAllButViews: String { h("all but views", "всё, кроме просмотров", "қараулардан басқасының бәрі") }
-    var historyEveryone: String { h("everyone", "все", "барлығы") }
+    var historyKindKey: String { w("casework.historyKindKey") }
+    var historyPersonKey: String { w("casework.historyPersonKey") }
+    var historyFindKey: String { w("casework.historyFindKey") }
+    var historyFindLabel: String { w("casework.historyFindLabel") }
+    var historyAllButViews: String { w("casework.historyAllButViews") }
+    var historyEveryone: String { w("casework.historyEveryone") }
     func historyFilterLine(kind: String, person: String, query: String) -> String {
-        h("Shown: \(kind) · \(person)", "Показано: \(kind) · \(person)", "Көрсетілген: \(kind) · \(person)")
-            + (query.isEmpty ? "" : " · «\(query)»") + h("  (k kind, w who, / find)", "  (k (л) — вид, w (ц) — кто, / — поиск)",
-                                                         "  (k (л) — түрі, w (ц) — кім, / — іздеу)")
+        w("casework.historyFilterLine", ["kind": .text(kind), "person": .text(person)])
+            + (query.isEmpty ? "" : " · «\(query)»") + w("casework.historyFilterLine2")
     }
 }
 
 /// The coordinators' view of recent changes across cases.
 extension AppStrings {
-    private func c(_ en: String, _ ru: String, _ kk: String) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk
-        }
-    }
 
-    var recentChangesTitle: String { c("Recent changes", "Последние изменения", "Соңғы өзгерістер") }
-    var recentChangesKey: String { c("Recent changes", "Изменения", "Өзгерістер") }
-    var recentToday: String { c("Today", "Сегодня", "Бүгін") }
-    var recentWeek: String { c("Week", "Неделя", "Апта") }
+    var recentChangesTitle: String { w("casework.recentChangesTitle") }
+    var recentChangesKey: String { w("casework.recentChangesKey") }
+    var recentToday: String { w("casework.recentToday") }
+    var recentWeek: String { w("casework.recentWeek") }
     var recentChangesHelp: String {
-        c("Changes to every case, newest first, without views. t: today or the last 7 days; w: one person or everyone.",
-          "Изменения всех дел, новые сверху, без просмотров. t — сегодня или 7 дней; w — один человек или все.",
-          "Барлық істердің өзгерістері, жаңалары жоғарыда, қараусыз. t — бүгін немесе 7 күн; w — бір адам немесе барлығы.")
+        w("casework.recentChangesHelp")
     }
     func recentChangesHeader(todayOnly: Bool, person: String, count: Int) -> String {
-        (todayOnly ? c("Today", "Сегодня", "Бүгін") : c("Last 7 days", "Последние 7 дней", "Соңғы 7 күн"))
-            + " · \(person) · " + c("changes: \(count)", "изменений: \(count)", "өзгерістер: \(count)")
+        (todayOnly ? w("casework.recentChangesHeader") : w("casework.recentChangesHeader2"))
+            + " · \(person) · " + w("casework.recentChangesHeader3", ["count": .number(count)])
     }
 }
 

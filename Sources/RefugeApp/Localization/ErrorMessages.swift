@@ -10,8 +10,8 @@ struct UserMessage: Error, CustomStringConvertible {
 }
 
 /// How one failure is told. The screens say it short and in the user's language (the person is in
-/// the middle of a task); a command says it in English with paths and the next command to run, and
-/// exits with a status scripts can test. Nil `command`: the command line lets ArgumentParser
+/// the middle of a task); a command says it with paths and the next command to run, in the command
+/// line's language (`cli`), and exits with a status scripts can test. Nil `command`: the command line lets ArgumentParser
 /// report it.
 struct FailureWording {
     let screen: String
@@ -47,7 +47,7 @@ extension AppStrings {
             case .pseudonymSecretMissing: pseudonymSecretMissing
             case .noActiveAccount: wrongCredentials
             }
-            return FailureWording(screen: screen, command: CommandFailure("Not allowed: \(refusal.description). Nothing was changed.",
+            return FailureWording(screen: screen, command: CommandFailure(cli("cli.error.notAllowed", ["reason": .text(refusal.description)]),
                                                                           status: .rejectedInput))
         case let refusal as CaseBook.PartnerRefusal:
             return FailureWording(screen: partnerRefusal(refusal),
@@ -63,81 +63,68 @@ extension AppStrings {
     }
 
     private func wording(for error: EventLogError) -> FailureWording {
-        func say(_ screen: String, _ command: String, _ status: ExitStatus) -> FailureWording {
-            FailureWording(screen: screen, command: CommandFailure(command, status: status))
+        func say(_ screen: String, _ key: String, _ arguments: [String: WordValue] = [:], _ status: ExitStatus) -> FailureWording {
+            FailureWording(screen: screen, command: CommandFailure(cli(key, arguments), status: status))
         }
         let internalError = unexpected(error.description)
         switch error {
         case .noSuchLog(let directory):
-            return say(noCaseFile, "There is no Refuge case file in \(directory). Check --data or $REFUGE_DATA, or create one with `refuge init`.",
-                       .cannotOpen)
+            return say(noCaseFile, "cli.error.noSuchLog", ["directory": .text(directory)], .cannotOpen)
         case .alreadyExists(let directory):
-            return say(alreadyExists, "A case file already exists in \(directory); nothing was changed. Choose another directory.", .cannotOpen)
+            return say(alreadyExists, "cli.error.alreadyExists", ["directory": .text(directory)], .cannotOpen)
         case .notALog(let path):
-            return say(damagedFile, "\(path) is not a Refuge case file.", .cannotOpen)
+            return say(damagedFile, "cli.error.notALog", ["path": .text(path)], .cannotOpen)
         case .unsupportedVersion(let path, _):
-            return say(damagedFile, "\(path) was written by a newer Refuge; install that version to open it.", .cannotOpen)
+            return say(damagedFile, "cli.error.unsupportedVersion", ["path": .text(path)], .cannotOpen)
         case .newerFormat(let path, let version):
-            return say(newerFormat(version), """
-                \(path) was made by a newer Refuge (file format version \(version)); upgrade Refuge to open it. \
-                This is \(BuildInfo.summary). Nothing was changed.
-                """, .cannotOpen)
+            return say(newerFormat(version), "cli.error.newerFormat",
+                       ["path": .text(path), "version": .text(String(version)), "build": .text(BuildInfo.summary)], .cannotOpen)
         case .keyFileMismatch(let directory):
-            return say(damagedFile, "The key file in \(directory) belongs to another case file; restore the matching `keys` file from a backup.",
-                       .cannotOpen)
+            return say(damagedFile, "cli.error.keyFileMismatch", ["directory": .text(directory)], .cannotOpen)
         case .wrongPassphrase(let user):
             // Slots carry no names in clear, so an unknown or disabled user looks the same.
-            return say(wrongCredentials, "Wrong user name or passphrase (\(user)). Nothing was changed.", .cannotOpen)
+            return say(wrongCredentials, "cli.error.wrongPassphrase", ["user": .text(user)], .cannotOpen)
         case .noSuchUser(let user):
-            return say(wrongCredentials, "There is no user named \(user) (or the user was disabled).", .cannotOpen)
+            return say(wrongCredentials, "cli.error.noSuchUser", ["user": .text(user)], .cannotOpen)
         case .lockedByAnotherProcess(let holder):
-            return say(lockedByOther(holder), """
-                The case file is open for writing in another Refuge (\(holder)).
-                Close Refuge there and try again. Commands that only read (stats, anonymised export, verify, backup) work meanwhile.
-                """, .cannotOpen)
+            return say(lockedByOther(holder), "cli.error.lockedByAnotherProcess", ["holder": .text(holder)], .cannotOpen)
         case .damagedHeader, .damagedKeyFile, .damagedSealedFile, .tampered:
-            return say(damagedFile, "The case file is damaged or was tampered with: \(error). Nothing was changed. "
-                       + "Restore it from a backup, or ask your administrator.", .damagedLog)
+            return say(damagedFile, "cli.error.damaged", ["detail": .text(error.description)], .damagedLog)
         case .readOnly(let reason):
-            return say(readOnlyRefused, "The case file can only be read here (\(reason)); nothing was changed.", .cannotOpen)
+            return say(readOnlyRefused, "cli.error.readOnly", ["reason": .text(reason)], .cannotOpen)
         case .userExists(let user):
-            return say(userExists(user), "There is already a user named \(user).", .rejectedInput)
+            return say(userExists(user), "cli.error.userExists", ["user": .text(user)], .rejectedInput)
         case .invalidUserName(let user):
-            return say(invalidUserName, "\"\(user)\" cannot be a user name: use 1 to 127 bytes without control characters.", .rejectedInput)
+            return say(invalidUserName, "cli.error.invalidUserName", ["user": .text(user)], .rejectedInput)
         case .emptyPassphrase:
-            return say(passphraseTooShort, "The passphrase is empty.", .rejectedInput)
+            return say(passphraseTooShort, "cli.error.emptyPassphrase", [:], .rejectedInput)
         case .cannotRemoveLastUser:
-            return say(internalError, "The last user cannot be disabled: nobody could open the case file any more.", .rejectedInput)
+            return say(internalError, "cli.error.cannotRemoveLastUser", [:], .rejectedInput)
         case .recordTooLarge(let size, let limit):
-            return say(internalError, "Too much at once (\(size) bytes, the limit is \(limit)); split the file and import the parts.",
-                       .rejectedInput)
+            return say(internalError, "cli.error.recordTooLarge", ["size": .number(size), "limit": .number(limit)], .rejectedInput)
         case .unacceptableKDFParameters(let kdf):
-            return say(internalError, "Key derivation settings \(kdf) are out of the accepted range.", .cannotOpen)
+            return say(internalError, "cli.error.unacceptableKDFParameters", ["kdf": .text(String(describing: kdf))], .cannotOpen)
         case .diskFull:
-            return say(diskFull, "The disk is full. Nothing saved before was lost; free some space and try again.", .cannotOpen)
+            return say(diskFull, "cli.error.diskFull", [:], .cannotOpen)
         case .writeFailed(let failure), .writerStopped(let failure):
-            return say(writeFailed, "Writing the case file failed (\(failure)). Nothing saved before was lost; try again.", .cannotOpen)
+            return say(writeFailed, "cli.error.writeFailed", ["detail": .text(String(describing: failure))], .cannotOpen)
         case .io(let message):
-            return say(writeFailed, "The case file could not be read or written: \(message).", .cannotOpen)
+            return say(writeFailed, "cli.error.io", ["detail": .text(message)], .cannotOpen)
         case .keyFileOutdated, .keyFileAltered:
-            return say(damagedFile, "The case file refuses this key file: \(error). Nothing was changed. "
-                       + "Put back the current key file (from the newest backup), or ask your administrator.", .damagedLog)
+            return say(damagedFile, "cli.error.keyFileRefused", ["detail": .text(error.description)], .damagedLog)
         case .slotsAwaitingUpgrade(let users):
-            return say(unexpected(error.description), "Not yet possible: \(users.joined(separator: ", ")) must sign in once first "
-                       + "(their key slots are of the old format and cannot receive a new data key). Nothing was changed.", .rejectedInput)
+            return say(unexpected(error.description), "cli.error.slotsAwaitingUpgrade", ["users": .text(users.joined(separator: ", "))],
+                       .rejectedInput)
         case .notJoined(let folder):
-            return say(notJoined, "This computer has no log in the shared case file \(folder) yet. Join it first: "
-                       + "`refuge device join --data \(folder)`. Nothing was changed.", .cannotOpen)
+            return say(notJoined, "cli.error.notJoined", ["folder": .text(folder)], .cannotOpen)
         case .alreadyJoined(let folder):
-            return say(alreadyJoined, "This computer already has its log in \(folder); nothing was changed.", .rejectedInput)
+            return say(alreadyJoined, "cli.error.alreadyJoined", ["folder": .text(folder)], .rejectedInput)
         case .dataKeyChangeInSharedFolder:
-            return say(keyChangeInSharedFolder, "Not possible in a case file several computers share: disabling a user or "
-                       + "resetting a passphrase changes the data key, which every computer would need at once "
-                       + "(see docs/sync.md). Nothing was changed.", .rejectedInput)
+            return say(keyChangeInSharedFolder, "cli.error.dataKeyChangeInSharedFolder", [:], .rejectedInput)
         case .unusableSalvageDestination(let reason):
-            return say(internalError, "Cannot salvage into that directory: \(reason). Give a new or empty directory.", .cannotOpen)
+            return say(internalError, "cli.error.unusableSalvageDestination", ["reason": .text(reason)], .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:
-            return say(internalError, "Internal error: \(error). Nothing was changed.", .cannotOpen)
+            return say(internalError, "cli.error.internal", ["detail": .text(error.description)], .cannotOpen)
         }
     }
 }

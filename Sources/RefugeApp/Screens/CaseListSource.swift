@@ -180,7 +180,9 @@ struct CaseListColumn: Sendable {
         CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { record, context in
             AppStrings(context.language).statusInList(record.status)
         }),
-        CaseListColumn(title: { $0.columnIntake }, width: .fixed(10), cell: { record, _ in record.intakeDate.dotted },
+        // 11 columns: "30 Nov 2026" in English, where a day number alone could be read as a month.
+        CaseListColumn(title: { $0.columnIntake }, width: .fixed(11),
+                       cell: { record, context in Words(context.language).day(record.intakeDate) },
                        sortNumber: { record, _ in record.intakeDate.dayNumber }),
         CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1), shedPriority: 1,
                        cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),

@@ -23,7 +23,7 @@ struct CaseText {
         let field = schema.field(key)
         switch value {
         case .text(let text): return Self.nameKeys.contains(key) ? name(text) : text
-        case .date(let date): return date.dotted
+        case .date(let date): return strings.w.day(date)
         case .number(let number): return String(number)
         case .code(let code): return field?.label(of: code, in: language) ?? code
         case .codes(let codes): return codes.map { field?.label(of: $0, in: language) ?? $0 }.joined(separator: ", ")
@@ -32,23 +32,23 @@ struct CaseText {
 
     func label(of key: FieldKey) -> String { schema.field(key)?.label.text(in: language) ?? key.rawValue }
 
-    /// Local wall-clock time of an event, "08.03.2026 14:05".
+    /// Local wall-clock time of an event, "08.03.2026 14:05" ("8 Mar 2026 14:05" in English).
     func time(_ timestamp: HLCTimestamp) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        return formatter.string(from: timestamp.date)
+        formatter.dateFormat = "HH:mm"
+        return strings.w.day(CalendarDate(timestamp.date)) + " " + formatter.string(from: timestamp.date)
     }
 
     func service(_ entry: ServiceEntry) -> String {
-        var text = "\(entry.date.dotted) \(entry.kind.label.text(in: language))"
-        if let end = entry.endDate { text += " – \(end.dotted)" }
+        var text = "\(strings.w.day(entry.date)) \(entry.kind.label.text(in: language))"
+        if let end = entry.endDate { text += " – \(strings.w.day(end))" }
         return entry.note.isEmpty ? text : text + ": " + entry.note
     }
 
     func referral(_ entry: ReferralEntry) -> String {
         let type = CodeLists.organisationType.label(of: entry.organisationType, in: language) ?? entry.organisationType
-        return "\(entry.date.dotted) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
+        return "\(strings.w.day(entry.date)) \(type)" + (entry.reason.isEmpty ? "" : ": " + entry.reason)
     }
 
     /// "12.03.2026 Клиника «Шипагер»: Medical care, Legal assistance", and the override reason if any.

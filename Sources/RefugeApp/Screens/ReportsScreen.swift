@@ -98,7 +98,7 @@ struct ReportTables {
 
     func render(_ report: StatisticsReport) -> String {
         let s = strings
-        var lines = [s.suppressionNote(report.minCell), "", row(s.totalPeople, String(report.total))]
+        var lines = [s.suppressionNote(report.minCell), "", row(s.totalPeople, s.w.number(report.total))]
         lines.append(row(s.minorsAtExploitation, count(report.minorsAtExploitation, report)))
         if report.excludedWithoutConsent > 0 { lines.append(s.excludedWithoutConsent(report.excludedWithoutConsent)) }
         lines += ["", s.byGender.uppercased()]
@@ -119,7 +119,7 @@ struct ReportTables {
     /// The case-work tables, under the same small-cell rule.
     func render(_ report: CaseworkReport) -> String {
         let s = strings
-        func count(_ value: Int?) -> String { value.map(String.init) ?? s.suppressed(report.minCell) }
+        func count(_ value: Int?) -> String { value.map(s.w.number) ?? s.suppressed(report.minCell) }
         func label(_ code: String, _ list: CodeList?) -> String {
             code == StatisticsCell.otherCode ? StatisticsReport.categoryLabel(code, of: nil, in: s.language)
                 : list?.label(of: code, in: s.language) ?? code
@@ -133,19 +133,11 @@ struct ReportTables {
         return lines.joined(separator: "\n")
     }
 
-    private func title(of dimension: StatisticsBreakdown.Dimension) -> String {
-        switch dimension {
-        case .byCitizenship: strings.byCitizenship
-        case .byExploitation: strings.byExploitation
-        case .byLabourSector: strings.byLabourSector
-        case .byCountryOfExploitation: strings.byCountryOfExploitation
-        case .byReferralSource: strings.byReferralSource
-        case .byStatus: strings.byStatus
-        }
-    }
+    /// The same heading as the text report's (one catalog entry per breakdown).
+    private func title(of dimension: StatisticsBreakdown.Dimension) -> String { dimension.title.text(in: strings.language) }
 
     private func count(_ value: Int?, _ report: StatisticsReport) -> String {
-        value.map(String.init) ?? strings.suppressed(report.minCell)
+        value.map(strings.w.number) ?? strings.suppressed(report.minCell)
     }
 
     /// A name padded to 34 columns, then the count right-aligned in 6, then an optional note.

@@ -1,52 +1,59 @@
 import Terminal
 
-/// The few words ScreenKit itself shows. Everything else (titles, labels, help) comes from the app,
-/// already translated. Replace `Application.strings` to translate these.
+/// The few words ScreenKit itself shows, from the same catalogs as every other word (keys
+/// `screenKit.*`). Everything else (titles, labels, help) comes from the app, already translated.
+/// Set `Application.strings` to the user's language.
 public struct ScreenKitStrings: Sendable {
-    public var ok, cancel, yes, no, unknown: String
-    public var help, save, back, close, nextPage, previousPage, sort, choose, filter: String
-    /// "Page" in the form's page indicator ("Page 2/5 · Consent").
-    public var page: String
-    public var required: String
+    private let words: Words
+
+    public init(_ language: Language) { words = Words(language) }
+
+    public var language: Language { words.language }
+
+    public var ok: String { words("screenKit.ok") }
+    public var cancel: String { words("screenKit.cancel") }
+    public var yes: String { words("screenKit.yes") }
+    public var no: String { words("screenKit.no") }
+    public var unknown: String { words("screenKit.unknown") }
+    public var help: String { words("screenKit.help") }
+    public var save: String { words("screenKit.save") }
+    public var back: String { words("screenKit.back") }
+    public var close: String { words("screenKit.close") }
+    public var nextPage: String { words("screenKit.nextPage") }
+    public var previousPage: String { words("screenKit.previousPage") }
+    public var sort: String { words("screenKit.sort") }
+    public var choose: String { words("screenKit.choose") }
+    /// The bar label of the filter key.
+    public var filter: String { words("screenKit.filter") }
+    /// Before the filter text of a choice list: "Filter: ab".
+    public func filterPrompt(_ text: String) -> String { words("screenKit.filterPrompt", ["text": .text(text)]) }
+    /// The form's page indicator: "Page 2/5".
+    public func page(_ number: Int, of count: Int) -> String {
+        words("screenKit.page", ["number": .number(number), "count": .number(count)])
+    }
+    public var required: String { words("screenKit.required") }
     /// A chosen code that none of the field's options has.
-    public var notAChoice: String
-    public var invalidDate: String
+    public var notAChoice: String { words("screenKit.notAChoice") }
+    public var invalidDate: String { words("screenKit.invalidDate") }
     /// A year alone typed into a date: what to do instead.
-    public var yearOnlyDate: String
-    public var dateHint: String
-    public var numberOutOfRange: @Sendable (_ range: ClosedRange<Int>) -> String
-    public var discardChanges: String
-    public var unsavedChanges: String
+    public var yearOnlyDate: String { words("screenKit.yearOnlyDate") }
+    public var dateHint: String { words("screenKit.dateHint") }
+    public func numberOutOfRange(_ range: ClosedRange<Int>) -> String {
+        words("screenKit.numberOutOfRange", ["low": .number(range.lowerBound), "high": .number(range.upperBound)])
+    }
+    public var discardChanges: String { words("screenKit.discardChanges") }
+    public var unsavedChanges: String { words("screenKit.unsavedChanges") }
     /// Said when a paste held terminal escape sequences, which were taken out.
-    public var pasteCleaned: String
+    public var pasteCleaned: String { words("screenKit.pasteCleaned") }
     /// Shown instead of the UI when the terminal is smaller than `Application.minimumSize`.
-    public var terminalTooSmall: @Sendable (_ needed: Size, _ actual: Size) -> String
+    public func terminalTooSmall(_ needed: Size, _ actual: Size) -> String {
+        words("screenKit.terminalTooSmall", [
+            "width": .text(String(actual.width)), "height": .text(String(actual.height)),
+            "neededWidth": .text(String(needed.width)), "neededHeight": .text(String(needed.height)),
+        ])
+    }
 
-    public static let english = ScreenKitStrings(
-        ok: "OK", cancel: "Cancel", yes: "Yes", no: "No", unknown: "Unknown",
-        help: "Help", save: "Save", back: "Back", close: "Close", nextPage: "Next", previousPage: "Prev",
-        sort: "Sort", choose: "Choose", filter: "Filter", page: "Page", required: "Required",
-        notAChoice: "Not one of the choices",
-        invalidDate: "Not a valid date (dd.mm.yyyy)",
-        yearOnlyDate: "A whole date is needed (dd.mm.yyyy); if only the year is known, leave this empty and give the estimated age",
-        dateHint: "dd.mm.yyyy",
-        numberOutOfRange: { "Must be between \($0.lowerBound) and \($0.upperBound)" },
-        discardChanges: "Discard the changes?", unsavedChanges: "Unsaved changes",
-        pasteCleaned: "Terminal codes were removed from the pasted text.",
-        terminalTooSmall: { "Terminal too small (\($1.width)x\($1.height)). Please enlarge it to at least \($0.width)x\($0.height)." }
-    )
-
-    public static let russian = ScreenKitStrings(
-        ok: "ОК", cancel: "Отмена", yes: "Да", no: "Нет", unknown: "Неизвестно",
-        help: "Помощь", save: "Сохр", back: "Назад", close: "Закрыть", nextPage: "Далее", previousPage: "Пред.",
-        sort: "Сорт", choose: "Выбор", filter: "Фильтр", page: "Стр.", required: "Обязательное поле",
-        notAChoice: "Нет среди вариантов",
-        invalidDate: "Неверная дата (дд.мм.гггг)",
-        yearOnlyDate: "Нужна полная дата (дд.мм.гггг); если известен только год, оставьте пустым и укажите примерный возраст",
-        dateHint: "дд.мм.гггг",
-        numberOutOfRange: { "Должно быть от \($0.lowerBound) до \($0.upperBound)" },
-        discardChanges: "Отменить изменения?", unsavedChanges: "Есть несохранённые изменения",
-        pasteCleaned: "Из вставленного текста удалены служебные коды терминала.",
-        terminalTooSmall: { "Окно терминала мало (\($1.width)x\($1.height)). Нужно не меньше \($0.width)x\($0.height)." }
-    )
+    public static let english = ScreenKitStrings(.en)
+    public static let russian = ScreenKitStrings(.ru)
+    public static let kazakh = ScreenKitStrings(.kk)
 }

@@ -26,7 +26,7 @@ public final class FormView: Widget {
         guard pages.indices.contains(page) else { return "" }
         if pages.count == 1 { return pages[page].title == form.description.title ? "" : pages[page].title }
         let title = pages[page].title
-        return "\(strings.page) \(page + 1)/\(pages.count)" + (title.isEmpty ? "" : " · " + title)
+        return strings.page(page + 1, of: pages.count) + (title.isEmpty ? "" : " · " + title)
     }
 
     /// Marks the editors whose field has an error and scrolls to keep the focused field in view.

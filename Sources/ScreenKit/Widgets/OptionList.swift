@@ -58,7 +58,7 @@ public final class OptionList: Widget {
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
-        let prompt = canvas.strings.filter + ": "
+        let prompt = canvas.strings.filterPrompt("")
         let used = canvas.write(prompt, at: area.origin, role: .muted, clip: area)
         filter.draw(in: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1), on: canvas, focused: focused)
         let list = area.inset(top: 1)

@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 import Testing
 @testable import RefugeApp
@@ -98,6 +99,41 @@ struct CommandLineBasicsTests {
         #expect(DataLocation.resolve(nil, environment: env(["XDG_DATA_HOME": "/x", "HOME": "/h"])).path == "/x/refuge")
         #expect(DataLocation.resolve(nil, environment: env(["HOME": "/h"])).path == "/h/.local/share/refuge")
         #expect(DataLocation.resolve(nil, environment: env(["REFUGE_DATA": "", "HOME": "/h"])).path == "/h/.local/share/refuge")
+    }
+
+    /// Issue 13: the help follows --lang (or the locale), ArgumentParser's own headings included.
+    @Test func importHelpInRussianAndKazakh() throws {
+        let russian = try CLIWorkspace().run(["import", "--help", "--lang", "ru"])
+        #expect(russian.status == 0)
+        #expect(russian.output.contains("Импортировать дела из файла CSV или книги Excel"))
+        #expect(russian.output.contains("ИСПОЛЬЗОВАНИЕ: refuge import"))
+        #expect(russian.output.contains("Проверить файл и сообщить; ничего не менять."))
+        #expect(russian.output.contains("Показать справку."))
+        #expect(!russian.output.contains("USAGE") && !russian.output.contains("Check the file"))
+        let kazakh = try CLIWorkspace().run(["import", "--help"], environment: ["LANG": "kk_KZ.UTF-8", "LC_ALL": nil])
+        #expect(kazakh.output.contains("Істерді CSV файлынан немесе Excel кітабынан импорттау"), "\(kazakh.output)")
+        #expect(kazakh.output.contains("ҚОЛДАНУ: refuge import"))
+    }
+
+    @Test func messagesFollowTheLanguage() throws {
+        let result = try CLIWorkspace().run(["stats", "--lang", "kk", "--data", "/nonexistent/refuge"])
+        #expect(result.status == 2)
+        #expect(result.output.contains("Refuge картотекасы жоқ"), "\(result.output)")
+    }
+
+    /// `refuge doctor` reports each catalog's coverage; all three are complete.
+    @Test func doctorReportsCatalogCoverage() throws {
+        let line = try #require(LanguageCoverage().lines.first)
+        let keys = Words.catalogs[.en]!.entries.count
+        for language in ["en", "ru", "kk"] { #expect(line.contains("\(language) \(keys)/\(keys) (100%)"), "\(line)") }
+    }
+
+    @Test func theLanguageIsKnownBeforeParsing() {
+        let env = CommandEnvironment(values: ["LANG": "ru_RU.UTF-8"])
+        #expect(CommandWords.resolve(["import", "--lang", "kk"], environment: env) == .kk)
+        #expect(CommandWords.resolve(["import", "--lang=en"], environment: env) == .en)
+        #expect(CommandWords.resolve(["import", "--", "--lang", "en"], environment: env) == .ru)
+        #expect(CommandWords.resolve(["import"], environment: CommandEnvironment(values: [:])) == .en)
     }
 
     @Test func languageResolution() {

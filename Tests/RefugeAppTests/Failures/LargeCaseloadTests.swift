@@ -40,7 +40,7 @@ struct LargeCaseloadTests {
         let asking = RowRequestCounter(source)  // how many rows the table asks for: only those it shows
         list.table.dataSource = asking
         #expect(source.rowCount == Self.caseCount)
-        #expect(app.shows("Shown \(Self.caseCount)"))
+        #expect(app.shows("Shown \(Words(.en).number(Self.caseCount))"))
         let screenful = app.terminal.size.height
 
         var asked = asking.rowsRequested
@@ -64,7 +64,7 @@ struct LargeCaseloadTests {
         app.type("/")
         app.type("zhumabaeva")
         #expect(source.rowCount == found.count)
-        #expect(app.shows("Shown \(found.count)"))
+        #expect(app.shows("Shown \(Words(.en).number(found.count))"))
         #expect((0..<source.rowCount).allSatisfy { source.record(at: $0)?[.familyName] == .text("Жумабаева") })
         #expect(app.shows("2022-0003 "))
         #expect(asking.rowsRequested - asked <= screenful * ("zhumabaeva".count + 1))  // one redraw per letter

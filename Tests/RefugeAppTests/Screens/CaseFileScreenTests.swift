@@ -21,7 +21,7 @@ struct CaseFileScreenTests {
         #expect(app.shows("2026-0001  Ахмедова Гульнара  age 25  Active"))
         #expect(app.shows("IDENTITY"))
         #expect(app.shows("Family name: Ахмедова"))
-        #expect(app.shows("Date of birth: 01.05.2000"))
+        #expect(app.shows("Date of birth: 1 May 2000"))
         #expect(app.shows("incomplete"))
         let id = try #require(app.book?.store.records.first?.id)
         let history = try #require(app.book).history(of: id)
@@ -77,7 +77,7 @@ struct CaseFileScreenTests {
         app.type("m")
         app.press(.function(2))
         app.press(.function(8))  // services
-        #expect(app.shows("08.03.2026 Medical care"))
+        #expect(app.shows("8 Mar 2026 Medical care"))
 
         app.press(.function(3))  // referral
         app.type("p")
@@ -85,7 +85,7 @@ struct CaseFileScreenTests {
         app.type("Statement to the police")
         app.press(.function(2))
         app.press(.function(8))  // referrals
-        #expect(app.shows("08.03.2026 Police: Statement to the police"))
+        #expect(app.shows("8 Mar 2026 Police: Statement to the police"))
 
         app.press(.character("c"))
         app.press(.right, .right)  // Active → Follow-up → Closed

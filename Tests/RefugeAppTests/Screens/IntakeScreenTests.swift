@@ -133,10 +133,11 @@ struct IntakeScreenTests {
     /// same builder gives it editors, labels, relevance and CaseModel's rules, and its answers come
     /// back as CaseModel stores them, cleaned by its own fields.
     @Test func aFormDeclaredAsSchemaDataGetsItsScreenAndItsAnswers() {
-        let goal = Field("goal", .text, label: LocalizedText(en: "Goal", ru: "Цель"), requiredForSave: true)
-        let review = Field("review", .date, label: LocalizedText(en: "Review on", ru: "Пересмотр"),
+        // Labels are catalog keys; these are in no catalog, so each reads as itself.
+        let goal = Field("goal", .text, label: LocalizedText("Goal"), requiredForSave: true)
+        let review = Field("review", .date, label: LocalizedText("Review on"),
                            relevance: .answered("goal"), rules: [.notInFuture])
-        let plan = Section(id: "plan", title: LocalizedText(en: "Plan", ru: "План"), fields: [goal, review])
+        let plan = Section(id: "plan", title: LocalizedText("Plan"), fields: [goal, review])
         let builder = IntakeFormBuilder(language: .en, today: { AppHarness.today })  // the fields' checks hold it unowned
         defer { withExtendedLifetime(builder) {} }
         let description = builder.description(title: "Plan", sections: [plan])

@@ -35,7 +35,7 @@ struct ReportsAndUsersScreenTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("Family0"))
         #expect(text.contains("Псевдоним,Год приёма,Возраст при приёме (группа),Пол,") && text.contains(",Женский,"))
-        #expect(app.shows("Записано дел: 7"))
+        #expect(app.shows("Записано 7 дел"))
         #expect(app.book?.store.activity.contains { if case .exportMade = $0.body { true } else { false } } == true)
     }
 

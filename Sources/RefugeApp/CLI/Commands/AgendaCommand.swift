@@ -4,15 +4,13 @@ import CaseModel
 /// `refuge agenda`: the follow-ups overdue, due today and due in the next days, for a
 /// coordinator's weekly review. Only reads, so it works while the application is open.
 struct AgendaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "agenda",
-        abstract: "Print the follow-ups that are overdue, due today and due in the next days.",
-        discussion: """
-            Follow-ups are made by hand or derived (plan actions, referral outcomes, reassessments, \
-            the end of the reflection period; see docs/user-guide.md). The JSON form is a stable \
-            contract described in docs/command-line.md.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "agenda",
+            abstract: cli("cli.agenda.abstract"),
+            discussion: cli("cli.agenda.discussion")
+        )
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -20,14 +18,14 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @OptionGroup var language: LanguageOption
-    @Option(help: ArgumentHelp("Only this user's follow-ups (default: everyone's).", valueName: "name"))
+    @Option(help: ArgumentHelp(cli("cli.agenda.user.help"), valueName: "name"))
     var user: String?
-    @Option(help: "How many days ahead to look, after today.")
+    @Option(help: ArgumentHelp(cli("cli.agenda.days.help")))
     var days: Int = 7
-    @Option(help: ArgumentHelp("The day to make the agenda for (default: today).", valueName: "date"),
+    @Option(help: ArgumentHelp(cli("cli.agenda.on.help"), valueName: "date"),
             transform: DateArgument.parse)
     var on: CalendarDate?
-    @Option(help: "text or json.")
+    @Option(help: ArgumentHelp(cli("cli.agenda.format.help")))
     var format: Format = .text
 
     func validate() throws {

@@ -10,18 +10,16 @@ import Foundation
 /// key file and sealed files, which are only ever replaced by an atomic rename, each as one whole
 /// version. Any version of the key file opens the log, since the data key never changes.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backup",
-        abstract: "Write an encrypted backup of the case file into one file (safe while Refuge runs).",
-        discussion: """
-            The backup is a tar archive of events.log, keys and the sealed files, all still encrypted; \
-            the same passphrases open it. To restore: mkdir -m 700 TMP && tar -xf FILE -C TMP, then \
-            refuge salvage --data TMP --output NEWDIR (a new file id), then refuge verify --data NEWDIR.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "backup",
+            abstract: cli("cli.backup.abstract"),
+            discussion: cli("cli.backup.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
-    @Option(name: .shortAndLong, help: ArgumentHelp("The backup file to write (mode 0600).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(cli("cli.backup.output.help"), valueName: "file"))
     var output: String
 
     func run() throws {
@@ -49,14 +47,14 @@ struct BackupCommand: ParsableCommand {
             }
         }
         try OutputFile.write(archive.finished, to: output)
-        print("Backed up \(log.openingRead.recordCount) records (\(end) bytes of log) to \(output).")
+        print(cli("cli.backup.done", count: log.openingRead.recordCount, ["bytes": .number(Int(end)), "file": .text(output)]))
         if log.isReadOnly {
-            FileHandleOutput.standardError.write("Note: Refuge is open elsewhere, so this backup was not recorded in the log.\n")
+            FileHandleOutput.standardError.write(cli("cli.backup.notRecorded") + "\n")
         } else {
             try log.recordMaintenance("backup of \(log.openingRead.recordCount) records to \(output)", by: credentials.user)
         }
         if !log.openingRead.damage.isEmpty {
-            throw CommandFailure("The backup was written, but the case file is damaged: run `refuge verify`.",
+            throw CommandFailure(cli("cli.backup.damaged"),
                                  status: .damagedLog)
         }
     }
@@ -80,14 +78,14 @@ struct BackupCommand: ParsableCommand {
             let contents = try limit.map { try handle.read(upToCount: Int($0)) } ?? handle.readToEnd()
             let data = contents ?? Data()
             if let limit, UInt64(data.count) != limit {
-                throw CommandFailure("The log of \(url.path) is shorter than expected; nothing was written.",
+                throw CommandFailure(cli("cli.backup.shortLog", ["path": .text(url.path)]),
                                      status: .cannotOpen)
             }
             return data
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("Cannot read \(url.path): \(error.localizedDescription)", status: .cannotOpen)
+            throw CommandFailure(cli("cli.backup.cannotRead", ["path": .text(url.path), "detail": .text(error.localizedDescription)]), status: .cannotOpen)
         }
     }
 }

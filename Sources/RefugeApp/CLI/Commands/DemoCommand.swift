@@ -4,28 +4,26 @@ import CaseModel
 /// `refuge demo`: a training case file full of invented people, for teaching new staff and for
 /// benchmarks. Every screen of it says DEMO.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Create a training case file with invented cases, marked DEMO.",
-        discussion: """
-            The coordinator is REFUGE_USER (default "\(DemoCommand.defaultUser)") with the passphrase \
-            REFUGE_PASSPHRASE (default "\(DemoCommand.defaultPassphrase)"). These defaults are for \
-            training only: never keep real cases in a demo case file.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo",
+            abstract: cli("cli.demo.abstract"),
+            discussion: cli("cli.demo.discussion", ["user": .text(defaultUser), "passphrase": .text(defaultPassphrase)])
+        )
+    }
 
     static let defaultUser = "demo"
     static let defaultPassphrase = "demo-passphrase"
     static let organisation = "DEMO — training case file, invented people"
 
     @OptionGroup var data: DataOption
-    @Option(help: "How many invented cases.")
+    @Option(help: ArgumentHelp(cli("cli.demo.cases.help")))
     var cases: Int = 300
-    @Option(help: "Seed of the invented caseload: the same seed gives the same people.")
+    @Option(help: ArgumentHelp(cli("cli.demo.seed.help")))
     var seed: UInt64 = 2026
 
     func validate() throws {
-        guard (0...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 0 and 1000000") }
+        guard (0...1_000_000).contains(cases) else { throw ValidationError(cli("cli.demo.casesOutOfRange")) }
     }
 
     func run() throws {
@@ -41,10 +39,9 @@ struct DemoCommand: ParsableCommand {
         let casework = SyntheticCasework(seed: seed, today: book.calendar.today, user: user)
         try book.record(casework.bodies(for: book.store.records, settings: book.store.caseworkSettings))
         // A passphrase given in the environment is the caller's secret and is not echoed back.
-        let signIn = passphrase == Self.defaultPassphrase ? "with the passphrase \(passphrase)" : "with your passphrase"
-        print("""
-            Created a DEMO case file with \(book.store.caseCount) invented cases in \(data.directory.path).
-            Sign in as \(user) \(signIn). For training only: never keep real cases here.
-            """)
+        print(cli("cli.demo.created", count: book.store.caseCount, ["directory": .text(data.directory.path)]))
+        print(passphrase == Self.defaultPassphrase
+              ? cli("cli.demo.signInWithDefault", ["user": .text(user), "passphrase": .text(passphrase)])
+              : cli("cli.demo.signIn", ["user": .text(user)]))
     }
 }

@@ -3,20 +3,24 @@ import EventLog
 
 /// `refuge device`: this laptop's place in a case file that several laptops share (docs/sync.md).
 struct DeviceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "device",
-        abstract: "Join a case file that several laptops share.",
-        subcommands: [DeviceJoinCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "device",
+            abstract: cli("cli.device.abstract"),
+            subcommands: [DeviceJoinCommand.self]
+        )
+    }
 }
 
 /// `refuge device join`: gives this laptop its own log in a shared folder that arrived from another.
 struct DeviceJoinCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "join",
-        abstract: "Give this laptop its own log in a case file folder another laptop made (copied or synced here).",
-        discussion: "Needs a user's name and passphrase (REFUGE_USER and REFUGE_PASSPHRASE, or asked). Nothing in the folder is changed but the new log."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "join",
+            abstract: cli("cli.devicejoin.abstract"),
+            discussion: cli("cli.devicejoin.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
 
@@ -34,19 +38,23 @@ struct DeviceJoinCommand: ParsableCommand {
 
 /// `refuge sync status`: which laptops' logs are in the folder, how far each reaches, when each last wrote.
 struct SyncCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "What has arrived from the other laptops sharing the case file.",
-        subcommands: [SyncStatusCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "sync",
+            abstract: cli("cli.sync.abstract"),
+            subcommands: [SyncStatusCommand.self]
+        )
+    }
 }
 
 struct SyncStatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "List every laptop's log in the folder: records, last write, and whether it is intact, still arriving or damaged.",
-        discussion: "Read-only: safe while Refuge runs. Exit 0 even when another laptop's log is damaged (that laptop must check it)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "status",
+            abstract: cli("cli.syncstatus.abstract"),
+            discussion: cli("cli.syncstatus.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
 

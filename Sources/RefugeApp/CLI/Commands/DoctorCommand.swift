@@ -3,10 +3,12 @@ import Terminal
 
 /// `refuge doctor`: the terminal report and a key tester, then where Refuge is installed, for support.
 struct DoctorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "doctor",
-        abstract: "Show what Refuge sees of this terminal, test keys until F10, then show where Refuge is installed."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "doctor",
+            abstract: cli("cli.doctor.abstract")
+        )
+    }
 
     @OptionGroup var data: DataOption
 
@@ -16,7 +18,7 @@ struct DoctorCommand: ParsableCommand {
         do {
             terminal = try CursesTerminal()
         } catch {
-            print(installation.lines.joined(separator: "\n"))
+            print((installation.lines + LanguageCoverage().lines).joined(separator: "\n"))
             throw CommandFailure("\(error)", status: .cannotOpen)
         }
         var lines: [String] = []
@@ -27,6 +29,6 @@ struct DoctorCommand: ParsableCommand {
         tester.run()
         terminal.close()
         // Printed after curses has ended, so it stays in the scrollback for the support person.
-        print((lines + installation.lines).joined(separator: "\n"))
+        print((lines + installation.lines + LanguageCoverage().lines).joined(separator: "\n"))
     }
 }

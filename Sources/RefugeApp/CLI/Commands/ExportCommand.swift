@@ -10,48 +10,38 @@ import Foundation
 /// application holds it, the export is refused (naming the holder) — the open application's
 /// Reports screen exports and records it there.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export the cases as CSV, an Excel workbook or JSON (anonymised unless --identifiable).",
-        discussion: """
-            Anonymised: no names, exact dates or free text; a stable pseudonymous id; people who \
-            refused anonymous statistics are left out. ctdc: anonymised, with the columns of IOM's \
-            CTDC data set. htcds: every field in the columns of IOM's HTCDS 2.0 template (identifiable). \
-            --identifiable: every field (the format `refuge import` reads); coordinators only. \
-            --labels: headers and answers in words of --lang, for people (csv only; json, ctdc and \
-            htcds keep codes). -o FILE.xlsx writes an Excel workbook whose cells keep their types. Every export is recorded in the case file, so it is refused while Refuge \
-            is open elsewhere (export from its Reports screen, F9 then F5, instead). --identifiable is \
-            written only to a file (-o, mode 0600), or to standard output when --stdout says so. \
-            With --recipient age1… (repeatable) or --passphrase-file FILE the file is an age-encrypted \
-            file (https://age-encryption.org/v1) that `age -d` opens.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: cli("cli.export.abstract"),
+            discussion: cli("cli.export.discussion")
+        )
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, json, ctdc, htcds
     }
 
     @OptionGroup var data: DataOption
-    @Option(help: "csv, json, ctdc (CTDC's columns) or htcds (HTCDS 2.0 template's columns; identifiable).")
+    @Option(help: ArgumentHelp(cli("cli.export.format.help")))
     var format: Format = .csv
-    @Flag(help: "Include names, dates and free text (coordinators only; recorded).")
+    @Flag(help: ArgumentHelp(cli("cli.export.identifiable.help")))
     var identifiable = false
-    @Flag(help: "Headers and answers in words of --lang, dates as that language writes them (for people; csv only).")
+    @Flag(help: ArgumentHelp(cli("cli.export.labels.help")))
     var labels = false
     @OptionGroup var language: LanguageOption
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.",
+    @Option(name: .shortAndLong, help: ArgumentHelp(cli("cli.export.output.help"),
                                                     valueName: "file"))
     var output: String?
-    @Flag(help: "Write an identifiable export to standard output (where it may stay in the terminal's scrollback).")
+    @Flag(help: ArgumentHelp(cli("cli.export.stdout.help")))
     var stdout = false
-    @Option(name: .customLong("recipient"), help: ArgumentHelp(
-        "Encrypt the file to this age public key (repeatable).", valueName: "age1…"))
+    @Option(name: .customLong("recipient"), help: ArgumentHelp(cli("cli.export.recipients.help"), valueName: "age1…"))
     var recipients: [String] = []
-    @Option(help: ArgumentHelp("Encrypt the file with the passphrase in this file (its first line).", valueName: "file"))
+    @Option(help: ArgumentHelp(cli("cli.export.passphraseFile.help"), valueName: "file"))
     var passphraseFile: String?
 
     func validate() throws {
-        if identifiable && format == .ctdc { throw ValidationError("the ctdc format is always anonymised") }
+        if identifiable && format == .ctdc { throw ValidationError(cli("cli.export.ctdcAnonymised")) }
         if labels && format != .csv {
             throw ValidationError("--labels is for people's csv and workbooks; json, ctdc and htcds keep their codes")
         }
@@ -62,10 +52,10 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("a workbook is written only to a file")
         }
         let identifiable = identifiable || format == .htcds
-        if stdout && output != nil { throw ValidationError("give either -o FILE or --stdout, not both") }
+        if stdout && output != nil { throw ValidationError(cli("cli.export.outputOrStdout")) }
         // Names on a terminal stay in its scrollback; a shell redirection makes a 0644 file.
         if identifiable && output == nil && !stdout {
-            throw ValidationError("an identifiable export needs -o FILE (written with mode 0600), or --stdout to send it to standard output")
+            throw ValidationError(cli("cli.export.identifiableNeedsOutput"))
         }
         if !recipients.isEmpty && passphraseFile != nil {
             throw ValidationError("give either --recipient or --passphrase-file: age opens a passphrase file only when it has no other recipient")

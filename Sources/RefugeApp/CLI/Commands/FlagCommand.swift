@@ -3,17 +3,19 @@ import CaseModel
 
 /// `refuge flag CASE_NUMBER --set FLAG | --clear FLAG`: the case file's flags from the shell.
 struct FlagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "flag",
-        abstract: "Set or clear a flag on a case (safetyRisk, doNotContactFamily, needsInterpreter, or your own words).",
-        discussion: "Without --set or --clear, lists the case's flags."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "flag",
+            abstract: cli("cli.flag.abstract"),
+            discussion: cli("cli.flag.discussion")
+        )
+    }
 
-    @Argument(help: ArgumentHelp("The case number.", valueName: "case-number"))
+    @Argument(help: ArgumentHelp(cli("cli.flag.caseNumber.help"), valueName: "case-number"))
     var caseNumber: String
-    @Option(help: "The flag to set.")
+    @Option(help: ArgumentHelp(cli("cli.flag.set.help")))
     var set: String?
-    @Option(help: "The flag to clear.")
+    @Option(help: ArgumentHelp(cli("cli.flag.clear.help")))
     var clear: String?
     @OptionGroup var data: DataOption
 

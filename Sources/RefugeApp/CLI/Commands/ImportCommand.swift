@@ -4,42 +4,33 @@ import Foundation
 
 /// `refuge import`: cases from a spreadsheet, all or nothing.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import cases from a CSV file or an Excel workbook: every row is checked first, then all are saved or none.",
-        discussion: """
-            The header row names the columns: Refuge's field keys (as `refuge export --identifiable` \
-            writes them), HTCDS 2.0 template names or labels, or field labels in English, Russian or \
-            Kazakh; columns that are no field become an imported note (or --unmapped ignore). A CSV \
-            file may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or \
-            Windows-1251 (a Russian Excel's "CSV"), its cells separated by commas, semicolons or \
-            tabs; both are detected. An Excel workbook (.xlsx, .xlsm) is read directly. Any \
-            error is listed with its row, column, value (at most 40 characters of it) and reason, \
-            and nothing is imported (exit 1). --dry-run checks exactly what the import checks, \
-            and saves nothing.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: cli("cli.import.abstract"),
+            discussion: cli("cli.import.discussion")
+        )
+    }
 
-    @Argument(help: ArgumentHelp("The CSV file or Excel workbook (.xlsx, .xlsm).", valueName: "file"))
+    @Argument(help: ArgumentHelp(cli("cli.import.file.help"), valueName: "file"))
     var file: String
     @OptionGroup var data: DataOption
     @OptionGroup var language: LanguageOption
-    @Flag(name: .customLong("dry-run"), help: "Check the file and report; change nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(cli("cli.import.dryRun.help")))
     var dryRun = false
-    @Option(help: ArgumentHelp("The text encoding: utf-8, utf-16 or windows-1251 (detected when not given).",
+    @Option(help: ArgumentHelp(cli("cli.import.encoding.help"),
                                valueName: "name"))
     var encoding: CSVEncoding?
-    @Option(help: ArgumentHelp("The cell separator: comma, semicolon, tab or the character (detected when not given).",
+    @Option(help: ArgumentHelp(cli("cli.import.delimiter.help"),
                                valueName: "separator"))
     var delimiter: Delimiter?
-    @Option(help: ArgumentHelp("The sheet of an Excel workbook to read (the first holding data when not given).",
+    @Option(help: ArgumentHelp(cli("cli.import.sheet.help"),
                                valueName: "name"))
     var sheet: String?
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Map a column by hand: its header, '=', then a field key, status, note or ignore (repeatable).",
+    @Option(name: .customLong("map"), help: ArgumentHelp(cli("cli.import.mappings.help"),
         valueName: "COLUMN=field"))
     var mappings: [String] = []
-    @Option(help: "Columns that are no Refuge field: note (kept in an imported note on each case) or ignore.")
+    @Option(help: ArgumentHelp(cli("cli.import.unmapped.help")))
     var unmapped: ImportChoices.Unmapped = .note
 
     /// `--delimiter`: a name (a tab is awkward to type) or the character itself.
@@ -67,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         if dryRun {
             let preview = ImportPreview(table: table, importer: importer)
             print(preview.format + ".")
-            print("Columns:")
+            print(cli("cli.import.columns"))
             for (column, target) in preview.mapping {
                 print("  \(column.isEmpty ? "(no header)" : ImportPreview.shown(column)) → \(target)")
             }
@@ -77,12 +68,12 @@ struct ImportCommand: ParsableCommand {
         }
         if let failure = check.failure { throw rejection(failure) }
         if dryRun {
-            print("\(check.readyRows) cases are ready to import; nothing was changed (dry run).")
-            if book.isReadOnly { print("Refuge is open elsewhere: close it before importing.") }
+            print(cli("cli.import.ready", count: check.readyRows))
+            if book.isReadOnly { print(cli("cli.import.closeElsewhere")) }
             return
         }
         do {
-            print("Imported \(try book.importCases(table, with: importer)) cases.")
+            print(cli("cli.import.done", count: try book.importCases(table, with: importer)))
         } catch let failure as ImportFailure {
             throw rejection(failure)  // the file changed after the check; the import did not commit
         }
@@ -92,7 +83,7 @@ struct ImportCommand: ParsableCommand {
         var mapping: [String: String] = [:]
         for pair in mappings {
             guard let equals = pair.lastIndex(of: "=") else {
-                throw CommandFailure("--map takes COLUMN=field, not “\(pair)”.", status: .rejectedInput)
+                throw CommandFailure(cli("cli.import.badMap", ["pair": .text(pair)]), status: .rejectedInput)
             }
             mapping[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
@@ -103,7 +94,7 @@ struct ImportCommand: ParsableCommand {
     private func table() throws -> ImportTable {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw CommandFailure("Cannot read \(file).", status: .rejectedInput)
+            throw CommandFailure(cli("cli.cannotRead", ["file": .text(file)]), status: .rejectedInput)
         }
         do {
             return try ImportPreview.open(url.path, sheet: sheet, encoding: encoding, delimiter: delimiter?.character)
@@ -114,8 +105,8 @@ struct ImportCommand: ParsableCommand {
 
     private func rejection(_ failure: ImportFailure) -> CommandFailure {
         var lines = failure.errors.map { $0.description(in: language.language) }
-        if failure.count > failure.errors.count { lines.append("… and \(failure.count - failure.errors.count) more.") }
-        lines.append("Nothing was imported (\(failure.count) problems).")
+        if failure.count > failure.errors.count { lines.append(cli("cli.import.andMore", count: failure.count - failure.errors.count)) }
+        lines.append(cli("cli.import.nothingImported", count: failure.count))
         return CommandFailure(lines.joined(separator: "\n"), status: .rejectedInput)
     }
 }

@@ -4,29 +4,31 @@ import Foundation
 
 /// `refuge partner`: the partner directory from the shell.
 struct PartnerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "partner",
-        abstract: "Add, change, retire or list the partner organisations referrals go to.",
-        subcommands: [PartnerAddCommand.self, PartnerChangeCommand.self, PartnerRetireCommand.self, PartnerListCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "partner",
+            abstract: cli("cli.partner.abstract"),
+            subcommands: [PartnerAddCommand.self, PartnerChangeCommand.self, PartnerRetireCommand.self, PartnerListCommand.self]
+        )
+    }
 }
 
 extension PartnerKind: ExpressibleByArgument {}
 
 /// The details a partner command may set.
 struct PartnerDetailOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The partner's kind: \(PartnerKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.kind.help", ["partnerKind": .text("\(PartnerKind.allCases.map(\.rawValue).joined(separator: ", "))")]),
                                valueName: "kind"))
     var kind: PartnerKind?
-    @Option(help: ArgumentHelp("ISO 3166 country code, for example KZ.", valueName: "cc"))
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.country.help"), valueName: "cc"))
     var country: String?
-    @Option(help: "The city.")
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.city.help")))
     var city: String?
-    @Option(help: "Phone, e-mail or a person to ask for.")
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.contact.help")))
     var contact: String?
-    @Option(help: ArgumentHelp("Language codes of the intake's list (uzb, kaz, rus, …), comma-separated.", valueName: "codes"))
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.languages.help"), valueName: "codes"))
     var languages: String?
-    @Option(help: ArgumentHelp("The partner's age public key (age1…); referral packets are encrypted to it.",
+    @Option(help: ArgumentHelp(cli("cli.partnerdetailoptions.recipient.help"),
                                valueName: "age1…"))
     var recipient: String?
 
@@ -47,9 +49,9 @@ struct PartnerDetailOptions: ParsableArguments {
 
 /// `refuge partner add --name NAME --kind KIND …`.
 struct PartnerAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner (recorded with who and when).")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: cli("cli.partneradd.abstract"))
 
-    @Option(help: "The partner's name, as referrals will name it.")
+    @Option(help: ArgumentHelp(cli("cli.partneradd.name.help")))
     var name: String
     @OptionGroup var details: PartnerDetailOptions
     @OptionGroup var data: DataOption
@@ -71,11 +73,11 @@ struct PartnerAddCommand: ParsableCommand {
 
 /// `refuge partner change NAME [--new-name …] [--kind …] …`.
 struct PartnerChangeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "change", abstract: "Change a partner's details.")
+    static let configuration = CommandConfiguration(commandName: "change", abstract: cli("cli.partnerchange.abstract"))
 
-    @Argument(help: "The partner's current name.")
+    @Argument(help: ArgumentHelp(cli("cli.partnerchange.name.help")))
     var name: String
-    @Option(help: "A new name.")
+    @Option(help: ArgumentHelp(cli("cli.partnerchange.newName.help")))
     var newName: String?
     @OptionGroup var details: PartnerDetailOptions
     @OptionGroup var data: DataOption
@@ -94,11 +96,11 @@ struct PartnerChangeCommand: ParsableCommand {
 /// `refuge partner retire NAME --reason TEXT`.
 struct PartnerRetireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "retire", abstract: "Retire a partner: kept for past referrals, offered for no new one.")
+        commandName: "retire", abstract: cli("cli.partnerretire.abstract"))
 
-    @Argument(help: "The partner's name.")
+    @Argument(help: ArgumentHelp(cli("cli.partnerretire.name.help")))
     var name: String
-    @Option(help: "Why (recorded).")
+    @Option(help: ArgumentHelp(cli("cli.partnerretire.reason.help")))
     var reason = ""
     @OptionGroup var data: DataOption
 
@@ -113,13 +115,13 @@ struct PartnerRetireCommand: ParsableCommand {
 
 /// `refuge partner list [--format json]`.
 struct PartnerListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the partners.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: cli("cli.partnerlist.abstract"))
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Option(help: "text or json.")
+    @Option(help: ArgumentHelp(cli("cli.partnerlist.format.help")))
     var format: Format = .text
-    @Flag(help: "Include retired partners.")
+    @Flag(help: ArgumentHelp(cli("cli.partnerlist.all.help")))
     var all = false
     @OptionGroup var data: DataOption
 

@@ -9,43 +9,38 @@ extension ReferralStatus: ExpressibleByArgument {}
 /// `refuge referral`: refer a case to a partner with an encrypted packet, or record where a
 /// referral stands.
 struct ReferralCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "referral",
-        abstract: "Refer a case to a partner (an age-encrypted packet), or record the referral's answer.",
-        subcommands: [ReferralSendCommand.self, ReferralStatusCommand.self],
-        defaultSubcommand: ReferralSendCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "referral",
+            abstract: cli("cli.referral.abstract"),
+            subcommands: [ReferralSendCommand.self, ReferralStatusCommand.self],
+            defaultSubcommand: ReferralSendCommand.self
+        )
+    }
 }
 
 /// `refuge referral CASE_NUMBER --partner NAME --reason CODE --out FILE [--share PART] [--override-consent REASON]`.
 struct ReferralSendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "send",
-        abstract: "Write a referral packet for a partner and record the referral.",
-        discussion: """
-            The packet is an age file (https://age-encryption.org/v1) holding a plain-text summary of \
-            only the parts named with --share (identity unless others are named; notes only when named). \
-            It is encrypted to the partner's age key, or, for a partner without one, with a generated \
-            passphrase printed here: give it to the partner another way, never with the file. The \
-            person must have consented to sharing with partners; otherwise a coordinator may send it \
-            with --override-consent REASON, which the case's history shows.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "send",
+            abstract: cli("cli.referralsend.abstract"),
+            discussion: cli("cli.referralsend.discussion")
+        )
+    }
 
-    @Argument(help: ArgumentHelp("The case number, for example 2026-0001.", valueName: "case-number"))
+    @Argument(help: ArgumentHelp(cli("cli.referralsend.caseNumber.help"), valueName: "case-number"))
     var caseNumber: String
-    @Option(help: "The partner's name (see `refuge partner list`).")
+    @Option(help: ArgumentHelp(cli("cli.referralsend.partner.help")))
     var partner: String
-    @Option(name: .customLong("reason"), help: ArgumentHelp(
-        "Why (repeatable): \(ReferralReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "code"))
+    @Option(name: .customLong("reason"), help: ArgumentHelp(cli("cli.referralsend.reasons.help", ["referralReason": .text("\(ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))")]), valueName: "code"))
     var reasons: [ReferralReason] = []
-    @Option(name: .customLong("share"), help: ArgumentHelp(
-        "A part to share (repeatable): \(SharedPart.allCases.map(\.rawValue).joined(separator: ", ")). Default: identity.",
+    @Option(name: .customLong("share"), help: ArgumentHelp(cli("cli.referralsend.parts.help", ["sharedPart": .text("\(SharedPart.allCases.map(\.rawValue).joined(separator: ", "))")]),
         valueName: "part"))
     var parts: [SharedPart] = []
-    @Option(name: .customLong("out"), help: ArgumentHelp("The packet file to write (mode 0600).", valueName: "file"))
+    @Option(name: .customLong("out"), help: ArgumentHelp(cli("cli.referralsend.output.help"), valueName: "file"))
     var output: String
-    @Option(help: ArgumentHelp("Send without the person's consent (coordinators only); the reason is recorded.",
+    @Option(help: ArgumentHelp(cli("cli.referralsend.overrideConsent.help"),
                                valueName: "reason"))
     var overrideConsent: String?
     @OptionGroup var data: DataOption
@@ -75,17 +70,17 @@ struct ReferralSendCommand: ParsableCommand {
 /// `refuge referral status CASE_NUMBER --partner NAME --to accepted|declined|completed [--date D] [--outcome TEXT]`.
 struct ReferralStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Record that a partner accepted, declined or completed a referral.")
+        commandName: "status", abstract: cli("cli.referralstatus.abstract"))
 
-    @Argument(help: ArgumentHelp("The case number.", valueName: "case-number"))
+    @Argument(help: ArgumentHelp(cli("cli.referralstatus.caseNumber.help"), valueName: "case-number"))
     var caseNumber: String
-    @Option(help: "The partner's name.")
+    @Option(help: ArgumentHelp(cli("cli.referralstatus.partner.help")))
     var partner: String
-    @Option(help: "accepted, declined or completed.")
+    @Option(help: ArgumentHelp(cli("cli.referralstatus.to.help")))
     var to: ReferralStatus
-    @Option(help: "When (default: today).", transform: DateArgument.parse)
+    @Option(help: ArgumentHelp(cli("cli.referralstatus.date.help")), transform: DateArgument.parse)
     var date: CalendarDate?
-    @Option(help: "The outcome, in a few words.")
+    @Option(help: ArgumentHelp(cli("cli.referralstatus.outcome.help")))
     var outcome = ""
     @OptionGroup var data: DataOption
 

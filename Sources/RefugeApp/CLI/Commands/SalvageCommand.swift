@@ -4,17 +4,16 @@ import Foundation
 
 /// `refuge salvage`: copies everything readable of a damaged case file into a new directory.
 struct SalvageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "salvage",
-        abstract: "Copy every readable record into a new case file in another directory.",
-        discussion: """
-            The damaged case file is only read, never changed. The new directory must not exist or be \
-            empty; it keeps the same users and passphrases. Check it with `refuge verify --data NEWDIR`.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "salvage",
+            abstract: cli("cli.salvage.abstract"),
+            discussion: cli("cli.salvage.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
-    @Option(name: .customLong("output"), help: ArgumentHelp("The new data directory.", valueName: "dir"))
+    @Option(name: .customLong("output"), help: ArgumentHelp(cli("cli.salvage.output.help"), valueName: "dir"))
     var output: String
 
     func run() throws {
@@ -24,6 +23,6 @@ struct SalvageCommand: ParsableCommand {
             try EventLog.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user, passphrase: credentials.passphrase)
         }
         print(report.description)
-        print("Check the new case file with: refuge verify --data \(destination.path)")
+        print(cli("cli.salvage.check", ["directory": .text(destination.path)]))
     }
 }

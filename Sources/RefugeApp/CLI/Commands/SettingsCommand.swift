@@ -4,22 +4,20 @@ import CaseModel
 /// `refuge settings`: the organisation's rules for derived follow-ups. They live in the log (the
 /// last `caseworkSettingsChanged` event stands), so every laptop of the shelter follows them.
 struct SettingsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "settings",
-        abstract: "Show or change when derived follow-ups fall due (changing: coordinators only).",
-        discussion: """
-            Without options, prints the settings. The defaults: a reassessment 30 days after the \
-            last assessment, the reflection period ending 30 days after the intake, a referral's \
-            outcome expected 14 days after it. National rules differ: change them here.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "settings",
+            abstract: cli("cli.settings.abstract"),
+            discussion: cli("cli.settings.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
-    @Option(name: .customLong("reassessment-days"), help: "Days from an assessment to the next.")
+    @Option(name: .customLong("reassessment-days"), help: ArgumentHelp(cli("cli.settings.reassessmentDays.help")))
     var reassessmentDays: Int?
-    @Option(name: .customLong("reflection-days"), help: "Days from the intake to the end of the reflection period.")
+    @Option(name: .customLong("reflection-days"), help: ArgumentHelp(cli("cli.settings.reflectionDays.help")))
     var reflectionDays: Int?
-    @Option(name: .customLong("referral-outcome-days"), help: "Days after a referral by which its outcome is due.")
+    @Option(name: .customLong("referral-outcome-days"), help: ArgumentHelp(cli("cli.settings.referralOutcomeDays.help")))
     var referralOutcomeDays: Int?
 
     private var changes: Bool { reassessmentDays != nil || reflectionDays != nil || referralOutcomeDays != nil }

@@ -4,15 +4,13 @@ import CaseModel
 /// `refuge stats`: the shelter's yearly figures, with small groups hidden. Only reads, so it works
 /// while the application is open.
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stats",
-        abstract: "Print the statistics of a period, by intake date, with small groups suppressed.",
-        discussion: """
-            Groups of 1 to N-1 people (N = --min-cell, default 5) are never shown: they are merged \
-            into "other", and a still-small "other" is shown as suppressed. The JSON form is a stable \
-            contract described in docs/command-line.md.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "stats",
+            abstract: cli("cli.stats.abstract"),
+            discussion: cli("cli.stats.discussion")
+        )
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, csv
@@ -20,19 +18,19 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @OptionGroup var language: LanguageOption
-    @Option(help: ArgumentHelp("First intake day included (2025-01-01 or 01.01.2025).", valueName: "date"),
+    @Option(help: ArgumentHelp(cli("cli.stats.from.help"), valueName: "date"),
             transform: DateArgument.parse)
     var from: CalendarDate?
-    @Option(help: ArgumentHelp("Last intake day included.", valueName: "date"), transform: DateArgument.parse)
+    @Option(help: ArgumentHelp(cli("cli.stats.to.help"), valueName: "date"), transform: DateArgument.parse)
     var to: CalendarDate?
-    @Option(name: .customLong("min-cell"), help: "Smallest group shown; 1 turns suppression off.")
+    @Option(name: .customLong("min-cell"), help: ArgumentHelp(cli("cli.stats.minCell.help")))
     var minCell: Int = 5
-    @Option(help: "text, json or csv.")
+    @Option(help: ArgumentHelp(cli("cli.stats.format.help")))
     var format: Format = .text
 
     func validate() throws {
-        guard minCell >= 1 else { throw ValidationError("--min-cell must be 1 or more") }
-        if let from, let to, from > to { throw ValidationError("--from is after --to") }
+        guard minCell >= 1 else { throw ValidationError(cli("cli.stats.minCellTooSmall")) }
+        if let from, let to, from > to { throw ValidationError(cli("cli.stats.fromAfterTo")) }
     }
 
     func run() throws {

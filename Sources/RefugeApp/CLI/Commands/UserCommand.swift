@@ -3,29 +3,33 @@ import CaseModel
 
 /// `refuge user`: the Users screen from the shell.
 struct UserCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "user",
-        abstract: "Add, disable or list users, reset a forgotten passphrase, or change your own.",
-        subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserResetCommand.self, UserListCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "user",
+            abstract: cli("cli.user.abstract"),
+            subcommands: [UserAddCommand.self, UserDisableCommand.self, UserPasswdCommand.self, UserResetCommand.self, UserListCommand.self]
+        )
+    }
 }
 
 /// `refuge user add NAME --role ROLE`.
 struct UserAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Add a user (coordinators only).",
-        discussion: "The new user's passphrase comes from REFUGE_NEW_PASSPHRASE, or is asked twice without echo."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "add",
+            abstract: cli("cli.user.add.abstract"),
+            discussion: cli("cli.user.add.discussion")
+        )
+    }
 
     enum Role: String, ExpressibleByArgument, CaseIterable {
         case caseworker, coordinator
         var userRole: UserRole { self == .caseworker ? .caseworker : .coordinator }
     }
 
-    @Argument(help: "The new user's name.")
+    @Argument(help: ArgumentHelp(cli("cli.user.add.name.help")))
     var name: String
-    @Option(help: "caseworker or coordinator.")
+    @Option(help: ArgumentHelp(cli("cli.user.add.role.help")))
     var role: Role
     @OptionGroup var data: DataOption
 
@@ -37,18 +41,20 @@ struct UserAddCommand: ParsableCommand {
         guard book.isCoordinator else { throw CaseBook.NotPermitted.coordinatorsOnly(action: "add users") }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
         try book.addUser(name, role: role.userRole, passphrase: passphrase, kdf: KDFChoice.resolve(environment))
-        print("Added \(name) as \(role.rawValue).")
+        print(cli("cli.user.added", ["name": .text(name), "role": .text(role.userRole.label.text(in: CommandWords.language))]))
     }
 }
 
 /// `refuge user disable NAME`.
 struct UserDisableCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "disable",
-        abstract: "Disable a user: their passphrase no longer opens the case file (coordinators only)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "disable",
+            abstract: cli("cli.user.disable.abstract")
+        )
+    }
 
-    @Argument(help: "The user to disable.")
+    @Argument(help: ArgumentHelp(cli("cli.user.disable.name.help")))
     var name: String
     @OptionGroup var data: DataOption
 
@@ -56,23 +62,22 @@ struct UserDisableCommand: ParsableCommand {
         let book = try data.caseFile.open(.write)
         defer { book.close() }
         guard book.store.users[name]?.isActive == true else {
-            throw CommandFailure("There is no active user named \(name).", status: .rejectedInput)
+            throw CommandFailure(cli("cli.user.noActiveUser", ["name": .text(name)]), status: .rejectedInput)
         }
         try book.disableUser(name)
-        print("Disabled \(name).")
+        print(cli("cli.user.disabled", ["name": .text(name)]))
     }
 }
 
 /// `refuge user passwd`: the signed-in user's own passphrase.
 struct UserPasswdCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "passwd",
-        abstract: "Change your own passphrase.",
-        discussion: """
-            You sign in with your current passphrase (REFUGE_USER / REFUGE_PASSPHRASE, or asked); the \
-            new one comes from REFUGE_NEW_PASSPHRASE, or is asked twice without echo.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "passwd",
+            abstract: cli("cli.user.passwd.abstract"),
+            discussion: cli("cli.user.passwd.discussion")
+        )
+    }
 
     @OptionGroup var data: DataOption
 
@@ -83,23 +88,21 @@ struct UserPasswdCommand: ParsableCommand {
         defer { book.close() }
         let new = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: credentials.user)
         try book.changePassphrase(from: credentials.passphrase, to: new, kdf: KDFChoice.resolve(environment))
-        print("Changed the passphrase of \(credentials.user).")
+        print(cli("cli.user.passphraseChanged", ["name": .text(credentials.user)]))
     }
 }
 
 /// `refuge user reset NAME`: a forgotten passphrase, as the Users screen's reset does.
 struct UserResetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reset",
-        abstract: "Give a user who forgot their passphrase a new one, to be changed at their next sign-in (coordinators only).",
-        discussion: """
-            The new passphrase comes from REFUGE_NEW_PASSPHRASE, or is asked twice without echo. Tell it \
-            to the user in person; the application makes them choose their own when they sign in. The \
-            case file moves to a new data key, so an old copy of the key file opens nothing written from now on.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reset",
+            abstract: cli("cli.userreset.abstract"),
+            discussion: cli("cli.userreset.discussion")
+        )
+    }
 
-    @Argument(help: "The user whose passphrase is reset.")
+    @Argument(help: ArgumentHelp(cli("cli.userreset.name.help")))
     var name: String
     @OptionGroup var data: DataOption
 
@@ -113,7 +116,7 @@ struct UserResetCommand: ParsableCommand {
             throw CommandFailure("Change your own passphrase with `refuge user passwd`.", status: .rejectedInput)
         }
         guard book.store.users[name]?.isActive == true else {
-            throw CommandFailure("There is no active user named \(name).", status: .rejectedInput)
+            throw CommandFailure(cli("cli.user.noActiveUser", ["name": .text(name)]), status: .rejectedInput)
         }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
         try book.resetPassphrase(of: name, to: passphrase, kdf: KDFChoice.resolve(environment))
@@ -123,10 +126,12 @@ struct UserResetCommand: ParsableCommand {
 
 /// `refuge user list`.
 struct UserListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List the users with their roles and whether they are active."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: cli("cli.user.list.abstract")
+        )
+    }
 
     @OptionGroup var data: DataOption
 

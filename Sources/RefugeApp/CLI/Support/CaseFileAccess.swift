@@ -41,19 +41,17 @@ struct CaseFileAccess {
             return try open(.read, as: credentials)
         }
         if let copy = book.log.recovery.cutTailCopy {
-            FileHandleOutput.standardError.write("Note: an unfinished save was cut off the end of the log; "
-                                                 + "its bytes are kept in \(copy).\n")
+            FileHandleOutput.standardError.write(cli("cli.note.cutTail", ["file": .text(String(describing: copy))]) + "\n")
         }
         if book.movedPseudonymSecretIntoLog {
-            FileHandleOutput.standardError.write("Note: the secret behind pseudonymous ids is now kept in the log itself "
-                                                 + "(pseudonym-secret.sealed is no longer needed).\n")
+            FileHandleOutput.standardError.write(cli("cli.note.pseudonymSecretMoved") + "\n")
         }
         if let rollback = book.log.recovery.rollback {
             guard !rollback.isRollback else {
                 book.close()
                 throw CommandFailure.rolledBack(directory, rollback)
             }
-            FileHandleOutput.standardError.write("Warning: \(rollback).\n")
+            FileHandleOutput.standardError.write(cli("cli.warning", ["text": .text(String(describing: rollback))]) + "\n")
         }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
@@ -78,7 +76,7 @@ struct CaseFileAccess {
         let throttle = SignInThrottle(stateDirectory: state)
         if let wait = throttle.remainingWait() {
             let seconds = Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up))
-            throw CommandFailure("Too many wrong passphrases for this case file: wait \(seconds) s, then try again. Nothing was changed.",
+            throw CommandFailure(cli("cli.signIn.wait", ["seconds": .number(seconds)]),
                                  status: .cannotOpen)
         }
         do {

@@ -4,8 +4,7 @@ import Foundation
 
 /// `--data DIR`, shared by every command that opens a case file.
 struct DataOption: ParsableArguments {
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "The data directory (default: $REFUGE_DATA, else $XDG_DATA_HOME/refuge, else ~/.local/share/refuge).",
+    @Option(name: .customLong("data"), help: ArgumentHelp(cli("cli.option.data.path.help"),
         valueName: "dir"))
     var path: String?
     @Option(name: .customLong("state"), help: ArgumentHelp(
@@ -26,8 +25,7 @@ struct DataOption: ParsableArguments {
 
 /// `--lang en|ru|kk`, for commands whose output is prose.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp(
-        "Language of the output: en, ru or kk (default: from LC_ALL or LANG).", valueName: "code"),
+    @Option(name: .customLong("lang"), help: ArgumentHelp(cli("cli.option.lang.choice.help"), valueName: "code"),
             transform: LanguageOption.parse)
     var choice: Language?
 
@@ -35,7 +33,7 @@ struct LanguageOption: ParsableArguments {
 
     static func parse(_ text: String) throws -> Language {
         guard let language = Language(rawValue: text.lowercased()) else {
-            throw ValidationError("unknown language \"\(text)\"; use en, ru or kk")
+            throw ValidationError(cli("cli.option.unknownLanguage", ["text": .text(text)]))
         }
         return language
     }
@@ -46,7 +44,7 @@ enum DateArgument {
     static func parse(_ text: String) throws -> CalendarDate {
         switch DateParser.parse(text) {
         case .success(let date): return date
-        case .failure: throw ValidationError("\"\(text)\" is not a date; write 2025-01-31 or 31.01.2025")
+        case .failure: throw ValidationError(cli("cli.option.notADate", ["text": .text(text)]))
         }
     }
 }

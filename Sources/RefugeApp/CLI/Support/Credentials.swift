@@ -36,12 +36,12 @@ enum NewPassphrase {
             passphrase = given
         } else {
             guard let terminal = TerminalPrompt() else {
-                throw CommandFailure("Set \(variable) to the new passphrase, or run this in a terminal.", status: .cannotOpen)
+                throw CommandFailure(cli("cli.passphrase.noTerminal", ["variable": .text(variable)]), status: .cannotOpen)
             }
-            let first = try cancellable { try terminal.ask("New passphrase for \(user): ", secret: true) }
-            let second = try cancellable { try terminal.ask("The same passphrase again: ", secret: true) }
+            let first = try cancellable { try terminal.ask(cli("cli.passphrase.askNew", ["user": .text(user)]) + " ", secret: true) }
+            let second = try cancellable { try terminal.ask(cli("cli.passphrase.askAgain") + " ", secret: true) }
             guard first == second else {
-                throw CommandFailure("The two passphrases differ; nothing was changed.", status: .rejectedInput)
+                throw CommandFailure(cli("cli.passphrase.differ"), status: .rejectedInput)
             }
             passphrase = first
         }
@@ -49,11 +49,12 @@ enum NewPassphrase {
         case nil:
             return passphrase
         case .tooShort:
-            throw CommandFailure("A passphrase needs at least \(minimumLength) characters; nothing was changed. "
-                                 + "For example: \(PassphrasePolicy.suggestion())", status: .rejectedInput)
+            throw CommandFailure(cli("cli.passphrase.tooShort", count: minimumLength, ["example": .text(PassphrasePolicy.suggestion())]),
+                                 status: .rejectedInput)
         case let weakness?:
-            throw CommandFailure("That passphrase is too easy to guess (\(weakness.explanation)); nothing was changed. "
-                                 + "For example: \(PassphrasePolicy.suggestion())", status: .rejectedInput)
+            throw CommandFailure(cli("cli.passphrase.tooWeak", ["reason": .text(weakness.explanation),
+                                                                 "example": .text(PassphrasePolicy.suggestion())]),
+                                 status: .rejectedInput)
         }
     }
 }
@@ -63,6 +64,6 @@ func cancellable(_ question: () throws -> String) throws -> String {
     do {
         return try question()
     } catch is TerminalPrompt.Cancelled {
-        throw CommandFailure("Cancelled; nothing was changed.", status: .cannotOpen)
+        throw CommandFailure(cli("cli.cancelled"), status: .cannotOpen)
     }
 }

@@ -29,6 +29,6 @@ enum OutputFile {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> CommandFailure {
-        CommandFailure("Cannot write \(path): \(String(cString: strerror(code))).", status: .cannotOpen)
+        CommandFailure(cli("cli.cannotWrite", ["path": .text(path), "detail": .text(String(cString: strerror(code)))]), status: .cannotOpen)
     }
 }

@@ -1,0 +1,119 @@
+import Testing
+import CalendarDay
+import Foundation
+import Wording
+
+/// Every key in every catalog, with the same placeholders and every plural form: a translator's
+/// gap fails here, naming the keys, instead of reaching a caseworker as an English word.
+struct CatalogCompletenessTests {
+    static let english = Words.catalogs[.en]!
+
+    @Test(arguments: Language.allCases)
+    func everyKeyIsTranslated(_ language: Language) {
+        let catalog = Words.catalogs[language]!
+        let missing = Self.english.entries.keys.filter { catalog.entries[$0] == nil }.sorted()
+        #expect(missing.isEmpty, "\(language).po lacks: \(missing.joined(separator: ", "))")
+        let unknown = catalog.entries.keys.filter { Self.english.entries[$0] == nil }.sorted()
+        #expect(unknown.isEmpty, "\(language).po has keys English does not: \(unknown.joined(separator: ", "))")
+    }
+
+    @Test(arguments: Language.allCases)
+    func placeholdersMatchTheEnglish(_ language: Language) {
+        let catalog = Words.catalogs[language]!
+        var mismatched: [String] = []
+        // `date.format` is a pattern: each language picks its own from the same placeholders.
+        for (key, source) in Self.english.entries where key != "date.format" {
+            guard let entry = catalog.entries[key] else { continue }
+            let expected = Set(source.forms.flatMap(Catalog.placeholders(in:)))
+            for form in entry.forms where Set(Catalog.placeholders(in: form)).subtracting(["count"]) != expected.subtracting(["count"]) {
+                mismatched.append(key)
+            }
+        }
+        #expect(mismatched.isEmpty, "\(language).po: placeholders differ from English in \(Set(mismatched).sorted().joined(separator: ", "))")
+    }
+
+    @Test(arguments: Language.allCases)
+    func pluralEntriesHaveEveryForm(_ language: Language) {
+        let catalog = Words.catalogs[language]!
+        let incomplete = catalog.entries.values.filter { entry in
+            Self.english.entries[entry.key]?.isPlural == true
+                && (!entry.isPlural || entry.forms.count != language.pluralCategories.count)
+        }.map(\.key).sorted()
+        #expect(incomplete.isEmpty, "\(language).po: plural forms missing in \(incomplete.joined(separator: ", "))")
+    }
+
+    /// A translation made from an older English text is stale: its msgid must be today's.
+    @Test(arguments: [Language.ru, .kk])
+    func translationsAreOfTodaysEnglish(_ language: Language) {
+        let catalog = Words.catalogs[language]!
+        let stale = catalog.entries.values.filter { entry in
+            Self.english.entries[entry.key].map { $0.source != entry.source } ?? false
+        }.map(\.key).sorted()
+        #expect(stale.isEmpty, "\(language).po translates an older English text in \(stale.joined(separator: ", "))")
+    }
+
+    @Test func missingKeysAreNamed() {
+        let partial = Catalog(po: """
+            msgctxt "a.one"
+            msgid "One"
+            msgstr "Бір"
+
+            msgctxt "a.two"
+            msgid "Two"
+            msgstr ""
+            """)
+        #expect(partial.entries.keys.sorted() == ["a.one"])
+    }
+
+    @Test func parserReadsPluralsContinuationsAndEscapes() {
+        let catalog = Catalog(po: #"""
+            # comment
+            msgid ""
+            msgstr "Plural-Forms: nplurals=3;\n"
+
+            #. translator comment
+            msgctxt "x.plural"
+            msgid "{count} case"
+            msgid_plural "{count} cases"
+            msgstr[0] "{count} дело"
+            msgstr[1] "{count} дела"
+            msgstr[2] "{count} "
+            "дел"
+
+            msgctxt "x.quote"
+            msgid "say \"hi\"\n"
+            msgstr "скажи «привет»\tи \\ всё"
+            """#)
+        #expect(catalog.entries["x.plural"]?.forms == ["{count} дело", "{count} дела", "{count} дел"])
+        #expect(catalog.entries["x.plural"]?.isPlural == true)
+        #expect(catalog.entries["x.quote"]?.source == "say \"hi\"\n")
+        #expect(catalog.entries["x.quote"]?.forms == ["скажи «привет»\tи \\ всё"])
+    }
+
+    @Test func datesFollowTheLanguage() throws {
+        let day = try #require(CalendarDate(year: 2026, month: 11, day: 3))
+        #expect(Words(.en).day(day) == "3 Nov 2026")
+        #expect(Words(.ru).day(day) == "03.11.2026")
+        #expect(Words(.kk).day(day) == "03.11.2026")
+    }
+}
+
+/// Every key the code asks for by name is in the English catalog: a key lost in a merge would
+/// otherwise show itself ("cli.device.abstract") in every language, which no other check sees.
+struct KeysInCodeTests {
+    @Test func everyKeyNamedInTheSourcesExists() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let english = Words.catalogs[.en]!.entries
+        let pattern = /(?:\bw|\bcli|LocalizedText|label)\(\s*"([A-Za-z]\w*\.[\w.]+)"|label: "([A-Za-z]\w*\.[\w.]+)"/
+        var missing: Set<String> = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let key = String(match.output.1 ?? match.output.2 ?? "")
+                if english[key] == nil { missing.insert("\(key) (\(file.lastPathComponent))") }
+            }
+        }
+        #expect(missing.isEmpty, "keys in code but in no catalog: \(missing.sorted().joined(separator: ", "))")
+    }
+}
