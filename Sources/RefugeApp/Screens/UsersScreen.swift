@@ -13,9 +13,11 @@ final class UsersScreen: Screen {
     init(session: RefugeSession) {
         self.session = session
         let s = session.strings
-        table = TableView(columns: [TableColumn(s.userName), TableColumn(s.role, width: .fixed(20)),
-                                    TableColumn(s.status, width: .fixed(14))],
+        // A narrow screen drops the role before the status: whether a user may still sign in matters more.
+        table = TableView(columns: [TableColumn(s.userName), TableColumn(s.role, width: .fixed(20), shedPriority: 1),
+                                    TableColumn(s.status, width: .fixed(9))],
                           dataSource: rows, strings: s.screenKit)
+        table.mainColumnMinimum = 12  // logins, not people's names
         table.sortKey = nil
         table.helpText = s.usersHelp
         super.init(title: s.usersTitle, root: table)

@@ -115,8 +115,9 @@ public final class TableView: Widget {
     }
 
     /// Below this width the main column (the widest flexible one, e.g. the name) makes the table
-    /// drop whole columns instead: it is the last to shrink. Wide enough for most people's two names.
-    static let mainColumnMinimum = 20
+    /// drop whole columns instead: it is the last to shrink. The default holds most people's two
+    /// names; a list of short logins needs less.
+    public var mainColumnMinimum = 20
 
     /// The columns shown in `width`: all when the main column gets its minimum, else the first,
     /// the main one and the others that leave it that much, dropped by `shedPriority`.
@@ -134,7 +135,7 @@ public final class TableView: Widget {
             shown.filter { $0 != main && $0 != 0 }
                 .max { (columns[$0].shedPriority, $0) < (columns[$1].shedPriority, $1) }
         }
-        while mainWidth() < Self.mainColumnMinimum, let column = nextToDrop() {
+        while mainWidth() < mainColumnMinimum, let column = nextToDrop() {
             shown.removeAll { $0 == column }
         }
         return shown

@@ -67,6 +67,18 @@ struct ReportsAndUsersScreenTests {
         #expect(app.shows(value))
     }
 
+    /// At 40 columns the users list keeps whether each user may still sign in (the role goes
+    /// first); found in the small-screen walk, where only the names were left.
+    @Test func atFortyColumnsTheUsersListKeepsTheStatus() throws {
+        let app = try AppHarness.signedIn(language: .ru, size: Size(width: 40, height: 12))
+        if app.shows("Повестка") { app.press(.escape) }
+        app.press(.function(8))
+        let rows = app.screen.split(separator: "\n")
+        let headerRow = try #require(rows.first { $0.contains("Имя пользователя") })
+        #expect(headerRow.contains("Статус"), "\(headerRow)")
+        #expect(app.shows("Активен"))
+    }
+
     @Test func changingOwnPassphraseInRussian() throws {
         let app = try AppHarness.signedIn(language: .ru)
         app.press(.function(8))
