@@ -45,13 +45,7 @@ struct FirstDayEndToEndTests {
     /// 2: the wrong-passphrase message stays with the sign-in screen.
     @Test func aWrongPassphraseIsNotShownOnTheCaseList() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try app.start(width: 80, height: 24)
-        try app.firstStart(first)
-        try app.quit(first)
-        let session = try app.start(width: 80, height: 24)
-        try session.waitFor("Refuge — вход")
-        try session.type("anna")
-        try session.press("Enter")
+        let session = try app.startAtPassphrase(width: 80, height: 24)
         try session.type("not the passphrase")
         try session.press("Enter")
         try session.waitFor("Неверное имя пользователя или пароль-фраза.")
@@ -66,13 +60,7 @@ struct FirstDayEndToEndTests {
     /// and a name once changed the list instead of opening an intake.
     @Test func keysTypedWhileSigningInDoNotReachTheCaseList() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try app.start(width: 80, height: 24)
-        try app.firstStart(first)
-        try app.quit(first)
-        let session = try app.start(width: 80, height: 24)
-        try session.waitFor("Refuge — вход")
-        try session.type("anna")
-        try session.press("Enter")
+        let session = try app.startAtPassphrase(width: 80, height: 24)
         try session.type(Self.passphrase + "\rтИванова")  // one burst, as a fast typist's
         try session.waitFor("Дела · anna")
         Thread.sleep(forTimeInterval: 0.5)  // time for any key left over to act

@@ -37,6 +37,19 @@ struct RefugeUnderTmux {
         try session.press("Enter")
     }
 
+    /// A case file made by a first start, the program started again and "anna" typed at sign-in:
+    /// the session waits for the passphrase.
+    func startAtPassphrase(width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let first = try start(width: width, height: height)
+        try firstStart(first)
+        try quit(first)
+        let session = try start(width: width, height: height)
+        try session.waitFor("Refuge — вход")
+        try session.type("anna")
+        try session.press("Enter")
+        return session
+    }
+
     /// F10 quits: the program ends with status 0.
     func quit(_ session: TmuxSession) throws {
         try session.press("F10")
