@@ -114,13 +114,9 @@ enum CaseworkForms {
     private static func make(_ session: RefugeSession, _ schema: IntakeSchema, record: CaseRecord,
                              initial: [FieldKey: FieldValue], saved: String,
                              events: @escaping (CaseBook, [FieldKey: FieldValue]) -> [EventBody]?) -> FormScreen {
-        let builder = IntakeFormBuilder(schema: schema, language: session.strings.language, today: { session.today })
         let title = "\(schema.sections[0].title.text(in: session.strings.language)) — \(record.number)"
-        return session.caseFileForm(builder.description(title: title, sections: schema.sections),
-                                    initial: FormValueMapping.formValues(initial), confirmation: saved) { book, form in
-            // The builder's validators hold it unowned: this closure keeps it alive with the form.
-            let values = FormValueMapping.answers(of: form, declaredIn: builder.schema.sections)
-            guard let bodies = events(book, values) else { throw CaseworkFormIncomplete() }
+        return session.schemaForm(schema, title: title, initial: initial, confirmation: saved) { book, answers in
+            guard let bodies = events(book, answers) else { throw CaseworkFormIncomplete() }
             try book.record(bodies)
         }
     }
