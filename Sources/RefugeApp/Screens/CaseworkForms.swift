@@ -116,7 +116,13 @@ enum CaseworkForms {
                              events: @escaping (CaseBook, [FieldKey: FieldValue]) -> [EventBody]?) -> FormScreen {
         let title = "\(schema.sections[0].title.text(in: session.strings.language)) — \(record.number)"
         return session.schemaForm(schema, title: title, initial: initial, confirmation: saved) { book, answers in
-            guard let bodies = events(book, answers) else { throw CaseworkFormIncomplete() }
+            guard let bodies = events(book, answers) else {
+                // Shown at the field the event needed, the form staying open; only a converter
+                // that wants more than its schema requires ends in the general message.
+                let required = schema.sections.flatMap(\.fields).filter { $0.requiredForSave && $0.relevance.isSatisfied(by: answers) }
+                if let missing = required.first(where: { answers[$0.key] == nil }) { throw MissingAnswer(key: missing.key) }
+                throw CaseworkFormIncomplete()
+            }
             try book.record(bodies)
         }
     }
