@@ -312,6 +312,9 @@ struct AppStrings: Sendable {
     var alreadyJoined: String {
         w("severalLaptopsASharedFolder.alreadyJoined")
     }
+    var stateOfAnotherCaseFile: String { w("severalLaptopsASharedFolder.stateOfAnotherCaseFile") }
+    var revokedLaptop: String { w("severalLaptopsASharedFolder.revokedLaptop") }
+    var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
     var keyChangeInSharedFolder: String {
         w("severalLaptopsASharedFolder.keyChangeInSharedFolder")
     }
