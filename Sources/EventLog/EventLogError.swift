@@ -78,8 +78,6 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A shared folder that holds only part of a case file (logs without the key file, or the key
     /// file without any log): a copy or a sync that has not finished. Nothing is read or written.
     case incompleteFolder(folder: String, missing: String)
-    /// Disabling a user or resetting a passphrase changes the data key, which a shared folder cannot do yet.
-    case dataKeyChangeInSharedFolder
 
     public var description: String {
         switch self {
@@ -126,7 +124,6 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
             "the folder \(folder) holds only part of a case file (\(missing) is missing): a copy or sync has not finished"
         case .stateOfAnotherCaseFile(let folder, let setAside):
             "this computer's files for \(folder) belonged to another case file and were moved to \(setAside); join this one first"
-        case .dataKeyChangeInSharedFolder: "the data key of a shared folder cannot change yet (disabling a user, resetting a passphrase)"
         }
     }
 

@@ -315,9 +315,6 @@ struct AppStrings: Sendable {
     var stateOfAnotherCaseFile: String { w("severalLaptopsASharedFolder.stateOfAnotherCaseFile") }
     var revokedLaptop: String { w("severalLaptopsASharedFolder.revokedLaptop") }
     var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
-    var keyChangeInSharedFolder: String {
-        w("severalLaptopsASharedFolder.keyChangeInSharedFolder")
-    }
 
     // Added on other branches, converted at the merge.
     func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {

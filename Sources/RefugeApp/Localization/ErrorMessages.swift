@@ -126,8 +126,6 @@ extension AppStrings {
                        .cannotOpen)
         case .alreadyJoined(let folder):
             return say(alreadyJoined, "cli.error.alreadyJoined", ["folder": .text(folder)], .rejectedInput)
-        case .dataKeyChangeInSharedFolder:
-            return say(keyChangeInSharedFolder, "cli.error.dataKeyChangeInSharedFolder", [:], .rejectedInput)
         case .unusableSalvageDestination(let reason):
             return say(internalError, "cli.error.unusableSalvageDestination", ["reason": .text(reason)], .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:
