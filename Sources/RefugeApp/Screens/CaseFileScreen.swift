@@ -113,6 +113,7 @@ final class CaseFileScreen: Screen, CommandScreen {
         let store = book.store
         var text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
         text.record = record
+        text.deviceNames = book.laptopNames
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.parts = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
