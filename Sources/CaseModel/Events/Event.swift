@@ -94,6 +94,9 @@ public enum EventBody: Sendable, Hashable {
     case followUpResolved(caseID: CaseID, ref: FollowUpRef, resolution: FollowUpResolution)
     /// The organisation's rules for derived follow-ups; the last one stands.
     case caseworkSettingsChanged(CaseworkSettings)
+    /// A caseworker chose the value of a field that two laptops edited apart (one of theirs or a
+    /// new one): `change.old` is the value shown when choosing, `change.new` the one chosen.
+    case conflictResolved(caseID: CaseID, change: FieldChange)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -103,7 +106,7 @@ public enum EventBody: Sendable, Hashable {
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _),
             .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _),
             .objectiveSet(let id, _), .actionSet(let id, _), .riskAssessed(let id, _), .needsAssessed(let id, _),
-            .followUpAdded(let id, _), .followUpResolved(let id, _, _):
+            .followUpAdded(let id, _), .followUpResolved(let id, _, _), .conflictResolved(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
             .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged:
@@ -147,6 +150,7 @@ public enum EventBody: Sendable, Hashable {
         case .followUpAdded: .followUpAdded
         case .followUpResolved: .followUpResolved
         case .caseworkSettingsChanged: .caseworkSettingsChanged
+        case .conflictResolved: .conflictResolved
         }
     }
 }
@@ -188,4 +192,6 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case followUpAdded = 34
     case followUpResolved = 35
     case caseworkSettingsChanged = 40
+    // 70–79: several laptops (issue 16); 75–79 conflicts and duplicates across laptops.
+    case conflictResolved = 75
 }

@@ -147,6 +147,11 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             encodeCasework(body, into: &writer)
+        case .conflictResolved(let caseID, let change):
+            writer.identifier(caseID)
+            writer.string(change.key.rawValue)
+            encodeValue(change.old, into: &writer)
+            encodeValue(change.new, into: &writer)
         }
     }
 
@@ -337,6 +342,11 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             return try decodeCasework(kind: kind, from: &reader)
+        case .conflictResolved:
+            let caseID: CaseID = try reader.identifier()
+            let key = FieldKey(rawValue: try reader.knownString())
+            let old = try decodeValue(from: &reader)
+            return .conflictResolved(caseID: caseID, change: FieldChange(key: key, old: old, new: try decodeValue(from: &reader)))
         }
     }
 

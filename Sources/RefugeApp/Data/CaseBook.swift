@@ -9,16 +9,19 @@ import Foundation
 /// into `store`, so what the screens show is always what the log holds.
 public final class CaseBook {
     public internal(set) var log: EventLog
-    public private(set) var store: CaseStore
+    public internal(set) var store: CaseStore
     public let user: String
     public let device: DeviceID
-    private var factory: EventFactory
+    var factory: EventFactory
     /// Dates ("today") for validation and new events; injectable for tests.
     public let calendar: ValidationContext
     /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
     public private(set) var movedPseudonymSecretIntoLog = false
     /// In a shared folder: every other device's events, as last read (replayed with this device's).
-    private var peerEvents: [(DecodedEvent, UInt64?)] = []
+    var peerEvents: [(DecodedEvent, UInt64?)] = []
+    /// The other devices' logs as last read, and how they looked then (`takeInOtherLaptops`).
+    var latestPeerReports: [PeerLogReport]?
+    var peerLogsFingerprint: PeerLogsFingerprint?
 
     /// Sealed-file names beside the log.
     enum SealedName {
@@ -52,7 +55,7 @@ public final class CaseBook {
     }
 
     /// Makes events whose times sort after everything in `store`, whatever the history's dates.
-    private static func factory(user: String, device: DeviceID, after store: CaseStore) -> EventFactory {
+    static func factory(user: String, device: DeviceID, after store: CaseStore) -> EventFactory {
         EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: store.lastMergeKey?.time ?? .zero))
     }
 
@@ -145,11 +148,11 @@ public final class CaseBook {
     }
 
     /// What opening read of the other computers' logs in a shared folder (empty otherwise).
-    public var otherDevicesLogs: [PeerLogReport] { log.peers }
+    public var otherDevicesLogs: [PeerLogReport] { latestPeerReports ?? log.peers }
 
     /// Replays `log` from the start, streaming while its events are in merge order, merged with
     /// `peers` (the other devices' events of a shared folder) when there are any.
-    private static func replay(_ log: EventLog, peers: [(DecodedEvent, UInt64?)],
+    static func replay(_ log: EventLog, peers: [(DecodedEvent, UInt64?)],
                                history: CaseStore.HistoryKeeping) throws -> CaseStore {
         if !peers.isEmpty {
             var own: [(DecodedEvent, UInt64?)] = []
@@ -248,10 +251,13 @@ public final class CaseBook {
         return id
     }
 
-    /// Saves only the fields that changed. Returns false when nothing did.
+    /// Saves only the fields that changed from `base`, the answers as the user saw them (a form
+    /// keeps those it opened with; by default the answers now). A field another laptop changed
+    /// meanwhile is left as it is unless the user changed it too, which makes it a conflict to
+    /// resolve, never a silent overwrite. Returns false when nothing changed.
     @discardableResult
-    public func updateCase(_ id: CaseID, to values: [FieldKey: FieldValue]) throws -> Bool {
-        let old = store[id]?.values ?? [:]
+    public func updateCase(_ id: CaseID, from base: [FieldKey: FieldValue]? = nil, to values: [FieldKey: FieldValue]) throws -> Bool {
+        let old = base ?? store[id]?.values ?? [:]
         guard let event = factory.setFields(of: id, from: old, to: values) else { return false }
         try append([event])
         return true
