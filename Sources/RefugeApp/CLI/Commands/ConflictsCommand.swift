@@ -33,7 +33,8 @@ struct ConflictsCommand: ParsableCommand {
 
     func run() throws {
         let choosing = value != nil || keep != nil
-        let book = try data.caseFile.open(choosing ? .write : .read)
+        // The values in conflict are read from the cases' histories.
+        let book = try data.caseFile.open(choosing ? .write : .read, keepsHistory: true)
         defer { book.close() }
         if choosing, let caseNumber, let field {
             guard let caseID = book.store.caseID(numbered: caseNumber) else { throw CaseBook.PartnerRefusal.unknownCase(caseNumber) }
