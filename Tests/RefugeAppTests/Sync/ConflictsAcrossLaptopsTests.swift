@@ -29,9 +29,9 @@ import Testing
     }
 
     /// Both laptops edit the family name of the one case apart, then each receives the other's log.
-    static func conflicted() throws -> (Workspace, CaseID) {
+    static func conflicted(_ names: (String, String) = ("Ахметова-2", "Akhmetova")) throws -> (Workspace, CaseID) {
         let (workspace, id) = try joined()
-        for (laptop, name) in [(workspace.a, "Ахметова-2"), (workspace.b, "Akhmetova")] {
+        for (laptop, name) in [(workspace.a, names.0), (workspace.b, names.1)] {
             let book = try laptop.open()
             var values = try #require(book.store[id]?.values)
             values[.familyName] = .text(name)
@@ -159,6 +159,22 @@ import Testing
         let flagsLine = (0..<24).map(harness.terminal.row).first { $0.contains("18%") } ?? ""
         #expect(!flagsLine.contains(strings.flagConflict) && !harness.shows(strings.conflictHint),
                 "the case file no longer says so\n\(harness.screen)")
+    }
+
+    /// In Kazakh at 80x24: the case file's hint and the conflict screen show no word of another
+    /// language (the laptops' hex ids aside: they are data).
+    @Test func theConflictScreenInKazakh() throws {
+        let (workspace, id) = try Self.conflicted(("Ахметова-2", "Ахметова-Серікқызы"))
+        let harness = Self.harness(on: workspace.a, language: .kk)
+        CaseFileScreen.open(id, session: harness.session)
+        harness.run()
+        #expect(harness.shows(AppStrings(.kk).conflictHint), "\(harness.screen)")
+        harness.press(.character("v"))
+        #expect(harness.shows("Ахметова-Серікқызы") && harness.shows(AppStrings(.kk).conflictsTitle("2026-0001")), "\(harness.screen)")
+        let book = try #require(harness.book)
+        let deviceIDs = Set(try book.conflicts(of: id).flatMap { $0.edits.map { $0.device.description.prefix(6) } })
+        let foreign = ForeignWords.found(in: harness.screen).filter { word in !deviceIDs.contains { $0.contains(word) } }
+        #expect(foreign.isEmpty, "\(foreign)\n\(harness.screen)")
     }
 
     @Test func f4TypesAValueOfItsOwnWithTheFieldsEditor() throws {
