@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import EventLog
 
 /// `refuge device`: this laptop's place in a case file that several laptops share (docs/sync.md).
@@ -31,8 +32,9 @@ struct DeviceJoinCommand: ParsableCommand {
             try CaseBook.join(at: data.directory, state: data.state, user: credentials.user, passphrase: credentials.passphrase)
         }
         defer { book.close() }
-        print("This laptop joined the case file in \(data.directory.path): it writes \(book.log.logFileName) "
-              + "and reads \(book.otherDevicesLogs.count) other laptop(s)' log(s); \(book.store.caseCount) cases.")
+        print(cli("cli.device.joined", count: book.otherDevicesLogs.count,
+                  ["directory": .text(data.directory.path), "log": .text(book.log.logFileName)]))
+        print(cli("cli.device.caseCount", count: book.store.caseCount))
     }
 }
 
@@ -62,9 +64,9 @@ struct SyncStatusCommand: ParsableCommand {
         let log = try data.caseFile.openLog()
         defer { log.close() }
         let own = log.openingRead
-        print("this laptop: \(log.logFileName): \(own.recordCount) records"
-              + (own.lastTimestamp.map { ", last written \(formatTimestamp($0))" } ?? ""))
-        if log.peers.isEmpty { print("no other laptop's log in \(data.directory.path)") }
-        for peer in log.peers { print("other laptop: \(peer)") }
+        let arguments: [String: WordValue] = ["log": .text(log.logFileName), "time": .text(own.lastTimestamp.map(formatTimestamp) ?? "")]
+        print(cli(own.lastTimestamp == nil ? "cli.sync.thisLaptop" : "cli.sync.thisLaptopWritten", count: own.recordCount, arguments))
+        if log.peers.isEmpty { print(cli("cli.sync.noOtherLaptop", ["directory": .text(data.directory.path)])) }
+        for peer in log.peers { print(cli("cli.sync.otherLaptop", ["report": .text(LogReportWording(cli).peer(peer))])) }
     }
 }
