@@ -16,7 +16,7 @@ public struct RefugeCommand: ParsableCommand {
                 ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
                 DeviceCommand.self, SyncCommand.self,
                 PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
-                AgendaCommand.self, SettingsCommand.self,
+                AgendaCommand.self, SettingsCommand.self, ConflictsCommand.self, CaseCommand.self,
             ]
         )
     }
