@@ -7,8 +7,9 @@ import EventLog
 extension CaseBook {
     /// Reads the other laptops' logs again if any changed since the last look (size, inode or
     /// time: a cheap check, made every few seconds while the application runs) and folds what is
-    /// new with this laptop's events in merge order. Returns how many events arrived. Nothing
-    /// read before is ever dropped: a log being replaced at that moment counts as unchanged.
+    /// new with this laptop's events in merge order. Returns how many events arrived (laptops'
+    /// names not counted). Nothing read before is ever dropped: a log being replaced at that
+    /// moment counts as unchanged.
     @discardableResult
     public func takeInOtherLaptops() throws -> Int {
         let fingerprint = log.peerLogsFingerprint()
@@ -38,7 +39,8 @@ extension CaseBook {
         }
         latestPeerReports = reports
         if !reports.contains(where: { $0.status == .vanished }) { peerLogsFingerprint = fingerprint }
-        return arrived.count
+        // A laptop naming itself is bookkeeping, not news for the caseworker.
+        return arrived.count { if case .deviceNamed = $0.event?.body { false } else { true } }
     }
 
     /// The fields of a case that laptops edited apart, each with every value and who set it, on

@@ -188,8 +188,6 @@ public final class CaseBook {
     /// What opening read of the other computers' logs in a shared folder (empty otherwise).
     public var otherDevicesLogs: [PeerLogReport] { latestPeerReports ?? log.peers }
 
-    /// Replays `log` from the start, streaming while its events are in merge order, merged with
-    /// `peers` (the other devices' events of a shared folder) when there are any.
     /// The log read again and replayed, merged with the other devices' records as last read.
     func replayed(history: CaseStore.HistoryKeeping) throws -> CaseStore {
         if !peerRecords.isEmpty {

@@ -52,6 +52,7 @@ final class CaseFileScreen: Screen, CommandScreen {
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+        tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
         for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))

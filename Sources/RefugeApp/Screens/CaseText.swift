@@ -87,8 +87,7 @@ struct CaseText {
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
         case .partnerReferral(let referral): what = strings.partnerReferralLine(partnerReferral(referral))
         case .referralStatus(let name, let status, let date, let outcome):
-            what = strings.referralStatusLine("\(name): \(status.label.text(in: language)) \(date.dotted)"
-                                              + (outcome.isEmpty ? "" : " — \(outcome)"))
+            what = strings.referralStatusLine(partner: name, status: status.label.text(in: language), date: date.dotted, outcome: outcome)
         case .flagSet(let flag): what = strings.flagSetLine(UserFlags.label(of: flag, in: language))
         case .flagCleared(let flag): what = strings.flagClearedLine(UserFlags.label(of: flag, in: language))
         case .objective, .action, .riskAssessment, .needsAssessment, .followUpAdded, .followUpResolved:

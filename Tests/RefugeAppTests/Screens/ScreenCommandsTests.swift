@@ -16,7 +16,7 @@ struct ScreenCommandsTests {
         app.press(.enter)
         let caseFile = try #require(app.top as? CaseFileScreen)
         // The signed-in user is the coordinator: every command is in the table, with a key — but
-        // those offered only when the case has a conflict or a possible duplicate on another laptop.
+        // choosing a conflict's value and linking a duplicate only when the case has one.
         for command in CaseFileScreen.Command.allCases where ![.resolveConflicts, .linkDuplicate].contains(command) {
             #expect(!caseFile.commandTable.keys(for: command).isEmpty, "\(command)")
         }
