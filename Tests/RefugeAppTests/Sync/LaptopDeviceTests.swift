@@ -256,4 +256,36 @@ enum SharedFolderNames {
         let list = try workspace.run(["device", "list", "--format", "json"], environment: defaultState)
         #expect(list.status == 0 && list.output.contains("\"thisLaptop\" : true"), "\(list.output)")
     }
+
+    /// The command line end to end on two laptops (two folders, files copied by hand): join with a
+    /// name, list, revoke, and `sync status` and `verify` reporting what the revoked laptop added.
+    @Test func joinListRevokeAndReportWithTheRealBinary() throws {
+        let a = try CLIWorkspace.initialised()
+        let b = try CLIWorkspace()
+        try FileManager.default.copyItem(at: a.data, to: b.data)
+        let joined = try b.run(["device", "join", "--name", "Outreach"])
+        #expect(joined.status == 0, "\(joined.output)")
+        let bLog = try #require(try FileManager.default.contentsOfDirectory(atPath: b.data.path).first { name in
+            name.hasPrefix("events-") && !FileManager.default.fileExists(atPath: a.data.appendingPathComponent(name).path)
+        })
+        try FileManager.default.copyItem(at: b.data.appendingPathComponent(bLog), to: a.data.appendingPathComponent(bLog))
+        let list = try a.run(["device", "list"])
+        #expect(list.status == 0 && list.output.contains("Outreach") && list.output.contains("(this laptop)"), "\(list.output)")
+        let caseworker = try a.run(["device", "revoke", "Outreach", "--reason", "stolen"], environment: ["REFUGE_USER": "nobody"])
+        #expect(caseworker.status != 0)
+        let revoked = try a.run(["device", "revoke", "Outreach", "--reason", "stolen"])
+        #expect(revoked.status == 0, "\(revoked.output)")
+
+        let stolen = try b.run(["import", b.file("cases.csv", CLIWorkspace.validCSV).path])
+        #expect(stolen.status == 0, "\(stolen.output)")
+        try FileManager.default.removeItem(at: a.data.appendingPathComponent(bLog))
+        try FileManager.default.copyItem(at: b.data.appendingPathComponent(bLog), to: a.data.appendingPathComponent(bLog))
+        let status = try a.run(["sync", "status"])
+        #expect(status.status == 0 && status.output.contains("other laptop (Outreach)") && status.output.contains("revoked laptop"),
+                "\(status.output)")
+        let verify = try a.run(["verify"])
+        #expect(verify.output.contains(bLog + ": from a revoked laptop"), "\(verify.output)")
+        let listed = try a.run(["device", "list", "--format", "json"])
+        #expect(listed.output.contains("\"revokedReason\" : \"stolen\""), "\(listed.output)")
+    }
 }
