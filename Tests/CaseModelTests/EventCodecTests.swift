@@ -8,6 +8,7 @@ import Testing
     /// One body of every kind, with awkward values (empty strings, Cyrillic, big numbers, nil dates).
     static let bodies: [EventBody] = [
         .caseOpened(caseID: caseID, openedOn: Fixtures.date("2026-01-31")),
+        .conflictResolved(caseID: caseID, change: FieldChange(key: .familyName, old: .text("Ким"), new: nil)),
         .fieldsSet(caseID: caseID, changes: [
             FieldChange(key: .familyName, old: nil, new: .text("Каримова")),
             FieldChange(key: .birthDate, old: .date(Fixtures.date("1999-02-28")), new: .date(Fixtures.date("1998-02-28"))),

@@ -158,7 +158,7 @@ import Testing
         let report = try CaseBook.salvage(from: workspace.a.folder, state: workspace.a.state, to: destination,
                                           user: Self.user, passphrase: Self.passphrase)
         #expect(report.otherLogs.first { $0.fileName == foreign }?.read == .failure(.foreign))
-        #expect(report.description.contains("NOT COPIED"))
+        #expect(LogReportWording(Words(.en)).salvage(report).contains("NOT COPIED"))
         let salvaged = try CaseBook.open(at: destination, user: Self.user, passphrase: Self.passphrase, calendar: Self.calendar)
         defer { salvaged.close() }
         #expect(salvaged.store.caseCount == 1)

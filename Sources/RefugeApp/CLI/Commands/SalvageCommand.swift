@@ -23,7 +23,7 @@ struct SalvageCommand: ParsableCommand {
             try CaseBook.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user,
                                  passphrase: credentials.passphrase)
         }
-        print(report.description)
+        print(LogReportWording(cli).salvage(report))
         print(cli("cli.salvage.check", ["directory": .text(destination.path)]))
     }
 }
