@@ -70,6 +70,9 @@ import Testing
         .followUpResolved(caseID: caseID, ref: .referral(EventID(high: 9, low: 9)), resolution: .done(note: "принята")),
         .followUpResolved(caseID: caseID, ref: .planAction(ActionID(high: 3, low: 4)), resolution: .done(note: "")),
         .caseworkSettingsChanged(CaseworkSettings(reassessmentDays: 45, reflectionDays: 90, referralOutcomeDays: 7)),
+        .deviceNamed(device: DeviceID(high: 5, low: 6), log: "events-0123456789abcdef.log", name: "Ноутбук Айгүл"),
+        .deviceRevoked(device: DeviceID(high: 5, low: 6), log: "events-0123456789abcdef.log", lastSequence: 1_234,
+                       reason: "украден / stolen"),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {
