@@ -177,6 +177,32 @@ import Testing
         #expect(foreign.isEmpty, "\(foreign)\n\(harness.screen)")
     }
 
+    /// The same person registered on both laptops apart: the case file says so and names the key;
+    /// `l` (`д`) and Enter link them, the later as the duplicate of the earlier.
+    @Test func theCaseFileOffersAnIntakeOfTheSamePersonFromAnotherLaptopToLink() throws {
+        let (workspace, _) = try Self.joined()
+        var ids: [CaseID] = []
+        for (laptop, spelling) in [(workspace.a, "Сейтқали"), (workspace.b, "Сейткали")] {
+            let book = try laptop.open()
+            ids.append(try book.openCase(values: [.familyName: .text(spelling), .givenName: .text("Дана"), .gender: .code("female"),
+                                                  .intakeDate: .date(CalendarDate(year: 2026, month: 3, day: 2)!)]))
+            book.close()
+        }
+        try workspace.a.receive(from: workspace.b)
+        let harness = Self.harness(on: workspace.a, language: .ru)
+        let strings = AppStrings(.ru)
+        CaseFileScreen.open(ids[0], session: harness.session)
+        harness.run()
+        let book = try #require(harness.book)
+        let other = try #require(book.store[ids[1]]?.number.description)
+        #expect(harness.shows(strings.possibleDuplicates(other)) && harness.shows(strings.linkHint), "\(harness.screen)")
+        harness.press(.character("l"))
+        #expect(harness.shows(strings.linkDuplicateTitle(book.store[ids[0]]!.number.description)), "\(harness.screen)")
+        harness.press(.enter)
+        #expect(book.store[ids[1]]?.duplicateOf == ids[0], "the later case is the duplicate\n\(harness.screen)")
+        #expect(!harness.shows(strings.possibleDuplicates(other)), "\(harness.screen)")
+    }
+
     @Test func f4TypesAValueOfItsOwnWithTheFieldsEditor() throws {
         let (workspace, id) = try Self.conflicted()
         let harness = Self.harness(on: workspace.a, language: .en)
