@@ -13,22 +13,30 @@ extension CaseBook {
     public func takeInOtherLaptops() throws -> Int {
         let fingerprint = log.peerLogsFingerprint()
         guard fingerprint != peerLogsFingerprint else { return 0 }
-        var known = Set(peerEvents.map(\.0))
-        var arrived: [(DecodedEvent, UInt64?)] = []
-        let reports = log.readPeersAgain { _, record in
-            let event = record.event
-            if known.insert(event).inserted { arrived.append((event, nil)) }
+        // Each record is known by its log and sequence number; one read before is kept even if its
+        // log is gone or shorter now (being replaced by the sync engine).
+        var known = Set(peerOrigins.map { "\($0.log)#\($0.sequence)" })
+        var records = peerRecords, origins = peerOrigins
+        let reports = log.readPeersAgain { name, record in
+            guard known.insert("\(name)#\(record.sequence)").inserted else { return }
+            records.append(record.event)
+            origins.append((name, record.sequence))
         }
-        if !arrived.isEmpty {
+        let arrived = records.count - peerRecords.count
+        if arrived > 0 {
             // Replayed first: should reading this laptop's own log fail, the next look tries again.
+            var own: [(DecodedEvent, UInt64?)] = []
+            try log.forEachRecord { own.append(($0.event, $0.sequence)) }
             let history: CaseStore.HistoryKeeping = store.historyKeeping == .none ? .none : .entries
-            store = try Self.replay(log, peers: peerEvents + arrived, history: history)
-            peerEvents += arrived
+            (store, peerEvents, revocations) = Self.merge(own: own, ownLog: log.logFileName, peers: records.map { ($0, nil) },
+                                                          origins: origins, history: history)
+            peerRecords = records
+            peerOrigins = origins
             factory = Self.factory(user: user, device: device, after: store)
         }
         latestPeerReports = reports
         if !reports.contains(where: { $0.status == .vanished }) { peerLogsFingerprint = fingerprint }
-        return arrived.count
+        return arrived
     }
 
     /// The fields of a case that laptops edited apart, each with every value and who set it, on

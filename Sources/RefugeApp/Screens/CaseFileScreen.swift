@@ -5,7 +5,7 @@ import Terminal
 /// One case: a summary header and its parts — overview, history, notes, services, referrals.
 /// e edits a part, a adds a note, s records a service, r a referral, p refers to a partner (an
 /// encrypted packet), g sets or clears a flag, c changes the status. F7/F8 turn the tabs.
-final class CaseFileScreen: Screen {
+final class CaseFileScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let caseID: CaseID
     private let summary = PartsLine(role: .header)
@@ -61,32 +61,60 @@ final class CaseFileScreen: Screen {
 
     override func didAppear() { refresh() }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable {
+        case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
+        case historyKind, historyPerson, findInHistory, back, markDuplicate
+        case resolveConflicts, linkDuplicate
+    }
+
+    /// The case file's keys, in one table (read by routing, the bar, the help and the tests).
+    var commandTable: CommandTable<Command> {
         let s = session.strings
         let coordinator = session.book?.isCoordinator == true
-        return [
-            Binding(.function(4), .character("e"), label: s.edit) { [unowned self] in chooseSectionToEdit() },
-            Binding(.function(5), .character("a"), label: s.addNote) { [unowned self] in present(CaseActionForms.note) },
-            Binding(.function(6), .character("s"), label: s.addService) { [unowned self] in present(CaseActionForms.service) },
-            Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
-            Binding(.control("p"), .character("p"), label: s.referToPartner) { [unowned self] in referToPartner() },
-            Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
-            Binding(.control("g"), .character("g"), label: s.flagsKey) { [unowned self] in chooseFlag() },
-            Binding(.function(2), .character("t"), label: s.caseWork) { [unowned self] in chooseCaseWork() },
+        return CommandTable([
+            .init(.edit, .function(4), .character("e"), label: s.edit),
+            .init(.addNote, .function(5), .character("a"), label: s.addNote),
+            .init(.addService, .function(6), .character("s"), label: s.addService),
+            .init(.addReferral, .function(3), .character("r"), label: s.addReferral),
+            .init(.referToPartner, .control("p"), .character("p"), label: s.referToPartner),
+            .init(.changeStatus, .function(9), .character("c"), label: s.changeStatus),
+            .init(.flags, .control("g"), .character("g"), label: s.flagsKey),
+            .init(.caseWork, .function(2), .character("t"), label: s.caseWork),
             // History's filters: named in the help (F1) and on History's first line, not in the full bar.
-            Binding(.character("k"), label: s.historyKindKey, showInBar: false) { [unowned self] in cycleHistoryKind() },
-            Binding(.character("w"), label: s.historyPersonKey, showInBar: false) { [unowned self] in chooseHistoryPerson() },
-            Binding(.character("/"), label: s.historyFindKey, showInBar: false) { [unowned self] in findInHistory() },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
-            + (record?.conflictingFields.isEmpty == false
-                ? [Binding(.character("v"), label: s.resolveConflicts) { [unowned self] in ConflictScreen.open(caseID, session: session) }] : [])
-            + (coordinator && !possibleDuplicates.isEmpty
-                ? [Binding(.character("l"), label: s.linkDuplicate) { [unowned self] in chooseDuplicateToLink() }] : [])
+            .init(.historyKind, .character("k"), label: s.historyKindKey, showInBar: false),
+            .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
+            .init(.findInHistory, .character("/"), label: s.historyFindKey, showInBar: false),
+            .init(.back, .escape, label: s.back),
+            // Named on the case file's header when they apply: the bar has no room left at 80 columns.
+            .init(.resolveConflicts, .character("v"), label: s.resolveConflicts, showInBar: false),
+        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate),
+                            .init(.linkDuplicate, .character("l"), label: s.linkDuplicate, showInBar: false)] : []))
     }
 
     /// Intakes of the same person made on another laptop, offered to link (as of the last refresh).
     private var possibleDuplicates: [DuplicateCandidate] = []
+
+    func perform(_ command: Command) {
+        switch command {
+        case .edit: chooseSectionToEdit()
+        case .addNote: present(CaseActionForms.note)
+        case .addService: present(CaseActionForms.service)
+        case .addReferral: present(CaseActionForms.referral)
+        case .referToPartner: referToPartner()
+        case .changeStatus: present(CaseActionForms.status)
+        case .flags: chooseFlag()
+        case .caseWork: chooseCaseWork()
+        case .historyKind: cycleHistoryKind()
+        case .historyPerson: chooseHistoryPerson()
+        case .findInHistory: findInHistory()
+        case .back: session.app.dismiss(self)
+        case .markDuplicate: askForOriginal()
+        case .resolveConflicts: resolveConflicts()
+        case .linkDuplicate: chooseDuplicateToLink()
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     func refresh() {
         guard let record, let book = session.book else { return }
@@ -94,6 +122,7 @@ final class CaseFileScreen: Screen {
         let store = book.store
         var text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
         text.record = record
+        text.deviceNames = book.laptopNames
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.parts = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,
@@ -246,11 +275,19 @@ final class CaseFileScreen: Screen {
         })
     }
 
+    /// The conflict screen, or a word that there is nothing to choose.
+    private func resolveConflicts() {
+        guard let record else { return }
+        if record.conflictingFields.isEmpty { return session.app.showInfo(session.strings.noConflictsLeft(record.number.description)) }
+        ConflictScreen.open(caseID, session: session)
+    }
+
     /// Coordinators: links this case and an intake of the same person made on another laptop (the
     /// later one becomes the duplicate of the earlier), after choosing which when there are several.
     private func chooseDuplicateToLink() {
         guard let book = session.book, let record, session.perform({ _ = try session.writableBook() }) else { return }
         let s = session.strings
+        guard !possibleDuplicates.isEmpty else { return session.app.showInfo(s.noDuplicatesFromOtherLaptops) }
         let options = possibleDuplicates.compactMap { candidate in
             book.store[candidate.caseID].map { ChoiceOption(code: $0.number.description, label: "\($0.number)  \(session.masksNames ? CaseListSource.initials($0.displayName) : $0.displayName)") }
         }

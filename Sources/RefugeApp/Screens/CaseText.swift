@@ -10,6 +10,8 @@ struct CaseText {
     var numberOf: (CaseID) -> String = { _ in "?" }
     /// The case whose history is shown, for naming its follow-ups in history lines.
     var record: CaseRecord?
+    /// The laptops' names (`device join`, `device name`), shown in history lines instead of their ids.
+    var deviceNames: [DeviceID: String] = [:]
     let schema: IntakeSchema = .standard
 
     static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -98,8 +100,8 @@ struct CaseText {
         return "\(time(entry.time))  \(who)  \(what)"
     }
 
-    /// A laptop as history and the conflict screen name it ("ноутбук 3f9a2c").
-    func laptop(_ device: DeviceID) -> String { strings.deviceShort(String(device.description.prefix(6))) }
+    /// A laptop as history and the conflict screen name it: its name, else "ноутбук 3f9a2c".
+    func laptop(_ device: DeviceID) -> String { deviceNames[device] ?? strings.deviceShort(String(device.description.prefix(6))) }
 
     /// The flags a caseworker set, in capitals so they are seen first ("SAFETY RISK").
     func userFlags(_ flags: [String]) -> String {
