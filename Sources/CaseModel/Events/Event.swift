@@ -201,7 +201,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case followUpAdded = 34
     case followUpResolved = 35
     case caseworkSettingsChanged = 40
-    // 70–79: several laptops (issue 16).
+    // 70–79: several laptops (issue 16); 75–79 conflicts and duplicates across laptops.
     case deviceNamed = 70
     case deviceRevoked = 71
     case conflictResolved = 75

@@ -60,7 +60,7 @@ extension RefugeCommand {
                 FileHandleOutput.standardOutput.write(CommandWords.translatingHelp(fullMessage(for: error)) + "\n")
                 exit(withError: nil)
             }
-            FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+            FileHandleOutput.standardError.write(ArgumentErrorWording.translating(fullMessage(for: error)) + "\n")
             exit(withError: code == .validationFailure ? ExitCode(ExitStatus.cannotOpen.rawValue) : code)
         }
     }

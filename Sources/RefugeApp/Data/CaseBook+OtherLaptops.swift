@@ -7,36 +7,40 @@ import EventLog
 extension CaseBook {
     /// Reads the other laptops' logs again if any changed since the last look (size, inode or
     /// time: a cheap check, made every few seconds while the application runs) and folds what is
-    /// new with this laptop's events in merge order. Returns how many events arrived. Nothing
-    /// read before is ever dropped: a log being replaced at that moment counts as unchanged.
+    /// new with this laptop's events in merge order. Returns how many events arrived (laptops'
+    /// names not counted). Nothing read before is ever dropped: a log being replaced at that
+    /// moment counts as unchanged.
     @discardableResult
     public func takeInOtherLaptops() throws -> Int {
         let fingerprint = log.peerLogsFingerprint()
         guard fingerprint != peerLogsFingerprint else { return 0 }
-        // Each record is known by its log and sequence number; one read before is kept even if its
-        // log is gone or shorter now (being replaced by the sync engine).
-        var known = Set(peerOrigins.map { "\($0.log)#\($0.sequence)" })
-        var records = peerRecords, origins = peerOrigins
+        var known = Set(peerRecords)
+        var arrived: [DecodedEvent] = []
+        var arrivedOrigins: [(log: String, sequence: UInt64)] = []
         let reports = log.readPeersAgain { name, record in
-            guard known.insert("\(name)#\(record.sequence)").inserted else { return }
-            records.append(record.event)
-            origins.append((name, record.sequence))
+            if known.insert(record.event).inserted {
+                arrived.append(record.event)
+                arrivedOrigins.append((name, record.sequence))
+            }
         }
-        let arrived = records.count - peerRecords.count
-        if arrived > 0 {
-            // Replayed first: should reading this laptop's own log fail, the next look tries again.
-            var own: [(DecodedEvent, UInt64?)] = []
-            try log.forEachRecord { own.append(($0.event, $0.sequence)) }
+        if !arrived.isEmpty {
+            // Kept only once replayed: should reading this laptop's own log fail, the next look tries again.
             let history: CaseStore.HistoryKeeping = store.historyKeeping == .none ? .none : .entries
-            (store, peerEvents, revocations) = Self.merge(own: own, ownLog: log.logFileName, peers: records.map { ($0, nil) },
-                                                          origins: origins, history: history)
-            peerRecords = records
-            peerOrigins = origins
+            let (before, beforeOrigins) = (peerRecords, peerOrigins)
+            peerRecords += arrived
+            peerOrigins += arrivedOrigins
+            do {
+                store = try replayed(history: history)
+            } catch {
+                (peerRecords, peerOrigins) = (before, beforeOrigins)
+                throw error
+            }
             factory = Self.factory(user: user, device: device, after: store)
         }
         latestPeerReports = reports
         if !reports.contains(where: { $0.status == .vanished }) { peerLogsFingerprint = fingerprint }
-        return arrived
+        // A laptop naming itself is bookkeeping, not news for the caseworker.
+        return arrived.count { if case .deviceNamed = $0.event?.body { false } else { true } }
     }
 
     /// The fields of a case that laptops edited apart, each with every value and who set it, on

@@ -17,16 +17,15 @@ public final class CaseBook {
     public let calendar: ValidationContext
     /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
     public private(set) var movedPseudonymSecretIntoLog = false
-    /// In a shared folder: every other device's events, as last read (replayed with this device's).
-    var peerEvents: [(DecodedEvent, UInt64?)] = []
     /// Where making or joining the case file moved a state directory that another case file had
     /// left at this place (see `EventLog.setAsideState`): worth a quiet note, nothing was lost.
     public var setAsideState: URL? { log.setAsideState ?? joinSetAside }
     private var joinSetAside: URL?
     /// In a shared folder: what the revocations among the events hold back (see `Revocations`).
-    public internal(set) var revocations = RevocationReport()
-    /// In a shared folder: every other device's records as read, revoked ones included, and where
-    /// each came from (its log's file name and sequence number), for `laptops()`.
+    public private(set) var revocations = RevocationReport()
+    /// In a shared folder: every other device's records as last read, revoked ones included, and
+    /// where each came from (its log's file name and sequence number); replayed with this
+    /// device's through `merge`, which holds back what revocations cut off.
     var peerRecords: [DecodedEvent] = []
     var peerOrigins: [(log: String, sequence: UInt64)] = []
     /// The other devices' logs as last read, and how they looked then (`takeInOtherLaptops`).
@@ -136,8 +135,8 @@ public final class CaseBook {
             } else {
                 if history == .eventReferences { history = .entries }
                 peerRecords = peers.map(\.0)
-                (store, peers, revocations) = merge(own: own, ownLog: log.logFileName, peers: peers, origins: peerOrigins,
-                                                    history: history)
+                (store, revocations) = merge(own: own, ownLog: log.logFileName, peers: peerRecords, origins: peerOrigins,
+                                             history: history)
             }
             // A key slot opens nothing unless the log holds an active account for its user: a
             // slot added outside Refuge, or left behind, is refused. A damaged log (read-only,
@@ -151,7 +150,6 @@ public final class CaseBook {
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
             book.peerRecords = peerRecords
             book.peerOrigins = peerOrigins
-            book.peerEvents = peers
             book.revocations = revocations
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
@@ -190,30 +188,30 @@ public final class CaseBook {
     /// What opening read of the other computers' logs in a shared folder (empty otherwise).
     public var otherDevicesLogs: [PeerLogReport] { latestPeerReports ?? log.peers }
 
-    /// The union of this device's records and the other devices' (each from the log and sequence
-    /// `origins` names), with the revocations among them applied, in merge order; also the other
-    /// devices' records that apply, and what was held back.
-    static func merge(own: [(DecodedEvent, UInt64?)], ownLog: String, peers: [(DecodedEvent, UInt64?)],
-                      origins: [(log: String, sequence: UInt64)], history: CaseStore.HistoryKeeping)
-        -> (CaseStore, [(DecodedEvent, UInt64?)], RevocationReport) {
-        let revocations = RevocationReport(own: own, ownLog: ownLog, peers: peers, origins: origins)
-        let applyingOwn = revocations.applied(own, log: { _ in ownLog }, sequence: { own[$0].1 ?? 0 })
-        let applyingPeers = revocations.applied(peers, log: { origins[$0].log }, sequence: { origins[$0].sequence })
-        return (CaseStore.replay(applyingOwn + applyingPeers, history: history), applyingPeers, revocations)
-    }
-
-    /// Replays `log` from the start, streaming while its events are in merge order, merged with
-    /// `peers` (the other devices' events of a shared folder) when there are any.
-    private static func replay(_ log: EventLog, peers: [(DecodedEvent, UInt64?)],
-                               history: CaseStore.HistoryKeeping) throws -> CaseStore {
-        if !peers.isEmpty {
+    /// The log read again and replayed, merged with the other devices' records as last read.
+    func replayed(history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        if !peerRecords.isEmpty {
             var own: [(DecodedEvent, UInt64?)] = []
             try log.forEachRecord { own.append(($0.event, $0.sequence)) }
-            return CaseStore.replay(own + peers, history: history)
+            let merged = Self.merge(own: own, ownLog: log.logFileName, peers: peerRecords, origins: peerOrigins, history: history)
+            revocations = merged.revocations
+            return merged.store
         }
         var stream = ReplayStream(history: history)
         try log.forEachRecord { stream.fold($0) }
-        return try finish(&stream, reading: log, history: history)
+        return try Self.finish(&stream, reading: log, history: history)
+    }
+
+    /// Every device's records replayed in merge order, each log's records after its revocation
+    /// held back (the one rule every laptop applies, `Revocations`).
+    static func merge(own: [(DecodedEvent, UInt64?)], ownLog: String, peers: [DecodedEvent],
+                      origins: [(log: String, sequence: UInt64)],
+                      history: CaseStore.HistoryKeeping) -> (store: CaseStore, revocations: RevocationReport) {
+        let peerPairs = peers.map { ($0, UInt64?.none) }
+        let revocations = RevocationReport(own: own, ownLog: ownLog, peers: peerPairs, origins: origins)
+        let ownApplied = revocations.applied(own, log: { _ in ownLog }, sequence: { own[$0].1 ?? 0 })
+        let peersApplied = revocations.applied(peerPairs, log: { origins[$0].log }, sequence: { origins[$0].sequence })
+        return (CaseStore.replay(ownApplied + peersApplied, history: history), revocations)
     }
 
     /// The streamed store, or — for a merged log, whose events are not in merge order — the log
@@ -328,13 +326,13 @@ public final class CaseBook {
         let history = store.historyKeeping
         var stream = ReplayStream(history: history)
         log = try log.reopened { stream.fold($0) }
-        store = peerEvents.isEmpty ? try Self.finish(&stream, reading: log, history: history)
-            : try Self.replay(log, peers: peerEvents, history: history)
+        store = peerRecords.isEmpty ? try Self.finish(&stream, reading: log, history: history)
+            : try replayed(history: history)
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
-        store = try Self.replay(log, peers: peerEvents, history: store.historyKeeping)
+        store = try replayed(history: store.historyKeeping)
     }
 
     // MARK: - Sealed side files

@@ -19,7 +19,6 @@ extension AppStrings {
     }
     func possibleDuplicates(_ numbers: String) -> String { w("caseFile.possibleDuplicates", ["numbers": .text(numbers)]) }
     var linkDuplicate: String { w("caseFile.linkDuplicate") }
-    var noDuplicatesFromOtherLaptops: String { w("duplicates.noneFromOtherLaptops") }
     func linkDuplicateTitle(_ number: String) -> String { w("duplicates.linkTitle", ["number": .text(number)]) }
     func duplicatesLinked(later: String, earlier: String) -> String {
         w("duplicates.linked", ["later": .text(later), "earlier": .text(earlier)])

@@ -52,6 +52,7 @@ final class CaseFileScreen: Screen, CommandScreen {
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+        tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
         for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
@@ -63,8 +64,7 @@ final class CaseFileScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable {
         case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
-        case historyKind, historyPerson, findInHistory, back, markDuplicate
-        case resolveConflicts, linkDuplicate
+        case historyKind, historyPerson, findInHistory, back, markDuplicate, resolveConflicts, linkDuplicate
     }
 
     /// The case file's keys, in one table (read by routing, the bar, the help and the tests).
@@ -85,14 +85,10 @@ final class CaseFileScreen: Screen, CommandScreen {
             .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
             .init(.findInHistory, .character("/"), label: s.historyFindKey, showInBar: false),
             .init(.back, .escape, label: s.back),
-            // Named on the case file's header when they apply: the bar has no room left at 80 columns.
-            .init(.resolveConflicts, .character("v"), label: s.resolveConflicts, showInBar: false),
-        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate),
-                            .init(.linkDuplicate, .character("l"), label: s.linkDuplicate, showInBar: false)] : []))
+        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : [])
+            + (record?.conflictingFields.isEmpty == false ? [.init(.resolveConflicts, .character("v"), label: s.resolveConflicts)] : [])
+            + (coordinator && !possibleDuplicates.isEmpty ? [.init(.linkDuplicate, .character("l"), label: s.linkDuplicate)] : []))
     }
-
-    /// Intakes of the same person made on another laptop, offered to link (as of the last refresh).
-    private var possibleDuplicates: [DuplicateCandidate] = []
 
     func perform(_ command: Command) {
         switch command {
@@ -109,12 +105,15 @@ final class CaseFileScreen: Screen, CommandScreen {
         case .findInHistory: findInHistory()
         case .back: session.app.dismiss(self)
         case .markDuplicate: askForOriginal()
-        case .resolveConflicts: resolveConflicts()
+        case .resolveConflicts: ConflictScreen.open(caseID, session: session)
         case .linkDuplicate: chooseDuplicateToLink()
         }
     }
 
     override var bindings: [Binding] { commandBindings }
+
+    /// Intakes of the same person made on another laptop, offered to link (as of the last refresh).
+    private var possibleDuplicates: [DuplicateCandidate] = []
 
     func refresh() {
         guard let record, let book = session.book else { return }
@@ -275,19 +274,11 @@ final class CaseFileScreen: Screen, CommandScreen {
         })
     }
 
-    /// The conflict screen, or a word that there is nothing to choose.
-    private func resolveConflicts() {
-        guard let record else { return }
-        if record.conflictingFields.isEmpty { return session.app.showInfo(session.strings.noConflictsLeft(record.number.description)) }
-        ConflictScreen.open(caseID, session: session)
-    }
-
     /// Coordinators: links this case and an intake of the same person made on another laptop (the
     /// later one becomes the duplicate of the earlier), after choosing which when there are several.
     private func chooseDuplicateToLink() {
         guard let book = session.book, let record, session.perform({ _ = try session.writableBook() }) else { return }
         let s = session.strings
-        guard !possibleDuplicates.isEmpty else { return session.app.showInfo(s.noDuplicatesFromOtherLaptops) }
         let options = possibleDuplicates.compactMap { candidate in
             book.store[candidate.caseID].map { ChoiceOption(code: $0.number.description, label: "\($0.number)  \(session.masksNames ? CaseListSource.initials($0.displayName) : $0.displayName)") }
         }

@@ -22,7 +22,7 @@ struct SalvageCommand: ParsableCommand {
         let report = try data.caseFile.signingIn {
             try EventLog.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user, passphrase: credentials.passphrase)
         }
-        print(report.description)
+        print(LogReportWording(cli).salvage(report))
         print(cli("cli.salvage.check", ["directory": .text(destination.path)]))
     }
 }

@@ -19,7 +19,7 @@ struct VerifyCommand: ParsableCommand {
             try EventLog.verify(in: SharedFolder(folder: data.directory, state: data.state),
                                 user: credentials.user, passphrase: credentials.passphrase)
         }
-        print(report.description)
+        print(LogReportWording(cli).integrity(report))
         if let weak = EventLog.weakKeySlotCount(at: data.directory), weak > 0 {
             FileHandleOutput.standardError.write(cli("cli.verify.weakSlots", count: weak) + "\n")
         }

@@ -52,7 +52,7 @@ struct CaseFileAccess {
                 book.close()
                 throw CommandFailure.rolledBack(directory, rollback)
             }
-            FileHandleOutput.standardError.write(cli("cli.warning", ["text": .text(String(describing: rollback))]) + "\n")
+            FileHandleOutput.standardError.write(cli("cli.warning", ["text": .text(LogReportWording(cli).rollback(rollback))]) + "\n")
         }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()
