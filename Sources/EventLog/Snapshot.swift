@@ -228,28 +228,42 @@ extension EventLog {
     }
 
     /// Writes this device's snapshot of the log as it stands: `payload` is what the caller derived
-    /// from every record so far (the caller appends nothing meanwhile). Atomic: a crash leaves
-    /// the old snapshot or the new one, and either only ever saves work. Only a writer writes one,
-    /// so a log opened read-only (damaged, rolled back) never has its state snapshotted.
-    public func writeSnapshot(_ payload: Data) throws {
+    /// from the records the open delivered and those appended since for which `folded` is true
+    /// (the caller appends nothing meanwhile). Nothing is written, and false returned, when a
+    /// record appended since the open was not folded (appended around the caller's state, as a
+    /// streamed import is): the payload would not cover it.
+    /// Atomic: a crash leaves the old snapshot or the new one, and either only ever saves work.
+    /// Only a writer writes one, so a log opened read-only (damaged, rolled back) never has its
+    /// state snapshotted.
+    @discardableResult
+    public func writeSnapshot(_ payload: Data, folded: (UInt64) -> Bool) throws -> Bool {
         let writer = try requireWriter()
         let keys = try dataKeys()
         let tail = writer.committedTail
-        guard tail.nextSequence > 1 else { return }
+        guard tail.nextSequence > 1 else { return false }
         // From where the opening read left the log, over what was appended since.
         let scanner = LogScanner(file: file, fileSize: tail.endOffset, keys: keys, fileID: header.fileID,
                                  reservationStep: fileSystem.appendReservation)
         var notes = openingPoint?.notes ?? LogNotes()
         var history = openingPoint?.keyFileHistory ?? KeyFileHistory()
+        var covered = true
         let scan = try scanner.scan(from: openingPoint) { first, records in
             history.note(records, firstSequence: first)
             notes.note(records)
+            for (offset, record) in records.enumerated()
+            where record.type != LogNote.recordType && record.type != KeyFileRecord.type && !folded(first + UInt64(offset)) {
+                covered = false
+            }
         }
-        guard let point = scan.point(notes: notes, keyFileHistory: history), point.lastSequence == tail.nextSequence - 1
-        else { return }
+        guard covered, let point = scan.point(notes: notes, keyFileHistory: history), point.lastSequence == tail.nextSequence - 1
+        else { return false }
         let sealed = try SnapshotFormat.seal(point.encoded(payload: payload), key: keys.current, fileID: header.fileID)
         try io { () throws(FileSystemError) in try AtomicReplace.write(sealed, to: paths.snapshotPath, in: fileSystem) }
+        return true
     }
+
+    /// The sequence number of the last record acknowledged (0 for an empty log).
+    public var lastSequence: UInt64 { writer.map { $0.committedTail.nextSequence - 1 } ?? openingRead.lastSequence ?? 0 }
 
     /// The last record the snapshot this open resumed from covers (nil when the open read the
     /// whole log).

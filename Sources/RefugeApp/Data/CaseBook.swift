@@ -22,6 +22,9 @@ public final class CaseBook {
     /// Events folded since the state was last written to the snapshot (or since the log was read
     /// from its start): the snapshot is written again when there are any.
     public private(set) var eventsSinceSnapshot = 0
+    /// The records appended since the open (or the last reload) that `store` folded: a snapshot
+    /// is written only when nothing was appended around the store (a streamed import is).
+    private var foldedSinceOpen: [ClosedRange<UInt64>] = []
     /// The full read of the frames a snapshot let the open skip (see `verifyInBackground`).
     let coveredFrames = CoveredFramesVerification()
 
@@ -149,7 +152,9 @@ public final class CaseBook {
             let device = try deviceID(of: log)
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
             book.peerEvents = peers
-            book.eventsSinceSnapshot = folded
+            // A command's open read the log whole and wrote no snapshot: it writes one only if it
+            // appends (commands stay quick); the application writes one whenever it folded anything.
+            book.eventsSinceSnapshot = usesSnapshot ? folded : 0
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
         } catch {
@@ -253,6 +258,11 @@ public final class CaseBook {
         if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: "damage was found; run salvage") }
         let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
         eventsSinceSnapshot += events.count
+        if let last = foldedSinceOpen.last, last.upperBound + 1 == sequences.lowerBound {
+            foldedSinceOpen[foldedSinceOpen.count - 1] = last.lowerBound...sequences.upperBound
+        } else {
+            foldedSinceOpen.append(sequences)
+        }
         var needsReplay = false
         for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
             needsReplay = true
@@ -307,11 +317,14 @@ public final class CaseBook {
         log = try log.reopened { stream.fold($0) }
         store = peerEvents.isEmpty ? try Self.finish(&stream, reading: log, history: history)
             : try Self.replay(log, peers: peerEvents, history: history)
+        foldedSinceOpen = []
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
+        let through = log.lastSequence
         store = try Self.replay(log, peers: peerEvents, history: store.historyKeeping)
+        foldedSinceOpen = through > 0 ? [1...through] : []
     }
 
     // MARK: - Sealed side files
@@ -366,8 +379,10 @@ public final class CaseBook {
         guard eventsSinceSnapshot > 0, !isReadOnly, coveredFrames.current != .running, peerEvents.isEmpty,
               let state = store.snapshot() else { return }
         do {
-            try log.writeSnapshot(state)
-            eventsSinceSnapshot = 0
+            let folded = foldedSinceOpen
+            if try log.writeSnapshot(state, folded: { sequence in folded.contains { $0.contains(sequence) } }) {
+                eventsSinceSnapshot = 0
+            }
         } catch {
             // Best effort, as above; the log holds everything.
         }
