@@ -41,6 +41,10 @@ public final class EventLog: Sendable {
     /// The snapshot the open resumed from: the frames up to its end were not read by the open
     /// (`verifyFramesCoveredBySnapshot` reads them).
     let resumedFrom: SnapshotPoint?
+    /// In a shared folder: where this open moved a state directory of another case file that
+    /// stood in this one's place (see `StateBinding`).
+    let stateSetAside = Mutex<URL?>(nil)
+    public var setAsideState: URL? { stateSetAside.withLock { $0 } }
 
     /// The data keys and the key file as last written; the keys are dropped on close.
     struct Secrets: Sendable {

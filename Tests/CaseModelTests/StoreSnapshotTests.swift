@@ -27,6 +27,7 @@ import Testing
         #expect(restored.records == original.records)
         #expect(restored.users == original.users)
         #expect(restored.partners == original.partners)
+        #expect(restored.devices == original.devices)
         #expect(restored.activity == original.activity)
         #expect(restored.organisationName == original.organisationName)
         #expect(restored.caseworkSettings == original.caseworkSettings)

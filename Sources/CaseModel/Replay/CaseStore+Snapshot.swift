@@ -22,7 +22,8 @@ extension CaseStore {
             history: historyKeeping == .eventReferences ? 1 : 0,
             records: records, references: references,
             users: users.values.sorted { $0.name < $1.name }, organisationName: organisationName,
-            partners: partners.values.sorted { $0.id < $1.id }, caseworkSettings: caseworkSettings,
+            partners: partners.values.sorted { $0.id < $1.id }, devices: devices.values.sorted { $0.device < $1.device },
+            caseworkSettings: caseworkSettings,
             activity: activity.map { KeptEvent(Event(id: $0.eventID, author: $0.author, time: $0.time,
                                                       device: DeviceID(high: 0, low: 0), body: $0.body)) },
             unrecognised: unrecognised.map { KeptRecord(type: $0.recordType, payload: Array($0.payload)) },
@@ -55,6 +56,7 @@ extension CaseStore {
         for user in state.users { users[user.name] = user }
         organisationName = state.organisationName
         for partner in state.partners { partners[partner.id] = partner }
+        for entry in state.devices { devices[entry.device] = entry }
         caseworkSettings = state.caseworkSettings
         var activity: [ActivityEntry] = []
         for kept in state.activity {
@@ -94,6 +96,7 @@ extension CaseStore {
         var users: [UserAccount]
         var organisationName: String?
         var partners: [Partner]
+        var devices: [DeviceEntry]
         var caseworkSettings: CaseworkSettings
         var activity: [KeptEvent]
         var unrecognised: [KeptRecord]
