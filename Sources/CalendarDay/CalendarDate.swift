@@ -3,7 +3,7 @@ import Foundation
 /// A day in the Gregorian calendar with no time and no time zone: birth dates, intake dates. The
 /// same day wherever it is read; ages and bands are derived when reporting. One type for the forms
 /// (ScreenKit, which adds typing a date) and the case model (CaseModel).
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

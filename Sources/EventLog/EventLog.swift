@@ -35,6 +35,12 @@ public final class EventLog: Sendable {
     let keyFileHistory: KeyFileHistory
     /// In a shared folder: what opening read of every other device's log.
     public let peers: [PeerLogReport]
+    /// Where the opening read left the log, and what it derived from the log's own records: a
+    /// snapshot written later continues from here (nil for an empty or damaged log).
+    let openingPoint: SnapshotPoint?
+    /// The snapshot the open resumed from: the frames up to its end were not read by the open
+    /// (`verifyFramesCoveredBySnapshot` reads them).
+    let resumedFrom: SnapshotPoint?
     /// In a shared folder: where this open moved a state directory of another case file that
     /// stood in this one's place (see `StateBinding`).
     let stateSetAside = Mutex<URL?>(nil)
@@ -85,10 +91,16 @@ public final class EventLog: Sendable {
     /// Opens like `open(at:user:passphrase:mode:)` and hands every readable record to `body`
     /// during the read that opening does anyway, so a caller that replays the whole log reads
     /// and decrypts it once instead of twice. Records of a torn tail are not delivered.
+    ///
+    /// With `snapshot`, this device's snapshot of the log (`writeSnapshot`), when there is one that
+    /// opens and the log holds the frame it ends with, is handed over first: if `snapshot` accepts
+    /// its contents, only the records after it are delivered. A snapshot that is missing, does not
+    /// match or is refused changes nothing: every record is delivered.
     public static func open(at directory: URL, user: String, passphrase: String, mode: OpenMode = .readWrite,
+                            snapshot: ((Data) -> Bool)? = nil,
                             eachRecord body: (LogRecord) throws -> Void) throws -> EventLog {
-        try open(at: directory, user: user, passphrase: passphrase, mode: mode,
-                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds) { try LogRecord.deliver($1, from: $0, to: body) }
+        try open(DataDirectory(directory), user: user, passphrase: passphrase, mode: mode,
+                 fileSystem: PosixFileSystem(), clock: wallClockMicroseconds, snapshot: snapshot) { try LogRecord.deliver($1, from: $0, to: body) }
     }
 
     static func create(at directory: URL, user: String, passphrase: String, kdf: KDFParameters,
@@ -142,6 +154,7 @@ public final class EventLog: Sendable {
     static func open(_ paths: DataDirectory, user: String, passphrase: String, mode: OpenMode,
                      fileSystem: any FileSystem, clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                      readPeers: (DataKeys, KeyFile) -> PeerReading = { _, _ in PeerReading() },
+                     snapshot: ((Data) -> Bool)? = nil,
                      deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let (header, keyFile) = try readHeaderAndKeyFile(paths, fileSystem)
         // The marker of a shared folder is no log: the folder is opened with a state directory.
@@ -158,7 +171,7 @@ public final class EventLog: Sendable {
                 if current != keyFile { reunlocked = try unlock(current, user: user, passphrase: passphrase, in: paths) }
                 log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: current,
                                      keys: reunlocked.keys, lock: lock, clock: clock, salvaging: salvaging, peers: peers,
-                                     deliver: deliver)
+                                     snapshot: snapshot, deliver: deliver)
             } catch {
                 lock.release()
                 throw error
@@ -166,7 +179,7 @@ public final class EventLog: Sendable {
         } else {
             log = try openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
                                  keys: unlocked.keys, lock: nil, clock: clock, salvaging: salvaging, peers: peers,
-                                 deliver: deliver)
+                                 snapshot: snapshot, deliver: deliver)
         }
         do {
             return try log.reconcileKeyFile(reunlocked, passphrase: passphrase)
@@ -181,6 +194,7 @@ public final class EventLog: Sendable {
                                    keyFile: KeyFile, keys: DataKeys, lock: (any WriterLock)?,
                                    clock: @escaping @Sendable () -> UInt64, salvaging: Bool = false,
                                    peers: PeerReading = PeerReading(),
+                                   snapshot: ((Data) -> Bool)? = nil,
                                    deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { _, _ in }) throws -> EventLog {
         let file = try io { () throws(FileSystemError) in
             try fileSystem.open(paths.logPath, mode: lock == nil ? .read : .readWrite)
@@ -188,17 +202,29 @@ public final class EventLog: Sendable {
         do {
             let size = try io { () throws(FileSystemError) in try file.size() }
             var notes = LogNotes()
-            let state = LogState.read(paths, fileSystem, key: keys.current, fileID: header.fileID)
-            let watched: UInt64? = if case .state(let state) = state { state.lastSequence } else { nil }
+            var state = LogState.read(paths, fileSystem, key: keys.current, fileID: header.fileID)
             var keyFileHistory = KeyFileHistory()
+            let scanner = LogScanner(file: file, fileSize: size, keys: keys, fileID: header.fileID,
+                                     reservationStep: fileSystem.appendReservation, salvaging: salvaging)
+            let resumed = try snapshot.flatMap { accept in
+                try resumptionPoint(paths, fileSystem, keys: keys, fileID: header.fileID, scanner: scanner, accept: accept)
+            }
+            if let resumed {
+                notes = resumed.notes
+                keyFileHistory = resumed.keyFileHistory
+                // This device wrote the snapshot from a log it trusted, and the log holds the frame it
+                // ends with: a state naming an earlier record is older evidence of the same log.
+                if case .state(let found) = state, found.lastSequence < resumed.lastSequence { state = .none }
+            }
+            let watched: UInt64? = if case .state(let state) = state { state.lastSequence } else { nil }
             let scan = try scanNoticingRetiredKey(keyFile, directory: paths.path, history: &keyFileHistory) { history in
-                try LogScanner(file: file, fileSize: size, keys: keys, fileID: header.fileID,
-                               reservationStep: fileSystem.appendReservation, salvaging: salvaging).scan(watching: watched) { first, records in
+                try scanner.scan(watching: watched, from: resumed) { first, records in
                     history.note(records, firstSequence: first)
                     notes.note(records)
                     try deliver(first, records)
                 }
             }
+            let openingPoint = scan.point(notes: notes, keyFileHistory: keyFileHistory)
             keyFileHistory.merge(peers.keyFileHistory)
             var recovery = RecoveryReport(tornTail: scan.report.tornTail, tailWasCut: false,
                                           damage: scan.report.damage, removedTemporaryFiles: [])
@@ -233,6 +259,7 @@ public final class EventLog: Sendable {
             }
             return EventLog(directory: URL(fileURLWithPath: paths.path), recovery: recovery, openingRead: scan.report,
                             frameIndex: scan.index, notes: notes, keyFileHistory: keyFileHistory, peers: peers.reports,
+                            openingPoint: openingPoint, resumedFrom: resumed,
                             fileSystem: fileSystem, paths: paths, header: header, file: file, writer: writer,
                             writerLock: heldLock, secrets: Secrets(dataKeys: keys, keyFile: keyFile),
                             clock: clock)
@@ -243,7 +270,8 @@ public final class EventLog: Sendable {
     }
 
     private init(directory: URL, recovery: RecoveryReport, openingRead: ReadReport, frameIndex: FrameIndex,
-                 notes: LogNotes, keyFileHistory: KeyFileHistory, peers: [PeerLogReport], fileSystem: any FileSystem,
+                 notes: LogNotes, keyFileHistory: KeyFileHistory, peers: [PeerLogReport],
+                 openingPoint: SnapshotPoint?, resumedFrom: SnapshotPoint?, fileSystem: any FileSystem,
                  paths: DataDirectory, header: LogHeader, file: any OpenFile, writer: LogWriter?,
                  writerLock: (any WriterLock)?, secrets: Secrets, clock: @escaping @Sendable () -> UInt64) {
         self.directory = directory
@@ -253,6 +281,8 @@ public final class EventLog: Sendable {
         self.notes = Mutex(notes)
         self.keyFileHistory = keyFileHistory
         self.peers = peers
+        self.openingPoint = openingPoint
+        self.resumedFrom = resumedFrom
         self.fileSystem = fileSystem
         self.paths = paths
         self.header = header
@@ -277,7 +307,8 @@ public final class EventLog: Sendable {
         guard let writerLock else { throw EventLogError.readOnly(reason: "opened read-only") }
         let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
         let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
-                                        keys: keys, lock: writerLock, clock: clock, peers: PeerReading(reports: peers)) { try LogRecord.deliver($1, from: $0, to: body) }
+                                        keys: keys, lock: writerLock, clock: clock, peers: PeerReading(reports: peers),
+                                        deliver: { try LogRecord.deliver($1, from: $0, to: body) })
         secrets.withLock { $0.ownsLock = false }
         close()
         return fresh

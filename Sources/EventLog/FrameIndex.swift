@@ -17,6 +17,11 @@ struct FrameIndex: Sendable {
     private var framesSinceEntry = 0
     private var lastEnd: UInt64?
 
+    init() {}
+
+    /// An index continued from a snapshot's entries: the next frame noted gets an entry of its own.
+    init(entries: [Entry]) { self.entries = entries }
+
     /// Called for each good frame, in log order.
     mutating func noteGoodFrame(sequence: UInt64, offset: UInt64, end: UInt64) {
         if lastEnd != offset || framesSinceEntry >= Self.stride {  // first, after damage, or every stride
@@ -90,6 +95,20 @@ extension EventLog {
         var sequence: UInt64
         var length: Int
         var end: UInt64
+    }
+
+    /// Where the frame holding `sequence` starts, walking frame headers from the nearest index
+    /// entry (nil when the log does not hold it): what a snapshot is bound to.
+    func frameStart(holding sequence: UInt64) throws -> UInt64? {
+        let size = try readableEnd()
+        var reader = ChunkedReader(file: file, limit: size, chunkSize: 64 << 10)
+        guard let start = frameIndex.entry(before: sequence) ?? firstFrameOfANewLog,
+              var frame = try frameHeader(at: start.offset, reader: &reader, size: size) else { return nil }
+        while let following = try frameHeader(at: frame.end, reader: &reader, size: size),
+              following.sequence <= sequence, following.sequence > frame.sequence {
+            frame = following
+        }
+        return frame.sequence <= sequence ? frame.offset : nil
     }
 
     /// The header of a frame that fits in the file, or nil (end of the log, or bad bytes).

@@ -9,6 +9,17 @@ struct ScanOutcome {
     var index: FrameIndex
     /// The tag of the good frame whose last record has the watched sequence number, if one has.
     var watchedTag: [UInt8]?
+    /// Where the last good frame starts (nil when none was read).
+    var lastFrameOffset: UInt64?
+
+    /// Where this read left the log, with what the open derived from the log's own records: what
+    /// a snapshot written now is bound to. Nil for a log without frames or with damage.
+    func point(notes: LogNotes, keyFileHistory: KeyFileHistory) -> SnapshotPoint? {
+        guard let lastFrameOffset, let lastSequence = report.lastSequence, report.damage.isEmpty else { return nil }
+        return SnapshotPoint(lastFrameOffset: lastFrameOffset, endOffset: report.endOffset, lastSequence: lastSequence,
+                             lastTag: lastTag, recordCount: report.recordCount, firstTimestamp: report.firstTimestamp,
+                             lastTimestamp: report.lastTimestamp, notes: notes, keyFileHistory: keyFileHistory, index: index)
+    }
 }
 
 /// Reads the log front to back, checking every frame, and classifies what is not a good frame
@@ -53,15 +64,22 @@ struct LogScanner {
 
     /// Calls `deliver` with each good frame's first sequence number and records, in order.
     /// `watching`: a sequence number whose frame's tag the outcome should name (the state file's).
-    func scan(watching: UInt64? = nil, _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
+    /// With `start`, the scan goes on after the frame a snapshot ends with (which `holdsFrame`
+    /// checked), as if it had read everything before.
+    func scan(watching: UInt64? = nil, from start: SnapshotPoint? = nil,
+              _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
+        let startTag = start?.lastTag ?? FrameLayout.initialPreviousTag
         var frames = FramePreOpener(file: file, fileSize: fileSize, opener: opener,
-                                    from: UInt64(LogHeader.size), previousTag: FrameLayout.initialPreviousTag)
+                                    from: start?.endOffset ?? UInt64(LogHeader.size), previousTag: startTag)
         var reader = ChunkedReader(file: file, limit: fileSize)  // for what follows bad bytes
-        var outcome = ScanOutcome(report: ReadReport(recordCount: 0, lastSequence: nil, endOffset: UInt64(LogHeader.size),
+        var outcome = ScanOutcome(report: ReadReport(recordCount: start?.recordCount ?? 0, lastSequence: start?.lastSequence,
+                                                     endOffset: start?.endOffset ?? UInt64(LogHeader.size),
                                                      fileSize: fileSize, tornTail: nil, damage: [],
-                                                     firstTimestamp: nil, lastTimestamp: nil),
-                                  lastTag: FrameLayout.initialPreviousTag, index: FrameIndex(), watchedTag: nil)
-        var nextSequence: UInt64 = 1
+                                                     firstTimestamp: start?.firstTimestamp, lastTimestamp: start?.lastTimestamp),
+                                  lastTag: startTag, index: start?.index ?? FrameIndex(), watchedTag: nil,
+                                  lastFrameOffset: start?.lastFrameOffset)
+        var nextSequence: UInt64 = (start?.lastSequence ?? 0) + 1
+        if let start, watching == start.lastSequence { outcome.watchedTag = start.lastTag }
         while true {
             // 1. The next frame, checksummed and opened, or the bytes that are not one.
             let bad: BadBytes
@@ -81,6 +99,7 @@ struct LogScanner {
                 if nextSequence - 1 == watching { outcome.watchedTag = frames.tag }
                 outcome.report.lastSequence = nextSequence - 1
                 outcome.report.endOffset = frame.end
+                outcome.lastFrameOffset = frame.offset
                 continue
 
             // 3. Tampering: a right checksum, but out of sequence or not authentic. Salvage reads
@@ -116,6 +135,28 @@ struct LogScanner {
             outcome.lastTag = frames.previousTag
             return outcome
         }
+    }
+
+    /// Whether the log holds the frame a snapshot ends with, where the snapshot says: its checksum
+    /// right, authentic with the 16 bytes before it as previous tag, ending with the snapshot's
+    /// last record, and with the snapshot's tag. (The chain makes that tag stand for every frame
+    /// before it; their bytes are checked by the full read that follows the open.)
+    func holdsFrame(of point: SnapshotPoint) throws -> Bool {
+        guard point.endOffset <= fileSize else { return false }
+        let previousTag: [UInt8]
+        if point.lastFrameOffset == UInt64(LogHeader.size) {
+            previousTag = FrameLayout.initialPreviousTag
+        } else {
+            var reader = ChunkedReader(file: file, limit: fileSize, chunkSize: 64)
+            guard let before = try reader.bytes(at: point.lastFrameOffset - UInt64(FrameLayout.tagSize),
+                                                count: FrameLayout.tagSize) else { return false }
+            previousTag = Array(before)
+        }
+        var frames = FramePreOpener(file: file, fileSize: point.endOffset, opener: opener,
+                                    from: point.lastFrameOffset, previousTag: previousTag)
+        guard case .opened(let frame, let records) = try frames.next() else { return false }
+        return frame.end == point.endOffset && frame.firstSequence + UInt64(records.count) - 1 == point.lastSequence
+            && frames.tag == point.lastTag
     }
 
     /// Bytes at `offset` that are not a good frame; `skipHint` is where the next frame would start

@@ -199,8 +199,11 @@ extension EventLog {
     /// Opens this device's log in a shared folder as `user`, reading every other device's log
     /// too: `eachRecord` gets this device's records, `eachPeerRecord` every other log's (the
     /// other log's file name and the record). A case file of one log is first moved into the
-    /// shared layout, when opened for writing (read-only, it is read where it is).
+    /// shared layout, when opened for writing (read-only, it is read where it is). `snapshot` is
+    /// asked, after the other logs were read, whether to take this device's snapshot of its own
+    /// log (see `open(at:user:passphrase:mode:snapshot:eachRecord:)`).
     public static func open(in shared: SharedFolder, user: String, passphrase: String, mode: OpenMode = .readWrite,
+                            snapshot: ((Data) -> Bool)? = nil,
                             eachRecord: (LogRecord) throws -> Void,
                             eachPeerRecord: (String, LogRecord) -> Void = { _, _ in }) throws -> EventLog {
         let fileSystem = PosixFileSystem()
@@ -217,7 +220,7 @@ extension EventLog {
             throw EventLogError.noSuchLog(directory: shared.folderPath)
         case .singleLog where mode == .readOnly:
             return try open(DataDirectory(shared.folder), user: user, passphrase: passphrase, mode: .readOnly,
-                            fileSystem: fileSystem, clock: wallClockMicroseconds, deliver: deliver)
+                            fileSystem: fileSystem, clock: wallClockMicroseconds, snapshot: snapshot, deliver: deliver)
         case .singleLog:
             own = try moveIntoSharedLayout(shared, fileSystem)
         case .shared:
@@ -234,7 +237,7 @@ extension EventLog {
                            fileSystem: fileSystem, clock: wallClockMicroseconds,
                            readPeers: { keys, keyFile in
                                readPeers(shared, own: own, keys: keys, keysetID: keyFile.keysetID, fileSystem, eachPeerRecord)
-                           }, deliver: deliver)
+                           }, snapshot: snapshot, deliver: deliver)
         // A state made before it noted its case file learns it from the first writable open.
         if !log.isReadOnly, shared.stateBinding(fileSystem) == nil {
             try? shared.bindState(StateBinding(keysetID: log.header.keysetID, logFileID: log.header.fileID), fileSystem)
@@ -319,6 +322,8 @@ extension EventLog {
                 try moveFile(single.path + "/" + entry, to: target.state + "/" + entry, fileSystem)
             }
             if fileSystem.fileExists(single.statePath) { try moveFile(single.statePath, to: target.statePath, fileSystem) }
+            // The snapshot stays valid: the log keeps its file id and frames under its new name.
+            if fileSystem.fileExists(single.snapshotPath) { try moveFile(single.snapshotPath, to: target.snapshotPath, fileSystem) }
             try shared.noteOwnLog(name, fileSystem)
             try fileSystem.rename(single.logPath, to: target.logPath)
             try fileSystem.syncDirectory(single.path)

@@ -65,6 +65,32 @@ func runWriter(_ directory: URL, threads: Int) throws -> Never {
     exit(0)
 }
 
+/// Appends and writes a snapshot after every append, for the kill -9 test of the snapshot: each
+/// snapshot's contents name the last record it covers and fill more than one chunk, so that a kill
+/// lands inside a write. Prints `ack SEQ` after an append and `snapshot SEQ` after a snapshot.
+func runSnapshotWriter(_ directory: URL) throws -> Never {
+    let log = try openOrCreate(directory)
+    emit("ready")
+    while true {
+        do {
+            let sequence = try log.append(type: 1, payload: Data("record".utf8))
+            emit("ack \(sequence) record")
+            try log.writeSnapshot(snapshotContents(covering: sequence)) { _ in true }
+            emit("snapshot \(sequence)")
+        } catch {
+            emit("error \(error)")
+            exit(2)
+        }
+    }
+}
+
+/// What the snapshot writer writes: the sequence, then 1.5 MiB that depend on it.
+func snapshotContents(covering sequence: UInt64) -> Data {
+    var bytes = Array("\(sequence):".utf8)
+    bytes += (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: UInt64($0) &* 31 &+ sequence) }
+    return Data(bytes)
+}
+
 func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 
 func microseconds(_ body: () throws -> Void) rethrows -> Double {
@@ -136,7 +162,7 @@ func runReadBench(_ directory: URL, count: Int, perFrame: Int) throws {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: EventLogStress writer|bench|read-bench DIR [N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: EventLogStress writer|snapshot-writer|bench|read-bench DIR [N]\n".utf8))
     exit(64)
 }
 let directory = URL(fileURLWithPath: arguments[2])
@@ -145,6 +171,7 @@ let secondNumber = arguments.count > 4 ? Int(arguments[4]) : nil
 do {
     switch arguments[1] {
     case "writer": try runWriter(directory, threads: number ?? 3)
+    case "snapshot-writer": try runSnapshotWriter(directory)
     case "bench": try runBench(directory, count: number ?? 2000)
     case "read-bench": try runReadBench(directory, count: number ?? 1_000_000, perFrame: secondNumber ?? 1)
     default: exit(64)

@@ -25,6 +25,7 @@ struct BenchmarkRun {
         // The figures measured on every caseload size (saves on the first size only).
         let caseloadFigures: [(group: String, label: String, everySize: Bool, measure: (CaseloadFixture, Suite) throws -> Void)] = [
             ("open", "  cold open", true, ColdOpenFigure.measure),
+            ("snapshot", "  open from the snapshot", true, SnapshotOpenFigure.measure),
             ("memory", "  memory", true, MemoryFigure.measure),
             ("search", "  search", true, SearchFigure.measure),
             ("frame", "  frames", true, FrameFigure.measure),

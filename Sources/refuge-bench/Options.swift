@@ -15,7 +15,7 @@ struct Options {
     var child: ChildMode?
 
     /// The groups `--only` accepts, in the order they run.
-    static let groups = ["kdf", "append", "read", "open", "memory", "search", "frame", "save", "import", "tty"]
+    static let groups = ["kdf", "append", "read", "open", "snapshot", "memory", "search", "frame", "save", "import", "tty"]
 
     func wants(_ group: String) -> Bool { only?.contains(group) ?? true }
 
@@ -23,6 +23,7 @@ struct Options {
         case open(directory: URL)
         case sqliteOpen(path: String)
         case read(directory: URL)
+        case openFromSnapshot(directory: URL)
     }
 
     /// How many times each thing is done; small in a smoke run, which checks shape, not speed.
@@ -74,6 +75,7 @@ struct Options {
             case "--child-open": options.child = .open(directory: URL(fileURLWithPath: try value(argument)))
             case "--child-sqlite-open": options.child = .sqliteOpen(path: try value(argument))
             case "--child-read": options.child = .read(directory: URL(fileURLWithPath: try value(argument)))
+            case "--child-open-snapshot": options.child = .openFromSnapshot(directory: URL(fileURLWithPath: try value(argument)))
             case "--help", "-h": throw UsageError(nil)
             default: throw UsageError("unknown argument \(argument)")
             }

@@ -20,6 +20,7 @@ do {
         case .open(let directory): try MemoryFigure.childOpen(directory: directory)
         case .sqliteOpen(let path): try MemoryFigure.childSQLiteOpen(path: path)
         case .read(let directory): try ReadThroughputFigure.child(directory: directory)
+        case .openFromSnapshot(let directory): try MemoryFigure.childOpen(directory: directory, usesSnapshot: true)
         }
     } else {
         try BenchmarkRun(options: options).run()

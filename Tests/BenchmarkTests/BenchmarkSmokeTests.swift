@@ -12,12 +12,13 @@ import Testing
         "peak_memory", "search_keystroke_cyrillic", "search_keystroke_latin", "search_keystroke_narrowing",
         "frame_80x24", "frame_200x60", "frame_page_down_80x24", "frame_page_down_200x60", "save_intake", "save_edit", "import_csv", "import_csv_parse",
         "import_csv_append", "bytes_typed_character", "bytes_search_character", "bytes_page_down", "bytes_open_case",
+        "open_snapshot", "background_verify", "case_file_open", "peak_memory_snapshot", "open_snapshot_1000_new",
     ]
 
     /// Figures that must carry SQLite's number beside ours.
     static let comparedWithSQLite: Set<String> = [
         "append_300", "cold_open", "peak_memory", "search_keystroke_cyrillic", "search_keystroke_latin",
-        "save_intake", "save_edit",
+        "save_intake", "save_edit", "open_snapshot", "open_snapshot_1000_new", "peak_memory_snapshot",
     ]
 
     @Test func smokeRunPrintsEveryFigure() throws {

@@ -1,6 +1,6 @@
 /// One of the three risk ratings of a risk assessment, with its reasons
 /// (`CaseworkCodeLists.riskReason` codes).
-public struct RiskRating: Sendable, Hashable {
+public struct RiskRating: Codable, Sendable, Hashable {
     public let level: RiskLevel
     public let reasons: [String]
 
@@ -12,7 +12,7 @@ public struct RiskRating: Sendable, Hashable {
 
 /// A structured risk assessment on a day (HTCDS 2.0: individual, household and community risk),
 /// repeated during a case.
-public struct RiskAssessment: Sendable, Hashable {
+public struct RiskAssessment: Codable, Sendable, Hashable {
     public let date: CalendarDate
     public let individual: RiskRating
     public let household: RiskRating
@@ -37,8 +37,8 @@ public struct RiskAssessment: Sendable, Hashable {
 }
 
 /// How far the needs of each plan area are met, on a day.
-public struct NeedsAssessment: Sendable, Hashable {
-    public struct Need: Sendable, Hashable {
+public struct NeedsAssessment: Codable, Sendable, Hashable {
+    public struct Need: Codable, Sendable, Hashable {
         /// A `CaseworkCodeLists.planArea` code.
         public let area: String
         public let status: NeedStatus

@@ -40,7 +40,7 @@ public enum CaseworkCodeLists {
 }
 
 /// A risk rating, from an individual, household or community risk assessment (HTCDS 2.0).
-public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum RiskLevel: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     case low, medium, high
 
     var code: Code {
@@ -59,7 +59,7 @@ public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// How far a need of one plan area is met, in a needs assessment.
-public enum NeedStatus: String, Sendable, Hashable, CaseIterable {
+public enum NeedStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case met, partly, notMet
 
     var code: Code {
@@ -74,7 +74,7 @@ public enum NeedStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where an objective of the support plan stands.
-public enum ObjectiveStatus: String, Sendable, Hashable, CaseIterable {
+public enum ObjectiveStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case open, achieved, partlyAchieved, notAchieved, dropped
 
     public var isOpen: Bool { self == .open }

@@ -1,5 +1,5 @@
 /// A follow-up made by hand: something to do for a case by a day, by someone.
-public struct FollowUpEntry: Sendable, Hashable {
+public struct FollowUpEntry: Codable, Sendable, Hashable {
     public let id: FollowUpID
     public let title: String
     public let due: CalendarDate
@@ -17,7 +17,7 @@ public struct FollowUpEntry: Sendable, Hashable {
 /// Names one follow-up of a case, made by hand or derived, so that it can be marked done, moved
 /// or dropped. Stored in events as `rawValue` (`manual:<id>`, `action:<id>`, `referral:<event id>`,
 /// `reassessment:<yyyy-mm-dd of the assessment or intake it follows>`, `reflection`).
-public enum FollowUpRef: Sendable, Hashable, Comparable {
+public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
     case manual(FollowUpID)
     case planAction(ActionID)
     case referral(EventID)
@@ -67,7 +67,7 @@ public enum FollowUpRef: Sendable, Hashable, Comparable {
 }
 
 /// What became of a follow-up. Moved keeps it open with a new due date; done and dropped end it.
-public enum FollowUpResolution: Sendable, Hashable {
+public enum FollowUpResolution: Codable, Sendable, Hashable {
     case done(note: String)
     case moved(to: CalendarDate, reason: String)
     case dropped(reason: String)
@@ -97,7 +97,7 @@ public struct FollowUp: Sendable, Hashable {
 /// How an organisation runs derived follow-ups. National rules differ, so each is a setting; it
 /// lives in the log as the organisation event `caseworkSettingsChanged` (the last one stands),
 /// set with `refuge settings`.
-public struct CaseworkSettings: Sendable, Hashable {
+public struct CaseworkSettings: Codable, Sendable, Hashable {
     /// Days from the last assessment (or the intake) to the next, while the case is not closed.
     public var reassessmentDays: Int
     /// Days from the intake to the end of the reflection and recovery period.

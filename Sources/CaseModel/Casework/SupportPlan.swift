@@ -10,7 +10,7 @@ public typealias ActionID = Identifier<ActionTag>
 public typealias FollowUpID = Identifier<FollowUpTag>
 
 /// One objective of the individual support plan (HTCDS `spl_Objectives`), as last saved.
-public struct PlanObjective: Sendable, Hashable {
+public struct PlanObjective: Codable, Sendable, Hashable {
     public let id: ObjectiveID
     /// A `CaseworkCodeLists.planArea` code.
     public let area: String
@@ -35,7 +35,7 @@ public struct PlanObjective: Sendable, Hashable {
 }
 
 /// One action towards an objective (HTCDS `spl_ActionPlan`), as last saved.
-public struct PlanAction: Sendable, Hashable {
+public struct PlanAction: Codable, Sendable, Hashable {
     public let id: ActionID
     public let objective: ObjectiveID
     public let what: String
@@ -59,7 +59,7 @@ public struct PlanAction: Sendable, Hashable {
 
 /// The current support plan of a case. Every saved objective or action makes a new version; the
 /// earlier versions are in the case's history.
-public struct SupportPlan: Sendable, Hashable {
+public struct SupportPlan: Codable, Sendable, Hashable {
     /// In the order they were first added.
     public private(set) var objectives: [PlanObjective] = []
     /// In the order they were first added.

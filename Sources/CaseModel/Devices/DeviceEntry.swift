@@ -1,5 +1,5 @@
 /// A laptop of a case file that several laptops share, as its naming and revocation events say.
-public struct DeviceEntry: Sendable, Equatable {
+public struct DeviceEntry: Codable, Sendable, Equatable {
     public let device: DeviceID
     /// Its last name (nil until it is named).
     public private(set) var name: String?
@@ -11,7 +11,7 @@ public struct DeviceEntry: Sendable, Equatable {
     /// Set once it was revoked; the first revocation in merge order stands.
     public private(set) var revocation: Revocation?
 
-    public struct Revocation: Sendable, Equatable {
+    public struct Revocation: Codable, Sendable, Equatable {
         public let by: String
         public let at: HLCTimestamp
         public let lastSequence: UInt64

@@ -21,7 +21,7 @@ public struct Event: Sendable, Hashable {
 }
 
 /// Sort key of the merge order. Two replays of the same events sort them identically.
-public struct MergeKey: Hashable, Comparable, Sendable {
+public struct MergeKey: Codable, Hashable, Comparable, Sendable {
     public let time: HLCTimestamp
     public let device: DeviceID
     public let id: EventID

@@ -1,5 +1,5 @@
 /// Where a case stands. New cases are active; closing asks for a reason.
-public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
+public enum CaseStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case active, followUp, closed, closedReferred
 
     public var isClosed: Bool { self == .closed || self == .closedReferred }
@@ -18,7 +18,7 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A service given to a client (HTCDS services subform).
-public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
+public enum ServiceKind: String, Codable, Sendable, Hashable, CaseIterable {
     case shelterAdmission, shelterDischarge, medical, psychological, legal, documentsRecovery,
         repatriation, familyReunification, vocationalTraining, financial, education, other
 
@@ -43,7 +43,7 @@ public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What a user may do: coordinators manage users and make identifiable exports.
-public enum UserRole: String, Sendable, Hashable, CaseIterable {
+public enum UserRole: String, Codable, Sendable, Hashable, CaseIterable {
     case coordinator, caseworker
 
     var code: Code {
@@ -71,7 +71,7 @@ public struct FieldChange: Sendable, Hashable {
 }
 
 /// A service as recorded: kind, the day it began (or happened) and, if known, when it ended.
-public struct ServiceEntry: Sendable, Hashable {
+public struct ServiceEntry: Codable, Sendable, Hashable {
     public let kind: ServiceKind
     public let date: CalendarDate
     public let endDate: CalendarDate?
@@ -86,7 +86,7 @@ public struct ServiceEntry: Sendable, Hashable {
 }
 
 /// A referral out to another organisation (`CodeLists.organisationType` code).
-public struct ReferralEntry: Sendable, Hashable {
+public struct ReferralEntry: Codable, Sendable, Hashable {
     public let organisationType: String
     public let date: CalendarDate
     public let reason: String

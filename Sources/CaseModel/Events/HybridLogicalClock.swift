@@ -2,7 +2,7 @@ import Foundation
 
 /// A hybrid-logical-clock timestamp: wall-clock milliseconds plus a counter that orders events
 /// within the same millisecond or after the wall clock went backwards.
-public struct HLCTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct HLCTimestamp: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let wallMillis: UInt64
     public let counter: UInt32
 

@@ -1,6 +1,6 @@
 /// A 128-bit random identifier (like a UUID), typed by what it identifies so that a case id
 /// cannot be passed where an event id is expected.
-public struct Identifier<Tag>: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Identifier<Tag>: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let high: UInt64
     public let low: UInt64
 

@@ -6,7 +6,7 @@ public enum PartnerTag {}
 public typealias PartnerID = Identifier<PartnerTag>
 
 /// What kind of organisation a partner is.
-public enum PartnerKind: String, Sendable, Hashable, CaseIterable {
+public enum PartnerKind: String, Codable, Sendable, Hashable, CaseIterable {
     case medical, legal, police, ngo, consulate, shelterAbroad, socialServices, other
 
     var code: Code {
@@ -27,7 +27,7 @@ public enum PartnerKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What the directory says about a partner; an add or a change carries all of it.
-public struct PartnerDetails: Sendable, Hashable {
+public struct PartnerDetails: Codable, Sendable, Hashable {
     public var name: String
     public var kind: PartnerKind
     /// ISO 3166-1 alpha-2, or empty.
@@ -95,7 +95,7 @@ extension PartnerDetails {
 
 /// A partner as the log knows it: its details now, who added and last changed it, and whether it
 /// is retired (kept, so past referrals still name it, but offered for no new referral).
-public struct Partner: Sendable, Hashable, Identifiable {
+public struct Partner: Codable, Sendable, Hashable, Identifiable {
     public let id: PartnerID
     public internal(set) var details: PartnerDetails
     public let addedBy: String

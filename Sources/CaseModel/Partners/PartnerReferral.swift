@@ -1,5 +1,5 @@
 /// Why a person is referred to a partner (the `cas_ReasonForOutgoingReferral` of HTCDS, as codes).
-public enum ReferralReason: String, Sendable, Hashable, CaseIterable {
+public enum ReferralReason: String, Codable, Sendable, Hashable, CaseIterable {
     case medical, psychological, legal, documents, repatriation, shelter, familyReunification, protection,
         investigation, livelihood, other
 
@@ -25,7 +25,7 @@ public enum ReferralReason: String, Sendable, Hashable, CaseIterable {
 
 /// A part of the case a referral shares: a section of the intake, the services, or the notes
 /// (free text, so never shared unless chosen).
-public enum SharedPart: String, Sendable, Hashable, CaseIterable {
+public enum SharedPart: String, Codable, Sendable, Hashable, CaseIterable {
     case identity, background, situation, referral, services, notes
 
     var code: Code {
@@ -54,7 +54,7 @@ public enum SharedPart: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How a referral packet was protected.
-public enum PacketProtection: UInt8, Sendable, Hashable {
+public enum PacketProtection: UInt8, Codable, Sendable, Hashable {
     /// No packet was written (a referral recorded without one).
     case none = 0
     /// Encrypted to the partner's age key.
@@ -64,7 +64,7 @@ public enum PacketProtection: UInt8, Sendable, Hashable {
 }
 
 /// Where a referral stands: sent, then accepted or declined, then (accepted) completed.
-public enum ReferralStatus: String, Sendable, Hashable, CaseIterable {
+public enum ReferralStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case sent, accepted, declined, completed
 
     var code: Code {
@@ -89,7 +89,7 @@ public enum ReferralStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A referral to a partner as sent: who, why, what was shared, and whether consent was overridden.
-public struct PartnerReferral: Sendable, Hashable {
+public struct PartnerReferral: Codable, Sendable, Hashable {
     public let partner: PartnerID
     /// The partner's name when the referral was sent (the history reads it even after a rename).
     public let partnerName: String
@@ -114,7 +114,7 @@ public struct PartnerReferral: Sendable, Hashable {
 }
 
 /// A partner referral in a case: as sent, and where it stands now.
-public struct PartnerReferralRecord: Sendable, Hashable {
+public struct PartnerReferralRecord: Codable, Sendable, Hashable {
     /// The `referralSent` event's id; status changes name it.
     public let id: EventID
     public let author: String

@@ -1,5 +1,5 @@
 /// Markers shown next to a case, derived from its state on every change.
-public struct CaseFlags: OptionSet, Sendable, Hashable {
+public struct CaseFlags: Codable, OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 

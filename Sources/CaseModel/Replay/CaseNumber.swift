@@ -1,6 +1,6 @@
 /// The human-friendly case number, sequential per year of intake: `2026-0001`.
 /// Assigned by replay in merge order, so every replay of the same events gives the same numbers.
-public struct CaseNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CaseNumber: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let sequence: Int
 

@@ -1,5 +1,5 @@
 /// A note as written, with who wrote it and when.
-public struct Note: Sendable, Hashable {
+public struct Note: Codable, Sendable, Hashable {
     public let id: EventID
     public let author: String
     public let time: HLCTimestamp
@@ -7,7 +7,7 @@ public struct Note: Sendable, Hashable {
 }
 
 /// A recorded service with its author.
-public struct ServiceRecord: Sendable, Hashable {
+public struct ServiceRecord: Codable, Sendable, Hashable {
     public let id: EventID
     public let author: String
     public let time: HLCTimestamp
@@ -15,7 +15,7 @@ public struct ServiceRecord: Sendable, Hashable {
 }
 
 /// A referral out with its author.
-public struct ReferralRecord: Sendable, Hashable {
+public struct ReferralRecord: Codable, Sendable, Hashable {
     public let id: EventID
     public let author: String
     public let time: HLCTimestamp
@@ -23,7 +23,7 @@ public struct ReferralRecord: Sendable, Hashable {
 }
 
 /// The current state of one case, as replay folded it from the case's events.
-public struct CaseRecord: Sendable, Hashable, Identifiable {
+public struct CaseRecord: Codable, Sendable, Hashable, Identifiable {
     public let id: CaseID
     public let number: CaseNumber
     public let openedOn: CalendarDate

@@ -44,41 +44,41 @@ public struct CaseStore: Sendable {
 
     /// Every case, in the order the cases were opened (stored contiguously so that replay
     /// mutates records in place).
-    public private(set) var records: [CaseRecord] = []
+    public internal(set) var records: [CaseRecord] = []
     /// Each case's history, parallel to `records` (only with `.entries`).
-    private var histories: [[HistoryEntry]] = []
+    var histories: [[HistoryEntry]] = []
     /// Each case's event references, parallel to `records` (only with `.eventReferences`).
-    private var references: [[UInt64]] = []
-    private var positions: [CaseID: Int] = [:]
-    public private(set) var users: [String: UserAccount] = [:]
-    public private(set) var organisationName: String?
+    var references: [[UInt64]] = []
+    var positions: [CaseID: Int] = [:]
+    public internal(set) var users: [String: UserAccount] = [:]
+    public internal(set) var organisationName: String?
     /// The partner directory, retired partners included.
-    public private(set) var partners: [PartnerID: Partner] = [:]
+    public internal(set) var partners: [PartnerID: Partner] = [:]
     /// The laptops that were named or revoked (several laptops sharing the case file).
-    public private(set) var devices: [DeviceID: DeviceEntry] = [:]
+    public internal(set) var devices: [DeviceID: DeviceEntry] = [:]
     /// The organisation's rules for derived follow-ups (the last `caseworkSettingsChanged`).
-    public private(set) var caseworkSettings = CaseworkSettings.standard
+    public internal(set) var caseworkSettings = CaseworkSettings.standard
     /// Sign-ins, exports and user administration, in order.
-    public private(set) var activity: [ActivityEntry] = []
+    public internal(set) var activity: [ActivityEntry] = []
     /// Records this version could not read, kept byte for byte.
-    public private(set) var unrecognised: [UnrecognisedEvent] = []
+    public internal(set) var unrecognised: [UnrecognisedEvent] = []
     /// Case events whose case was never opened (a partial merge, a damaged log).
-    public private(set) var orphans: [Event] = []
-    public private(set) var searchIndex = SearchIndex()
+    public internal(set) var orphans: [Event] = []
+    public internal(set) var searchIndex = SearchIndex()
     /// Case events of imports whose commit is not in the log (a replay left them out; see
     /// `ReplayStream`).
     public internal(set) var uncommittedImportEvents = 0
-    public private(set) var eventCount = 0
-    public private(set) var lastMergeKey: MergeKey?
-    private var lastSequenceByYear: [Int: Int] = [:]
-    private var takenNumbers: Set<CaseNumber> = []
+    public internal(set) var eventCount = 0
+    public internal(set) var lastMergeKey: MergeKey?
+    var lastSequenceByYear: [Int: Int] = [:]
+    var takenNumbers: Set<CaseNumber> = []
     /// Positions of the cases whose answers changed since the last `settle`, each once.
-    private var unsettled: [Int] = []
+    var unsettled: [Int] = []
     /// Whether each case is in `unsettled`; parallel to `records`.
-    private var isUnsettled: [Bool] = []
+    var isUnsettled: [Bool] = []
     /// For `foldInMergeOrder`: the last case event's and the last organisation event's merge keys.
-    private var lastReplayedCaseKey: MergeKey?
-    private var lastReplayedOrganisationKey: MergeKey?
+    var lastReplayedCaseKey: MergeKey?
+    var lastReplayedOrganisationKey: MergeKey?
 
     public init(schema: IntakeSchema = .standard, keepsHistory: Bool = true) {
         self.init(schema: schema, history: keepsHistory ? .entries : .none)

@@ -53,7 +53,7 @@ public struct ActivityEntry: Sendable, Hashable {
 }
 
 /// A user as the log knows them; disabled users stay listed so their past events keep a name.
-public struct UserAccount: Sendable, Hashable {
+public struct UserAccount: Codable, Sendable, Hashable {
     public let name: String
     public internal(set) var role: UserRole
     public internal(set) var isActive: Bool

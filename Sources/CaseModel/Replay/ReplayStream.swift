@@ -39,6 +39,13 @@ public struct ReplayStream: Sendable {
         self.committedImports = committedImports
     }
 
+    /// Continues a replay from a restored snapshot (`CaseStore(snapshot:history:)`): the events
+    /// after it are folded as if the stream had folded everything before.
+    public init(resuming store: CaseStore) {
+        self.store = store
+        committedImports = nil
+    }
+
     /// Folds the next record; `reference` is its log sequence number (kept with `.eventReferences`).
     public mutating func fold(_ record: DecodedEvent, reference: UInt64?) {
         guard isInMergeOrder else { return }

@@ -1,6 +1,6 @@
 /// The stable name of an intake field. Keys are stored in events, written as CSV headers and
 /// read back on import, so an existing key is never renamed.
-public struct FieldKey: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
+public struct FieldKey: Codable, RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
     public let rawValue: String

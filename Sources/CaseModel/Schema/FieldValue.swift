@@ -1,5 +1,5 @@
 /// A stored answer. An unanswered field has no value at all (nil), never an empty one.
-public enum FieldValue: Hashable, Sendable {
+public enum FieldValue: Codable, Hashable, Sendable {
     case text(String)
     case date(CalendarDate)
     case number(Int)

@@ -39,7 +39,7 @@ public struct IntakeSchema: Sendable {
 }
 
 /// How much of what the yearly report needs is filled in: shows incomplete intakes.
-public struct Completeness: Sendable, Hashable, CustomStringConvertible {
+public struct Completeness: Codable, Sendable, Hashable, CustomStringConvertible {
     public let filled: Int
     public let total: Int
 

@@ -11,7 +11,7 @@ extension CaseBook {
     }
 
     /// True when opening found damage and fell back to read-only.
-    var wasOpenedReadOnlyBecauseOfDamage: Bool { log.recovery.openedReadOnlyBecauseOfDamage }
+    var wasOpenedReadOnlyBecauseOfDamage: Bool { log.recovery.openedReadOnlyBecauseOfDamage || damageFoundAfterOpen != nil }
 
     /// Records a new status, reopening a closed case first when the new status is an open one.
     func changeStatus(of id: CaseID, to status: CaseStatus, reason: String) throws {

@@ -21,6 +21,8 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
+    /// The background read's damage was shown (once per sign-in).
+    private var reportedDamageAfterOpen = false
     /// Names shown as initials on every screen (F6 on the case list), for work where others can
     /// see the screen; the top line says so until it is turned off.
     var masksNames = false { didSet { updateMarker() } }
@@ -44,6 +46,9 @@ final class RefugeSession {
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
+        // A pause long enough that writing the snapshot is in nobody's way (it also is at lock and quit).
+        app.onIdle(after: .seconds(20)) { [unowned self] in book?.saveSnapshot() }
+        app.onIdle(after: .milliseconds(300)) { [unowned self] in reportDamageFoundAfterOpen() }
         app.every(settings.otherLaptopsPoll) { [unowned self] in takeInOtherLaptops() }
         updateGlobalBindings()
     }
@@ -81,7 +86,8 @@ final class RefugeSession {
         let book: CaseBook
         let upgrading = EventLog.keyFileUpgradePending(at: settings.dataDirectory, user: user)
         do {
-            book = try CaseBook.open(at: settings.dataDirectory, state: settings.stateDirectory, user: user, passphrase: passphrase, calendar: calendar)
+            book = try CaseBook.open(at: settings.dataDirectory, state: settings.stateDirectory, user: user, passphrase: passphrase,
+                                     usesSnapshot: true, calendar: calendar)
         } catch let error as EventLogError {
             if case .wrongPassphrase = error { throttle.recordFailure() }
             throw UserMessage(strings.message(for: error))
@@ -97,6 +103,7 @@ final class RefugeSession {
 
     private func opened(_ book: CaseBook, resumingDraft: Bool) {
         self.book = book
+        reportedDamageAfterOpen = false
         userName = book.user
         if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
         updateMarker()
@@ -112,6 +119,7 @@ final class RefugeSession {
         } else if book.setAsideState != nil {
             app.showInfo(strings.stateSetAside)
         }
+        book.verifyInBackground()
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if book.mustChangePassphrase {
@@ -125,6 +133,16 @@ final class RefugeSession {
                 })
             }
         }
+    }
+
+    /// Damage the background read found in frames the snapshot let the open skip: the same
+    /// message, and the same read-only case file, as when the open itself finds it. Asked after
+    /// each pause in typing until the read is done.
+    func reportDamageFoundAfterOpen() {
+        guard let book, !reportedDamageAfterOpen, book.damageFoundAfterOpen != nil else { return }
+        reportedDamageAfterOpen = true
+        updateMarker()
+        app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
     }
 
     private func updateMarker() {

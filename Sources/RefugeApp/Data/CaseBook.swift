@@ -17,6 +17,14 @@ public final class CaseBook {
     public let calendar: ValidationContext
     /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
     public private(set) var movedPseudonymSecretIntoLog = false
+    /// Events folded since the state was last written to the snapshot (or since the log was read
+    /// from its start): the snapshot is written again when there are any.
+    public private(set) var eventsSinceSnapshot = 0
+    /// The records appended since the open (or the last reload) that `store` folded: a snapshot
+    /// is written only when nothing was appended around the store (a streamed import is).
+    private var foldedSinceOpen: [ClosedRange<UInt64>] = []
+    /// The full read of the frames a snapshot let the open skip (see `verifyInBackground`).
+    let coveredFrames = CoveredFramesVerification()
     /// Where making or joining the case file moved a state directory that another case file had
     /// left at this place (see `EventLog.setAsideState`): worth a quiet note, nothing was lost.
     public var setAsideState: URL? { log.setAsideState ?? joinSetAside }
@@ -104,28 +112,45 @@ public final class CaseBook {
     /// too, and the book replays the union of every device's events in merge order; their
     /// histories are then kept in memory, since only this device's log can be read back by
     /// sequence number.
+    ///
+    /// With `usesSnapshot`, the open starts from this device's snapshot of the replayed state when
+    /// it matches the log, and reads only the frames after it; the frames it covers are then read
+    /// and checked by `verifyInBackground()`, which the caller must start (the application does,
+    /// once the case list is shown). Without it (every command), the open reads the whole log.
     public static func open(
         at directory: URL, state: URL? = nil, user: String, passphrase: String, mode: OpenMode = .readWrite,
-        keepsHistory: Bool = true, calendar: ValidationContext = .current()
+        keepsHistory: Bool = true, usesSnapshot: Bool = false, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
         var history: CaseStore.HistoryKeeping = keepsHistory ? .eventReferences : .none
         var stream = ReplayStream(history: history)
         var own: [(DecodedEvent, UInt64?)] = []
         var peers: [(DecodedEvent, UInt64?)] = []
+        var folded = 0
+        // This device's snapshot stands for its own log alone: with other devices' events to merge,
+        // the logs are read whole.
+        let resume: ((Data) -> Bool)? = !usesSnapshot ? nil : { data in
+            guard peers.isEmpty, let restored = CaseStore(snapshot: data, history: history) else { return false }
+            stream = ReplayStream(resuming: restored)
+            return true
+        }
         var peerOrigins: [(log: String, sequence: UInt64)] = []
         var peerRecords: [DecodedEvent] = []
         let log: EventLog
         if let state {
             // The other logs are read first: with any, this device's events are gathered for one merge.
             log = try EventLog.open(in: SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase,
-                                    mode: mode, eachRecord: { record in
+                                    mode: mode, snapshot: resume, eachRecord: { record in
+                                        folded += 1
                                         if peers.isEmpty { stream.fold(record) } else { own.append((record.event, record.sequence)) }
                                     }, eachPeerRecord: { name, record in
                                         peers.append((record.event, nil))
                                         peerOrigins.append((name, record.sequence))
                                     })
         } else {
-            log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
+            log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode, snapshot: resume) {
+                folded += 1
+                stream.fold($0)
+            }
         }
         do {
             let store: CaseStore
@@ -150,6 +175,9 @@ public final class CaseBook {
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
             book.peerRecords = peerRecords
             book.peerOrigins = peerOrigins
+            // A command's open read the log whole and wrote no snapshot: it writes one only if it
+            // appends (commands stay quick); the application writes one whenever it folded anything.
+            book.eventsSinceSnapshot = usesSnapshot ? folded : 0
             book.revocations = revocations
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
@@ -248,7 +276,18 @@ public final class CaseBook {
         return id
     }
 
-    public var isReadOnly: Bool { log.isReadOnly }
+    public var isReadOnly: Bool { log.isReadOnly || coveredFrames.damage != nil }
+
+    /// Reads and checks, on a background thread, the frames the open skipped because the snapshot
+    /// covered them; damage it finds makes the book read-only (`damageFoundAfterOpen`).
+    public func verifyInBackground() { coveredFrames.start(reading: log) }
+
+    /// Damage the background read found in frames the snapshot covered (nil: none found, or not
+    /// finished yet).
+    public var damageFoundAfterOpen: [DamagedRange]? { coveredFrames.damage }
+
+    /// Waits until the background read is done (nothing to wait for when it was never started).
+    public func waitForBackgroundVerification() { coveredFrames.waitUntilFinished() }
 
     /// The signed-in user's account as the log records it (nil for a user with a key slot but no
     /// account event, which only happens in a damaged or foreign log).
@@ -269,9 +308,16 @@ public final class CaseBook {
     @discardableResult
     public func append(_ events: [Event]) throws -> [Event] {
         guard !events.isEmpty else { return [] }
+        if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: "damage was found; run salvage") }
         // A laptop revoked by another adds nothing more: its records would never be applied.
         guard !revocations.revokes(log.logFileName) else { throw NotPermitted.revokedLaptop }
         let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
+        eventsSinceSnapshot += events.count
+        if let last = foldedSinceOpen.last, last.upperBound + 1 == sequences.lowerBound {
+            foldedSinceOpen[foldedSinceOpen.count - 1] = last.lowerBound...sequences.upperBound
+        } else {
+            foldedSinceOpen.append(sequences)
+        }
         var needsReplay = false
         for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
             needsReplay = true
@@ -289,6 +335,7 @@ public final class CaseBook {
             let encoded = events[start..<min(start + batchSize, events.count)].map(EventCodec.encode)
             try log.appendBatch(encoded.map { (type: $0.recordType, payload: $0.payload) })
         }
+        eventsSinceSnapshot += events.count
         try reload()
         factory = Self.factory(user: user, device: device, after: store)
     }
@@ -328,11 +375,14 @@ public final class CaseBook {
         log = try log.reopened { stream.fold($0) }
         store = peerRecords.isEmpty ? try Self.finish(&stream, reading: log, history: history)
             : try replayed(history: history)
+        foldedSinceOpen = []
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
+        let through = log.lastSequence
         store = try replayed(history: store.historyKeeping)
+        foldedSinceOpen = through > 0 ? [1...through] : []
     }
 
     // MARK: - Sealed side files
@@ -374,8 +424,33 @@ public final class CaseBook {
     }
     private func draftName() throws -> String { SealedName.draft(for: user, secret: try pseudonymSecret()) }
 
-    /// Closes the log and drops the keys from memory.
-    public func close() { log.close() }
+    // MARK: - The snapshot
+
+    /// Writes the replayed state beside the log (sealed under the data key, in this device's state
+    /// directory) when events were folded since it was last written, so that the next open reads
+    /// only what comes after. Never needed for correctness: a snapshot that cannot be written is
+    /// left out, and an open without one reads the log. Not written for a log opened read-only, nor
+    /// while other devices' events are merged in (the snapshot stands for this device's log alone).
+    public func saveSnapshot() {
+        // Not while the frames the last snapshot covered are still being checked, nor after they
+        // failed: a snapshot is written only from a log known to be whole.
+        guard eventsSinceSnapshot > 0, !isReadOnly, coveredFrames.current != .running, peerRecords.isEmpty,
+              let state = store.snapshot() else { return }
+        do {
+            let folded = foldedSinceOpen
+            if try log.writeSnapshot(state, folded: { sequence in folded.contains { $0.contains(sequence) } }) {
+                eventsSinceSnapshot = 0
+            }
+        } catch {
+            // Best effort, as above; the log holds everything.
+        }
+    }
+
+    /// Writes the snapshot if due, closes the log and drops the keys from memory.
+    public func close() {
+        saveSnapshot()
+        log.close()
+    }
 }
 
 extension LogRecord {

@@ -14,8 +14,9 @@ enum MemoryFigure {
                          value: ours["peak_mib"] ?? 0, peer: peer["peak_mib"], targets: [.atMost(limit)]))
     }
 
-    static func childOpen(directory: URL) throws {
-        let book = try CaseBook.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase)
+    static func childOpen(directory: URL, usesSnapshot: Bool = false) throws {
+        let book = try CaseBook.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase,
+                                     usesSnapshot: usesSnapshot)
         ChildProcess.reply(["rows": Double(book.store.caseCount), "peak_mib": ProcessMemory.peakMiB ?? 0])
     }
 

@@ -1,0 +1,102 @@
+import CaseModel
+import EventLog
+import Foundation
+import RefugeApp
+
+/// Issue 17: the application's open from its snapshot (`CaseBook.open(…usesSnapshot: true)`): the
+/// snapshot decrypted and read back, then only the frames after it; beside SQLite's list load.
+/// Also the same open after 1,000 saves past the snapshot, the background read of the frames the
+/// snapshot covers, one case's file (its answers and its history read back from the log), and the
+/// peak memory of a process that opened from the snapshot.
+enum SnapshotOpenFigure {
+    static let newEvents = 1_000
+
+    static func measure(_ fixture: CaseloadFixture, _ suite: Suite) throws {
+        let runs = suite.options.openRuns(size: fixture.size)
+        // A copy of the case file, so that the other figures' file stays as it was.
+        let directory = suite.workspace.onDisk("snapshot-\(fixture.size)")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.copyItem(at: fixture.directory, to: directory)
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent("events.log.snapshot"))
+        let write = try Stopwatch.seconds {
+            let book = try open(directory)
+            book.close()  // the first open read the log whole; closing writes the snapshot
+        }
+        suite.note("snapshot_write_seconds_\(fixture.size)", write)
+        let snapshot = directory.appendingPathComponent("events.log.snapshot")
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: snapshot.path)[.size] as? Int) ?? 0
+        suite.note("snapshot_mib_\(fixture.size)", Double(bytes) / 1_048_576)
+
+        let peer = try Samples.collect(runs) {
+            let rows = try SQLitePeer.open(at: fixture.databasePath).loadCaseList()
+            precondition(rows.count == fixture.size, "SQLite lost cases")
+        }
+        var verify = Samples(), caseFile = Samples()
+        let withSnapshot = try openSamples(directory, fixture, runs: runs) { book in
+            verify.add(try Stopwatch.seconds {
+                let damage = try book.log.verifyFramesCoveredBySnapshot()
+                precondition(damage.isEmpty, "the covered frames did not verify")
+            })
+            let middle = book.store.records[book.store.caseCount / 2].id
+            caseFile.add(try Stopwatch.seconds {
+                let history = try book.history(of: middle)
+                precondition(!history.isEmpty && book.store[middle] != nil, "the case has no history")
+            })
+        }
+        let ratio = suite.target(size: fixture.size, small: 2, large: 2)
+        suite.add(Figure("open_snapshot", "open from the snapshot, no KDF", size: fixture.size, unit: .milliseconds,
+                         samples: withSnapshot.scaled(by: 1000), peer: peer.scaled(by: 1000),
+                         targets: fixture.size >= 100_000 ? [.atMost(1_000), .peerRatioAtMost(ratio)] : [.peerRatioAtMost(ratio)]))
+        suite.add(Figure("background_verify", "  background read of covered frames", size: fixture.size, unit: .milliseconds,
+                         samples: verify.scaled(by: 1000)))
+        suite.add(Figure("case_file_open", "one case's file (answers + history)", size: fixture.size, unit: .milliseconds,
+                         samples: caseFile.scaled(by: 1000), targets: [.atMost(20)]))
+
+        let memory = try ChildProcess.run(["--child-open-snapshot", directory.path])
+        let peerMemory = try ChildProcess.run(["--child-sqlite-open", fixture.databasePath])
+        suite.add(Figure("peak_memory_snapshot", "peak memory after open from snapshot", size: fixture.size, unit: .mebibytes,
+                         value: memory["peak_mib"] ?? 0, peer: peerMemory["peak_mib"],
+                         targets: fixture.size >= 100_000 ? [.atMost(300)] : [.peerRatioAtMost(2)]))
+
+        try appendPastTheSnapshot(directory)
+        let after = try openSamples(directory, fixture, runs: runs) { _ in }
+        suite.add(Figure("open_snapshot_1000_new", "open from snapshot + 1,000 new events", size: fixture.size,
+                         unit: .milliseconds, samples: after.scaled(by: 1000), peer: peer.scaled(by: 1000),
+                         targets: [.peerRatioAtMost(3)]))
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    static func open(_ directory: URL) throws -> CaseBook {
+        try CaseBook.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, usesSnapshot: true)
+    }
+
+    /// Opens timed (the open alone); `after` runs on each open book, untimed by the open.
+    private static func openSamples(_ directory: URL, _ fixture: CaseloadFixture, runs: Int,
+                                    after: (CaseBook) throws -> Void) throws -> Samples {
+        var samples = Samples()
+        for _ in 0..<runs {
+            var opened: CaseBook?
+            samples.add(try Stopwatch.seconds { opened = try open(directory) })
+            let book = opened!
+            precondition(book.store.caseCount == fixture.size && book.log.snapshotCoverage != nil, "the open did not use the snapshot")
+            try after(book)
+            book.log.close()  // not `book.close()`: the snapshot stays where it was
+        }
+        return samples
+    }
+
+    /// 1,000 saves past the snapshot, each its own durable append as the app makes them (a note
+    /// on a case), written through the log alone so that the snapshot is not written again.
+    private static func appendPastTheSnapshot(_ directory: URL) throws {
+        let book = try open(directory)
+        let cases = book.store.records.map(\.id)
+        var factory = EventFactory(author: CaseloadFixture.user, device: book.device,
+                                   clock: HybridLogicalClock(latest: book.store.lastMergeKey?.time ?? .zero))
+        for index in 0..<newEvents {
+            let event = factory.make(.noteAdded(caseID: cases[index % cases.count], text: "Follow-up call \(index)."))
+            let encoded = EventCodec.encode(event)
+            try book.log.append(type: encoded.recordType, payload: encoded.payload)
+        }
+        book.log.close()
+    }
+}
