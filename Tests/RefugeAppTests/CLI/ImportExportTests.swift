@@ -94,7 +94,7 @@ struct ImportExportTests {
         let before = try workspace.bytes(workspace.logFile)
         let refused = try workspace.run(["export", "--identifiable", "--stdout"], as: "bek", passphrase: "bek-passphrase")
         #expect(refused.status == 1, "\(refused.output)")
-        #expect(refused.output.contains("only a coordinator"))
+        #expect(refused.output.contains("Only a coordinator"))
         #expect(try workspace.bytes(workspace.logFile) == before)
 
         let records = try #require(try workspace.recordCount())
