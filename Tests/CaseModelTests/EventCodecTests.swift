@@ -67,6 +67,17 @@ import Testing
                           resolution: .moved(to: Fixtures.date("2026-04-15"), reason: "в больнице")),
         .followUpResolved(caseID: caseID, ref: .reflectionPeriodEnd, resolution: .dropped(reason: "уехала")),
         .followUpResolved(caseID: caseID, ref: .referral(EventID(high: 9, low: 9)), resolution: .done(note: "принята")),
+        .followUpResolved(caseID: caseID, ref: .hearing(HearingID(high: 4, low: 4)), resolution: .moved(to: Fixtures.date("2026-04-01"), reason: "перенесено")),
+        .episodeSet(caseID: caseID, episode: EpisodeID(high: 2, low: 3), changes: [
+            FieldChange(key: .exploitationTypes, old: nil, new: .codes(["forcedLabour"])),
+            FieldChange(key: .episodeStart, old: .date(Fixtures.date("2025-01-01")), new: .date(Fixtures.date("2025-02-01"))),
+        ]),
+        .familyLinked(caseID: caseID, link: FamilyLink(relative: CaseID(high: 7, low: 8), relation: .child)),
+        .proceedingSet(caseID: caseID, proceeding: LegalProceeding(
+            id: ProceedingID(high: 1, low: 2), kind: .criminal, country: "KZ", authority: "Суд Алмалинского района",
+            role: .victim, outcome: "приговор", compensationClaimed: 2_000_000, compensationAwarded: nil)),
+        .hearingSet(caseID: caseID, hearing: Hearing(id: HearingID(high: 4, low: 4), proceeding: ProceedingID(high: 1, low: 2),
+                                                     date: Fixtures.date("2026-03-10"), outcome: "отложено")),
         .followUpResolved(caseID: caseID, ref: .planAction(ActionID(high: 3, low: 4)), resolution: .done(note: "")),
         .caseworkSettingsChanged(CaseworkSettings(reassessmentDays: 45, reflectionDays: 90, referralOutcomeDays: 7)),
     ]

@@ -52,6 +52,9 @@ extension AppStrings {
         case let refusal as CaseBook.PartnerRefusal:
             return FailureWording(screen: partnerRefusal(refusal),
                                   command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
+        case let refusal as CaseBook.EpisodeRefusal:
+            return FailureWording(screen: episodeRefusal(refusal),
+                                  command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
         case let refusal as CaseBook.FlagRefusal:
             return FailureWording(screen: flagRefusal(refusal),
                                   command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
