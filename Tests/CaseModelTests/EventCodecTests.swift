@@ -73,6 +73,8 @@ import Testing
             FieldChange(key: .episodeStart, old: .date(Fixtures.date("2025-01-01")), new: .date(Fixtures.date("2025-02-01"))),
         ]),
         .familyLinked(caseID: caseID, link: FamilyLink(relative: CaseID(high: 7, low: 8), relation: .child)),
+        .deviceNamed(device: DeviceID(high: 5, low: 5), log: "events-0000000000000005.log", name: "Outreach"),
+        .deviceRevoked(device: DeviceID(high: 5, low: 5), log: "events-0000000000000005.log", lastSequence: 42, reason: "stolen"),
         .proceedingSet(caseID: caseID, proceeding: LegalProceeding(
             id: ProceedingID(high: 1, low: 2), kind: .criminal, country: "KZ", authority: "Суд Алмалинского района",
             role: .victim, outcome: "приговор", compensationClaimed: 2_000_000, compensationAwarded: nil)),

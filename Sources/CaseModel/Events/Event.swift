@@ -103,6 +103,12 @@ public enum EventBody: Sendable, Hashable {
     case proceedingSet(caseID: CaseID, proceeding: LegalProceeding)
     /// A hearing of a proceeding added, or a new version of it (same id): its outcome once held.
     case hearingSet(caseID: CaseID, hearing: Hearing)
+    /// A laptop got its name (when it joined, when the case file was made on it, or renamed
+    /// later; the last name stands). `log` is its log's file name in the shared folder.
+    case deviceNamed(device: DeviceID, log: String, name: String)
+    /// A coordinator revoked a lost or stolen laptop: the records of its log after
+    /// `lastSequence`, the last the revoker had seen, are never applied (`Revocations`).
+    case deviceRevoked(device: DeviceID, log: String, lastSequence: UInt64, reason: String)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -116,7 +122,8 @@ public enum EventBody: Sendable, Hashable {
             .proceedingSet(let id, _), .hearingSet(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
-            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged:
+            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged,
+            .deviceNamed, .deviceRevoked:
             nil
         }
     }
@@ -161,6 +168,8 @@ public enum EventBody: Sendable, Hashable {
         case .familyLinked: .familyLinked
         case .proceedingSet: .proceedingSet
         case .hearingSet: .hearingSet
+        case .deviceNamed: .deviceNamed
+        case .deviceRevoked: .deviceRevoked
         }
     }
 }
@@ -206,4 +215,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case followUpAdded = 34
     case followUpResolved = 35
     case caseworkSettingsChanged = 40
+    // 70–79: several laptops (issue 16).
+    case deviceNamed = 70
+    case deviceRevoked = 71
 }

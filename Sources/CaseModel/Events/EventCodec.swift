@@ -144,6 +144,15 @@ public enum EventCodec {
             encodeCasework(body, into: &writer)
         case .episodeSet, .familyLinked, .proceedingSet, .hearingSet:
             encodeEpisodes(body, into: &writer)
+        case .deviceNamed(let device, let log, let name):
+            writer.identifier(device)
+            writer.string(log)
+            writer.string(name)
+        case .deviceRevoked(let device, let log, let lastSequence, let reason):
+            writer.identifier(device)
+            writer.string(log)
+            writer.varint(lastSequence)
+            writer.string(reason)
         }
     }
 
@@ -327,6 +336,11 @@ public enum EventCodec {
             return try decodeCasework(kind: kind, from: &reader)
         case .episodeSet, .familyLinked, .proceedingSet, .hearingSet:
             return try decodeEpisodes(kind: kind, from: &reader)
+        case .deviceNamed:
+            return .deviceNamed(device: try reader.identifier(), log: try reader.string(), name: try reader.string())
+        case .deviceRevoked:
+            return .deviceRevoked(device: try reader.identifier(), log: try reader.string(), lastSequence: try reader.varint(),
+                                  reason: try reader.string())
         }
     }
 

@@ -128,7 +128,7 @@ extension CaseRecord {
             outcome.add(.hearing(hearing, replacing: replaced))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
-             .partnerRetired, .caseworkSettingsChanged:
+             .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

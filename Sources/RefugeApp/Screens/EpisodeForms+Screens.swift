@@ -37,8 +37,8 @@ enum EpisodeScreens {
     static func form(session: RefugeSession, record: CaseRecord, id: EpisodeID, number: Int,
                      initial: [FieldKey: FieldValue]) -> FormScreen {
         let s = session.strings
-        return CaseworkForms.form(session, EpisodeForms.episode, title: s.episodeTitle(number), record: record,
-                                  initial: initial, saved: s.episodeSaved(record.number.description)) { book, answers in
+        return session.schemaForm(EpisodeForms.episode, title: "\(s.episodeTitle(number)) — \(record.number)", initial: initial,
+                                  confirmation: s.episodeSaved(record.number.description)) { book, answers in
             try book.setEpisode(id, of: record.id, to: answers)
         }
     }
@@ -107,10 +107,15 @@ enum LegalScreens {
         })
     }
 
+    /// "Legal proceeding — 2026-0001".
+    private static func title(_ schema: IntakeSchema, _ record: CaseRecord, _ session: RefugeSession) -> String {
+        "\(schema.sections[0].title.text(in: session.strings.language)) — \(record.number)"
+    }
+
     static func proceeding(session: RefugeSession, record: CaseRecord, editing: LegalProceeding?) -> FormScreen {
         let initial = editing.map(LegalForms.values(of:)) ?? [.proceedingRole: .code(ProceedingRole.victim.rawValue)]
-        return CaseworkForms.form(session, LegalForms.proceeding, record: record, initial: initial,
-                                  saved: session.strings.proceedingSaved(record.number.description)) { book, answers in
+        return session.schemaForm(LegalForms.proceeding, title: title(LegalForms.proceeding, record, session), initial: initial,
+                                  confirmation: session.strings.proceedingSaved(record.number.description)) { book, answers in
             guard let proceeding = LegalForms.proceeding(id: editing?.id ?? ProceedingID.random(), from: answers) else {
                 throw CaseworkFormIncomplete()
             }
@@ -120,8 +125,8 @@ enum LegalScreens {
 
     static func hearing(session: RefugeSession, record: CaseRecord, proceeding: ProceedingID, editing: Hearing?) -> FormScreen {
         let initial = editing.map(LegalForms.values(of:)) ?? [:]
-        return CaseworkForms.form(session, LegalForms.hearing, record: record, initial: initial,
-                                  saved: session.strings.hearingSaved(record.number.description)) { book, answers in
+        return session.schemaForm(LegalForms.hearing, title: title(LegalForms.hearing, record, session), initial: initial,
+                                  confirmation: session.strings.hearingSaved(record.number.description)) { book, answers in
             guard let hearing = LegalForms.hearing(id: editing?.id ?? HearingID.random(), of: proceeding, from: answers) else {
                 throw CaseworkFormIncomplete()
             }
@@ -205,9 +210,9 @@ enum ReferralStatusScreens {
         let s = session.strings
         var initial: [FieldKey: FieldValue] = [.referralStatusDate: .date(session.today)]
         if referral.status.next.count == 1 { initial[.referralNewStatus] = .code(referral.status.next[0].rawValue) }
-        return CaseworkForms.form(session, PartnerForms.referralStatus(from: referral.status),
-                                  title: s.referralStatusTitle(referral.referral.partnerName), record: record,
-                                  initial: initial, saved: nil) { book, answers in
+        return session.schemaForm(PartnerForms.referralStatus(from: referral.status),
+                                  title: "\(s.referralStatusTitle(referral.referral.partnerName)) — \(record.number)",
+                                  initial: initial) { book, answers in
             guard let status = answers[.referralNewStatus]?.code.flatMap(ReferralStatus.init(rawValue:)),
                   let date = answers[.referralStatusDate]?.date else { throw CaseworkFormIncomplete() }
             try book.changeReferral(record.id, referral: referral.id, to: status, on: date,
