@@ -29,6 +29,8 @@ public struct HistoryEntry: Sendable, Hashable {
         case familyLinked(FamilyLink)
         case proceeding(LegalProceeding, replacing: LegalProceeding?)
         case hearing(Hearing, replacing: Hearing?)
+        /// The value of a field in conflict, chosen (`change.new`; `change.old` was shown).
+        case conflictResolved(FieldChange)
     }
 
     public let eventID: EventID
@@ -94,7 +96,7 @@ extension HistoryEntry.Change {
     public var kind: HistoryKind {
         switch self {
         case .opened: .opened
-        case .field, .consentWithdrawn, .duplicate, .episodeField, .familyLinked: .edit
+        case .field, .consentWithdrawn, .duplicate, .episodeField, .familyLinked, .conflictResolved: .edit
         case .proceeding, .hearing: .legal
         case .note: .note
         case .service: .service

@@ -58,9 +58,8 @@ final class CaseFileScreen: Screen, CommandScreen {
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments),
                         (s.episodesTab, episodes), (s.legalTab, legal)], strings: s.screenKit)
-        for part in [overview, history, notes, services, referrals, plan, assessments, episodes, legal] {
-            part.helpText = s.caseFileHelp
-        }
+        tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
+        for part in [overview, history, notes, services, referrals, plan, assessments, episodes, legal] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
     }
@@ -71,7 +70,7 @@ final class CaseFileScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable {
         case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
-        case historyKind, historyPerson, findInHistory, back, markDuplicate
+        case historyKind, historyPerson, findInHistory, back, markDuplicate, resolveConflicts, linkDuplicate
         case referralStatus, episodes, legal, family
     }
 
@@ -91,14 +90,16 @@ final class CaseFileScreen: Screen, CommandScreen {
             // Named in the help (F1), not in the full bar.
             .init(.referralStatus, .character("o"), label: s.referralStatusKey, showInBar: false),
             .init(.episodes, .character("x"), label: s.episodesKey, showInBar: false),
-            .init(.legal, .character("l"), label: s.legalKey, showInBar: false),
+            .init(.legal, .character("j"), label: s.legalKey, showInBar: false),
             .init(.family, .character("f"), label: s.familyKey, showInBar: false),
             // History's filters: named in the help (F1) and on History's first line, not in the full bar.
             .init(.historyKind, .character("k"), label: s.historyKindKey, showInBar: false),
             .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
             .init(.findInHistory, .character("/"), label: s.historyFindKey, showInBar: false),
             .init(.back, .escape, label: s.back),
-        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : []))
+        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : [])
+            + (record?.conflictingFields.isEmpty == false ? [.init(.resolveConflicts, .character("v"), label: s.resolveConflicts)] : [])
+            + (coordinator && !possibleDuplicates.isEmpty ? [.init(.linkDuplicate, .character("l"), label: s.linkDuplicate)] : []))
     }
 
     func perform(_ command: Command) {
@@ -120,10 +121,15 @@ final class CaseFileScreen: Screen, CommandScreen {
         case .episodes: presentChoice { EpisodeScreens.choose(session: $0, record: $1) }
         case .legal: presentChoice { LegalScreens.choose(session: $0, record: $1) }
         case .family: presentChoice { FamilyScreens.choose(session: $0, record: $1) }
+        case .resolveConflicts: ConflictScreen.open(caseID, session: session)
+        case .linkDuplicate: chooseDuplicateToLink()
         }
     }
 
     override var bindings: [Binding] { commandBindings }
+
+    /// Intakes of the same person made on another laptop, offered to link (as of the last refresh).
+    private var possibleDuplicates: [DuplicateCandidate] = []
 
     func refresh() {
         guard let record, let book = session.book else { return }
@@ -139,9 +145,14 @@ final class CaseFileScreen: Screen, CommandScreen {
         // On lines of their own, so the first (who, how old, where the case stands) fits at 60 columns;
         // narrower, both break between parts rather than cut one.
         let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
+        possibleDuplicates = book.possibleDuplicatesFromOtherLaptops(of: caseID)
         flags.parts = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
-                           duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
+                           duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", ")),
+                           // The keys are named here: the bar has no room left for them at 80 columns.
+                           record.conflictingFields.isEmpty ? "" : s.conflictHint,
+                           possibleDuplicates.isEmpty ? "" : s.possibleDuplicates(possibleDuplicates.map(\.number.description).joined(separator: ", ")),
+                           possibleDuplicates.isEmpty || !book.isCoordinator ? "" : s.linkHint]
             .filter { !$0.isEmpty }
         let relatives = record.relatives.map { link in
             "  \(link.relation.label.text(in: s.language)): \(text.numberOf(link.relative))  "
@@ -294,6 +305,24 @@ final class CaseFileScreen: Screen, CommandScreen {
         })
     }
 
+    /// Coordinators: links this case and an intake of the same person made on another laptop (the
+    /// later one becomes the duplicate of the earlier), after choosing which when there are several.
+    private func chooseDuplicateToLink() {
+        guard let book = session.book, let record, session.perform({ _ = try session.writableBook() }) else { return }
+        let s = session.strings
+        let options = possibleDuplicates.compactMap { candidate in
+            book.store[candidate.caseID].map { ChoiceOption(code: $0.number.description, label: "\($0.number)  \(session.masksNames ? CaseListSource.initials($0.displayName) : $0.displayName)") }
+        }
+        session.app.push(ChooseDialog(title: s.linkDuplicateTitle(record.number.description), options: options) { [unowned self] option in
+            guard let option, let book = session.book, let other = book.store.caseID(numbered: option.code) else { return }
+            guard session.perform({ try session.writableBook().linkDuplicates(caseID, other) }) else { return }
+            let number = record.number.description
+            session.app.showInfo(book.store[caseID]?.duplicateOf == other ? s.duplicatesLinked(later: number, earlier: option.code)
+                                 : s.duplicatesLinked(later: option.code, earlier: number))
+            refresh()
+        })
+    }
+
     /// Sets or clears a flag: the list's flags (a set one is ticked, and cleared when chosen), or
     /// the organisation's own words.
     private func chooseFlag() {
@@ -341,4 +370,8 @@ final class CaseFileScreen: Screen, CommandScreen {
         tabs.selected = Part.referrals.rawValue
         presentChoice { ReferralStatusScreens.choose(session: $0, record: $1) }
     }
+}
+
+extension CaseFileScreen: ShowsCaseFile {
+    func caseFileChanged() { refresh() }
 }

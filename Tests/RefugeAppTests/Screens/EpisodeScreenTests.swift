@@ -11,7 +11,7 @@ import Testing
 struct EpisodeScreenTests {
     /// A key of the case file as typed on the language's keyboard layout.
     private func key(_ latin: Character, _ language: Language) -> Key {
-        let russian: [Character: Character] = ["x": "ч", "l": "д", "f": "а", "o": "щ"]
+        let russian: [Character: Character] = ["x": "ч", "j": "о", "f": "а", "o": "щ"]
         return .character(language == .ru ? russian[latin]! : latin)
     }
 
@@ -110,7 +110,7 @@ struct EpisodeScreenTests {
                       (Language.ru, "Судебное дело сохранено в деле 2026-0001.", "Уголовное · Almaly district court · Потерпевший(ая)")])
     func aProceedingIsAddedFromTheCaseFile(language: Language, saved: String, line: String) throws {
         let app = try openCase(language)
-        app.press(key("l", language))
+        app.press(key("j", language))
         app.press(.enter)  // add a proceeding
         let form = try #require(app.top as? FormScreen, "\(app.screen)")
         form.form.set(FieldKey.proceedingKind.rawValue, .choice(ProceedingKind.criminal.rawValue))
@@ -139,7 +139,7 @@ struct EpisodeScreenTests {
         #expect(book.store[caseID]?.openFollowUps(settings: .standard).contains { $0.ref == .hearing(hearing.id) } == true)
         let events = book.store.eventCount
 
-        app.press(key("l", language))
+        app.press(key("j", language))
         app.press(.down, .down, .down, .enter)  // a hearing's outcome
         app.press(.enter)  // the only hearing
         let form = try #require(app.top as? FormScreen, "\(app.screen)")
