@@ -48,12 +48,13 @@ import Testing
     @Test func theJSONContractIsExact() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let expected = """
-            {"from":"2026-01-01","to":"2026-12-31","minCell":5,"total":12,\
+            {"from":"2026-01-01","to":"2026-12-31","minCell":5,"total":12,"episodes":12,\
             "byGender":[{"code":"female","count":6,"ageMin":18,"ageMax":23},{"code":"male","count":5,"ageMin":20,"ageMax":40},\
             {"code":"other","count":null,"ageMin":null,"ageMax":null,"suppressed":true}],\
             "minorsAtExploitation":5,\
             "byCitizenship":[{"code":"UZ","count":6},{"code":"other","count":6}],\
             "byExploitation":[{"code":"sexualExploitation","count":6},{"code":"forcedLabour","count":5},{"code":"other","count":null,"suppressed":true}],\
+            "byExploitationOfEpisodes":[{"code":"sexualExploitation","count":6},{"code":"forcedLabour","count":5},{"code":"other","count":null,"suppressed":true}],\
             "byLabourSector":[{"code":"agriculture","count":5}],\
             "byCountryOfExploitation":[{"code":"RU","count":5},{"code":"TR","count":5},{"code":"other","count":null,"suppressed":true}],\
             "byReferralSource":[{"code":"police","count":9},{"code":"other","count":null,"suppressed":true}],\

@@ -18,7 +18,7 @@ extension CaseRecord {
     /// referral's outcome `referralOutcomeDays` after it (a partner's referral: after its last step,
     /// until it is completed or declined); a reassessment `reassessmentDays` after
     /// the latest assessment (or the intake); the end of the reflection period `reflectionDays`
-    /// after the intake.
+    /// after the intake; a hearing on its day, until its outcome is recorded.
     public func openFollowUps(settings: CaseworkSettings) -> [FollowUp] {
         guard !status.isClosed else { return [] }
         var open: [FollowUp] = []
@@ -46,6 +46,11 @@ extension CaseRecord {
         for referral in partnerReferrals where referral.status == .sent || referral.status == .accepted {
             add(.referral(referral.id), due: referral.statusDate.adding(days: settings.referralOutcomeDays), owner: owner,
                 detail: referral.referral.partnerName)
+        }
+        // A hearing is on the agenda on its day until its outcome is recorded.
+        for hearing in legal.hearings where hearing.outcome.isEmpty {
+            let authority = legal.proceeding(hearing.proceeding)?.authority ?? ""
+            add(.hearing(hearing.id), due: hearing.date, owner: owner, detail: authority)
         }
         let assessed = (riskAssessments.map(\.date) + needsAssessments.map(\.date)).max() ?? intakeDate
         add(.reassessment(after: assessed), due: assessed.adding(days: settings.reassessmentDays), owner: owner, detail: "")

@@ -94,7 +94,7 @@ public enum ObjectiveStatus: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// Where a follow-up comes from: made by hand, or derived from the case's state.
 public enum FollowUpKind: String, Sendable, Hashable, CaseIterable {
-    case manual, planAction, referralOutcome, reassessment, reflectionPeriodEnd
+    case manual, planAction, referralOutcome, reassessment, reflectionPeriodEnd, hearing
 
     var code: Code {
         switch self {
@@ -103,6 +103,7 @@ public enum FollowUpKind: String, Sendable, Hashable, CaseIterable {
         case .referralOutcome: Code(rawValue, label: "codeList.followUpKind.referralOutcome")
         case .reassessment: Code(rawValue, label: "codeList.followUpKind.reassessment")
         case .reflectionPeriodEnd: Code(rawValue, label: "codeList.followUpKind.reflectionPeriodEnd")
+        case .hearing: Code(rawValue, label: "codeList.followUpKind.hearing")
         }
     }
 

@@ -15,7 +15,7 @@ public struct FollowUpEntry: Codable, Sendable, Hashable {
 }
 
 /// Names one follow-up of a case, made by hand or derived, so that it can be marked done, moved
-/// or dropped. Stored in events as `rawValue` (`manual:<id>`, `action:<id>`, `referral:<event id>`,
+/// or dropped. Stored in events as `rawValue` (`manual:<id>`, `action:<id>`, `referral:<event id>`, `hearing:<id>`,
 /// `reassessment:<yyyy-mm-dd of the assessment or intake it follows>`, `reflection`).
 public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
     case manual(FollowUpID)
@@ -25,6 +25,8 @@ public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
     /// new one.
     case reassessment(after: CalendarDate)
     case reflectionPeriodEnd
+    /// A hearing of a legal proceeding, until its outcome is recorded.
+    case hearing(HearingID)
 
     public var kind: FollowUpKind {
         switch self {
@@ -33,6 +35,7 @@ public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
         case .referral: .referralOutcome
         case .reassessment: .reassessment
         case .reflectionPeriodEnd: .reflectionPeriodEnd
+        case .hearing: .hearing
         }
     }
 
@@ -43,6 +46,7 @@ public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
         case .referral(let id): "referral:\(id)"
         case .reassessment(let day): "reassessment:\(day.iso)"
         case .reflectionPeriodEnd: "reflection"
+        case .hearing(let id): "hearing:\(id)"
         }
     }
 
@@ -57,6 +61,7 @@ public enum FollowUpRef: Codable, Sendable, Hashable, Comparable {
         case "manual": guard let id = FollowUpID(hex: value) else { return nil }; self = .manual(id)
         case "action": guard let id = ActionID(hex: value) else { return nil }; self = .planAction(id)
         case "referral": guard let id = EventID(hex: value) else { return nil }; self = .referral(id)
+        case "hearing": guard let id = HearingID(hex: value) else { return nil }; self = .hearing(id)
         case "reassessment": guard value.contains("-"), case .success(let day) = DateParser.parse(value) else { return nil }
             self = .reassessment(after: day)
         default: return nil

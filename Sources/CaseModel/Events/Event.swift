@@ -94,6 +94,15 @@ public enum EventBody: Sendable, Hashable {
     case followUpResolved(caseID: CaseID, ref: FollowUpRef, resolution: FollowUpResolution)
     /// The organisation's rules for derived follow-ups; the last one stands.
     case caseworkSettingsChanged(CaseworkSettings)
+    /// An exploitation episode after the intake's added or changed: only the changed answers, each
+    /// with the value it replaces (the intake's episode is changed with `fieldsSet`).
+    case episodeSet(caseID: CaseID, episode: EpisodeID, changes: [FieldChange])
+    /// Another case is a relative of this one (shown on both files).
+    case familyLinked(caseID: CaseID, link: FamilyLink)
+    /// A legal proceeding added, or a new version of it (same id).
+    case proceedingSet(caseID: CaseID, proceeding: LegalProceeding)
+    /// A hearing of a proceeding added, or a new version of it (same id): its outcome once held.
+    case hearingSet(caseID: CaseID, hearing: Hearing)
     /// A laptop got its name (when it joined, when the case file was made on it, or renamed
     /// later; the last name stands). `log` is its log's file name in the shared folder.
     case deviceNamed(device: DeviceID, log: String, name: String)
@@ -112,7 +121,8 @@ public enum EventBody: Sendable, Hashable {
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _),
             .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _),
             .objectiveSet(let id, _), .actionSet(let id, _), .riskAssessed(let id, _), .needsAssessed(let id, _),
-            .followUpAdded(let id, _), .followUpResolved(let id, _, _), .conflictResolved(let id, _):
+            .followUpAdded(let id, _), .followUpResolved(let id, _, _), .episodeSet(let id, _, _), .familyLinked(let id, _),
+            .proceedingSet(let id, _), .hearingSet(let id, _), .conflictResolved(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
             .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged,
@@ -157,6 +167,10 @@ public enum EventBody: Sendable, Hashable {
         case .followUpAdded: .followUpAdded
         case .followUpResolved: .followUpResolved
         case .caseworkSettingsChanged: .caseworkSettingsChanged
+        case .episodeSet: .episodeSet
+        case .familyLinked: .familyLinked
+        case .proceedingSet: .proceedingSet
+        case .hearingSet: .hearingSet
         case .deviceNamed: .deviceNamed
         case .deviceRevoked: .deviceRevoked
         case .conflictResolved: .conflictResolved
@@ -193,6 +207,10 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case referralStatusChanged = 54
     case flagSet = 55
     case flagCleared = 56
+    case episodeSet = 57
+    case familyLinked = 58
+    case proceedingSet = 59
+    case hearingSet = 60
     // Case work after intake (issue 14): 30–49.
     case objectiveSet = 30
     case actionSet = 31

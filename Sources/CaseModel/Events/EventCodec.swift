@@ -59,12 +59,7 @@ public enum EventCodec {
             }
         case .fieldsSet(let caseID, let changes):
             writer.identifier(caseID)
-            writer.varint(UInt64(changes.count))
-            for change in changes {
-                writer.string(change.key.rawValue)
-                encodeValue(change.old, into: &writer)
-                encodeValue(change.new, into: &writer)
-            }
+            encodeChanges(changes, into: &writer)
         case .noteAdded(let caseID, let text):
             writer.identifier(caseID)
             writer.string(text)
@@ -147,6 +142,8 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             encodeCasework(body, into: &writer)
+        case .episodeSet, .familyLinked, .proceedingSet, .hearingSet:
+            encodeEpisodes(body, into: &writer)
         case .deviceNamed(let device, let log, let name):
             writer.identifier(device)
             writer.string(log)
@@ -245,16 +242,7 @@ public enum EventCodec {
             return .caseOpened(caseID: caseID, openedOn: openedOn, number: number)
         case .fieldsSet:
             let caseID: CaseID = try reader.identifier()
-            let count = try reader.count()
-            var changes: [FieldChange] = []
-            changes.reserveCapacity(count)
-            for _ in 0..<count {
-                let key = FieldKey(rawValue: try reader.knownString())
-                let old = try decodeValue(from: &reader)
-                let new = try decodeValue(from: &reader)
-                changes.append(FieldChange(key: key, old: old, new: new))
-            }
-            return .fieldsSet(caseID: caseID, changes: changes)
+            return .fieldsSet(caseID: caseID, changes: try decodeChanges(from: &reader))
         case .noteAdded:
             return .noteAdded(caseID: try reader.identifier(), text: try reader.string())
         case .serviceRecorded:
@@ -351,6 +339,8 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             return try decodeCasework(kind: kind, from: &reader)
+        case .episodeSet, .familyLinked, .proceedingSet, .hearingSet:
+            return try decodeEpisodes(kind: kind, from: &reader)
         case .deviceNamed:
             return .deviceNamed(device: try reader.identifier(), log: try reader.string(), name: try reader.string())
         case .deviceRevoked:
@@ -362,6 +352,30 @@ public enum EventCodec {
             let old = try decodeValue(from: &reader)
             return .conflictResolved(caseID: caseID, change: FieldChange(key: key, old: old, new: try decodeValue(from: &reader)))
         }
+    }
+
+    // MARK: - Field changes: a count, then key, old value and new value of each
+
+    static func encodeChanges(_ changes: [FieldChange], into writer: inout ByteWriter) {
+        writer.varint(UInt64(changes.count))
+        for change in changes {
+            writer.string(change.key.rawValue)
+            encodeValue(change.old, into: &writer)
+            encodeValue(change.new, into: &writer)
+        }
+    }
+
+    static func decodeChanges(from reader: inout ByteReader) throws -> [FieldChange] {
+        let count = try reader.count()
+        var changes: [FieldChange] = []
+        changes.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = FieldKey(rawValue: try reader.knownString())
+            let old = try decodeValue(from: &reader)
+            let new = try decodeValue(from: &reader)
+            changes.append(FieldChange(key: key, old: old, new: new))
+        }
+        return changes
     }
 
     // MARK: - Field values: a tag byte, then the value

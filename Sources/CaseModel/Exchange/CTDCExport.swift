@@ -22,30 +22,32 @@ struct CTDCExport {
                "isAbduction"] + Self.recruiterColumns.map(\.column) + ["CountryOfExploitation"]
     }
 
+    /// One row per person: several episodes are joined in the person's cells (CTDC counts victims).
     func row(_ record: CaseRecord) -> [String] {
-        let exploitation = record[.exploitationTypes]
+        let answers = record.answersAcrossEpisodes
+        let exploitation = answers[.exploitationTypes]
         let known = Set(Self.exploitFlags.map(\.code))
         let other = exploitation.map { $0.codeList.contains { !known.contains($0) } }
         var cells = [
             String(record.intakeDate.year),
-            labels(.gender, record),
+            labels(.gender, answers),
             AgeBands.ctdc(record.ageAtIntake),
             majority(record.ageAtIntake),
-            majority(record[.ageAtExploitation]?.number),
+            majority(answers[.ageAtExploitation]?.number),
             record[.citizenship]?.exchangeText ?? "",
-            labels(.exploitationTypes, record),
+            labels(.exploitationTypes, answers),
         ]
         cells += Self.exploitFlags.map { flag(exploitation, $0.code) }
         cells.append(other.map { $0 ? "1" : "0" } ?? "")
-        cells += [labels(.labourSector, record), labels(.sexualExploitationType, record),
-                  labels(.meansOfControl, record), yesNo(record[.abduction]?.code)]
-        cells += Self.recruiterColumns.map { flag(record[.recruiterRelation], $0.code) }
-        cells.append(record[.countriesOfExploitation]?.exchangeText ?? "")
+        cells += [labels(.labourSector, answers), labels(.sexualExploitationType, answers),
+                  labels(.meansOfControl, answers), yesNo(answers[.abduction]?.code)]
+        cells += Self.recruiterColumns.map { flag(answers[.recruiterRelation], $0.code) }
+        cells.append(answers[.countriesOfExploitation]?.exchangeText ?? "")
         return cells
     }
 
-    private func labels(_ key: FieldKey, _ record: CaseRecord) -> String {
-        guard let field = schema.field(key), let value = record[key] else { return "" }
+    private func labels(_ key: FieldKey, _ answers: [FieldKey: FieldValue]) -> String {
+        guard let field = schema.field(key), let value = answers[key] else { return "" }
         return value.codeList.map { field.label(of: $0, in: .en) }.joined(separator: ";")
     }
 

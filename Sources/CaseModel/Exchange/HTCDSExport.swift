@@ -60,20 +60,22 @@ struct HTCDSExport {
         let labels = Self.templateColumns.map(\.label) + extras.map(\.label.en)
         let targets = targets
         let rows = cases.enumerated().map { index, record in
-            targets.enumerated().map { column, target -> ExportCell in
+            // One row per case, as the template has: several episodes share its multi-select cells.
+            let answers = record.answersAcrossEpisodes
+            return targets.enumerated().map { column, target -> ExportCell in
                 if column == 0 { return .number(index + 1) }
                 switch target {
-                case .field(let key): return cell(record, key)
+                case .field(let key): return cell(answers, key)
                 case .status: return .text(Self.statusPicklist[record.status] ?? record.status.rawValue)
                 default: return .empty
                 }
-            } + extras.map { cell(record, $0.key) }
+            } + extras.map { cell(answers, $0.key) }
         }
         return ExportTable(header: header, rows: [labels.map(ExportCell.text)] + rows)
     }
 
-    private func cell(_ record: CaseRecord, _ key: FieldKey) -> ExportCell {
-        guard let field = schema.field(key), let value = record[key] else { return .empty }
+    private func cell(_ answers: [FieldKey: FieldValue], _ key: FieldKey) -> ExportCell {
+        guard let field = schema.field(key), let value = answers[key] else { return .empty }
         switch value {
         case .text(let text): return .text(text)
         case .date(let date): return .date(date)

@@ -82,7 +82,27 @@ public enum PartnerForms {
     }
 }
 
+extension PartnerForms {
+    /// The form that moves a referral on: the statuses it may move to (`ReferralStatus.next`), the
+    /// day, and what came of it.
+    public static func referralStatus(from current: ReferralStatus) -> IntakeSchema {
+        let next = CodeList(id: "referralStatus", codes: current.next.map(\.code))
+        return IntakeSchema(sections: [Section(id: "referralStatus", title: label("section.referralStatus"), fields: [
+            Field(.referralNewStatus, .singleChoice, label: label("field.referralNewStatus"), codeList: next,
+                  requiredForSave: true),
+            Field(.referralStatusDate, .date, label: label("field.referralStatusDate"), requiredForSave: true,
+                  rules: [.notInFuture]),
+            Field(.referralOutcome, .longText, label: label("field.referralOutcome"),
+                  help: label("field.referralOutcome.help"), maxLength: 1000),
+        ])])
+    }
+}
+
 extension FieldKey {
+    // The referral status form.
+    public static let referralNewStatus: FieldKey = "referralNewStatus"
+    public static let referralStatusDate: FieldKey = "referralStatusDate"
+    public static let referralOutcome: FieldKey = "referralOutcome"
     // The partner form (not intake fields: never stored in a case).
     public static let partnerName: FieldKey = "partnerName"
     public static let partnerKind: FieldKey = "partnerKind"

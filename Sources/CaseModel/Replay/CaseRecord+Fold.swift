@@ -101,6 +101,25 @@ extension CaseRecord {
         case .followUpResolved(_, let ref, let resolution):
             followUpResolutions[ref] = resolution
             outcome.add(.followUpResolved(ref, resolution))
+        case .episodeSet(_, let id, let changes):
+            let index = laterEpisodes.firstIndex { $0.id == id } ?? {
+                laterEpisodes.append(Episode(id: id, values: [:]))
+                return laterEpisodes.count - 1
+            }()
+            for change in changes {
+                laterEpisodes[index].values[change.key] = change.new
+                outcome.add(.episodeField(number: index + 2, change))
+            }
+            outcome.valuesChanged = true  // the first episode may have changed: "minor at exploitation"
+        case .familyLinked(_, let link):
+            addRelative(link)
+            outcome.add(.familyLinked(link))
+        case .proceedingSet(_, let proceeding):
+            let replaced = legal.set(proceeding)
+            outcome.add(.proceeding(proceeding, replacing: replaced))
+        case .hearingSet(_, let hearing):
+            let replaced = legal.set(hearing)
+            outcome.add(.hearing(hearing, replacing: replaced))
         case .conflictResolved(_, let change):
             outcome.valuesChanged = true
             set(change, outcome: &outcome)
@@ -112,6 +131,12 @@ extension CaseRecord {
         }
         if event.time > lastChanged { lastChanged = event.time }
         return outcome
+    }
+
+    /// Notes a relative's case once (a link recorded on both cases, or twice, shows once).
+    mutating func addRelative(_ link: FamilyLink) {
+        guard link.relative != id, !relatives.contains(where: { $0.relative == link.relative }) else { return }
+        relatives.append(link)
     }
 
     /// Sets one field. A change whose previous value is not the one held was made without seeing

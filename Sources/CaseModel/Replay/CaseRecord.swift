@@ -50,6 +50,12 @@ public struct CaseRecord: Codable, Sendable, Hashable, Identifiable {
     public internal(set) var manualFollowUps: [FollowUpEntry] = []
     /// The last resolution of each follow-up that has one.
     public internal(set) var followUpResolutions: [FollowUpRef: FollowUpResolution] = [:]
+    /// Exploitation episodes after the intake's, in the order added (see `episodes`).
+    public internal(set) var laterEpisodes: [Episode] = []
+    /// Relatives' cases, from this case's side (links recorded on either case).
+    public internal(set) var relatives: [FamilyLink] = []
+    /// Legal proceedings and their hearings.
+    public internal(set) var legal = LegalRecord()
     public internal(set) var flags: CaseFlags = []
     /// Flags a caseworker set (`UserFlags`), in the order they were set.
     public internal(set) var userFlags: [String] = []
@@ -84,7 +90,8 @@ public struct CaseRecord: Codable, Sendable, Hashable, Identifiable {
     /// Year of birth, exact or estimated from the age at intake (± 1).
     public var birthYear: Int? { personAge.birthYear }
 
-    public var isMinorAtExploitation: Bool { (values[.ageAtExploitation]?.number).map { $0 < 18 } ?? false }
+    /// First exploited under 18: the age at the start of the first episode.
+    public var isMinorAtExploitation: Bool { (firstEpisode[.ageAtExploitation]?.number).map { $0 < 18 } ?? false }
 
     /// "Family Given", falling back to the alias, for lists and headers.
     public var displayName: String {

@@ -336,6 +336,10 @@ public struct CaseStore: Sendable {
         }
         for change in outcome.entries { appendHistory(change, at: position, by: event) }
         appendReference(reference, at: position)
+        // A family link shows on the relative's file too, from the relative's side.
+        if case .familyLinked(let caseID, let link) = event.body, let other = positions[link.relative] {
+            records[other].addRelative(FamilyLink(relative: caseID, relation: link.relation.inverse))
+        }
     }
 
     /// Every event of a case is in its history (a view at least), so each one is remembered.

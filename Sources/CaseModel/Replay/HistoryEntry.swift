@@ -24,6 +24,11 @@ public struct HistoryEntry: Sendable, Hashable {
         case needsAssessment(NeedsAssessment)
         case followUpAdded(FollowUpEntry)
         case followUpResolved(FollowUpRef, FollowUpResolution)
+        /// An answer of exploitation episode `number` (2 and later; the first is the intake's).
+        case episodeField(number: Int, FieldChange)
+        case familyLinked(FamilyLink)
+        case proceeding(LegalProceeding, replacing: LegalProceeding?)
+        case hearing(Hearing, replacing: Hearing?)
         /// The value of a field in conflict, chosen (`change.new`; `change.old` was shown).
         case conflictResolved(FieldChange)
     }
@@ -66,7 +71,7 @@ public struct UserAccount: Codable, Sendable, Hashable {
 
 /// What a history entry is about, for filtering a case's timeline.
 public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
-    case opened, edit, note, service, referral, status, plan, assessment, followUp, view
+    case opened, edit, note, service, referral, status, plan, assessment, followUp, legal, view
 
     var code: Code {
         switch self {
@@ -79,6 +84,7 @@ public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
         case .plan: Code(rawValue, label: "codeList.historyKind.plan")
         case .assessment: Code(rawValue, label: "codeList.historyKind.assessment")
         case .followUp: Code(rawValue, label: "codeList.historyKind.followUp")
+        case .legal: Code(rawValue, label: "codeList.historyKind.legal")
         case .view: Code(rawValue, label: "codeList.historyKind.view")
         }
     }
@@ -90,7 +96,8 @@ extension HistoryEntry.Change {
     public var kind: HistoryKind {
         switch self {
         case .opened: .opened
-        case .field, .consentWithdrawn, .duplicate, .conflictResolved: .edit
+        case .field, .consentWithdrawn, .duplicate, .episodeField, .familyLinked, .conflictResolved: .edit
+        case .proceeding, .hearing: .legal
         case .note: .note
         case .service: .service
         case .referral, .partnerReferral, .referralStatus: .referral

@@ -11,6 +11,13 @@ public enum DataDictionary {
             + "not stored as a case's answers: each save is one event (see Events, 30–49).\n"
         out += sections(CaseworkSchemas.all.flatMap(\.sections))
         out += "\n### Case work code lists\n" + codeLists(CaseworkCodeLists.all)
+        out += "\n### Episode, legal proceeding and hearing forms\n\nAn exploitation episode (`EpisodeForms`): the intake's "
+            + "episode keeps these answers among the case's own (the situation page, and the four only an episode has); any "
+            + "later episode keeps them in its `episodeSet` events. Proceedings and hearings (`LegalForms`) are events of "
+            + "their own (see Events, 57–60).\n"
+        out += sections(EpisodeForms.episode.sections + LegalForms.proceeding.sections + LegalForms.hearing.sections)
+        out += "\n### Episode, family and legal code lists\n"
+            + codeLists([EpisodeEnding.codeList, FamilyRelation.codeList, ProceedingKind.codeList, ProceedingRole.codeList])
         return out
     }
 

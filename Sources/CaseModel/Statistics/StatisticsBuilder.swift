@@ -14,6 +14,8 @@ public enum StatisticsBuilder {
         var countryOfExploitation: [String: Int] = [:]
         var referralSource: [String: Int] = [:]
         var status: [String: Int] = [:]
+        var episodeCount = 0
+        var exploitationByEpisode: [String: Int] = [:]
 
         // A case marked as another's duplicate is the same person: counted once, as the original.
         for record in cases where query.includes(record.intakeDate) && record.duplicateOf == nil {
@@ -27,27 +29,38 @@ public enum StatisticsBuilder {
             if let age = record.ageAtIntake { agesByGender[gender, default: []].append(age) }
             if record.isMinorAtExploitation { minors += 1 }
             count(record[.citizenship], into: &citizenship)
-            count(record[.exploitationTypes], into: &exploitation)
-            if record[.exploitationTypes]?.contains("forcedLabour") == true {
-                count(record[.labourSector], into: &labourSector)
-            }
-            count(record[.countriesOfExploitation], into: &countryOfExploitation)
+            // A person counts once in each category any of their episodes has; episodes count each.
+            let episodes = record.episodes
+            episodeCount += episodes.count
+            for episode in episodes { count(episode[.exploitationTypes], into: &exploitationByEpisode) }
+            count(union(episodes.map { $0[.exploitationTypes] }), into: &exploitation)
+            let inForcedLabour = episodes.filter { $0[.exploitationTypes]?.contains("forcedLabour") == true }
+            if !inForcedLabour.isEmpty { count(union(inForcedLabour.map { $0[.labourSector] }), into: &labourSector) }
+            count(union(episodes.map { $0[.countriesOfExploitation] }), into: &countryOfExploitation)
             count(record[.referralSource], into: &referralSource)
             status[record.status.rawValue, default: 0] += 1
         }
 
         let minCell = query.minCell
         return StatisticsReport(
-            from: query.from, to: query.to, minCell: minCell, total: total,
+            from: query.from, to: query.to, minCell: minCell, total: total, episodes: episodeCount,
             byGender: genderCells(countByGender, ages: agesByGender, minCell: minCell),
             minorsAtExploitation: SmallCellSuppression.figure(minors, minCell: minCell),
             byCitizenship: SmallCellSuppression.cells(citizenship, minCell: minCell),
             byExploitation: SmallCellSuppression.cells(exploitation, minCell: minCell),
+            byExploitationOfEpisodes: SmallCellSuppression.cells(exploitationByEpisode, minCell: minCell),
             byLabourSector: SmallCellSuppression.cells(labourSector, minCell: minCell),
             byCountryOfExploitation: SmallCellSuppression.cells(countryOfExploitation, minCell: minCell),
             byReferralSource: SmallCellSuppression.cells(referralSource, minCell: minCell),
             byStatus: SmallCellSuppression.cells(status, minCell: minCell),
             excludedWithoutConsent: excluded)
+    }
+
+    /// The codes of several answers together, each once (nil when none is answered).
+    private static func union(_ values: [FieldValue?]) -> FieldValue? {
+        var codes: [String] = []
+        for code in values.compactMap({ $0 }).flatMap(\.codeList) where !codes.contains(code) { codes.append(code) }
+        return codes.isEmpty ? nil : .codes(codes)
     }
 
     /// Each code of the value once; an unanswered field counts as `unknown`.

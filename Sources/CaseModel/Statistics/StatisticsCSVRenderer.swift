@@ -20,6 +20,7 @@ public enum StatisticsCSVRenderer {
             ["period", "\(from)/\(to)", "", "", "", "", period],
             ["minCell", "", String(report.minCell), "", "", "", w("statistics.csv.minCell", ["minCell": .number(report.minCell)])],
             ["total", "all", String(report.total), "", "", "", w("statistics.csv.total")],
+            ["episodes", "all", String(report.episodes), "", "", "", w("statistics.csv.episodes")],
         ]
         for cell in report.byGender {
             rows.append(["byGender", cell.code, number(cell.count), cell.isSuppressed ? "true" : "",

@@ -1,6 +1,6 @@
 /// The statistics as JSON, in the documented contract's key order:
-/// `{"from","to","minCell","total","byGender":[{"code","count","ageMin","ageMax"}],
-/// "minorsAtExploitation","byCitizenship":[{"code","count"}],"byExploitation","byLabourSector",
+/// `{"from","to","minCell","total","episodes","byGender":[{"code","count","ageMin","ageMax"}],
+/// "minorsAtExploitation","byCitizenship":[{"code","count"}],"byExploitation","byExploitationOfEpisodes","byLabourSector",
 /// "byCountryOfExploitation","byReferralSource","byStatus"}`. A suppressed cell is
 /// `{"code":"other","count":null,"suppressed":true}` (a gender cell also has null ages);
 /// a suppressed `minorsAtExploitation` is `null`.
@@ -11,6 +11,7 @@ public enum StatisticsJSONRenderer {
             ("to", JSONText.optionalString(report.to?.iso)),
             ("minCell", String(report.minCell)),
             ("total", String(report.total)),
+            ("episodes", String(report.episodes)),
             ("byGender", JSONText.array(report.byGender.map(gender))),
             ("minorsAtExploitation", JSONText.number(report.minorsAtExploitation)),
         ] + report.breakdowns.map { ($0.dimension.rawValue, cells($0.cells)) }) + "\n"

@@ -50,12 +50,17 @@ public struct StatisticsReport: Sendable, Hashable {
     public let minCell: Int
     /// People whose intake date falls in the period (and who did not refuse statistics).
     public let total: Int
+    /// Their exploitation episodes (every person has at least one: the intake's).
+    public let episodes: Int
     public let byGender: [GenderCell]
     /// People first exploited under 18; nil when suppressed.
     public let minorsAtExploitation: Int?
-    /// A person with two citizenships or exploitation types counts in each.
+    /// A person with two citizenships or exploitation types counts in each (types, labour sectors
+    /// and countries of exploitation from all their episodes, once a person).
     public let byCitizenship: [StatisticsCell]
     public let byExploitation: [StatisticsCell]
+    /// Episodes by type of exploitation: a person trafficked twice counts twice.
+    public let byExploitationOfEpisodes: [StatisticsCell]
     /// Among people in forced labour only.
     public let byLabourSector: [StatisticsCell]
     public let byCountryOfExploitation: [StatisticsCell]
@@ -69,13 +74,13 @@ public struct StatisticsReport: Sendable, Hashable {
 public struct StatisticsBreakdown: Sendable, Hashable {
     /// The breakdowns by coded answers; the raw value is the key in JSON and the dimension in CSV.
     public enum Dimension: String, Sendable, Hashable, CaseIterable {
-        case byCitizenship, byExploitation, byLabourSector, byCountryOfExploitation, byReferralSource, byStatus
+        case byCitizenship, byExploitation, byExploitationOfEpisodes, byLabourSector, byCountryOfExploitation, byReferralSource, byStatus
 
         /// The field whose codes the categories are; nil for the case status.
         public var field: FieldKey? {
             switch self {
             case .byCitizenship: .citizenship
-            case .byExploitation: .exploitationTypes
+            case .byExploitation, .byExploitationOfEpisodes: .exploitationTypes
             case .byLabourSector: .labourSector
             case .byCountryOfExploitation: .countriesOfExploitation
             case .byReferralSource: .referralSource
@@ -100,6 +105,7 @@ extension StatisticsReport {
         [
             StatisticsBreakdown(dimension: .byCitizenship, cells: byCitizenship),
             StatisticsBreakdown(dimension: .byExploitation, cells: byExploitation),
+            StatisticsBreakdown(dimension: .byExploitationOfEpisodes, cells: byExploitationOfEpisodes),
             StatisticsBreakdown(dimension: .byLabourSector, cells: byLabourSector),
             StatisticsBreakdown(dimension: .byCountryOfExploitation, cells: byCountryOfExploitation),
             StatisticsBreakdown(dimension: .byReferralSource, cells: byReferralSource),

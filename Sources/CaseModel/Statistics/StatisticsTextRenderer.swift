@@ -19,6 +19,7 @@ public enum StatisticsTextRenderer {
         let people = w("statistics.people", count: report.total)
         lines.append(groups.isEmpty ? w("statistics.sentence", ["text": .text(people)])
             : w("statistics.list", ["title": .text(people), "items": .text(groups.joined(separator: ", "))]))
+        if report.episodes > report.total { lines.append(w("statistics.episodes", count: report.episodes)) }
         switch report.minorsAtExploitation {
         case let minors?: lines.append(w("statistics.minors", count: minors))
         case nil: lines.append(w("statistics.minorsFewerThan", count: report.minCell))

@@ -150,6 +150,17 @@ extension CaseBook {
         guard let referral = record.partnerReferrals.last(where: { $0.referral.partner == partner }) else {
             throw PartnerRefusal.noSuchReferral
         }
+        try changeReferral(caseID, referral: referral.id, to: status, on: date, outcome: outcome)
+    }
+
+    /// Moves the referral `referralID` (its `referralSent` event) of `caseID` to `status` on `date`:
+    /// only to a status its current one leads to, and not on a day to come.
+    public func changeReferral(_ caseID: CaseID, referral referralID: EventID, to status: ReferralStatus, on date: CalendarDate,
+                               outcome: String) throws {
+        guard let record = store[caseID] else { throw PartnerRefusal.unknownCase("?") }
+        guard let referral = record.partnerReferrals.first(where: { $0.id == referralID }) else {
+            throw PartnerRefusal.noSuchReferral
+        }
         guard referral.status.next.contains(status) else {
             throw PartnerRefusal.statusNotAllowed(from: referral.status, to: status)
         }

@@ -57,6 +57,8 @@ extension AppStrings {
             return refused(screen)
         case let refusal as CaseBook.PartnerRefusal:
             return refused(partnerRefusal(refusal))
+        case let refusal as CaseBook.EpisodeRefusal:
+            return refused(episodeRefusal(refusal))
         case let refusal as CaseBook.FlagRefusal:
             return refused(flagRefusal(refusal))
         case let logError as EventLogError:

@@ -2,9 +2,11 @@ import CaseModel
 import ScreenKit
 import Terminal
 
-/// One case: a summary header and its parts — overview, history, notes, services, referrals.
-/// e edits a part, a adds a note, s records a service, r a referral, p refers to a partner (an
-/// encrypted packet), g sets or clears a flag, c changes the status. F7/F8 turn the tabs.
+/// One case: a summary header and its parts — overview, history, notes, services, referrals, plan,
+/// assessments, episodes, legal proceedings. e edits a part, a adds a note, s records a service,
+/// r a referral, p refers to a partner (an encrypted packet), o moves a partner referral on, g sets
+/// or clears a flag, c changes the status, x an episode, l a legal proceeding or hearing, f
+/// registers or links a relative. F7/F8 turn the tabs.
 final class CaseFileScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let caseID: CaseID
@@ -18,6 +20,8 @@ final class CaseFileScreen: Screen, CommandScreen {
     private let referrals = Paragraph("", scrollable: true)
     private let plan = Paragraph("", scrollable: true)
     private let assessments = Paragraph("", scrollable: true)
+    private let episodes = Paragraph("", scrollable: true)
+    private let legal = Paragraph("", scrollable: true)
     /// Which entries History shows; views (the access log) only on demand.
     private var historyFilter = HistoryFilter()
     /// Text History's lines must contain (any case); empty for all.
@@ -25,7 +29,7 @@ final class CaseFileScreen: Screen, CommandScreen {
 
     /// The parts of the case file, in tab order.
     enum Part: Int {
-        case overview, history, notes, services, referrals, plan, assessments
+        case overview, history, notes, services, referrals, plan, assessments, episodes, legal
 
         /// Where a follow-up of this kind is dealt with.
         static func part(for kind: FollowUpKind) -> Part {
@@ -33,6 +37,7 @@ final class CaseFileScreen: Screen, CommandScreen {
             case .manual, .planAction, .reflectionPeriodEnd: .plan
             case .referralOutcome: .referrals
             case .reassessment: .assessments
+            case .hearing: .legal
             }
         }
     }
@@ -51,9 +56,10 @@ final class CaseFileScreen: Screen, CommandScreen {
         self.caseID = caseID
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
-                        (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+                        (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments),
+                        (s.episodesTab, episodes), (s.legalTab, legal)], strings: s.screenKit)
         tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
-        for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
+        for part in [overview, history, notes, services, referrals, plan, assessments, episodes, legal] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
     }
@@ -65,6 +71,7 @@ final class CaseFileScreen: Screen, CommandScreen {
     enum Command: CaseIterable {
         case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
         case historyKind, historyPerson, findInHistory, back, markDuplicate, resolveConflicts, linkDuplicate
+        case referralStatus, episodes, legal, family
     }
 
     /// The case file's keys, in one table (read by routing, the bar, the help and the tests).
@@ -80,6 +87,11 @@ final class CaseFileScreen: Screen, CommandScreen {
             .init(.changeStatus, .function(9), .character("c"), label: s.changeStatus),
             .init(.flags, .control("g"), .character("g"), label: s.flagsKey),
             .init(.caseWork, .function(2), .character("t"), label: s.caseWork),
+            // Named in the help (F1), not in the full bar.
+            .init(.referralStatus, .character("o"), label: s.referralStatusKey, showInBar: false),
+            .init(.episodes, .character("x"), label: s.episodesKey, showInBar: false),
+            .init(.legal, .character("j"), label: s.legalKey, showInBar: false),
+            .init(.family, .character("f"), label: s.familyKey, showInBar: false),
             // History's filters: named in the help (F1) and on History's first line, not in the full bar.
             .init(.historyKind, .character("k"), label: s.historyKindKey, showInBar: false),
             .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
@@ -105,6 +117,10 @@ final class CaseFileScreen: Screen, CommandScreen {
         case .findInHistory: findInHistory()
         case .back: session.app.dismiss(self)
         case .markDuplicate: askForOriginal()
+        case .referralStatus: changeReferralStatus()
+        case .episodes: presentChoice { EpisodeScreens.choose(session: $0, record: $1) }
+        case .legal: presentChoice { LegalScreens.choose(session: $0, record: $1) }
+        case .family: presentChoice { FamilyScreens.choose(session: $0, record: $1) }
         case .resolveConflicts: ConflictScreen.open(caseID, session: session)
         case .linkDuplicate: chooseDuplicateToLink()
         }
@@ -138,11 +154,17 @@ final class CaseFileScreen: Screen, CommandScreen {
                            possibleDuplicates.isEmpty ? "" : s.possibleDuplicates(possibleDuplicates.map(\.number.description).joined(separator: ", ")),
                            possibleDuplicates.isEmpty || !book.isCoordinator ? "" : s.linkHint]
             .filter { !$0.isEmpty }
-        overview.text = book.store.schema.sections.map { section in
+        let relatives = record.relatives.map { link in
+            "  \(link.relation.label.text(in: s.language)): \(text.numberOf(link.relative))  "
+                + text.name(store[link.relative]?.displayName ?? "")
+        }
+        // Relatives first: a child in the shelter with its mother is seen before anything else.
+        let family = relatives.isEmpty ? [] : [([s.relativesHeading.uppercased()] + relatives).joined(separator: "\n")]
+        overview.text = (family + book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
             return ([section.title.text(in: s.language).uppercased()]
                 + fields.map { "  \($0.label.text(in: s.language)): \(text.value(record[$0.key], of: $0.key))" }).joined(separator: "\n")
-        }.joined(separator: "\n\n")
+        }).joined(separator: "\n\n")
         // Read back from the log for this case only; a failure (a damaged frame) is shown in the tab.
         do {
             let query = historyQuery.lowercased()
@@ -168,6 +190,15 @@ final class CaseFileScreen: Screen, CommandScreen {
         let others = record.referrals.reversed().map { "\(text.referral($0.entry))  — \($0.author)" }
         referrals.text = toPartners.isEmpty && others.isEmpty ? s.nothingYet : (toPartners + others).joined(separator: "\n")
         plan.text = planText(record, text: text, settings: store.caseworkSettings)
+        episodes.text = record.episodes.enumerated().map { index, episode in
+            let lines = text.episode(episode)
+            return ([s.episodeTitle(index + 1).uppercased() + (episode.isIntake ? "  " + s.intakeEpisodeNote : "")]
+                + (lines.isEmpty ? ["  " + s.nothingYet] : lines)).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+        legal.text = record.legal.proceedings.isEmpty ? s.nothingYet : record.legal.proceedings.map { proceeding in
+            (["• " + text.proceeding(proceeding)] + record.legal.hearings(of: proceeding.id).map { "    – " + text.hearing($0) })
+                .joined(separator: "\n")
+        }.joined(separator: "\n\n")
         assessments.text = assessmentsText(record, text: text)
     }
 
@@ -327,6 +358,17 @@ final class CaseFileScreen: Screen, CommandScreen {
     private func present(_ form: (RefugeSession, CaseRecord) -> FormScreen) {
         guard let record, session.perform({ _ = try session.writableBook() }) else { return }
         session.app.push(form(session, record))
+    }
+
+    /// Opens what `open` shows (a choice, then a form) on a writable case file.
+    private func presentChoice(_ open: (RefugeSession, CaseRecord) -> Void) {
+        guard let record, session.perform({ _ = try session.writableBook() }) else { return }
+        open(session, record)
+    }
+
+    private func changeReferralStatus() {
+        tabs.selected = Part.referrals.rawValue
+        presentChoice { ReferralStatusScreens.choose(session: $0, record: $1) }
     }
 }
 

@@ -15,6 +15,8 @@ final class CaseFormController {
     /// Latin, F2), while "save anyway" saves what was just checked.
     private var checkedIdentity: [FieldKey: FieldValue]?
     private static let identityKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias, .birthDate, .ageAtIntake]
+    /// A relative registered from another case: that case and what the new person is to it.
+    private var relativeOf: (caseID: CaseID, relation: FamilyRelation)?
     /// An edit's answers as the form opened with them: what the user changed is saved against
     /// these, so another laptop's change arriving meanwhile is neither shown in the form nor
     /// overwritten (if the user changed the same field, it becomes a conflict to resolve).
@@ -31,6 +33,19 @@ final class CaseFormController {
     static func newIntake(session: RefugeSession, values: FormValues = [:]) -> FormScreen {
         let description = session.forms.description(title: session.strings.newIntakeTitle, sections: session.forms.schema.sections)
         return CaseFormController(session: session, target: .intake).present(description, initial: [:], values: values)
+    }
+
+    /// The whole intake form for a relative of `record` (an accompanying child…), with what a
+    /// family shares already filled in; saving opens the new case linked to `record`.
+    @discardableResult
+    static func newRelative(session: RefugeSession, of record: CaseRecord, as relation: FamilyRelation) -> FormScreen {
+        let s = session.strings
+        let title = s.registerRelativeTitle(relation.label.text(in: s.language), of: record.number.description)
+        let description = session.forms.description(title: title, sections: session.forms.schema.sections)
+        let controller = CaseFormController(session: session, target: .intake)
+        controller.relativeOf = (record.id, relation)
+        let shared = FormValueMapping.formValues(FamilyRegistration.initialValues(from: record))
+        return controller.present(description, initial: [:], values: shared)
     }
 
     /// One part of `record`, with the record's values, or resumed from a draft of this edit.
@@ -85,7 +100,10 @@ final class CaseFormController {
                 throw UserMessage(session.strings.duplicatesTitle)
             }
         }
-        let id = try session.saving { try book.openCase(values: values) }
+        let id = try session.saving {
+            if let relativeOf { try book.registerRelative(of: relativeOf.caseID, as: relativeOf.relation, values: values) }
+            else { try book.openCase(values: values) }
+        }
         finished()
         CaseFileScreen.open(id, session: session)
         if let record = book.store[id] { confirm(session.strings.saved(record.number.description), form) }

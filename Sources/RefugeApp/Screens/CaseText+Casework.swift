@@ -43,6 +43,7 @@ extension CaseText {
         case .referralOutcome:
             return "\(kind): " + (CodeLists.organisationType.label(of: followUp.detail, in: language) ?? followUp.detail)
         case .planAction: return "\(kind): \(followUp.detail)"
+        case .hearing: return followUp.detail.isEmpty ? kind : "\(kind): \(followUp.detail)"
         case .reassessment, .reflectionPeriodEnd: return kind
         }
     }
@@ -54,6 +55,8 @@ extension CaseText {
         case .planAction(let id):
             ref.kind.label.text(in: language) + (record?.plan.actions.first { $0.id == id }.map { ": " + $0.what } ?? "")
         case .reassessment(let after): ref.kind.label.text(in: language) + " (\(after.dotted))"
+        case .hearing(let id):
+            ref.kind.label.text(in: language) + (record?.legal.hearings.first { $0.id == id }.map { " (\($0.date.dotted))" } ?? "")
         case .referral, .reflectionPeriodEnd: ref.kind.label.text(in: language)
         }
     }

@@ -22,7 +22,7 @@ struct CaseText {
 
     func value(_ value: FieldValue?, of key: FieldKey) -> String {
         guard let value else { return strings.notRecorded }
-        let field = schema.field(key)
+        let field = field(key)
         switch value {
         case .text(let text): return Self.nameKeys.contains(key) ? name(text) : text
         case .date(let date): return strings.w.day(date)
@@ -32,7 +32,10 @@ struct CaseText {
         }
     }
 
-    func label(of key: FieldKey) -> String { schema.field(key)?.label.text(in: language) ?? key.rawValue }
+    func label(of key: FieldKey) -> String { field(key)?.label.text(in: language) ?? key.rawValue }
+
+    /// An intake question, or one only an episode has.
+    private func field(_ key: FieldKey) -> Field? { schema.field(key) ?? EpisodeForms.episode.field(key) }
 
     /// Local wall-clock time of an event, "08.03.2026 14:05" ("8 Mar 2026 14:05" in English).
     func time(_ timestamp: HLCTimestamp) -> String {
@@ -73,8 +76,12 @@ struct CaseText {
         let what: String
         switch entry.change {
         case .opened(let number): what = strings.opened(number.description)
-        case .field(let change):
-            what = "\(label(of: change.key)): \(change.old.map { value($0, of: change.key) } ?? strings.empty) → \(change.new.map { value($0, of: change.key) } ?? strings.empty)"
+        case .field(let change): what = fieldChange(change)
+        case .episodeField(let number, let change): what = strings.episodeHistoryLine(number, change: fieldChange(change))
+        case .familyLinked(let link):
+            what = strings.familyLinkedLine(link.relation.label.text(in: language), caseNumber: numberOf(link.relative))
+        case .proceeding(let proceeding, _): what = strings.proceedingHistoryLine(self.proceeding(proceeding))
+        case .hearing(let hearing, _): what = strings.hearingHistoryLine(self.hearing(hearing))
         case .note(let text): what = strings.noteLine(text)
         case .service(let entry): what = strings.serviceLine(service(entry))
         case .referral(let entry): what = strings.referralLine(referral(entry))
@@ -97,6 +104,36 @@ struct CaseText {
         }
         let who = namingDevice ? "\(entry.author) (\(laptop(entry.device)))" : entry.author
         return "\(time(entry.time))  \(who)  \(what)"
+    }
+
+    /// "Family name: Ахмедова → Ахмедовa".
+    func fieldChange(_ change: FieldChange) -> String {
+        "\(label(of: change.key)): \(change.old.map { value($0, of: change.key) } ?? strings.empty) → \(change.new.map { value($0, of: change.key) } ?? strings.empty)"
+    }
+
+    /// "Criminal · Алматинский городской суд · Kazakhstan · Victim", then the outcome and compensation.
+    func proceeding(_ proceeding: LegalProceeding) -> String {
+        var parts = [proceeding.kind.label.text(in: language), proceeding.authority,
+                     proceeding.country.isEmpty ? "" : Countries.name(of: proceeding.country, in: language),
+                     proceeding.role.label.text(in: language)].filter { !$0.isEmpty }
+        if !proceeding.outcome.isEmpty { parts.append(strings.outcomeLine(proceeding.outcome)) }
+        if proceeding.compensationClaimed != nil || proceeding.compensationAwarded != nil {
+            parts.append(strings.compensation(claimed: proceeding.compensationClaimed.map(strings.w.number) ?? "—",
+                                              awarded: proceeding.compensationAwarded.map(strings.w.number) ?? "—"))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// "Hearing 12.03.2027: not yet held" or "Hearing 12.01.2027: adjourned".
+    func hearing(_ hearing: Hearing) -> String {
+        hearing.outcome.isEmpty ? strings.hearingPending(strings.w.day(hearing.date))
+            : strings.hearingEntry(strings.w.day(hearing.date), outcome: hearing.outcome)
+    }
+
+    /// An episode's answers, one per line, as the overview shows the intake's.
+    func episode(_ episode: Episode) -> [String] {
+        EpisodeForms.episode.fields.filter { $0.relevance.isSatisfied(by: episode.values) && episode[$0.key] != nil }
+            .map { "  \($0.label.text(in: language)): \(value(episode[$0.key], of: $0.key))" }
     }
 
     /// A laptop as History and the conflict screen name it: its name, or the start of its id before it has one.

@@ -42,8 +42,8 @@ struct ImportExportTests {
         #expect(result.status == 0, "\(result.output)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(Set(json.keys) == [
-            "from", "to", "minCell", "total", "byGender", "minorsAtExploitation", "byCitizenship", "byExploitation",
-            "byLabourSector", "byCountryOfExploitation", "byReferralSource", "byStatus",
+            "from", "to", "minCell", "total", "episodes", "byGender", "minorsAtExploitation", "byCitizenship", "byExploitation",
+            "byExploitationOfEpisodes", "byLabourSector", "byCountryOfExploitation", "byReferralSource", "byStatus",
         ])
         #expect(json["from"] as? String == "2024-01-01" && json["to"] as? String == "2024-12-31")
         #expect(json["minCell"] as? Int == 5 && json["total"] as? Int == 3)

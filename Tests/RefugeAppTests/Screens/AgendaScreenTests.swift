@@ -149,6 +149,8 @@ struct AgendaScreenTests {
         for _ in 0..<8 { app.press(.character("k")) }  // … follow-ups
         #expect(app.shows("Shown: Follow-ups · everyone"))
         #expect(app.shows("follow-up added: Call the lawyer") && !app.shows("viewed the case"))
+        app.press(.character("k"))  // legal proceedings
+        #expect(app.shows("Shown: Legal proceedings · everyone"))
         app.press(.character("k"))  // views: the access log
         #expect(app.shows("viewed the case"))
         app.press(.character("k"))  // back to all but views

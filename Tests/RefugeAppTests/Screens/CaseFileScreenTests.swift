@@ -112,7 +112,8 @@ struct CaseFileScreenTests {
         app.type("Returned home")
         app.press(.function(2))
         #expect(app.shows("2026-0001  Ахмедова Гульнара  age 25  Closed"))
-        app.press(.function(8), .function(8), .function(8), .function(8))  // from referrals past plan and assessments round to history
+        // From referrals past plan, assessments, episodes and legal round to history.
+        app.press(.function(8), .function(8), .function(8), .function(8), .function(8), .function(8))
         #expect(app.shows("status: Active → Closed (Returned home)"))
 
         app.press(.function(9))
