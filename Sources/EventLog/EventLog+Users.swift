@@ -70,10 +70,10 @@ extension EventLog {
     /// now on; this one is closed.
     @discardableResult
     public func removeUser(_ user: String) throws -> EventLog {
-        // Another device would go on writing under the old key, which the disabled user can open:
-        // changing the key of a folder other devices share needs every device at once, which this
-        // version cannot do (docs/sync.md). Alone in the folder, this device can.
-        guard peers.isEmpty else { throw EventLogError.dataKeyChangeInSharedFolder }
+        // In a shared folder the key file has one writer at a time, like every change to it: the
+        // other devices take the new key once the key file and this log reach them, and refuse
+        // to open with the old key file from then on (docs/log-format.md, "Changing the data key
+        // in a shared folder").
         let writer = try requireWriter()
         let keys = try dataKeys()
         let keyFile = secrets.withLock { $0.keyFile }

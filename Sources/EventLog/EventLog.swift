@@ -35,6 +35,10 @@ public final class EventLog: Sendable {
     let keyFileHistory: KeyFileHistory
     /// In a shared folder: what opening read of every other device's log.
     public let peers: [PeerLogReport]
+    /// In a shared folder: where this open moved a state directory of another case file that
+    /// stood in this one's place (see `StateBinding`).
+    let stateSetAside = Mutex<URL?>(nil)
+    public var setAsideState: URL? { stateSetAside.withLock { $0 } }
 
     /// The data keys and the key file as last written; the keys are dropped on close.
     struct Secrets: Sendable {

@@ -72,8 +72,12 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case notJoined(folder: String)
     /// This device already has its log in the shared folder.
     case alreadyJoined(folder: String)
-    /// Disabling a user or resetting a passphrase changes the data key, which a shared folder cannot do yet.
-    case dataKeyChangeInSharedFolder
+    /// This device's state directory belonged to another case file than the folder now holds: it
+    /// was moved aside (never deleted), and this device must join the folder's case file.
+    case stateOfAnotherCaseFile(folder: String, setAsideAt: String)
+    /// A shared folder that holds only part of a case file (logs without the key file, or the key
+    /// file without any log): a copy or a sync that has not finished. Nothing is read or written.
+    case incompleteFolder(folder: String, missing: String)
 
     public var description: String {
         switch self {
@@ -116,7 +120,10 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
             "the key slots of \(users.joined(separator: ", ")) are of the old format: each must sign in once before the data key can change"
         case .notJoined(let folder): "this computer has no log in the shared folder \(folder) yet: it must join first"
         case .alreadyJoined(let folder): "this computer already has its log in the shared folder \(folder)"
-        case .dataKeyChangeInSharedFolder: "the data key of a shared folder cannot change yet (disabling a user, resetting a passphrase)"
+        case .incompleteFolder(let folder, let missing):
+            "the folder \(folder) holds only part of a case file (\(missing) is missing): a copy or sync has not finished"
+        case .stateOfAnotherCaseFile(let folder, let setAside):
+            "this computer's files for \(folder) belonged to another case file and were moved to \(setAside); join this one first"
         }
     }
 

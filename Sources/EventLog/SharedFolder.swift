@@ -165,6 +165,12 @@ extension EventLog {
         let fileSystem = PosixFileSystem()
         try validate(user: user, passphrase: passphrase, kdf: kdf)
         guard shared.layout(fileSystem) == .none else { throw EventLogError.alreadyExists(directory: shared.folderPath) }
+        // A key file without a log is a case file still arriving: never written over.
+        if let missing = shared.missingPart(fileSystem) { throw EventLogError.incompleteFolder(folder: shared.folderPath, missing: missing) }
+        // Files of a case file that was here before (deleted, then made anew at the same path).
+        let setAside = try io { () throws(FileSystemError) -> URL? in
+            shared.stateHoldsFiles(fileSystem) ? try shared.setStateAside(fileSystem, now: wallClockMicroseconds()) : nil
+        }
         try io { () throws(FileSystemError) in
             try fileSystem.createDirectory(shared.folderPath)
             try fileSystem.createDirectory(shared.statePath)
@@ -177,7 +183,11 @@ extension EventLog {
         try io { () throws(FileSystemError) in try shared.noteOwnLog(name, fileSystem) }
         let log = try makeLog(shared.paths(logName: name), fileSystem: fileSystem, keyFile: keyFile, dataKey: dataKey,
                               headerVersion: LogHeader.version, clock: wallClockMicroseconds)
+        log.stateSetAside.withLock { $0 = setAside }
         do {
+            try io { () throws(FileSystemError) in
+                try shared.bindState(StateBinding(keysetID: keysetID, logFileID: log.header.fileID), fileSystem)
+            }
             try writeMarker(shared, keysetID: keysetID, fileSystem)
         } catch {
             log.close()
@@ -195,6 +205,12 @@ extension EventLog {
                             eachPeerRecord: (String, LogRecord) -> Void = { _, _ in }) throws -> EventLog {
         let fileSystem = PosixFileSystem()
         let deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void = { try LogRecord.deliver($1, from: $0, to: eachRecord) }
+        if shared.stateIsForeign(fileSystem) {
+            // The folder now holds another case file than the one this state was made for.
+            let setAside = try io { () throws(FileSystemError) in try shared.setStateAside(fileSystem, now: wallClockMicroseconds()) }
+            throw EventLogError.stateOfAnotherCaseFile(folder: shared.folderPath, setAsideAt: setAside.path)
+        }
+        if let missing = shared.missingPart(fileSystem) { throw EventLogError.incompleteFolder(folder: shared.folderPath, missing: missing) }
         let own: String
         switch shared.layout(fileSystem) {
         case .none:
@@ -214,11 +230,16 @@ extension EventLog {
                 throw EventLogError.notJoined(folder: shared.folderPath)
             }
         }
-        return try open(shared.paths(logName: own), user: user, passphrase: passphrase, mode: mode,
-                        fileSystem: fileSystem, clock: wallClockMicroseconds,
-                        readPeers: { keys, keyFile in
-                            readPeers(shared, own: own, keys: keys, keysetID: keyFile.keysetID, fileSystem, eachPeerRecord)
-                        }, deliver: deliver)
+        let log = try open(shared.paths(logName: own), user: user, passphrase: passphrase, mode: mode,
+                           fileSystem: fileSystem, clock: wallClockMicroseconds,
+                           readPeers: { keys, keyFile in
+                               readPeers(shared, own: own, keys: keys, keysetID: keyFile.keysetID, fileSystem, eachPeerRecord)
+                           }, deliver: deliver)
+        // A state made before it noted its case file learns it from the first writable open.
+        if !log.isReadOnly, shared.stateBinding(fileSystem) == nil {
+            try? shared.bindState(StateBinding(keysetID: log.header.keysetID, logFileID: log.header.fileID), fileSystem)
+        }
+        return log
     }
 
     /// Gives this device its own log in a shared folder made by another device, unlocked by a
@@ -227,6 +248,7 @@ extension EventLog {
                             eachRecord: (LogRecord) throws -> Void = { _ in },
                             eachPeerRecord: (String, LogRecord) -> Void = { _, _ in }) throws -> EventLog {
         let fileSystem = PosixFileSystem()
+        if let missing = shared.missingPart(fileSystem) { throw EventLogError.incompleteFolder(folder: shared.folderPath, missing: missing) }
         guard shared.layout(fileSystem) != .none else { throw EventLogError.noSuchLog(directory: shared.folderPath) }
         if let own = shared.ownLogName(fileSystem), fileSystem.fileExists(shared.folderPath + "/" + own) {
             throw EventLogError.alreadyJoined(folder: shared.folderPath)
@@ -235,12 +257,20 @@ extension EventLog {
         _ = try unlock(keyFile, user: user, passphrase: passphrase, in: DataDirectory(shared.folder))
         let name = SharedFolder.newDeviceLogName()
         let header = LogHeader(version: LogHeader.version, fileID: Keyring.randomBytes(16), keysetID: keyFile.keysetID)
+        // Whatever the state holds belongs to a log that is not in the folder (another case file's,
+        // or this one's before it was deleted): its sealed files cannot open with the new log.
+        let setAside = try io { () throws(FileSystemError) -> URL? in
+            shared.stateHoldsFiles(fileSystem) ? try shared.setStateAside(fileSystem, now: wallClockMicroseconds()) : nil
+        }
         try io { () throws(FileSystemError) in
             try fileSystem.createDirectory(shared.statePath)
             try AtomicReplace.write(header.encoded(), to: shared.folderPath + "/" + name, in: fileSystem)
+            try shared.bindState(StateBinding(keysetID: header.keysetID, logFileID: header.fileID), fileSystem)
             try shared.noteOwnLog(name, fileSystem)
         }
-        return try open(in: shared, user: user, passphrase: passphrase, eachRecord: eachRecord, eachPeerRecord: eachPeerRecord)
+        let log = try open(in: shared, user: user, passphrase: passphrase, eachRecord: eachRecord, eachPeerRecord: eachPeerRecord)
+        log.stateSetAside.withLock { $0 = setAside }
+        return log
     }
 
     /// The folder's `events.log` in a shared layout: a header of version 2 without frames, so that
@@ -273,10 +303,16 @@ extension EventLog {
             lock.release()
             try? fileSystem.remove(single.lockPath)  // this device's lock lives in its state directory now
         }
+        // A state not bound to this case file (made before states were bound) holds another
+        // log's files: the move would mix them with this log's.
+        if existing == nil, shared.stateHoldsFiles(fileSystem), shared.stateBinding(fileSystem)?.keysetID != header.keysetID {
+            _ = try io { () throws(FileSystemError) in try shared.setStateAside(fileSystem, now: wallClockMicroseconds()) }
+        }
         let name = existing ?? shared.ownLogName(fileSystem) ?? SharedFolder.newDeviceLogName()
         let target = shared.paths(logName: name)
         try io { () throws(FileSystemError) in
             try fileSystem.createDirectory(shared.statePath)
+            try shared.bindState(StateBinding(keysetID: header.keysetID, logFileID: header.fileID), fileSystem)
             let entries = try fileSystem.listDirectory(single.path)
             let deviceLocal = entries.filter { $0.hasSuffix(DataDirectory.sealedSuffix) || $0 == SharedFolder.signInFailures }
             for entry in deviceLocal {

@@ -134,4 +134,66 @@ import Testing
             #expect(State(seen[1]) == State(seen[2]))
         }
     }
+
+    // MARK: - Revoked laptops
+
+    /// The devices' logs as records (log name, sequence from 1), with revocations written into
+    /// the revokers' logs by `revokes`: each code picks a revoker, a revoked device, where in the
+    /// revoker's log the revocation goes, and how far into the revoked log it had seen.
+    static func records(_ codes: [Int], revokes: [Int]) -> [Revocations.Record] {
+        var logs = Self.logs(codes)
+        for (number, code) in revokes.enumerated() {
+            let revoker = code % 3, target = (code / 3) % 3
+            let position = (code / 9) % (logs[revoker].count + 1)
+            let cut = UInt64((code / 97) % (logs[target].count + 1))
+            let time = position > 0 ? logs[revoker][position - 1].time : HLCTimestamp(wallMillis: 1_750_000_000_000)
+            let event = Event(id: EventID(high: 99, low: UInt64(number)), author: "user\(revoker)",
+                              time: HLCTimestamp(wallMillis: time.wallMillis, counter: time.counter + 1), device: devices[revoker],
+                              body: .deviceRevoked(device: devices[target], log: "log\(target)", lastSequence: cut, reason: "lost"))
+            logs[revoker].insert(event, at: position)
+        }
+        return logs.enumerated().flatMap { index, log in
+            log.enumerated().map { Revocations.Record(event: $1, log: "log\(index)", sequence: UInt64($0 + 1)) }
+        }
+    }
+
+    /// What a laptop computes from the records it holds: the revocations' rule, then replay.
+    static func revokedState(_ records: [Revocations.Record]) -> (State, [String: UInt64]) {
+        let rule = Revocations(of: records)
+        return (State(records.filter { rule.applies($0.log, $0.sequence) }.map(\.event)), rule.cuts)
+    }
+
+    static let revocations = Gen.int(in: 0...100_000).array(of: 0...3)
+
+    @Test func revocationsGiveTheSameStateInAnyOrderAndGroupingAndTwice() async {
+        await propertyCheck(count: 60, input: Self.script, Self.revocations, Self.order) { codes, revokes, keys in
+            let records = Self.records(codes, revokes: revokes)
+            let reference = Self.revokedState(records)
+            let shuffled = zip(records, keys + Array(repeating: 0, count: max(0, records.count - keys.count)))
+                .enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
+            let again = records.enumerated().filter { index, _ in keys.indices.contains(index) && keys[index] % 2 == 0 }.map(\.element)
+            for variant in [shuffled, records.reversed(), shuffled + again] {
+                let (state, cuts) = Self.revokedState(Array(variant))
+                #expect(state == reference.0)
+                #expect(cuts == reference.1)
+            }
+        }
+    }
+
+    @Test func aRevokedLogKeepsWhatWasSeenAndAppliesNothingAfter() async {
+        await propertyCheck(count: 40, input: Self.script, Self.revocations) { codes, revokes in
+            let records = Self.records(codes, revokes: revokes)
+            let rule = Revocations(of: records)
+            for record in records {
+                let cut = rule.cuts[record.log]
+                #expect(rule.applies(record.log, record.sequence) == (cut.map { record.sequence <= $0 } ?? true))
+            }
+            // A revocation counts only if its own record is applied.
+            for record in records {
+                guard case .deviceRevoked(_, let log, let cut, _) = record.event.body,
+                      rule.applies(record.log, record.sequence) else { continue }
+                #expect((rule.cuts[log] ?? .max) <= cut)
+            }
+        }
+    }
 }

@@ -94,6 +94,12 @@ public enum EventBody: Sendable, Hashable {
     case followUpResolved(caseID: CaseID, ref: FollowUpRef, resolution: FollowUpResolution)
     /// The organisation's rules for derived follow-ups; the last one stands.
     case caseworkSettingsChanged(CaseworkSettings)
+    /// A laptop got its name (when it joined, when the case file was made on it, or renamed
+    /// later; the last name stands). `log` is its log's file name in the shared folder.
+    case deviceNamed(device: DeviceID, log: String, name: String)
+    /// A coordinator revoked a lost or stolen laptop: the records of its log after
+    /// `lastSequence`, the last the revoker had seen, are never applied (`Revocations`).
+    case deviceRevoked(device: DeviceID, log: String, lastSequence: UInt64, reason: String)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -106,7 +112,8 @@ public enum EventBody: Sendable, Hashable {
             .followUpAdded(let id, _), .followUpResolved(let id, _, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
-            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged:
+            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged,
+            .deviceNamed, .deviceRevoked:
             nil
         }
     }
@@ -147,6 +154,8 @@ public enum EventBody: Sendable, Hashable {
         case .followUpAdded: .followUpAdded
         case .followUpResolved: .followUpResolved
         case .caseworkSettingsChanged: .caseworkSettingsChanged
+        case .deviceNamed: .deviceNamed
+        case .deviceRevoked: .deviceRevoked
         }
     }
 }
@@ -188,4 +197,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case followUpAdded = 34
     case followUpResolved = 35
     case caseworkSettingsChanged = 40
+    // 70–79: several laptops (issue 16).
+    case deviceNamed = 70
+    case deviceRevoked = 71
 }

@@ -147,6 +147,15 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             encodeCasework(body, into: &writer)
+        case .deviceNamed(let device, let log, let name):
+            writer.identifier(device)
+            writer.string(log)
+            writer.string(name)
+        case .deviceRevoked(let device, let log, let lastSequence, let reason):
+            writer.identifier(device)
+            writer.string(log)
+            writer.varint(lastSequence)
+            writer.string(reason)
         }
     }
 
@@ -337,6 +346,11 @@ public enum EventCodec {
         case .objectiveSet, .actionSet, .riskAssessed, .needsAssessed, .followUpAdded, .followUpResolved,
              .caseworkSettingsChanged:
             return try decodeCasework(kind: kind, from: &reader)
+        case .deviceNamed:
+            return .deviceNamed(device: try reader.identifier(), log: try reader.string(), name: try reader.string())
+        case .deviceRevoked:
+            return .deviceRevoked(device: try reader.identifier(), log: try reader.string(), lastSequence: try reader.varint(),
+                                  reason: try reader.string())
         }
     }
 

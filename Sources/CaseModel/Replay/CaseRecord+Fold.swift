@@ -109,7 +109,7 @@ extension CaseRecord {
             outcome.add(.followUpResolved(ref, resolution))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
-             .partnerRetired, .caseworkSettingsChanged:
+             .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

@@ -54,6 +54,8 @@ public struct CaseStore: Sendable {
     public private(set) var organisationName: String?
     /// The partner directory, retired partners included.
     public private(set) var partners: [PartnerID: Partner] = [:]
+    /// The laptops that were named or revoked (several laptops sharing the case file).
+    public private(set) var devices: [DeviceID: DeviceEntry] = [:]
     /// The organisation's rules for derived follow-ups (the last `caseworkSettingsChanged`).
     public private(set) var caseworkSettings = CaseworkSettings.standard
     /// Sign-ins, exports and user administration, in order.
@@ -382,6 +384,11 @@ public struct CaseStore: Sendable {
             partners[id]?.changedAt = event.time
         case .caseworkSettingsChanged(let settings):
             caseworkSettings = settings
+        case .deviceNamed(let device, let log, let name):
+            devices[device, default: DeviceEntry(device: device)].named(name, log: log, by: event)
+        case .deviceRevoked(let device, let log, let lastSequence, let reason):
+            devices[device, default: DeviceEntry(device: device)].revoked(log: log, lastSequence: lastSequence,
+                                                                          reason: reason, by: event)
         default:
             break
         }

@@ -52,6 +52,7 @@ public enum DataDictionary {
         switch relevance {
         case .always: "always"
         case .contains(let key, let code): "`\(key)` contains `\(code)`"
+        case .lacks(let key, let code): "`\(key)` does not contain `\(code)`"
         case .answered(let key): "`\(key)` answered"
         case .unanswered(let key): "`\(key)` not answered"
         }

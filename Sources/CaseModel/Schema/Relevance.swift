@@ -4,6 +4,8 @@ public indirect enum Relevance: Sendable, Hashable {
     case always
     /// Shown when a choice field holds `code` (single or multiple choice).
     case contains(FieldKey, String)
+    /// Shown unless a choice field holds `code` (the status form's reason, unless "duplicate").
+    case lacks(FieldKey, String)
     /// Shown when the field has any answer.
     case answered(FieldKey)
     /// Shown while the field has no answer (an estimated age only without a birth date).
@@ -13,7 +15,7 @@ public indirect enum Relevance: Sendable, Hashable {
     public var referencedFields: [FieldKey] {
         switch self {
         case .always: []
-        case .contains(let key, _), .answered(let key), .unanswered(let key): [key]
+        case .contains(let key, _), .lacks(let key, _), .answered(let key), .unanswered(let key): [key]
         }
     }
 
@@ -21,6 +23,7 @@ public indirect enum Relevance: Sendable, Hashable {
         switch self {
         case .always: true
         case .contains(let key, let code): values[key]?.contains(code) ?? false
+        case .lacks(let key, let code): !(values[key]?.contains(code) ?? false)
         case .answered(let key): values[key] != nil
         case .unanswered(let key): values[key] == nil
         }

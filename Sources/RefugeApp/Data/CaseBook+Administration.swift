@@ -6,7 +6,7 @@ import Foundation
 /// place so that each action is recorded the same way.
 extension CaseBook {
     /// An action the signed-in user may not take; the screens translate it, the CLI prints it.
-    public enum NotPermitted: Error, CustomStringConvertible {
+    public enum NotPermitted: Error, Equatable, CustomStringConvertible {
         case coordinatorsOnly(action: String)
         case disablingYourself
         /// Identifiable exports are recorded, which a read-only case file cannot do.
@@ -16,6 +16,11 @@ extension CaseBook {
         case pseudonymSecretMissing
         /// A key slot whose user has no active account in the log.
         case noActiveAccount(String)
+        /// This laptop was revoked by a coordinator on another laptop: it adds nothing more.
+        case revokedLaptop
+        /// `device revoke` names no laptop of this case file, or this very laptop.
+        case noSuchDevice(String)
+        case revokingThisLaptop
 
         public var description: String {
             switch self {
@@ -26,6 +31,9 @@ extension CaseBook {
                 "the secret behind pseudonymous ids (pseudonym-secret.sealed) is missing, and new ids would not match "
                     + "earlier exports; put the file back from a backup"
             case .noActiveAccount(let user): "\(user) has no active account in this case file"
+            case .revokedLaptop: "this laptop was revoked by a coordinator: what it writes would never be read"
+            case .noSuchDevice(let name): "no laptop of this case file is named \(name) (refuge device list)"
+            case .revokingThisLaptop: "a laptop cannot revoke itself; revoke it from another laptop"
             }
         }
     }
@@ -113,7 +121,7 @@ extension CaseBook {
 
     public func markAsDemo() throws { try log.writeSealedFile(named: SealedName.demo, contents: Data("demo".utf8)) }
 
-    private func requireCoordinator(_ action: String) throws {
+    func requireCoordinator(_ action: String) throws {
         guard isCoordinator else { throw NotPermitted.coordinatorsOnly(action: action) }
     }
 }

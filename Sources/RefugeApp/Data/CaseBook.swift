@@ -19,6 +19,16 @@ public final class CaseBook {
     public private(set) var movedPseudonymSecretIntoLog = false
     /// In a shared folder: every other device's events, as last read (replayed with this device's).
     private var peerEvents: [(DecodedEvent, UInt64?)] = []
+    /// Where making or joining the case file moved a state directory that another case file had
+    /// left at this place (see `EventLog.setAsideState`): worth a quiet note, nothing was lost.
+    public var setAsideState: URL? { log.setAsideState ?? joinSetAside }
+    private var joinSetAside: URL?
+    /// In a shared folder: what the revocations among the events hold back (see `Revocations`).
+    public private(set) var revocations = RevocationReport()
+    /// In a shared folder: every other device's records as read, revoked ones included, and where
+    /// each came from (its log's file name and sequence number), for `laptops()`.
+    private(set) var peerRecords: [DecodedEvent] = []
+    private(set) var peerOrigins: [(log: String, sequence: UInt64)] = []
 
     /// Sealed-file names beside the log.
     enum SealedName {
@@ -64,7 +74,7 @@ public final class CaseBook {
     /// benchmarks).
     public static func create(
         at directory: URL, state: URL? = nil, organisation: String, user: String, passphrase: String,
-        kdf: KDFParameters = .standard, calendar: ValidationContext = .current()
+        kdf: KDFParameters = .standard, laptopName: String? = nil, calendar: ValidationContext = .current()
     ) throws -> CaseBook {
         let log = if let state {
             try EventLog.create(in: SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase, kdf: kdf)
@@ -75,6 +85,8 @@ public final class CaseBook {
                             device: try deviceID(of: log), calendar: calendar)
         _ = try book.pseudonymSecret()  // made now, so every export of this file pseudonymises alike
         try book.record([.organisationConfigured(name: organisation), .userAdded(name: user, role: .coordinator)])
+        // A case file other laptops may join: this one gets its name now, as they do when they join.
+        if state != nil { try book.nameThisLaptop(laptopName ?? Self.hostName) }
         return book
     }
 
@@ -98,22 +110,32 @@ public final class CaseBook {
         var stream = ReplayStream(history: history)
         var own: [(DecodedEvent, UInt64?)] = []
         var peers: [(DecodedEvent, UInt64?)] = []
+        var peerOrigins: [(log: String, sequence: UInt64)] = []
+        var peerRecords: [DecodedEvent] = []
         let log: EventLog
         if let state {
             // The other logs are read first: with any, this device's events are gathered for one merge.
             log = try EventLog.open(in: SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase,
                                     mode: mode, eachRecord: { record in
                                         if peers.isEmpty { stream.fold(record) } else { own.append((record.event, record.sequence)) }
-                                    }, eachPeerRecord: { _, record in peers.append((record.event, nil)) })
+                                    }, eachPeerRecord: { name, record in
+                                        peers.append((record.event, nil))
+                                        peerOrigins.append((name, record.sequence))
+                                    })
         } else {
             log = try EventLog.open(at: directory, user: user, passphrase: passphrase, mode: mode) { stream.fold($0) }
         }
         do {
             let store: CaseStore
+            var revocations = RevocationReport()
             if peers.isEmpty {
                 store = try finish(&stream, reading: log, history: history)
             } else {
                 if history == .eventReferences { history = .entries }
+                peerRecords = peers.map(\.0)
+                revocations = RevocationReport(own: own, ownLog: log.logFileName, peers: peers, origins: peerOrigins)
+                own = revocations.applied(own, log: { _ in log.logFileName }, sequence: { own[$0].1 ?? 0 })
+                peers = revocations.applied(peers, log: { peerOrigins[$0].log }, sequence: { peerOrigins[$0].sequence })
                 store = CaseStore.replay(own + peers, history: history)
             }
             // A key slot opens nothing unless the log holds an active account for its user: a
@@ -126,7 +148,10 @@ public final class CaseBook {
             }
             let device = try deviceID(of: log)
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
+            book.peerRecords = peerRecords
+            book.peerOrigins = peerOrigins
             book.peerEvents = peers
+            book.revocations = revocations
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
         } catch {
@@ -138,10 +163,27 @@ public final class CaseBook {
     /// Gives this computer its own log in a shared folder that another computer made (copied or
     /// synced here), unlocked by a user's passphrase, and opens the case file.
     public static func join(
-        at directory: URL, state: URL, user: String, passphrase: String, calendar: ValidationContext = .current()
+        at directory: URL, state: URL, user: String, passphrase: String, laptopName: String? = nil,
+        calendar: ValidationContext = .current()
     ) throws -> CaseBook {
-        try EventLog.join(SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase).close()
-        return try open(at: directory, state: state, user: user, passphrase: passphrase, calendar: calendar)
+        let joined = try EventLog.join(SharedFolder(folder: directory, state: state), user: user, passphrase: passphrase)
+        let setAside = joined.setAsideState
+        joined.close()
+        let book = try open(at: directory, state: state, user: user, passphrase: passphrase, calendar: calendar)
+        book.joinSetAside = setAside
+        do {
+            try book.nameThisLaptop(laptopName ?? hostName)
+        } catch {
+            book.close()
+            throw error
+        }
+        return book
+    }
+
+    /// The computer's host name: the name a laptop gets when none is given.
+    static var hostName: String {
+        let name = ProcessInfo.processInfo.hostName
+        return name.isEmpty ? "laptop" : String(name.prefix(40))
     }
 
     /// What opening read of the other computers' logs in a shared folder (empty otherwise).
@@ -216,6 +258,8 @@ public final class CaseBook {
     @discardableResult
     public func append(_ events: [Event]) throws -> [Event] {
         guard !events.isEmpty else { return [] }
+        // A laptop revoked by another adds nothing more: its records would never be applied.
+        guard !revocations.revokes(log.logFileName) else { throw NotPermitted.revokedLaptop }
         let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
         var needsReplay = false
         for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {

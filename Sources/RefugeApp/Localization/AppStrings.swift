@@ -312,9 +312,9 @@ struct AppStrings: Sendable {
     var alreadyJoined: String {
         w("severalLaptopsASharedFolder.alreadyJoined")
     }
-    var keyChangeInSharedFolder: String {
-        w("severalLaptopsASharedFolder.keyChangeInSharedFolder")
-    }
+    var stateOfAnotherCaseFile: String { w("severalLaptopsASharedFolder.stateOfAnotherCaseFile") }
+    var revokedLaptop: String { w("severalLaptopsASharedFolder.revokedLaptop") }
+    var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
 
     // Added on other branches, converted at the merge.
     func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {

@@ -46,6 +46,8 @@ extension AppStrings {
             case .identifiableExportWhileReadOnly: readOnlyRefused
             case .pseudonymSecretMissing: pseudonymSecretMissing
             case .noActiveAccount: wrongCredentials
+            case .revokedLaptop: revokedLaptop
+            case .noSuchDevice, .revokingThisLaptop: notPermitted
             }
             return FailureWording(screen: screen, command: CommandFailure(cli("cli.error.notAllowed", ["reason": .text(refusal.description)]),
                                                                           status: .rejectedInput))
@@ -117,10 +119,13 @@ extension AppStrings {
                        .rejectedInput)
         case .notJoined(let folder):
             return say(notJoined, "cli.error.notJoined", ["folder": .text(folder)], .cannotOpen)
+        case .incompleteFolder(let folder, let missing):
+            return say(incompleteFolder, "cli.error.incompleteFolder", ["folder": .text(folder), "missing": .text(missing)], .cannotOpen)
+        case .stateOfAnotherCaseFile(let folder, let setAside):
+            return say(stateOfAnotherCaseFile, "cli.error.stateOfAnotherCaseFile", ["folder": .text(folder), "setAside": .text(setAside)],
+                       .cannotOpen)
         case .alreadyJoined(let folder):
             return say(alreadyJoined, "cli.error.alreadyJoined", ["folder": .text(folder)], .rejectedInput)
-        case .dataKeyChangeInSharedFolder:
-            return say(keyChangeInSharedFolder, "cli.error.dataKeyChangeInSharedFolder", [:], .rejectedInput)
         case .unusableSalvageDestination(let reason):
             return say(internalError, "cli.error.unusableSalvageDestination", ["reason": .text(reason)], .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:

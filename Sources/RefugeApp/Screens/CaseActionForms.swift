@@ -1,75 +1,29 @@
 import CaseModel
 import ScreenKit
 
-/// The small forms of the case file — note, service, referral, status — each saved as one event
-/// with the user's name. Built with the same form engine as the intake; answers are read through
-/// `Keys`, so a missing one keeps the form open instead of being skipped.
+/// The small forms of the case file — note, service, referral, status — declared as data in
+/// `CaseActionSchemas` and built like the intake; each save is one event with the user's name.
 enum CaseActionForms {
-    private enum Keys {
-        static let text = FormKey.text("text")
-        static let service = FormKey.choice("kind", of: ServiceKind.self)
-        static let date = FormKey.date("date")
-        static let end = FormKey.date("end")
-        static let note = FormKey.text("note")
-        static let organisationType = FormKey.code("type")
-        static let reason = FormKey.text("reason")
-        static let status = FormKey.choice("status", of: StatusChoice.self)
-        static let earlierCase = FormKey.text("earlierCase")
-    }
-
-    /// What the status list offers: a status, or for coordinators "duplicate of another case",
-    /// which links this case to the earlier one of the same person instead of changing its status.
-    private enum StatusChoice: RawRepresentable, Sendable {
-        case status(CaseStatus)
-        case duplicate
-
-        init?(rawValue: String) {
-            if rawValue == "duplicate" { self = .duplicate } else if let status = CaseStatus(rawValue: rawValue) { self = .status(status) } else { return nil }
-        }
-
-        var rawValue: String {
-            switch self {
-            case .status(let status): status.rawValue
-            case .duplicate: "duplicate"
-            }
-        }
-    }
-
     static func note(session: RefugeSession, record: CaseRecord) -> FormScreen {
-        let s = session.strings
-        return make(session, title: "\(s.note) — \(record.number)", saved: s.noteSaved(record.number.description), fields: [
-            FormField(Keys.text, s.note, .notes(rows: 8), required: true, help: s.noteHelp),
-        ]) { book, form in
-            try book.record([.noteAdded(caseID: record.id, text: form.answer(Keys.text))])
+        session.schemaForm(CaseActionSchemas.note, title: "\(session.strings.note) — \(record.number)",
+                           confirmation: session.strings.noteSaved(record.number.description)) { book, answers in
+            try book.record([.noteAdded(caseID: record.id, text: CaseActionSchemas.note(from: answers))])
         }
     }
 
     static func service(session: RefugeSession, record: CaseRecord) -> FormScreen {
-        let s = session.strings
-        let kinds = ServiceKind.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.service) — \(record.number)", saved: s.serviceSaved(record.number.description), fields: [
-            FormField(Keys.service, s.service, .choice(kinds), required: true),
-            FormField(Keys.date, s.date, .date, required: true),
-            FormField(Keys.end, s.endDate, .date),
-            FormField(Keys.note, s.note, .notes(rows: 3)),
-        ], initial: [Keys.date.name: .date(session.today)]) { book, form in
-            let entry = try ServiceEntry(kind: form.answer(Keys.service), date: form.answer(Keys.date),
-                                         endDate: form.optionalAnswer(Keys.end), note: form.optionalAnswer(Keys.note) ?? "")
-            try book.record([.serviceRecorded(caseID: record.id, service: entry)])
+        session.schemaForm(CaseActionSchemas.service, title: "\(session.strings.service) — \(record.number)",
+                           initial: [.actionDate: .date(session.today)],
+                           confirmation: session.strings.serviceSaved(record.number.description)) { book, answers in
+            try book.record([.serviceRecorded(caseID: record.id, service: CaseActionSchemas.service(from: answers))])
         }
     }
 
     static func referral(session: RefugeSession, record: CaseRecord) -> FormScreen {
-        let s = session.strings
-        let types = CodeLists.organisationType.codes.map { ChoiceOption(code: $0.code, label: $0.label.text(in: s.language)) }
-        return make(session, title: "\(s.referral) — \(record.number)", saved: s.referralSaved(record.number.description), fields: [
-            FormField(Keys.organisationType, s.organisationType, .choice(types), required: true),
-            FormField(Keys.date, s.date, .date, required: true),
-            FormField(Keys.reason, s.reason, .notes(rows: 3)),
-        ], initial: [Keys.date.name: .date(session.today)]) { book, form in
-            let referral = try ReferralEntry(organisationType: form.answer(Keys.organisationType), date: form.answer(Keys.date),
-                                             reason: form.optionalAnswer(Keys.reason) ?? "")
-            try book.record([.referralMade(caseID: record.id, referral: referral)])
+        session.schemaForm(CaseActionSchemas.referral, title: "\(session.strings.referral) — \(record.number)",
+                           initial: [.actionDate: .date(session.today)],
+                           confirmation: session.strings.referralSaved(record.number.description)) { book, answers in
+            try book.record([.referralMade(caseID: record.id, referral: CaseActionSchemas.referral(from: answers))])
         }
     }
 
@@ -77,28 +31,16 @@ enum CaseActionForms {
     /// as a duplicate of an earlier one (coordinators; the case file's F11 does the same).
     static func status(session: RefugeSession, record: CaseRecord) -> FormScreen {
         let s = session.strings
-        var choices = CaseStatus.allCases.map { ChoiceOption(code: StatusChoice.status($0).rawValue, label: $0.label.text(in: s.language)) }
-        if session.book?.isCoordinator == true, record.duplicateOf == nil {
-            choices.append(ChoiceOption(code: StatusChoice.duplicate.rawValue, label: s.duplicateOfAnotherCase))
-        }
-        let title = "\(s.changeStatus) — \(record.number)"
-        let description = FormDescription(title: title, pages: [FormPage(title: title, fields: [
-            FormField(Keys.status, s.status, .choice(choices), required: true),
-            FormField(Keys.earlierCase, s.earlierCaseNumber, .text(maxLength: 20), required: true,
-                      relevantWhen: .contains(Keys.status.name, code: StatusChoice.duplicate.rawValue),
-                      help: s.earlierCaseHelp),
-            FormField(Keys.reason, s.reason, .text(maxLength: 500), relevantWhen: .lacks(Keys.status.name, code: StatusChoice.duplicate.rawValue), help: s.reasonHelp),
-        ])])
-        let initial: FormValues = [Keys.status.name: .choice(StatusChoice.status(record.status).rawValue)]
-        return session.caseFileForm(description, initial: initial) { book, form in
-            switch try form.answer(Keys.status) {
-            case .status(let status):
-                try book.changeStatus(of: record.id, to: status, reason: form.optionalAnswer(Keys.reason) ?? "")
+        let schema = CaseActionSchemas.status(offeringDuplicate: session.book?.isCoordinator == true && record.duplicateOf == nil)
+        return session.schemaForm(schema, title: "\(s.changeStatus) — \(record.number)",
+                                  initial: [.newStatus: .code(record.status.rawValue)]) { book, answers in
+            switch try CaseActionSchemas.statusChange(from: answers) {
+            case .status(let status, let reason):
+                try book.changeStatus(of: record.id, to: status, reason: reason)
                 session.app.showInfo(s.statusSaved(record.number.description))
                 let open = book.store[record.id]?.plan.openObjectives ?? []
                 if status.isClosed && !open.isEmpty { askAboutOpenObjectives(open, of: record.id, session: session) }
-            case .duplicate:
-                let number = try form.answer(Keys.earlierCase).filter { !$0.isWhitespace }
+            case .duplicate(let number):
                 guard let original = book.store.records.first(where: { $0.number.description == number }), original.id != record.id else {
                     throw UserMessage(s.noSuchCase(number))
                 }
@@ -126,12 +68,5 @@ enum CaseActionForms {
                 })
             }
         })
-    }
-
-    /// A one-page `caseFileForm`.
-    private static func make(_ session: RefugeSession, title: String, saved: String, fields: [FormField], initial: FormValues = [:],
-                             save: @escaping (CaseBook, Form) throws -> Void) -> FormScreen {
-        let description = FormDescription(title: title, pages: [FormPage(title: title, fields: fields)])
-        return session.caseFileForm(description, initial: initial, confirmation: saved, save: save)
     }
 }

@@ -5,7 +5,7 @@ import Terminal
 /// One case: a summary header and its parts — overview, history, notes, services, referrals.
 /// e edits a part, a adds a note, s records a service, r a referral, p refers to a partner (an
 /// encrypted packet), g sets or clears a flag, c changes the status. F7/F8 turn the tabs.
-final class CaseFileScreen: Screen {
+final class CaseFileScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let caseID: CaseID
     private let summary = PartsLine(role: .header)
@@ -61,25 +61,51 @@ final class CaseFileScreen: Screen {
 
     override func didAppear() { refresh() }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable {
+        case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
+        case historyKind, historyPerson, findInHistory, back, markDuplicate
+    }
+
+    /// The case file's keys, in one table (read by routing, the bar, the help and the tests).
+    var commandTable: CommandTable<Command> {
         let s = session.strings
         let coordinator = session.book?.isCoordinator == true
-        return [
-            Binding(.function(4), .character("e"), label: s.edit) { [unowned self] in chooseSectionToEdit() },
-            Binding(.function(5), .character("a"), label: s.addNote) { [unowned self] in present(CaseActionForms.note) },
-            Binding(.function(6), .character("s"), label: s.addService) { [unowned self] in present(CaseActionForms.service) },
-            Binding(.function(3), .character("r"), label: s.addReferral) { [unowned self] in present(CaseActionForms.referral) },
-            Binding(.control("p"), .character("p"), label: s.referToPartner) { [unowned self] in referToPartner() },
-            Binding(.function(9), .character("c"), label: s.changeStatus) { [unowned self] in present(CaseActionForms.status) },
-            Binding(.control("g"), .character("g"), label: s.flagsKey) { [unowned self] in chooseFlag() },
-            Binding(.function(2), .character("t"), label: s.caseWork) { [unowned self] in chooseCaseWork() },
+        return CommandTable([
+            .init(.edit, .function(4), .character("e"), label: s.edit),
+            .init(.addNote, .function(5), .character("a"), label: s.addNote),
+            .init(.addService, .function(6), .character("s"), label: s.addService),
+            .init(.addReferral, .function(3), .character("r"), label: s.addReferral),
+            .init(.referToPartner, .control("p"), .character("p"), label: s.referToPartner),
+            .init(.changeStatus, .function(9), .character("c"), label: s.changeStatus),
+            .init(.flags, .control("g"), .character("g"), label: s.flagsKey),
+            .init(.caseWork, .function(2), .character("t"), label: s.caseWork),
             // History's filters: named in the help (F1) and on History's first line, not in the full bar.
-            Binding(.character("k"), label: s.historyKindKey, showInBar: false) { [unowned self] in cycleHistoryKind() },
-            Binding(.character("w"), label: s.historyPersonKey, showInBar: false) { [unowned self] in chooseHistoryPerson() },
-            Binding(.character("/"), label: s.historyFindKey, showInBar: false) { [unowned self] in findInHistory() },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ] + (coordinator ? [Binding(.function(11), .character("d"), label: s.markDuplicate) { [unowned self] in askForOriginal() }] : [])
+            .init(.historyKind, .character("k"), label: s.historyKindKey, showInBar: false),
+            .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
+            .init(.findInHistory, .character("/"), label: s.historyFindKey, showInBar: false),
+            .init(.back, .escape, label: s.back),
+        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : []))
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .edit: chooseSectionToEdit()
+        case .addNote: present(CaseActionForms.note)
+        case .addService: present(CaseActionForms.service)
+        case .addReferral: present(CaseActionForms.referral)
+        case .referToPartner: referToPartner()
+        case .changeStatus: present(CaseActionForms.status)
+        case .flags: chooseFlag()
+        case .caseWork: chooseCaseWork()
+        case .historyKind: cycleHistoryKind()
+        case .historyPerson: chooseHistoryPerson()
+        case .findInHistory: findInHistory()
+        case .back: session.app.dismiss(self)
+        case .markDuplicate: askForOriginal()
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     func refresh() {
         guard let record, let book = session.book else { return }
@@ -87,6 +113,7 @@ final class CaseFileScreen: Screen {
         let store = book.store
         var text = CaseText(strings: s, masksNames: session.masksNames) { store[$0]?.number.description ?? "?" }
         text.record = record
+        text.deviceNames = book.laptopNames
         title = "\(s.caseTitle) \(record.number)"
         let age = record.age(on: session.today).map { record[.birthDate] == nil ? s.aboutAge($0) : String($0) } ?? "—"
         summary.parts = s.caseHeader(number: record.number.description, name: text.name(record.displayName), age: age,

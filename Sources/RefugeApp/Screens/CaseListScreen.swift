@@ -4,7 +4,7 @@ import Terminal
 
 /// Home: every case in a table with counts, a status filter, sorting, incremental search across
 /// scripts and a name mask for work in public view.
-final class CaseListScreen: Screen {
+final class CaseListScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let source: CaseListSource
     let table: TableView
@@ -37,34 +37,53 @@ final class CaseListScreen: Screen {
         title = session.strings.caseListTitle + (session.userName.map { " · \($0)" } ?? "")
     }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable {
+        case agenda, filter, newIntake, mask, search, users, partners, reports, recentChanges, openFound, endSearch
+    }
+
+    /// The case list's keys, in one table (read by routing, the bar, the help and the tests).
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        var bindings = [
+        var rows: [CommandTable<Command>.Row] = [
             // Not in the bar, which is full at 60 columns: the help (F1) names it, and sign-in opens the agenda.
-            Binding(.function(2), .character("a"), label: s.agenda, showInBar: false) { [unowned self] in
-                session.app.push(AgendaScreen(session: session))
-            },
-            Binding(.function(3), .character("f"), label: s.filter) { [unowned self] in cycleFilter() },
-            Binding(.function(5), .insert, .character("n"), label: s.newIntake) { [unowned self] in newIntake() },
-            Binding(.function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask) { [unowned self] in toggleMask() },
-            Binding(.function(7), .character("/"), .character("."), label: s.search) { [unowned self] in startSearch() },
-            Binding(.function(8), .character("u"), label: s.users) { [unowned self] in openUsers() },
-            Binding(.function(11), .character("p"), label: s.partners) { [unowned self] in session.app.push(PartnersScreen(session: session)) },
-            Binding(.function(9), .character("o"), label: s.reports) { [unowned self] in session.app.push(ReportsScreen(session: session)) },
+            .init(.agenda, .function(2), .character("a"), label: s.agenda, showInBar: false),
+            .init(.filter, .function(3), .character("f"), label: s.filter),
+            .init(.newIntake, .function(5), .insert, .character("n"), label: s.newIntake),
+            .init(.mask, .function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask),
+            .init(.search, .function(7), .character("/"), .character("."), label: s.search),
+            .init(.users, .function(8), .character("u"), label: s.users),
+            .init(.partners, .function(11), .character("p"), label: s.partners),
+            .init(.reports, .function(9), .character("o"), label: s.reports),
         ]
         if session.book?.isCoordinator == true {
-            bindings.append(Binding(.character("h"), label: s.recentChangesKey, showInBar: false) { [unowned self] in
-                session.app.push(RecentChangesScreen(session: session))
-            })
+            rows.append(.init(.recentChanges, .character("h"), label: s.recentChangesKey, showInBar: false))
         }
         if focused === searchField {
-            bindings.append(Binding(.enter, label: s.open, showInBar: false) { [unowned self] in focus(table) })
+            rows.append(.init(.openFound, .enter, label: s.open, showInBar: false))
         }
         if !searchField.isHidden {
-            bindings.append(Binding(.escape, label: s.back) { [unowned self] in endSearch() })
+            rows.append(.init(.endSearch, .escape, label: s.back))
         }
-        return bindings
+        return CommandTable(rows)
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .agenda: session.app.push(AgendaScreen(session: session))
+        case .filter: cycleFilter()
+        case .newIntake: newIntake()
+        case .mask: toggleMask()
+        case .search: startSearch()
+        case .users: openUsers()
+        case .partners: session.app.push(PartnersScreen(session: session))
+        case .reports: session.app.push(ReportsScreen(session: session))
+        case .recentChanges: session.app.push(RecentChangesScreen(session: session))
+        case .openFound: focus(table)
+        case .endSearch: endSearch()
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     // MARK: Actions
 

@@ -10,6 +10,8 @@ struct CaseText {
     var numberOf: (CaseID) -> String = { _ in "?" }
     /// The case whose history is shown, for naming its follow-ups in history lines.
     var record: CaseRecord?
+    /// The laptops' names (`device join`, `device name`), shown in history lines instead of their ids.
+    var deviceNames: [DeviceID: String] = [:]
     let schema: IntakeSchema = .standard
 
     static let nameKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias]
@@ -92,7 +94,8 @@ struct CaseText {
         case .objective, .action, .riskAssessment, .needsAssessment, .followUpAdded, .followUpResolved:
             what = caseworkLine(entry.change, record: record)
         }
-        let who = namingDevice ? "\(entry.author) (\(strings.deviceShort(String(entry.device.description.prefix(6)))))" : entry.author
+        let device = deviceNames[entry.device] ?? strings.deviceShort(String(entry.device.description.prefix(6)))
+        let who = namingDevice ? "\(entry.author) (\(device))" : entry.author
         return "\(time(entry.time))  \(who)  \(what)"
     }
 

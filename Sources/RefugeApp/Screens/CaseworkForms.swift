@@ -114,13 +114,15 @@ enum CaseworkForms {
     private static func make(_ session: RefugeSession, _ schema: IntakeSchema, record: CaseRecord,
                              initial: [FieldKey: FieldValue], saved: String,
                              events: @escaping (CaseBook, [FieldKey: FieldValue]) -> [EventBody]?) -> FormScreen {
-        let builder = IntakeFormBuilder(schema: schema, language: session.strings.language, today: { session.today })
         let title = "\(schema.sections[0].title.text(in: session.strings.language)) — \(record.number)"
-        return session.caseFileForm(builder.description(title: title, sections: schema.sections),
-                                    initial: FormValueMapping.formValues(initial), confirmation: saved) { book, form in
-            // The builder's validators hold it unowned: this closure keeps it alive with the form.
-            let values = FormValueMapping.answers(of: form, declaredIn: builder.schema.sections)
-            guard let bodies = events(book, values) else { throw CaseworkFormIncomplete() }
+        return session.schemaForm(schema, title: title, initial: initial, confirmation: saved) { book, answers in
+            guard let bodies = events(book, answers) else {
+                // Shown at the field the event needed, the form staying open; only a converter
+                // that wants more than its schema requires ends in the general message.
+                let required = schema.sections.flatMap(\.fields).filter { $0.requiredForSave && $0.relevance.isSatisfied(by: answers) }
+                if let missing = required.first(where: { answers[$0.key] == nil }) { throw MissingAnswer(key: missing.key) }
+                throw CaseworkFormIncomplete()
+            }
             try book.record(bodies)
         }
     }

@@ -59,6 +59,7 @@ final class IntakeFormBuilder {
         switch relevance {
         case .always: .always
         case .contains(let key, let code): .contains(key.rawValue, code: code)
+        case .lacks(let key, let code): .lacks(key.rawValue, code: code)
         case .answered(let key): .answered(key.rawValue)
         case .unanswered(let key): .unanswered(key.rawValue)
         }

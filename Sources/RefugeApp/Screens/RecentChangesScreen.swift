@@ -56,6 +56,7 @@ final class RecentChangesScreen: Screen {
         guard let book = session.book else { return }
         let s = session.strings
         var text = CaseText(strings: s, masksNames: session.masksNames) { book.store[$0]?.number.description ?? "?" }
+        text.deviceNames = book.laptopNames
         let lines = entries().map { number, entry in
             text.record = book.store.records.first { $0.number == number }
             return "\(number)  " + text.historyLine(entry)

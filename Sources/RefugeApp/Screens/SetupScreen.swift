@@ -1,21 +1,29 @@
+import Foundation
 import ScreenKit
 
 /// First start on an empty data directory: the organisation, the first user (a coordinator) and
 /// their passphrase twice. Enter on the last field creates the encrypted case file.
 final class SetupScreen: SubmittingFormScreen {
+    private enum Keys {
+        static let organisation = FormKey.text("organisation")
+        static let user = FormKey.text("user")
+        static let passphrase = FormKey.text("passphrase")
+        static let again = FormKey.text("again")
+    }
+
     init(session: RefugeSession) {
         let s = session.strings
         let description = FormDescription(title: s.setupTitle, pages: [FormPage(title: s.setupPage, fields: [
-            FormField("organisation", s.organisation, .text(maxLength: 200), required: true, help: s.organisationHelp),
-            FormField("user", s.firstUser, .text(maxLength: 100), required: true, help: s.firstUserHelp),
-            PassphraseRules.newPassphrase(key: "passphrase", label: s.passphrase, strings: s),
-            PassphraseRules.repeated(key: "again", of: "passphrase", label: s.passphraseAgain, strings: s),
+            FormField(Keys.organisation, s.organisation, .text(maxLength: 200), required: true, help: s.organisationHelp),
+            FormField(Keys.user, s.firstUser, .text(maxLength: 100), required: true, help: s.firstUserHelp),
+            PassphraseRules.newPassphrase(Keys.passphrase, label: s.passphrase, strings: s),
+            PassphraseRules.repeated(Keys.again, of: Keys.passphrase, label: s.passphraseAgain, strings: s),
         ])])
         super.init(description, strings: s.screenKit, today: { session.today }) { form in
             try session.saving {
-                try session.create(organisation: form.value("organisation").trimmedText,
-                                   user: form.value("user").trimmedText,
-                                   passphrase: form.value("passphrase").rawText)
+                try session.create(organisation: form.answer(Keys.organisation).trimmingCharacters(in: .whitespaces),
+                                   user: form.answer(Keys.user).trimmingCharacters(in: .whitespaces),
+                                   passphrase: form.answer(Keys.passphrase))
             }
         }
         allowsLeaving = false
@@ -27,7 +35,7 @@ final class SetupScreen: SubmittingFormScreen {
 enum PassphraseRules {
     static let minimumLength = PassphrasePolicy.minimumLength
 
-    static func newPassphrase(key: String, label: String, strings: AppStrings) -> FormField {
+    static func newPassphrase(_ key: FormKey<String>, label: String, strings: AppStrings) -> FormField {
         FormField(key, label, .secret, required: true,
                   validate: { value, _ in
                       switch PassphrasePolicy.weakness(of: value.rawText) {
@@ -39,15 +47,13 @@ enum PassphraseRules {
                   help: strings.passphraseHelp)
     }
 
-    static func repeated(key: String, of original: String, label: String, strings: AppStrings) -> FormField {
+    static func repeated(_ key: FormKey<String>, of original: FormKey<String>, label: String, strings: AppStrings) -> FormField {
         FormField(key, label, .secret, required: true,
-                  validate: { value, values in value.rawText != (values[original] ?? .none).rawText ? strings.passphrasesDiffer : nil })
+                  validate: { value, values in value.rawText != (values[original.name] ?? .none).rawText ? strings.passphrasesDiffer : nil })
     }
 }
 
 extension FormValue {
-    /// The text as typed (passphrases are never trimmed).
+    /// The text as typed (passphrases are never trimmed); empty for anything else.
     var rawText: String { if case .text(let text) = self { text } else { "" } }
-    /// The text without surrounding spaces (names).
-    var trimmedText: String { rawText.trimmingCharacters(in: .whitespaces) }
 }

@@ -1,26 +1,33 @@
+import Foundation
 import ScreenKit
 
 /// Sign-in on later starts: user name and passphrase, Enter on the passphrase signs in. A wrong
 /// passphrase shows a fresh screen with the name kept and the message on the top line.
 final class SignInScreen: SubmittingFormScreen {
+    fileprivate enum Keys {
+        static let user = FormKey.text("user")
+        static let passphrase = FormKey.text("passphrase")
+    }
+
     init(session: RefugeSession, user: String = "") {
         let s = session.strings
         let description = FormDescription(title: s.signInTitle, pages: [FormPage(title: s.signInPage, fields: [
-            FormField("user", s.userName, .text(maxLength: 100), required: true),
-            FormField("passphrase", s.passphrase, .secret, required: true),
+            FormField(Keys.user, s.userName, .text(maxLength: 100), required: true),
+            FormField(Keys.passphrase, s.passphrase, .secret, required: true),
         ])])
-        super.init(description, values: user.isEmpty ? [:] : ["user": .text(user)], strings: s.screenKit,
+        super.init(description, values: user.isEmpty ? [:] : [Keys.user.name: .text(user)], strings: s.screenKit,
                    today: { session.today }) { _ in }
         allowsLeaving = false
         saveLabel = s.signIn
         onSave = { [unowned session] form in
-            let name = form.value("user").trimmedText
+            let name = try form.answer(Keys.user).trimmingCharacters(in: .whitespaces)
+            let passphrase = try form.answer(Keys.passphrase)
             do {
-                try session.signIn(user: name, passphrase: form.value("passphrase").rawText)
+                try session.signIn(user: name, passphrase: passphrase)
             } catch {
                 let retry = SignInScreen(session: session, user: name)
                 session.app.replace(with: retry)
-                if let field = retry.editor("passphrase") { retry.focus(field) }
+                if let field = retry.editor(Keys.passphrase.name) { retry.focus(field) }
                 session.show(error)
             }
         }
@@ -41,14 +48,14 @@ final class LockScreen: SubmittingFormScreen {
         let s = session.strings
         let user = session.userName ?? ""
         let description = FormDescription(title: s.lockedTitle, pages: [FormPage(title: s.lockedPage(user), fields: [
-            FormField("passphrase", s.passphrase, .secret, required: true),
+            FormField(SignInScreen.Keys.passphrase, s.passphrase, .secret, required: true),
         ])])
         super.init(description, strings: s.screenKit, today: { session.today }) { _ in }
         allowsLeaving = false
         saveLabel = s.unlock
         onSave = { [unowned session] form in
             do {
-                try session.signIn(user: user, passphrase: form.value("passphrase").rawText)
+                try session.signIn(user: user, passphrase: form.answer(SignInScreen.Keys.passphrase))
             } catch {
                 session.app.replace(with: LockScreen(session: session))
                 session.show(error)

@@ -78,8 +78,8 @@ enum UserForms {
         let description = FormDescription(title: s.addUserTitle, pages: [FormPage(title: s.addUserTitle, fields: [
             FormField(Keys.name, s.userName, .text(maxLength: 100), required: true),
             FormField(Keys.role, s.role, .choice(roles), required: true),
-            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.passphrase, strings: s),
-            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
+            PassphraseRules.newPassphrase(Keys.passphrase, label: s.passphrase, strings: s),
+            PassphraseRules.repeated(Keys.again, of: Keys.passphrase, label: s.passphraseAgain, strings: s),
         ])])
         present(session, description, initial: [Keys.role.name: .choice(UserRole.caseworker.rawValue)]) { book, form in
             let name = try form.answer(Keys.name).trimmingCharacters(in: .whitespaces)
@@ -92,8 +92,8 @@ enum UserForms {
         let s = session.strings
         let title = s.resetPassphraseTitle(name)
         let description = FormDescription(title: title, pages: [FormPage(title: s.resetPassphraseAdvice(name), fields: [
-            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.newPassphrase, strings: s),
-            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
+            PassphraseRules.newPassphrase(Keys.passphrase, label: s.newPassphrase, strings: s),
+            PassphraseRules.repeated(Keys.again, of: Keys.passphrase, label: s.passphraseAgain, strings: s),
         ])])
         present(session, description) { book, form in
             try book.resetPassphrase(of: name, to: form.answer(Keys.passphrase), kdf: session.settings.kdf)
@@ -108,8 +108,8 @@ enum UserForms {
         let page = required ? s.mustChangePassphrase : s.changePassphraseTitle
         let description = FormDescription(title: s.changePassphraseTitle, pages: [FormPage(title: page, fields: [
             FormField(Keys.current, s.currentPassphrase, .secret, required: true),
-            PassphraseRules.newPassphrase(key: Keys.passphrase.name, label: s.newPassphrase, strings: s),
-            PassphraseRules.repeated(key: Keys.again.name, of: Keys.passphrase.name, label: s.passphraseAgain, strings: s),
+            PassphraseRules.newPassphrase(Keys.passphrase, label: s.newPassphrase, strings: s),
+            PassphraseRules.repeated(Keys.again, of: Keys.passphrase, label: s.passphraseAgain, strings: s),
         ])])
         present(session, description, required: required) { book, form in
             try book.changePassphrase(from: form.answer(Keys.current), to: form.answer(Keys.passphrase), kdf: session.settings.kdf)

@@ -58,7 +58,10 @@ open class Screen {
         guard root.focusable.contains(where: { $0 === widget }) else { return }
         let old = focused
         storedFocus = widget
-        if old !== widget { focusDidMove(from: old, to: widget) }
+        guard old !== widget else { return }
+        old?.didLoseFocus()
+        widget.didGainFocus()
+        focusDidMove(from: old, to: widget)
     }
 
     /// Moves the focus to the next (or previous) focusable widget, wrapping around.

@@ -32,6 +32,11 @@ public protocol Widget: AnyObject {
     /// Handles a key or paste; true when it was used. Called on the focused widget, then on each
     /// of its containers.
     func handle(_ event: InputEvent, app: Application) -> Bool
+    /// The focus came here (huh's Focus). Called by the screen when the focus moves.
+    func didGainFocus()
+    /// The focus left (huh's Blur): what settles once the person moved on happens here, not in
+    /// `draw` (a date typed as 1.2.2026 becomes 01.02.2026).
+    func didLoseFocus()
 }
 
 extension Widget {
@@ -44,6 +49,8 @@ extension Widget {
     public func preferredHeight(width: Int) -> Int { 1 }
     public func layout(in area: Rect, focused: (any Widget)?) {}
     public func handle(_ event: InputEvent, app: Application) -> Bool { false }
+    public func didGainFocus() {}
+    public func didLoseFocus() {}
 }
 
 extension Widget {

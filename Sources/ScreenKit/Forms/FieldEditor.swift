@@ -5,10 +5,14 @@ public protocol FieldEditor: Widget {
     var hasError: Bool { get set }
     /// Text that cannot become a value (an impossible date), as a message; nil otherwise.
     func inputProblem(_ strings: ScreenKitStrings) -> String?
+    /// A value this editor cannot hold (a code none of its options has: a draft made with an
+    /// older list), as a message; nil otherwise.
+    func problem(with value: FormValue, _ strings: ScreenKitStrings) -> String?
 }
 
 extension FieldEditor {
     public func inputProblem(_ strings: ScreenKitStrings) -> String? { nil }
+    public func problem(with value: FormValue, _ strings: ScreenKitStrings) -> String? { nil }
 }
 
 extension TextField: FieldEditor {
@@ -50,6 +54,10 @@ extension ChoiceField: FieldEditor {
         get { selectedCode.map(FormValue.choice) ?? .none }
         set { if case .choice(let code) = newValue { selectedCode = code } else { selectedIndex = nil } }
     }
+    public func problem(with value: FormValue, _ strings: ScreenKitStrings) -> String? {
+        guard case .choice(let code) = value, !options.contains(where: { $0.code == code }) else { return nil }
+        return strings.notAChoice
+    }
 }
 
 extension MultiChoiceField: FieldEditor {
@@ -57,23 +65,29 @@ extension MultiChoiceField: FieldEditor {
         get { checkedCodes.isEmpty ? .none : .choices(checkedCodes) }
         set { if case .choices(let codes) = newValue { checkedCodes = codes } else { checkedCodes = [] } }
     }
+    public func problem(with value: FormValue, _ strings: ScreenKitStrings) -> String? {
+        guard case .choices(let codes) = value, !codes.allSatisfy({ code in options.contains { $0.code == code } }) else { return nil }
+        return strings.notAChoice
+    }
 }
 
-extension FormField {
-    /// A new editor for this field, holding `value`.
-    func makeEditor(value: FormValue, strings: ScreenKitStrings, today: @escaping () -> CalendarDate) -> any FieldEditor {
-        var editor: any FieldEditor
-        switch kind {
-        case .text(let maxLength): editor = TextField(maxLength: maxLength, helpText: help)
-        case .secret: editor = TextField(masked: true, helpText: help)
-        case .notes(let rows): editor = TextArea(rows: rows, helpText: help)
-        case .date: editor = DateField(today: today, helpText: help)
-        case .number(let range): editor = NumberField(range: range, helpText: help)
-        case .choice(let options): editor = ChoiceField(options, title: label, helpText: help)
-        case .multiChoice(let options): editor = MultiChoiceField(options, helpText: help)
-        case .yesNoUnknown: editor = ChoiceField.yesNoUnknown(strings, title: label, helpText: help)
-        }
-        editor.value = value
-        return editor
+extension EditorKind {
+    /// One line of text, at most `maxLength` graphemes.
+    public static func text(maxLength: Int? = nil) -> EditorKind { EditorKind { TextField(maxLength: maxLength, helpText: $0.help) } }
+    /// A masked single line (passphrases).
+    public static var secret: EditorKind { EditorKind { TextField(masked: true, helpText: $0.help) } }
+    /// Multi-line notes.
+    public static func notes(rows: Int = 4) -> EditorKind { EditorKind { TextArea(rows: rows, helpText: $0.help) } }
+    public static var date: EditorKind { EditorKind { DateField(today: $0.today, helpText: $0.help) } }
+    public static func number(range: ClosedRange<Int>? = nil) -> EditorKind {
+        EditorKind { NumberField(range: range, helpText: $0.help) }
     }
+    public static func choice(_ options: [ChoiceOption]) -> EditorKind {
+        EditorKind { ChoiceField(options, title: $0.label, helpText: $0.help) }
+    }
+    public static func multiChoice(_ options: [ChoiceOption]) -> EditorKind {
+        EditorKind { MultiChoiceField(options, helpText: $0.help) }
+    }
+    /// A choice of Yes / No / Unknown, codes "yes", "no", "unknown".
+    public static var yesNoUnknown: EditorKind { EditorKind { ChoiceField.yesNoUnknown($0.strings, title: $0.label, helpText: $0.help) } }
 }

@@ -47,14 +47,4 @@ public final class Form {
 
     /// After a successful save the current values are the new starting point.
     public func markSaved() { initialValues = values }
-
-    /// The problem with `field`'s value, or nil. `inputProblem` is what the editor itself found
-    /// (text that is not a date); then required; then the field's own validation.
-    func problem(with field: FormField, inputProblem: String?, strings: ScreenKitStrings) -> String? {
-        guard isRelevant(field) else { return nil }
-        if let inputProblem { return inputProblem }
-        let value = value(field.key)
-        if value.isEmpty { return field.isRequired ? strings.required : nil }
-        return field.validate?(value, values)
-    }
 }

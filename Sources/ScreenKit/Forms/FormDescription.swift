@@ -13,19 +13,30 @@ public struct FormPage {
     public init(title: String, fields: [FormField]) { self.title = title; self.fields = fields }
 }
 
-/// The kinds of editor a field can have.
-public enum EditorKind {
-    case text(maxLength: Int? = nil)
-    /// A masked single line (passphrases).
-    case secret
-    /// Multi-line notes.
-    case notes(rows: Int = 4)
-    case date
-    case number(range: ClosedRange<Int>? = nil)
-    case choice([ChoiceOption])
-    case multiChoice([ChoiceOption])
-    /// A choice of Yes / No / Unknown, codes "yes", "no", "unknown".
-    case yesNoUnknown
+/// The kind of editor a field has: what makes it. The kinds ScreenKit offers (`.text`, `.secret`,
+/// `.notes`, `.date`, `.number`, `.choice`, `.multiChoice`, `.yesNoUnknown`) are declared beside
+/// the editors' `FieldEditor` conformances; a new kind is a widget and one such declaration, and
+/// nothing else in the form engine changes.
+public struct EditorKind {
+    public let makeEditor: (EditorContext) -> any FieldEditor
+
+    public init(_ makeEditor: @escaping (EditorContext) -> any FieldEditor) { self.makeEditor = makeEditor }
+}
+
+/// What an editor may need to know when it is made.
+public struct EditorContext {
+    /// The field's label (a choice list's title) and help (F1).
+    public let label: String
+    public let help: String?
+    public let strings: ScreenKitStrings
+    public let today: () -> CalendarDate
+
+    init(field: FormField, strings: ScreenKitStrings, today: @escaping () -> CalendarDate) {
+        label = field.label
+        help = field.help
+        self.strings = strings
+        self.today = today
+    }
 }
 
 public struct FormField {

@@ -41,6 +41,11 @@ public struct UnansweredField: Error, Equatable {
     public let key: String
     /// Whether the field holds something (a code no option has), rather than nothing.
     public let hasValue: Bool
+
+    public init(key: String, hasValue: Bool) {
+        self.key = key
+        self.hasValue = hasValue
+    }
 }
 
 extension Form {

@@ -26,14 +26,14 @@ open class FormScreen: Screen {
         form = Form(description, values: values)
         self.strings = strings
         self.onSave = onSave
-        var editors: [String: any FieldEditor] = [:]
-        for field in form.fields {
-            editors[field.key] = field.makeEditor(value: values[field.key] ?? .none, strings: strings, today: today)
+        var inputs: [String: any FormInput] = [:]
+        for field in form.fields where inputs[field.key] == nil {
+            inputs[field.key] = FieldInput(field, value: values[field.key] ?? .none, strings: strings, today: today)
         }
-        view = FormView(form: form, editors: editors)
+        view = FormView(form: form, inputs: inputs)
         super.init(title: description.title, root: view)
-        for (key, editor) in editors {
-            editor.onChange = { [unowned self, unowned editor] in valueChanged(key, editor) }
+        for input in inputs.values {
+            input.editor.onChange = { [unowned self, unowned input] in valueChanged(input) }
         }
     }
 
@@ -55,7 +55,7 @@ open class FormScreen: Screen {
 
     public var page: Int { view.page }
 
-    public func editor(_ key: String) -> (any FieldEditor)? { view.editors[key] }
+    public func editor(_ key: String) -> (any FieldEditor)? { view.inputs[key]?.editor }
 
     /// Shows `page` and focuses its first relevant field.
     public func goToPage(_ page: Int) {
@@ -82,18 +82,19 @@ open class FormScreen: Screen {
 
     /// Validates every relevant field; saves when all are valid, else shows the first problem.
     public func save() {
-        var firstInvalid: (page: Int, field: FormField, message: String)?
+        var firstInvalid: (page: Int, input: any FormInput)?
         for (pageIndex, page) in form.description.pages.enumerated() {
             for field in page.fields {
-                let message = problem(with: field)
+                guard let input = view.inputs[field.key] else { continue }
+                let message = input.problem(given: form.values, strings: strings)
                 form.errors[field.key] = message
-                if let message, firstInvalid == nil { firstInvalid = (pageIndex, field, message) }
+                if message != nil, firstInvalid == nil { firstInvalid = (pageIndex, input) }
             }
         }
         if let firstInvalid {
             view.page = firstInvalid.page
-            if let editor = view.editors[firstInvalid.field.key] { focus(editor) }
-            showProblem(firstInvalid.field)
+            focus(firstInvalid.input.editor)
+            showProblem(firstInvalid.input.field)
             return
         }
         do {
@@ -115,7 +116,7 @@ open class FormScreen: Screen {
         }
         form.errors[field.key] = unanswered.hasValue ? strings.notAChoice : strings.required
         if let page = form.description.pages.firstIndex(where: { $0.fields.contains { $0.key == field.key } }) { view.page = page }
-        if let editor = view.editors[field.key] { focus(editor) }
+        if let editor = view.inputs[field.key]?.editor { focus(editor) }
         showProblem(field)
     }
 
@@ -145,13 +146,14 @@ open class FormScreen: Screen {
 
     /// F1 on a field: its full label (the form may have cut it), then its help.
     override open var focusedHelp: String? {
-        guard let focused, let field = field(for: focused) else { return super.focusedHelp }
+        guard let focused, let field = input(for: focused)?.field else { return super.focusedHelp }
         return [field.label, focused.helpText].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     override open func focusDidMove(from old: (any Widget)?, to new: (any Widget)?) {
-        guard let old, let field = field(for: old) else { return }
-        form.errors[field.key] = problem(with: field)
+        guard let old, let input = input(for: old) else { return }
+        let field = input.field
+        form.errors[field.key] = input.problem(given: form.values, strings: strings)
         if form.errors[field.key] != nil { showProblem(field) } else if errorInStatus == field.key { showProblem(nil) }
     }
 
@@ -166,23 +168,20 @@ open class FormScreen: Screen {
         }
     }
 
-    private func valueChanged(_ key: String, _ editor: any FieldEditor) {
-        form.set(key, editor.value)
-        if form.errors[key] != nil, let field = form.field(key) {
-            form.errors[key] = problem(with: field)  // clear the error as soon as it is fixed
+    private func valueChanged(_ input: any FormInput) {
+        let key = input.field.key
+        form.set(key, input.value)
+        if form.errors[key] != nil {
+            form.errors[key] = input.problem(given: form.values, strings: strings)  // clear the error as soon as it is fixed
         }
-        for field in form.fields where !form.isRelevant(field) {
-            form.errors[field.key] = nil
+        for input in view.inputs.values where input.skips(given: form.values) {
+            form.errors[input.field.key] = nil
         }
         if let shown = errorInStatus, form.errors[shown] == nil { showProblem(nil) }
         onDraft?(form.values)
     }
 
-    private func problem(with field: FormField) -> String? {
-        form.problem(with: field, inputProblem: view.editors[field.key]?.inputProblem(strings), strings: strings)
-    }
-
-    private func field(for widget: any Widget) -> FormField? {
-        view.editors.first { $0.value === widget }.flatMap { form.field($0.key) }
+    private func input(for widget: any Widget) -> (any FormInput)? {
+        view.inputs.values.first { $0.editor === widget }
     }
 }

@@ -8,23 +8,30 @@ import Terminal
 /// page, so hidden fields are also skipped by the focus ring.
 public final class FormView: Widget {
     public let form: Form
-    public let editors: [String: any FieldEditor]
+    /// The form's fields, by key.
+    public let inputs: [String: any FormInput]
     public internal(set) var page = 0
     private var scroll = 0
 
-    init(form: Form, editors: [String: any FieldEditor]) {
+    init(form: Form, inputs: [String: any FormInput]) {
         self.form = form
-        self.editors = editors
+        self.inputs = inputs
     }
 
-    public var children: [any Widget] { form.relevantFields(onPage: page).compactMap { editors[$0.key] } }
+    public var children: [any Widget] { shownInputs.map(\.editor) }
 
-    /// "Page 2/5 · Consent", or the page title of a one-page form — unless it only repeats the
-    /// form's title, which the top line already shows.
+    /// The fields of this page that are not skipped, in order.
+    private var shownInputs: [any FormInput] {
+        guard form.description.pages.indices.contains(page) else { return [] }
+        return form.description.pages[page].fields.compactMap { inputs[$0.key] }.filter { !$0.skips(given: form.values) }
+    }
+
+    /// "Page 2/5 · Consent", or the page title of a one-page form — unless the form's title, which
+    /// the top line already shows, begins with it ("Note" under "Note — 2026-0001").
     func pageIndicator(_ strings: ScreenKitStrings) -> String {
         let pages = form.description.pages
         guard pages.indices.contains(page) else { return "" }
-        if pages.count == 1 { return pages[page].title == form.description.title ? "" : pages[page].title }
+        if pages.count == 1 { return form.description.title.hasPrefix(pages[page].title) ? "" : pages[page].title }
         let title = pages[page].title
         return strings.page(page + 1, of: pages.count) + (title.isEmpty ? "" : " · " + title)
     }
@@ -100,13 +107,13 @@ public final class FormView: Widget {
     /// Where each relevant field of the page goes, from the top of the unscrolled content: label,
     /// editor, and the error line under it when there is one.
     private func rows(width: Int) -> [FieldRow] {
-        let fields = form.relevantFields(onPage: page)
-        let labelWidth = min((fields.map { $0.label.displayWidth }.max() ?? 0) + 2, max(8, width / 2))
+        let shown = shownInputs
+        let labelWidth = min((shown.map { $0.field.label.displayWidth }.max() ?? 0) + 2, max(8, width / 2))
         let editorWidth = max(1, width - labelWidth)
         var rows: [FieldRow] = []
         var y = 0
-        for field in fields {
-            guard let editor = editors[field.key] else { continue }
+        for input in shown {
+            let field = input.field, editor = input.editor
             let row = FieldRow(field: field, editor: editor, labelWidth: labelWidth, editorWidth: editorWidth, y: y,
                                height: max(1, editor.preferredHeight(width: editorWidth)), hasError: form.errors[field.key] != nil)
             rows.append(row)

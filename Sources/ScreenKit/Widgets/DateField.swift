@@ -31,13 +31,14 @@ public final class DateField: TextFieldBacked {
         return field.handle(event, app: app)
     }
 
+    /// Once the person moved on, a date typed as 1.2.2026 or 2026-02-01 shows as 01.02.2026 (the
+    /// same value).
+    public func didLoseFocus() {
+        if let date, date.dotted != field.text { field.editor.setText(date.dotted) }
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
-        field.placeholder = canvas.strings.dateHint
         let row = Rect(x: area.x, y: area.y, width: min(area.width, 11), height: min(1, area.height))
-        let focused = canvas.isFocused(self)
-        if !focused, let date, date.dotted != field.text {
-            field.editor.setText(date.dotted)  // normalised once the user moved on; same value
-        }
-        field.draw(in: row, on: canvas, focused: focused)
+        field.draw(in: row, on: canvas, focused: canvas.isFocused(self), placeholder: canvas.strings.dateHint)
     }
 }

@@ -67,13 +67,14 @@ public final class TextField: Widget {
 
     public func draw(in area: Rect, on canvas: Canvas) { draw(in: area, on: canvas, focused: canvas.isFocused(self)) }
 
-    /// Draws as focused or not; for widgets built around a text field (date, number).
-    public func draw(in area: Rect, on canvas: Canvas, focused: Bool) {
+    /// Draws as focused or not, with `placeholder` instead of the field's own when given; for
+    /// widgets built around a text field (date, number).
+    public func draw(in area: Rect, on canvas: Canvas, focused: Bool, placeholder: String? = nil) {
         let row = area.row(0)
         guard !row.isEmpty else { return }
         canvas.fill(row, role: .field(focused: focused, hasError: hasError))
         if editor.characters.isEmpty, !focused {
-            canvas.write(DisplayWidth.truncate(placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
+            canvas.write(DisplayWidth.truncate(placeholder ?? self.placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
             return
         }
         let shown = isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters

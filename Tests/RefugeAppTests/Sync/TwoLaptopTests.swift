@@ -271,15 +271,43 @@ import Testing
         again.close()
     }
 
-    @Test func disablingAUserInASharedFolderIsRefusedWithNothingChanged() throws {
+    /// A coordinator disables a user on laptop A while B shares the folder and goes on writing
+    /// before the change reaches it. Once the files are exchanged, both laptops read everything,
+    /// the disabled user opens nothing on either, and B refuses the old key file put back.
+    @Test func disablingAUserInASharedFolderMovesEveryLaptopToTheNewKey() throws {
         let (workspace, _) = try Workspace.joined()
         try workspace.a.receive(from: workspace.b)  // B's log is here: A is no longer alone
         let onA = try workspace.a.open()
-        defer { onA.close() }
         try onA.addUser("bota", role: .caseworker, passphrase: "bota-passphrase-1", kdf: .fastForTests)
-        let keys = try workspace.a.bytes("keys")
-        #expect(throws: EventLogError.dataKeyChangeInSharedFolder) { try onA.disableUser("bota") }
-        #expect(try workspace.a.bytes("keys") == keys)
+        onA.close()
+        try workspace.b.receive(from: workspace.a)
+        let oldKeys = try workspace.b.bytes("keys")
+        let again = try workspace.a.open()
+        try again.disableUser("bota")
+        try again.openCase(values: [.familyName: .text("После"), .gender: .code("female"), .intakeDate: .date(Self.calendar.today)])
+        again.close()
+        let onB = try workspace.b.open()  // B has not received the change yet: it writes under the old key
+        try onB.openCase(values: [.familyName: .text("Между"), .gender: .code("male"), .intakeDate: .date(Self.calendar.today)])
+        onB.close()
+
+        try workspace.a.receive(from: workspace.b, only: [try workspace.b.ownLogName()])  // B changed no shared file but its log
+        try workspace.b.receive(from: workspace.a)
+        let afterA = try workspace.a.open(), afterB = try workspace.b.open()
+        for book in [afterA, afterB] {
+            #expect(book.store.caseCount == 3)
+            #expect(book.store.users["bota"]?.isActive == false)
+        }
+        #expect(Self.sameState(afterA, afterB))
+        try afterB.openCase(values: [.gender: .code("male"), .intakeDate: .date(Self.calendar.today)])
+        afterA.close()
+        afterB.close()
+        for laptop in [workspace.a, workspace.b] {
+            #expect(throws: EventLogError.wrongPassphrase(user: "bota")) {
+                try CaseBook.open(at: laptop.folder, state: laptop.state, user: "bota", passphrase: "bota-passphrase-1")
+            }
+        }
+        try oldKeys.write(to: workspace.b.folder.appendingPathComponent("keys"))
+        #expect(throws: EventLogError.self) { try workspace.b.open(.readOnly) }
     }
 }
 

@@ -33,6 +33,7 @@ struct DemoCommand: ParsableCommand {
         let book = try CaseBook.create(at: data.directory, state: data.state, organisation: Self.organisation, user: user,
                                        passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         defer { book.close() }
+        StateNote.say(book)
         try book.markAsDemo()
         try book.appendHistory(SyntheticCaseload(seed: seed).events(caseCount: cases))
         // Plans, assessments and follow-ups dated around today, so that the agenda is full.

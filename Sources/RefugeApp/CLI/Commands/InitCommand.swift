@@ -25,6 +25,7 @@ struct InitCommand: ParsableCommand {
         let book = try CaseBook.create(at: data.directory, state: data.state, organisation: organisation, user: user,
                                        passphrase: passphrase, kdf: KDFChoice.resolve(environment))
         book.close()
+        StateNote.say(book)
         print(cli("cli.init.created", ["organisation": .text(organisation), "directory": .text(data.directory.path), "user": .text(user)]))
     }
 }

@@ -60,6 +60,16 @@ struct CaseFileAccess {
         return book
     }
 
+    /// Opens and replays the case file read-only, damage or not, for commands that report on it
+    /// (`sync status`, `device list`): safe while the application runs.
+    func openForReading(as credentials: Credentials? = nil) throws -> CaseBook {
+        let credentials = try credentials ?? self.credentials()
+        return try signingIn {
+            try CaseBook.open(at: directory, state: state, user: credentials.user, passphrase: credentials.passphrase,
+                              mode: .readOnly, keepsHistory: false)
+        }
+    }
+
     /// Opens only the log (and reads the other devices' logs of a shared folder), for commands
     /// that copy bytes and need no replay.
     func openLog(as credentials: Credentials? = nil, mode: OpenMode = .readOnly) throws -> EventLog {

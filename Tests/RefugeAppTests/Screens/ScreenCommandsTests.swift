@@ -1,0 +1,33 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+@testable import ScreenKit
+import Terminal
+import Testing
+
+/// The case list's and the case file's commands, run by name from their tables (issue 18).
+@Suite("Screen commands")
+struct ScreenCommandsTests {
+    @Test func theCaseFilesCommandsRunByNameAndEachHasItsKeys() throws {
+        let app = try AppHarness.signedIn(language: .ru, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let list = try #require(app.top as? CaseListScreen)
+        #expect(list.commandTable.keys(for: .newIntake).contains(.function(5)))
+        #expect(list.commandTable.command(for: .character("т")) == .newIntake, "n on the Russian layout")
+        app.press(.enter)
+        let caseFile = try #require(app.top as? CaseFileScreen)
+        // The signed-in user is the coordinator: every command is in the table, with a key.
+        for command in CaseFileScreen.Command.allCases {
+            #expect(!caseFile.commandTable.keys(for: command).isEmpty, "\(command)")
+        }
+        caseFile.perform(.addNote)
+        app.run()
+        let note = try #require(app.top as? FormScreen)
+        #expect(app.shows("Заметка — 2026-0001"))
+        app.press(.escape)
+        #expect(app.top === caseFile)
+        _ = note
+        caseFile.perform(.back)
+        app.run()
+        #expect(app.top === list)
+    }
+}
