@@ -103,6 +103,8 @@ let package = Package(
         .testTarget(
             name: "RefugeAppTests",
             dependencies: ["Terminal", "ScreenKit", "EventLog", "CaseModel", "RefugeApp", "RefugeTestSupport"],
+            // Run by SyncthingEndToEndTests with bash, not compiled.
+            exclude: ["Sync/syncthing-two-laptops.sh"],
             swiftSettings: strict
         ),
         // Runs the built `refuge-bench --smoke` (the dependency makes `swift test` build it).

@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    /// The names a caseworker in Kazakhstan reads are the official ones, not ICU's older or
+    /// abbreviated forms (issue 13: the demo showed "Киргизия").
+    @Test func countryNamesAreTheOfficialForms() {
+        #expect(Countries.name(of: "KG", in: .ru) == "Кыргызстан")
+        #expect(Countries.name(of: "KG", in: .kk) == "Қырғызстан")
+        #expect(Countries.name(of: "KG", in: .en) == "Kyrgyzstan")
+        #expect(Countries.name(of: "AE", in: .ru) == "Объединённые Арабские Эмираты")
+        #expect(Countries.name(of: "CN", in: .en) == "China")
+        #expect(Countries.name(of: "CN", in: .ru) == "Китай")
+        #expect(Countries.ordered(in: .ru).firstIndex(of: "CN")! > Countries.ordered(in: .ru).firstIndex(of: "KE")!)
+    }
+
     @Test func completenessCountsRelevantReportingFields() {
         let empty = schema.completeness(of: [:])
         #expect(empty.filled == 0 && empty.total > 0)

@@ -106,26 +106,27 @@ import Testing
         let report = StatisticsBuilder.report(for: Fixtures.store(people).records)
         let russian = StatisticsTextRenderer.render(report, in: .ru)
         #expect(russian.contains("Статистика за всё время"))
-        #expect(russian.contains("4 человека: менее 5 — группы меньше 5 человек объединены."))
+        #expect(russian.contains("4 человека: менее 5 — в малых группах."))
         #expect(!russian.contains("другой или не указанный пол") && !russian.contains("…–…"))
         let english = StatisticsTextRenderer.render(report, in: .en)
         #expect(english.contains("Statistics for all time"))
-        #expect(english.contains("4 people: fewer than 5 — groups of fewer than 5 merged."))
+        #expect(english.contains("4 people: fewer than 5 in smaller groups."))
+        #expect(StatisticsTextRenderer.render(report, in: .kk).contains("4 адам: шағын топтарда <5."))
     }
 
     @Test func textReadsLikeTheShelterReport() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let english = StatisticsTextRenderer.render(report, in: .en)
-        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 — groups of fewer than 5 merged."))
+        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 in smaller groups."))
         #expect(english.contains("5 of them were first exploited under 18."))
-        #expect(english.contains("Citizenship: Uzbekistan 6, small groups merged 6."))
+        #expect(english.contains("Citizenship: Uzbekistan 6, 6 in smaller groups."))
         #expect(english.contains("Labour sector (forced labour): Agriculture 5."))
         let russian = StatisticsTextRenderer.render(report, in: .ru)
         #expect(russian.contains("12 человек: 6 женщин в возрасте 18–23 лет, 5 мужчин в возрасте 20–40 лет"))
-        #expect(russian.contains("Гражданство: Узбекистан 6, малые группы вместе 6."))
+        #expect(russian.contains("Гражданство: Узбекистан 6, в малых группах вместе 6."))
         let kazakh = StatisticsTextRenderer.render(report, in: .kk)
         #expect(kazakh.contains("12 адам: 6 әйел, жасы 18–23, 5 ер адам, жасы 20–40"))
-        #expect(kazakh.contains("Азаматтығы: Өзбекстан 6, шағын топтар біріктірілген 6."))
+        #expect(kazakh.contains("Азаматтығы: Өзбекстан 6, біріктірілген шағын топтарда 6."))
         #expect(kazakh.contains("Еңбек саласы (мәжбүрлі еңбек): Ауыл шаруашылығы 5."))
     }
 

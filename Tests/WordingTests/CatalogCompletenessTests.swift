@@ -117,3 +117,42 @@ struct KeysInCodeTests {
         #expect(missing.isEmpty, "keys in code but in no catalog: \(missing.sorted().joined(separator: ", "))")
     }
 }
+
+/// Every catalog key is asked for somewhere: a key no code names is a translator's work wasted
+/// and, left behind by a rename, a word that silently differs from the one shown.
+struct UnusedKeyTests {
+    /// Keys the code builds from a value rather than naming them, each with where it is built.
+    static let builtFamilies = [
+        #"statistics\.by\w+"#,  // StatisticsBreakdown.Dimension.title: "statistics.\(rawValue)"
+        #"statistics\.group\.\w+(\.fewerThan)?"#,  // StatisticsTextRenderer: "statistics.group.\(sex)"
+        #"date\.month\.\d+"#,  // Words.day: "date.month.\(date.month)"
+        #"cli\.help\.(overview|usage|arguments|options|subcommands)"#,  // CommandWords.translatingHelp
+        #"country\.[A-Z]{2}"#,  // Countries.name: "country.\(code)"
+    ]
+
+    @Test func everyCatalogKeyIsUsedByTheCode() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        var text = ""
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let file as URL in files where file.pathExtension == "swift" {
+            text += try String(contentsOf: file, encoding: .utf8)
+        }
+        let families = try Self.builtFamilies.map { try Regex($0) }
+        let unused = Words.catalogs[.en]!.entries.keys.filter { key in
+            !text.contains("\"\(key)\"") && !families.contains { key.wholeMatch(of: $0) != nil }
+        }.sorted()
+        #expect(unused.isEmpty, "catalog keys no code uses: \(unused.joined(separator: ", "))")
+    }
+}
+
+/// A sentence is one entry: an entry that begins or ends with a space is a piece the code glues
+/// to other words ("follow-up moved: " + name), which fixes English word order in every language.
+struct WholeSentenceTests {
+    @Test(arguments: Language.allCases)
+    func noEntryIsAPieceToGlue(_ language: Language) {
+        let pieces = Words.catalogs[language]!.entries.values.filter { entry in
+            entry.forms.contains { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true }
+        }.map(\.key).sorted()
+        #expect(pieces.isEmpty, "\(language).po: entries glued to other words: \(pieces.joined(separator: ", "))")
+    }
+}

@@ -52,7 +52,7 @@ public enum CaseworkSchemas {
 
     public static let needs = IntakeSchema(sections: [Section(
         id: "needs", title: label("section.needs"), fields: [
-            Field(.assessmentDate, .date, label: label("field.assessmentDate2"), requiredForSave: true, rules: [.notInFuture]),
+            Field(.assessmentDate, .date, label: label("field.assessmentDate"), requiredForSave: true, rules: [.notInFuture]),
         ] + CaseworkCodeLists.planArea.codes.map { area in
             Field(FieldKey.need(area.code), .singleChoice, label: area.label, codeList: CaseworkCodeLists.needStatus)
         })])

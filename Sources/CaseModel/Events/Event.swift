@@ -100,6 +100,9 @@ public enum EventBody: Sendable, Hashable {
     /// A coordinator revoked a lost or stolen laptop: the records of its log after
     /// `lastSequence`, the last the revoker had seen, are never applied (`Revocations`).
     case deviceRevoked(device: DeviceID, log: String, lastSequence: UInt64, reason: String)
+    /// A caseworker chose the value of a field that two laptops edited apart (one of theirs or a
+    /// new one): `change.old` is the value shown when choosing, `change.new` the one chosen.
+    case conflictResolved(caseID: CaseID, change: FieldChange)
 
     /// The case the event belongs to, if any.
     public var caseID: CaseID? {
@@ -109,7 +112,7 @@ public enum EventBody: Sendable, Hashable {
             .caseReopened(let id, _), .consentWithdrawn(let id, _, _), .recordViewed(let id), .duplicateMarked(let id, _),
             .referralSent(let id, _), .referralStatusChanged(let id, _, _, _, _), .flagSet(let id, _), .flagCleared(let id, _),
             .objectiveSet(let id, _), .actionSet(let id, _), .riskAssessed(let id, _), .needsAssessed(let id, _),
-            .followUpAdded(let id, _), .followUpResolved(let id, _, _):
+            .followUpAdded(let id, _), .followUpResolved(let id, _, _), .conflictResolved(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
             .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged,
@@ -156,6 +159,7 @@ public enum EventBody: Sendable, Hashable {
         case .caseworkSettingsChanged: .caseworkSettingsChanged
         case .deviceNamed: .deviceNamed
         case .deviceRevoked: .deviceRevoked
+        case .conflictResolved: .conflictResolved
         }
     }
 }
@@ -197,7 +201,8 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case followUpAdded = 34
     case followUpResolved = 35
     case caseworkSettingsChanged = 40
-    // 70–79: several laptops (issue 16).
+    // 70–79: several laptops (issue 16); 75–79 conflicts and duplicates across laptops.
     case deviceNamed = 70
     case deviceRevoked = 71
+    case conflictResolved = 75
 }

@@ -156,6 +156,11 @@ public enum EventCodec {
             writer.string(log)
             writer.varint(lastSequence)
             writer.string(reason)
+        case .conflictResolved(let caseID, let change):
+            writer.identifier(caseID)
+            writer.string(change.key.rawValue)
+            encodeValue(change.old, into: &writer)
+            encodeValue(change.new, into: &writer)
         }
     }
 
@@ -351,6 +356,11 @@ public enum EventCodec {
         case .deviceRevoked:
             return .deviceRevoked(device: try reader.identifier(), log: try reader.string(), lastSequence: try reader.varint(),
                                   reason: try reader.string())
+        case .conflictResolved:
+            let caseID: CaseID = try reader.identifier()
+            let key = FieldKey(rawValue: try reader.knownString())
+            let old = try decodeValue(from: &reader)
+            return .conflictResolved(caseID: caseID, change: FieldChange(key: key, old: old, new: try decodeValue(from: &reader)))
         }
     }
 

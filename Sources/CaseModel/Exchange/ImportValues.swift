@@ -29,10 +29,10 @@ struct ImportValues: Sendable {
         return names
     }()
 
-    /// Names people and the HTCDS country picklist use where ICU's differ (ICU says "Türkiye",
-    /// "Киргизия").
+    /// Names people and the HTCDS country picklist use beside the ones shown (`Countries.name`):
+    /// older or everyday forms ("Turkey", "Киргизия", "ОАЭ").
     private static let everydayCountryNames = [
-        "Turkey": "TR", "Турция": "TR", "Кыргызстан": "KG", "Қырғызстан": "KG", "Kirghizia": "KG", "UAE": "AE",
+        "Turkey": "TR", "Турция": "TR", "Киргизия": "KG", "Қырғызстан": "KG", "Kirghizia": "KG", "UAE": "AE",
         "ОАЭ": "AE", "БАӘ": "AE", "Moldova": "MD", "Молдавия": "MD", "Белоруссия": "BY", "Russian Federation": "RU",
         "Российская Федерация": "RU", "South Korea": "KR", "Южная Корея": "KR", "Czech Republic": "CZ",
     ]

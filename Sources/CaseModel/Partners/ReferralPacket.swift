@@ -84,16 +84,16 @@ public struct ReferralPacket: Sendable {
 
     /// The packet's own words (it is a document for the partner, written in the chosen language).
     private enum Words {
-        static let title = LocalizedText("referralpacket.text")
-        static let from = LocalizedText("referralpacket.text2")
-        static let to = LocalizedText("referralpacket.text3")
-        static let date = LocalizedText("referralpacket.text4")
-        static let caseNumber = LocalizedText("referralpacket.text5")
-        static let reasons = LocalizedText("referralpacket.text6")
-        static let consent = LocalizedText("referralpacket.text7")
-        static let consentGiven = LocalizedText("referralpacket.text8")
-        static let consentOverridden = LocalizedText("referralpacket.text9")
-        static let nothingRecorded = LocalizedText("referralpacket.text10")
+        static let title = LocalizedText("referralPacket.heading")
+        static let from = LocalizedText("referralPacket.from")
+        static let to = LocalizedText("referralPacket.to")
+        static let date = LocalizedText("referralPacket.date")
+        static let caseNumber = LocalizedText("referralPacket.caseNumber")
+        static let reasons = LocalizedText("referralPacket.reasons")
+        static let consent = LocalizedText("referralPacket.consent")
+        static let consentGiven = LocalizedText("referralPacket.consentGiven")
+        static let consentOverridden = LocalizedText("referralPacket.consentOverridden")
+        static let nothingRecorded = LocalizedText("referralPacket.nothingRecorded")
         static let confidential = LocalizedText("referralPacket.confidential")
     }
 }

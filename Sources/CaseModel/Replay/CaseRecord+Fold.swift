@@ -25,13 +25,7 @@ extension CaseRecord {
         case .fieldsSet(_, let changes):
             outcome.valuesChanged = true
             for change in changes {
-                if values[change.key] != change.old {
-                    conflictingFields.insert(change.key)
-                } else if !conflictingFields.isEmpty {
-                    conflictingFields.remove(change.key)
-                }
-                values[change.key] = change.new
-                if FieldKey.personNames.contains(change.key) { outcome.namesChanged = true }
+                set(change, outcome: &outcome)
                 outcome.add(.field(change))
             }
         case .noteAdded(_, let text):
@@ -107,6 +101,10 @@ extension CaseRecord {
         case .followUpResolved(_, let ref, let resolution):
             followUpResolutions[ref] = resolution
             outcome.add(.followUpResolved(ref, resolution))
+        case .conflictResolved(_, let change):
+            outcome.valuesChanged = true
+            set(change, outcome: &outcome)
+            outcome.add(.conflictResolved(change))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
              .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
@@ -114,5 +112,18 @@ extension CaseRecord {
         }
         if event.time > lastChanged { lastChanged = event.time }
         return outcome
+    }
+
+    /// Sets one field. A change whose previous value is not the one held was made without seeing
+    /// an edit merged before it (two laptops apart): the field is in conflict until a change that
+    /// saw the value held, unless both arrived at the same value.
+    private mutating func set(_ change: FieldChange, outcome: inout FoldOutcome) {
+        if change.conflicts(withHeld: values[change.key]) {
+            conflictingFields.insert(change.key)
+        } else if !conflictingFields.isEmpty {
+            conflictingFields.remove(change.key)
+        }
+        values[change.key] = change.new
+        if FieldKey.personNames.contains(change.key) { outcome.namesChanged = true }
     }
 }

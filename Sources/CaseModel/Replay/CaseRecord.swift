@@ -28,6 +28,8 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public let number: CaseNumber
     public let openedOn: CalendarDate
     public let openedBy: String
+    /// The laptop whose log opened the case.
+    public let openedByDevice: DeviceID
     public internal(set) var values: [FieldKey: FieldValue] = [:]
     public internal(set) var status: CaseStatus = .active
     public internal(set) var statusReason = ""
@@ -56,11 +58,12 @@ public struct CaseRecord: Sendable, Hashable, Identifiable {
     public internal(set) var conflictingFields: Set<FieldKey> = []
     public internal(set) var lastChanged: HLCTimestamp
 
-    init(id: CaseID, number: CaseNumber, openedOn: CalendarDate, openedBy: String, time: HLCTimestamp) {
+    init(id: CaseID, number: CaseNumber, openedOn: CalendarDate, openedBy: String, device: DeviceID, time: HLCTimestamp) {
         self.id = id
         self.number = number
         self.openedOn = openedOn
         self.openedBy = openedBy
+        self.openedByDevice = device
         self.lastChanged = time
     }
 

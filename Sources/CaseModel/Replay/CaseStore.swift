@@ -200,7 +200,7 @@ public struct CaseStore: Sendable {
             if case .caseOpened = event.body {
                 guard scratch == nil else { continue }  // opened twice: the first opening stands
                 scratch = CaseRecord(id: caseID, number: current.number, openedOn: current.openedOn,
-                                     openedBy: current.openedBy, time: event.time)
+                                     openedBy: current.openedBy, device: current.openedByDevice, time: event.time)
                 add(.opened(current.number))
             } else if scratch != nil {
                 for change in scratch!.fold(event, schema: schema).entries { add(change) }
@@ -310,7 +310,8 @@ public struct CaseStore: Sendable {
         while takenNumbers.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
         takenNumbers.insert(number)
         lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
-        var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author, time: event.time)
+        var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author,
+                                device: event.device, time: event.time)
         record.values.reserveCapacity(schema.fields.count)
         positions[caseID] = records.count
         records.append(record)

@@ -24,6 +24,8 @@ public struct HistoryEntry: Sendable, Hashable {
         case needsAssessment(NeedsAssessment)
         case followUpAdded(FollowUpEntry)
         case followUpResolved(FollowUpRef, FollowUpResolution)
+        /// The value of a field in conflict, chosen (`change.new`; `change.old` was shown).
+        case conflictResolved(FieldChange)
     }
 
     public let eventID: EventID
@@ -88,7 +90,7 @@ extension HistoryEntry.Change {
     public var kind: HistoryKind {
         switch self {
         case .opened: .opened
-        case .field, .consentWithdrawn, .duplicate: .edit
+        case .field, .consentWithdrawn, .duplicate, .conflictResolved: .edit
         case .note: .note
         case .service: .service
         case .referral, .partnerReferral, .referralStatus: .referral

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// ISO 3166-1 alpha-2 countries, named by Foundation's locale data in the interface language.
 /// The countries most shelter clients come from or are exploited in come first.
@@ -25,16 +26,20 @@ public enum Countries {
 
     public static func isKnown(_ code: String) -> Bool { known.contains(code) }
 
-    /// The country's name in `language`, from Foundation (ICU) data; the code itself if unnamed.
+    /// The country's name in `language`: the catalog's `country.CODE` where ICU's name is not the
+    /// official form used in the region (ICU says "Киргизия" for Kyrgyzstan, "ОАЭ", "China
+    /// mainland"), else Foundation's (ICU) name; the code itself if unnamed.
     public static func name(of code: String, in language: Language) -> String {
-        Locale(identifier: language.localeIdentifier).localizedString(forRegionCode: code) ?? code
+        let words = Words(language)
+        if words.catalog.entries["country.\(code)"] != nil { return words("country.\(code)") }
+        return Locale(identifier: language.localeIdentifier).localizedString(forRegionCode: code) ?? code
     }
 
     /// Codes for a picker: the priority countries, then all others by their localized name.
     public static func ordered(in language: Language) -> [String] {
         let locale = Locale(identifier: language.localeIdentifier)
         let rest = codes.filter { !priority.contains($0) }
-            .map { (code: $0, name: locale.localizedString(forRegionCode: $0) ?? $0) }
+            .map { (code: $0, name: name(of: $0, in: language)) }
             .sorted { $0.name.compare($1.name, locale: locale) == .orderedAscending }
             .map(\.code)
         return priority + rest

@@ -93,3 +93,17 @@ public enum DuplicateFinder {
         return count
     }
 }
+
+extension DuplicateFinder {
+    /// Cases opened on another laptop that may register the same person as `record`, neither yet
+    /// linked to the other: each laptop's intake could look only at the cases it had then. Every
+    /// laptop with the same events offers the same cases.
+    public static func acrossLaptops(of record: CaseRecord, in store: CaseStore) -> [DuplicateCandidate] {
+        let probe = DuplicateProbe(values: record.values, referenceDate: record.intakeDate)
+        return candidates(for: probe, in: store).filter { candidate in
+            guard let other = store[candidate.caseID] else { return false }
+            return other.id != record.id && other.openedByDevice != record.openedByDevice
+                && other.duplicateOf != record.id && record.duplicateOf != other.id
+        }
+    }
+}

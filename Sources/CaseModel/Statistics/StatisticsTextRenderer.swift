@@ -25,10 +25,10 @@ public enum StatisticsTextRenderer {
         }
         for breakdown in report.breakdowns where !breakdown.cells.isEmpty {
             let items = breakdown.cells.map { cell in
-                w("statistics.item", [
-                    "label": .text(breakdown.dimension.label(of: cell.code, in: language)),
-                    "count": .text(cell.count.map(w.number) ?? w("statistics.fewerThan", ["count": .number(report.minCell)])),
-                ])
+                let count = cell.count.map(w.number) ?? w("statistics.fewerThan", ["count": .number(report.minCell)])
+                // The merged small groups are no category: said as a phrase, not as a label.
+                return cell.code == StatisticsCell.otherCode ? w("statistics.item.merged", ["count": .text(count)])
+                    : w("statistics.item", ["label": .text(breakdown.dimension.label(of: cell.code, in: language)), "count": .text(count)])
             }
             lines.append(w("statistics.list", ["title": .text(breakdown.dimension.title.text(in: language)),
                                                 "items": .text(items.joined(separator: ", "))]))
@@ -39,8 +39,8 @@ public enum StatisticsTextRenderer {
     /// "119 women aged 18–30": the group's count and noun in one entry per sex, then its ages.
     private static func genderPhrase(_ cell: GenderCell, minCell: Int, words w: Words) -> String {
         if cell.code == StatisticsCell.otherCode {  // not a gender: the small groups, merged
-            let amount = cell.count.map(w.number) ?? w("statistics.fewerThan", ["count": .number(minCell)])
-            return w("statistics.group.merged", ["amount": .text(amount), "minCell": .number(minCell)])
+            guard let count = cell.count else { return w("statistics.group.mergedFewerThan", ["minCell": .number(minCell)]) }
+            return w("statistics.group.merged", ["amount": .text(w.number(count)), "minCell": .number(minCell)])
         }
         let sex = ["female", "male", "transgender", "unknown"].contains(cell.code) ? cell.code : "other"
         let group = if let count = cell.count {

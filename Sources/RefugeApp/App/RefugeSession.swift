@@ -7,6 +7,11 @@ import Terminal
 /// One run of the interactive application on any `Terminal`: setup or sign-in, the open case
 /// file, the idle lock and the draft of the form being typed. `InteractiveApp` runs it on the real
 /// terminal; screen tests drive it on a `VirtualTerminal` with a fake clock.
+/// A screen that shows what the case file holds and redraws it when other laptops' events arrive.
+protocol ShowsCaseFile: AnyObject {
+    func caseFileChanged()
+}
+
 final class RefugeSession {
     let app: Application
     let settings: SessionSettings
@@ -39,6 +44,7 @@ final class RefugeSession {
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
+        app.every(settings.otherLaptopsPoll) { [unowned self] in takeInOtherLaptops() }
         updateGlobalBindings()
     }
 
@@ -103,6 +109,8 @@ final class RefugeSession {
             app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
         } else if book.movedPseudonymSecretIntoLog {
             app.showInfo(strings.pseudonymSecretMovedIntoLog)
+        } else if book.setAsideState != nil {
+            app.showInfo(strings.stateSetAside)
         }
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
@@ -137,6 +145,26 @@ final class RefugeSession {
             }
             CaseFormController.edit(session: self, record: record, section: section, values: draft.values)
         }
+    }
+
+    // MARK: Other laptops
+
+    /// Folds in what other laptops wrote since the last look, says so quietly on the top line and
+    /// redraws the screens that show cases. A form being typed keeps what it holds: its save is
+    /// made against the answers it opened with (`CaseFormController`).
+    private func takeInOtherLaptops() -> Bool {
+        guard let book, !isLocked else { return false }
+        let arrived: Int
+        do {
+            arrived = try book.takeInOtherLaptops()
+        } catch {
+            show(error)
+            return true
+        }
+        guard arrived > 0 else { return false }
+        app.showInfo(strings.newRecordsFromOtherLaptops(arrived))
+        for case let screen as ShowsCaseFile in app.screens { screen.caseFileChanged() }
+        return true
     }
 
     // MARK: Locking and quitting

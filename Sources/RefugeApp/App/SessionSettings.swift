@@ -14,6 +14,8 @@ struct SessionSettings {
     var idleLock: Duration = .seconds(300)
     /// The draft is written once typing pauses this long.
     var draftDelay: Duration = .milliseconds(50)
+    /// How often the other laptops' logs in a shared folder are looked at for new events.
+    var otherLaptopsPoll: Duration = .seconds(2)
     /// Monotonic time for the idle lock and the sign-in delay; nil for the real clock.
     var now: (() -> Duration)?
     var today: () -> CalendarDate = { ValidationContext.current().today }

@@ -16,7 +16,7 @@ public struct RefugeCommand: ParsableCommand {
                 ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self, DoctorCommand.self,
                 DeviceCommand.self, SyncCommand.self,
                 PartnerCommand.self, ReferralCommand.self, FlagCommand.self,
-                AgendaCommand.self, SettingsCommand.self,
+                AgendaCommand.self, SettingsCommand.self, ConflictsCommand.self, CaseCommand.self,
             ]
         )
     }
@@ -60,7 +60,7 @@ extension RefugeCommand {
                 FileHandleOutput.standardOutput.write(CommandWords.translatingHelp(fullMessage(for: error)) + "\n")
                 exit(withError: nil)
             }
-            FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+            FileHandleOutput.standardError.write(ArgumentErrorWording.translating(fullMessage(for: error)) + "\n")
             exit(withError: code == .validationFailure ? ExitCode(ExitStatus.cannotOpen.rawValue) : code)
         }
     }

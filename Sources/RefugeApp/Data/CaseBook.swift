@@ -9,26 +9,28 @@ import Foundation
 /// into `store`, so what the screens show is always what the log holds.
 public final class CaseBook {
     public internal(set) var log: EventLog
-    public private(set) var store: CaseStore
+    public internal(set) var store: CaseStore
     public let user: String
     public let device: DeviceID
-    private var factory: EventFactory
+    var factory: EventFactory
     /// Dates ("today") for validation and new events; injectable for tests.
     public let calendar: ValidationContext
     /// This open moved the pseudonym secret of an older case file into the log (worth saying once).
     public private(set) var movedPseudonymSecretIntoLog = false
-    /// In a shared folder: every other device's events, as last read (replayed with this device's).
-    private var peerEvents: [(DecodedEvent, UInt64?)] = []
     /// Where making or joining the case file moved a state directory that another case file had
     /// left at this place (see `EventLog.setAsideState`): worth a quiet note, nothing was lost.
     public var setAsideState: URL? { log.setAsideState ?? joinSetAside }
     private var joinSetAside: URL?
     /// In a shared folder: what the revocations among the events hold back (see `Revocations`).
     public private(set) var revocations = RevocationReport()
-    /// In a shared folder: every other device's records as read, revoked ones included, and where
-    /// each came from (its log's file name and sequence number), for `laptops()`.
-    private(set) var peerRecords: [DecodedEvent] = []
-    private(set) var peerOrigins: [(log: String, sequence: UInt64)] = []
+    /// In a shared folder: every other device's records as last read, revoked ones included, and
+    /// where each came from (its log's file name and sequence number); replayed with this
+    /// device's through `merge`, which holds back what revocations cut off.
+    var peerRecords: [DecodedEvent] = []
+    var peerOrigins: [(log: String, sequence: UInt64)] = []
+    /// The other devices' logs as last read, and how they looked then (`takeInOtherLaptops`).
+    var latestPeerReports: [PeerLogReport]?
+    var peerLogsFingerprint: PeerLogsFingerprint?
 
     /// Sealed-file names beside the log.
     enum SealedName {
@@ -62,7 +64,7 @@ public final class CaseBook {
     }
 
     /// Makes events whose times sort after everything in `store`, whatever the history's dates.
-    private static func factory(user: String, device: DeviceID, after store: CaseStore) -> EventFactory {
+    static func factory(user: String, device: DeviceID, after store: CaseStore) -> EventFactory {
         EventFactory(author: user, device: device, clock: HybridLogicalClock(latest: store.lastMergeKey?.time ?? .zero))
     }
 
@@ -133,10 +135,8 @@ public final class CaseBook {
             } else {
                 if history == .eventReferences { history = .entries }
                 peerRecords = peers.map(\.0)
-                revocations = RevocationReport(own: own, ownLog: log.logFileName, peers: peers, origins: peerOrigins)
-                own = revocations.applied(own, log: { _ in log.logFileName }, sequence: { own[$0].1 ?? 0 })
-                peers = revocations.applied(peers, log: { peerOrigins[$0].log }, sequence: { peerOrigins[$0].sequence })
-                store = CaseStore.replay(own + peers, history: history)
+                (store, revocations) = merge(own: own, ownLog: log.logFileName, peers: peerRecords, origins: peerOrigins,
+                                             history: history)
             }
             // A key slot opens nothing unless the log holds an active account for its user: a
             // slot added outside Refuge, or left behind, is refused. A damaged log (read-only,
@@ -150,7 +150,6 @@ public final class CaseBook {
             let book = CaseBook(log: log, store: store, user: user, device: device, calendar: calendar)
             book.peerRecords = peerRecords
             book.peerOrigins = peerOrigins
-            book.peerEvents = peers
             book.revocations = revocations
             book.movedPseudonymSecretIntoLog = try book.keepPseudonymSecretInTheLog()
             return book
@@ -187,20 +186,32 @@ public final class CaseBook {
     }
 
     /// What opening read of the other computers' logs in a shared folder (empty otherwise).
-    public var otherDevicesLogs: [PeerLogReport] { log.peers }
+    public var otherDevicesLogs: [PeerLogReport] { latestPeerReports ?? log.peers }
 
-    /// Replays `log` from the start, streaming while its events are in merge order, merged with
-    /// `peers` (the other devices' events of a shared folder) when there are any.
-    private static func replay(_ log: EventLog, peers: [(DecodedEvent, UInt64?)],
-                               history: CaseStore.HistoryKeeping) throws -> CaseStore {
-        if !peers.isEmpty {
+    /// The log read again and replayed, merged with the other devices' records as last read.
+    func replayed(history: CaseStore.HistoryKeeping) throws -> CaseStore {
+        if !peerRecords.isEmpty {
             var own: [(DecodedEvent, UInt64?)] = []
             try log.forEachRecord { own.append(($0.event, $0.sequence)) }
-            return CaseStore.replay(own + peers, history: history)
+            let merged = Self.merge(own: own, ownLog: log.logFileName, peers: peerRecords, origins: peerOrigins, history: history)
+            revocations = merged.revocations
+            return merged.store
         }
         var stream = ReplayStream(history: history)
         try log.forEachRecord { stream.fold($0) }
-        return try finish(&stream, reading: log, history: history)
+        return try Self.finish(&stream, reading: log, history: history)
+    }
+
+    /// Every device's records replayed in merge order, each log's records after its revocation
+    /// held back (the one rule every laptop applies, `Revocations`).
+    static func merge(own: [(DecodedEvent, UInt64?)], ownLog: String, peers: [DecodedEvent],
+                      origins: [(log: String, sequence: UInt64)],
+                      history: CaseStore.HistoryKeeping) -> (store: CaseStore, revocations: RevocationReport) {
+        let peerPairs = peers.map { ($0, UInt64?.none) }
+        let revocations = RevocationReport(own: own, ownLog: ownLog, peers: peerPairs, origins: origins)
+        let ownApplied = revocations.applied(own, log: { _ in ownLog }, sequence: { own[$0].1 ?? 0 })
+        let peersApplied = revocations.applied(peerPairs, log: { origins[$0].log }, sequence: { origins[$0].sequence })
+        return (CaseStore.replay(ownApplied + peersApplied, history: history), revocations)
     }
 
     /// The streamed store, or — for a merged log, whose events are not in merge order — the log
@@ -292,10 +303,13 @@ public final class CaseBook {
         return id
     }
 
-    /// Saves only the fields that changed. Returns false when nothing did.
+    /// Saves only the fields that changed from `base`, the answers as the user saw them (a form
+    /// keeps those it opened with; by default the answers now). A field another laptop changed
+    /// meanwhile is left as it is unless the user changed it too, which makes it a conflict to
+    /// resolve, never a silent overwrite. Returns false when nothing changed.
     @discardableResult
-    public func updateCase(_ id: CaseID, to values: [FieldKey: FieldValue]) throws -> Bool {
-        let old = store[id]?.values ?? [:]
+    public func updateCase(_ id: CaseID, from base: [FieldKey: FieldValue]? = nil, to values: [FieldKey: FieldValue]) throws -> Bool {
+        let old = base ?? store[id]?.values ?? [:]
         guard let event = factory.setFields(of: id, from: old, to: values) else { return false }
         try append([event])
         return true
@@ -312,13 +326,13 @@ public final class CaseBook {
         let history = store.historyKeeping
         var stream = ReplayStream(history: history)
         log = try log.reopened { stream.fold($0) }
-        store = peerEvents.isEmpty ? try Self.finish(&stream, reading: log, history: history)
-            : try Self.replay(log, peers: peerEvents, history: history)
+        store = peerRecords.isEmpty ? try Self.finish(&stream, reading: log, history: history)
+            : try replayed(history: history)
     }
 
     /// Re-reads the whole log (after events arrived out of order).
     public func reload() throws {
-        store = try Self.replay(log, peers: peerEvents, history: store.historyKeeping)
+        store = try replayed(history: store.historyKeeping)
     }
 
     // MARK: - Sealed side files

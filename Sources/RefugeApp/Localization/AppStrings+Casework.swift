@@ -4,18 +4,25 @@ import CaseModel
 extension AppStrings {
 
     // MARK: History lines
-    func objectiveAddedLine(_ text: String) -> String { w("casework.objectiveAddedLine") + text }
-    func objectiveChangedLine(_ text: String) -> String { w("casework.objectiveChangedLine") + text }
-    func actionAddedLine(_ text: String) -> String { w("casework.actionAddedLine") + text }
-    func actionChangedLine(_ text: String) -> String { w("casework.actionChangedLine") + text }
-    func riskAssessmentLine(_ text: String) -> String { w("casework.riskAssessmentLine") + text }
-    func needsAssessmentLine(_ text: String) -> String { w("casework.needsAssessmentLine") + text }
-    func followUpAddedLine(_ text: String) -> String { w("casework.followUpAddedLine") + text }
-    func followUpDoneLine(_ text: String) -> String { w("casework.followUpDoneLine") + text }
-    func followUpMovedLine(_ text: String, to day: String) -> String {
-        w("casework.followUpMovedLine", ["day": .text(day)]) + text
+    func objectiveAddedLine(_ objective: String) -> String { w("casework.objectiveAddedLine", ["objective": .text(objective)]) }
+    func objectiveChangedLine(_ objective: String) -> String { w("casework.objectiveChangedLine", ["objective": .text(objective)]) }
+    func actionAddedLine(_ action: String) -> String { w("casework.actionAddedLine", ["action": .text(action)]) }
+    func actionChangedLine(_ action: String) -> String { w("casework.actionChangedLine", ["action": .text(action)]) }
+    func riskAssessmentLine(_ assessment: String) -> String { w("casework.riskAssessmentLine", ["assessment": .text(assessment)]) }
+    func needsAssessmentLine(_ assessment: String) -> String { w("casework.needsAssessmentLine", ["assessment": .text(assessment)]) }
+    func followUpAddedLine(title: String, due day: String, owner: String) -> String {
+        w("casework.followUpAddedLine", ["title": .text(title), "day": .text(day), "owner": .text(owner)])
     }
-    func followUpDroppedLine(_ text: String) -> String { w("casework.followUpDroppedLine") + text }
+    func followUpDoneLine(_ name: String, note: String) -> String {
+        note.isEmpty ? w("casework.followUpDoneLine", ["name": .text(name)])
+            : w("casework.followUpDoneNoteLine", ["name": .text(name), "note": .text(note)])
+    }
+    func followUpMovedLine(_ name: String, to day: String, reason: String) -> String {
+        w("casework.followUpMovedLine", ["name": .text(name), "day": .text(day), "reason": .text(reason)])
+    }
+    func followUpDroppedLine(_ name: String, reason: String) -> String {
+        w("casework.followUpDroppedLine", ["name": .text(name), "reason": .text(reason)])
+    }
 
     // MARK: Parts of a line
     var individualRisk: String { w("casework.individualRisk") }
@@ -25,7 +32,6 @@ extension AppStrings {
     var agreedWithPerson: String { w("casework.agreedWithPerson") }
     func due(_ day: String) -> String { w("casework.due", ["day": .text(day)]) }
     func responsible(_ who: String) -> String { w("casework.responsible", ["who": .text(who)]) }
-    func reason(_ text: String) -> String { w("casework.reason", ["text": .text(text)]) }
 
     // MARK: Flags
     var flagHighRisk: String { w("casework.flagHighRisk") }
@@ -118,8 +124,8 @@ extension AppStrings {
     var historyAllButViews: String { w("casework.historyAllButViews") }
     var historyEveryone: String { w("casework.historyEveryone") }
     func historyFilterLine(kind: String, person: String, query: String) -> String {
-        w("casework.historyFilterLine", ["kind": .text(kind), "person": .text(person)])
-            + (query.isEmpty ? "" : " · «\(query)»") + w("casework.historyFilterLine2")
+        let arguments: [String: WordValue] = ["kind": .text(kind), "person": .text(person), "query": .text(query)]
+        return w(query.isEmpty ? "casework.historyFilterLine" : "casework.historyFilterQueryLine", arguments)
     }
 }
 
@@ -134,8 +140,8 @@ extension AppStrings {
         w("casework.recentChangesHelp")
     }
     func recentChangesHeader(todayOnly: Bool, person: String, count: Int) -> String {
-        (todayOnly ? w("casework.recentChangesHeader") : w("casework.recentChangesHeader2"))
-            + " · \(person) · " + w("casework.recentChangesHeader3", ["count": .number(count)])
+        (todayOnly ? w("casework.recentChanges.today") : w("casework.recentChanges.lastSevenDays"))
+            + " · \(person) · " + w("casework.recentChanges.count", ["count": .number(count)])
     }
 }
 

@@ -5,36 +5,39 @@ import CaseModel
 extension AppStrings {
     func partnerRefusal(_ refusal: CaseBook.PartnerRefusal) -> String {
         switch refusal {
-        case .details(.emptyName): w("partners.partnerRefusal.details")
+        case .details(.emptyName): w("partners.refusal.details")
         case .details(.nameTaken(let name)):
-            w("partners.partnerRefusal", ["name": .text(name)])
+            w("partners.refusal.duplicateName", ["name": .text(name)])
         case .details(.unknownCountry(let code)):
-            w("partners.partnerRefusal2", ["code": .text(code)])
+            w("partners.refusal.notACountry", ["code": .text(code)])
         case .details(.unknownLanguage(let code)):
-            w("partners.partnerRefusal3", ["code": .text(code)])
+            w("partners.refusal.notALanguage", ["code": .text(code)])
         case .details(.invalidRecipient(.badChecksum)):
-            w("partners.partnerRefusal4")
+            w("partners.refusal.ageKeyMistyped")
         case .details(.invalidRecipient):
-            w("partners.partnerRefusal5")
+            w("partners.refusal.notAnAgeKey")
         case .unknownPartner(let name):
-            w("partners.partnerRefusal6", ["name": .text(name)])
+            w("partners.refusal.unknownPartner", ["name": .text(name)])
         case .partnerRetired(let name):
-            w("partners.partnerRefusal7", ["name": .text(name)])
-        case .unknownCase(let number): w("partners.partnerRefusal.unknownCase", ["number": .text(number)])
-        case .noReasons: w("partners.partnerRefusal.noReasons")
+            w("partners.refusal.retired", ["name": .text(name)])
+        case .unknownCase(let number): w("partners.refusal.unknownCase", ["number": .text(number)])
+        case .noReasons: w("partners.refusal.noReasons")
         case .noConsent:
-            w("partners.partnerRefusal8")
+            w("partners.refusal.noConsent")
         case .overrideNeedsCoordinator:
-            w("partners.partnerRefusal9")
-        case .noSuchReferral: w("partners.partnerRefusal.noSuchReferral")
+            w("partners.refusal.coordinatorOnly")
+        case .noSuchReferral: w("partners.refusal.noSuchReferral")
         case .statusNotAllowed(let from, let to):
             w("partners.statusNotAllowed", ["from": .text(from.label.text(in: language)), "to": .text(to.label.text(in: language))])
-        case .dateInFuture: w("partners.partnerRefusal.dateInFuture")
+        case .dateInFuture: w("partners.refusal.dateInFuture")
         }
     }
 
-    func partnerReferralLine(_ text: String) -> String { w("partners.partnerReferralLine") + text }
-    func referralStatusLine(_ text: String) -> String { w("partners.referralStatusLine") + text }
+    func partnerReferralLine(_ referral: String) -> String { w("partners.partnerReferralLine", ["referral": .text(referral)]) }
+    func referralStatusLine(partner: String, status: String, date: String, outcome: String) -> String {
+        let arguments: [String: WordValue] = ["partner": .text(partner), "status": .text(status), "date": .text(date), "outcome": .text(outcome)]
+        return w(outcome.isEmpty ? "partners.referralStatusLine" : "partners.referralStatusOutcomeLine", arguments)
+    }
     func consentOverriddenNote(_ reason: String) -> String {
         w("partners.consentOverriddenNote", ["reason": .text(reason)])
     }
@@ -75,8 +78,8 @@ extension AppStrings {
     var flagsTitle: String { w("partners.flagsTitle") }
     var otherFlag: String { w("partners.otherFlag") }
     var otherFlagLabel: String { w("partners.otherFlagLabel") }
-    func flagSetLine(_ flag: String) -> String { w("partners.flagSetLine") + flag }
-    func flagClearedLine(_ flag: String) -> String { w("partners.flagClearedLine") + flag }
+    func flagSetLine(_ flag: String) -> String { w("partners.flagSetLine", ["flag": .text(flag)]) }
+    func flagClearedLine(_ flag: String) -> String { w("partners.flagClearedLine", ["flag": .text(flag)]) }
     func flagRefusal(_ refusal: CaseBook.FlagRefusal) -> String {
         switch refusal {
         case .empty: w("partners.flagRefusal.empty")

@@ -100,9 +100,9 @@ struct AppStrings: Sendable {
     var filterClosed: String { w("caseList.filterClosed") }
     /// The most important first: a narrow screen leaves out the last counts whole.
     func counts(active: Int, followUp: Int, closed: Int, shown: Int) -> [String] {
-        [w("caseList.counts2", ["shown": .number(shown)]), w("caseList.counts3", ["active": .number(active)]),
-         w("caseList.counts4", ["followUp": .number(followUp)]),
-         w("caseList.counts5", ["closed": .number(closed)])]
+        [w("caseList.countShown", ["shown": .number(shown)]), w("caseList.countActive", ["active": .number(active)]),
+         w("caseList.countFollowUp", ["followUp": .number(followUp)]),
+         w("caseList.countClosed", ["closed": .number(closed)])]
     }
     func filterLine(_ filter: String) -> String { w("caseList.filterLine", ["filter": .text(filter)]) }
     var search: String { w("caseList.search") }
@@ -154,7 +154,7 @@ struct AppStrings: Sendable {
     var caseTitle: String { w("caseFile.caseTitle") }
     /// The parts of the case file's header; a narrow screen breaks the line between them.
     func caseHeader(number: String, name: String, age: String, status: String) -> [String] {
-        [number, name, w("caseFile.caseHeader2", ["age": .text(age)]), status]
+        [number, name, w("caseFile.headerAge", ["age": .text(age)]), status]
     }
     /// How much of what the statistics need is answered ("filled 100%" read as the page being full).
     func forReports(_ percent: String) -> String { w("caseFile.forReports", ["percent": .text(percent)]) }
@@ -180,7 +180,7 @@ struct AppStrings: Sendable {
     var status: String { w("caseFile.status") }
     var reasonHelp: String { w("caseFile.reasonHelp") }
     var caseFileHelp: String {
-        w("caseFile.caseFileHelp2")
+        w("caseFile.help")
     }
     // history lines
     func opened(_ number: String) -> String { w("caseFile.opened", ["number": .text(number)]) }
@@ -212,9 +212,9 @@ struct AppStrings: Sendable {
     var to: String { w("reports.to") }
     var periodHelp: String { w("reports.periodHelp") }
     var export: String { w("reports.export") }
-    var exportTitle: String { w("reports.exportTitle2") }
+    var exportTitle: String { w("reports.exportTitle") }
     var exportPath: String {
-        w("reports.exportPath2")
+        w("reports.exportPath")
     }
     func replaceFile(_ path: String) -> String {
         w("reports.replaceFile", ["path": .text(path)])
@@ -314,6 +314,7 @@ struct AppStrings: Sendable {
     }
     var stateOfAnotherCaseFile: String { w("severalLaptopsASharedFolder.stateOfAnotherCaseFile") }
     var revokedLaptop: String { w("severalLaptopsASharedFolder.revokedLaptop") }
+    var stateSetAside: String { w("severalLaptopsASharedFolder.stateSetAside") }
     var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
 
     // Added on other branches, converted at the merge.
@@ -332,18 +333,18 @@ struct AppStrings: Sendable {
     var importConfirm: String { w("import.importConfirm") }
     func importFormat(_ table: ImportTable) -> String {
         if let workbook = table as? XLSXTable {
-            return w("import.importFormat", ["workbookSheetName": .text("\(workbook.sheetName)")])
+            return w("import.format.workbook", ["workbookSheetName": .text("\(workbook.sheetName)")])
         }
         guard let csv = table as? CSVTable else { return table.formatDescription }
-        let separator = csv.delimiter == "\t" ? w("import.importFormat2") : String(csv.delimiter)
-        return w("import.importFormat3", ["csvEncodingRawValue": .text("\(csv.encoding.rawValue)"), "separator": .text(separator)])
+        let separator = csv.delimiter == "\t" ? w("import.separator.tab") : String(csv.delimiter)
+        return w("import.format.csv", ["csvEncodingRawValue": .text("\(csv.encoding.rawValue)"), "separator": .text(separator)])
     }
     var importColumns: String { w("import.importColumns") }
     var importNoHeader: String { w("import.importNoHeader") }
     func importTarget(_ target: String) -> String {
         switch target {
-        case "note": return w("import.importTarget")
-        case "ignore": return w("import.importTarget2")
+        case "note": return w("import.target.note")
+        case "ignore": return w("import.target.ignored")
         case "status": return status
         default: return IntakeSchema.standard.field(FieldKey(target))?.label.text(in: language) ?? target
         }

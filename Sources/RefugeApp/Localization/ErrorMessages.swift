@@ -30,6 +30,11 @@ extension AppStrings {
         }
     }
 
+    /// A refusal: the screen's sentence, and on the command line that nothing was changed.
+    private func refused(_ sentence: String) -> FailureWording {
+        FailureWording(screen: sentence, command: CommandFailure(cli("cli.error.refused", ["reason": .text(sentence)]), status: .rejectedInput))
+    }
+
     /// The one table from errors to words, for the screens and the command line alike.
     func wording(for error: any Error) -> FailureWording {
         switch error {
@@ -49,14 +54,11 @@ extension AppStrings {
             case .revokedLaptop: revokedLaptop
             case .noSuchDevice, .revokingThisLaptop: notPermitted
             }
-            return FailureWording(screen: screen, command: CommandFailure(cli("cli.error.notAllowed", ["reason": .text(refusal.description)]),
-                                                                          status: .rejectedInput))
+            return refused(screen)
         case let refusal as CaseBook.PartnerRefusal:
-            return FailureWording(screen: partnerRefusal(refusal),
-                                  command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
+            return refused(partnerRefusal(refusal))
         case let refusal as CaseBook.FlagRefusal:
-            return FailureWording(screen: flagRefusal(refusal),
-                                  command: CommandFailure("Refused: \(refusal.description). Nothing was changed.", status: .rejectedInput))
+            return refused(flagRefusal(refusal))
         case let logError as EventLogError:
             return wording(for: logError)
         default:

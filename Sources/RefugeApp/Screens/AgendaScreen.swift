@@ -129,3 +129,7 @@ final class AgendaScreen: Screen {
         }
     }
 }
+
+extension AgendaScreen: ShowsCaseFile {
+    func caseFileChanged() { refresh() }
+}

@@ -52,6 +52,7 @@ final class CaseFileScreen: Screen, CommandScreen {
         let s = session.strings
         tabs = TabView([(s.overview, overview), (s.history, history), (s.notes, notes), (s.services, services),
                         (s.referrals, referrals), (s.planTab, plan), (s.assessmentsTab, assessments)], strings: s.screenKit)
+        tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
         for part in [overview, history, notes, services, referrals, plan, assessments] { part.helpText = s.caseFileHelp }
         history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
@@ -63,7 +64,7 @@ final class CaseFileScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable {
         case edit, addNote, addService, addReferral, referToPartner, changeStatus, flags, caseWork
-        case historyKind, historyPerson, findInHistory, back, markDuplicate
+        case historyKind, historyPerson, findInHistory, back, markDuplicate, resolveConflicts, linkDuplicate
     }
 
     /// The case file's keys, in one table (read by routing, the bar, the help and the tests).
@@ -84,7 +85,9 @@ final class CaseFileScreen: Screen, CommandScreen {
             .init(.historyPerson, .character("w"), label: s.historyPersonKey, showInBar: false),
             .init(.findInHistory, .character("/"), label: s.historyFindKey, showInBar: false),
             .init(.back, .escape, label: s.back),
-        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : []))
+        ] + (coordinator ? [.init(.markDuplicate, .function(11), .character("d"), label: s.markDuplicate)] : [])
+            + (record?.conflictingFields.isEmpty == false ? [.init(.resolveConflicts, .character("v"), label: s.resolveConflicts)] : [])
+            + (coordinator && !possibleDuplicates.isEmpty ? [.init(.linkDuplicate, .character("l"), label: s.linkDuplicate)] : []))
     }
 
     func perform(_ command: Command) {
@@ -102,10 +105,15 @@ final class CaseFileScreen: Screen, CommandScreen {
         case .findInHistory: findInHistory()
         case .back: session.app.dismiss(self)
         case .markDuplicate: askForOriginal()
+        case .resolveConflicts: ConflictScreen.open(caseID, session: session)
+        case .linkDuplicate: chooseDuplicateToLink()
         }
     }
 
     override var bindings: [Binding] { commandBindings }
+
+    /// Intakes of the same person made on another laptop, offered to link (as of the last refresh).
+    private var possibleDuplicates: [DuplicateCandidate] = []
 
     func refresh() {
         guard let record, let book = session.book else { return }
@@ -121,9 +129,14 @@ final class CaseFileScreen: Screen, CommandScreen {
         // On lines of their own, so the first (who, how old, where the case stands) fits at 60 columns;
         // narrower, both break between parts rather than cut one.
         let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
+        possibleDuplicates = book.possibleDuplicatesFromOtherLaptops(of: caseID)
         flags.parts = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",
-                           duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", "))]
+                           duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", ")),
+                           // The keys are named here: the bar has no room left for them at 80 columns.
+                           record.conflictingFields.isEmpty ? "" : s.conflictHint,
+                           possibleDuplicates.isEmpty ? "" : s.possibleDuplicates(possibleDuplicates.map(\.number.description).joined(separator: ", ")),
+                           possibleDuplicates.isEmpty || !book.isCoordinator ? "" : s.linkHint]
             .filter { !$0.isEmpty }
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
@@ -261,6 +274,24 @@ final class CaseFileScreen: Screen, CommandScreen {
         })
     }
 
+    /// Coordinators: links this case and an intake of the same person made on another laptop (the
+    /// later one becomes the duplicate of the earlier), after choosing which when there are several.
+    private func chooseDuplicateToLink() {
+        guard let book = session.book, let record, session.perform({ _ = try session.writableBook() }) else { return }
+        let s = session.strings
+        let options = possibleDuplicates.compactMap { candidate in
+            book.store[candidate.caseID].map { ChoiceOption(code: $0.number.description, label: "\($0.number)  \(session.masksNames ? CaseListSource.initials($0.displayName) : $0.displayName)") }
+        }
+        session.app.push(ChooseDialog(title: s.linkDuplicateTitle(record.number.description), options: options) { [unowned self] option in
+            guard let option, let book = session.book, let other = book.store.caseID(numbered: option.code) else { return }
+            guard session.perform({ try session.writableBook().linkDuplicates(caseID, other) }) else { return }
+            let number = record.number.description
+            session.app.showInfo(book.store[caseID]?.duplicateOf == other ? s.duplicatesLinked(later: number, earlier: option.code)
+                                 : s.duplicatesLinked(later: option.code, earlier: number))
+            refresh()
+        })
+    }
+
     /// Sets or clears a flag: the list's flags (a set one is ticked, and cleared when chosen), or
     /// the organisation's own words.
     private func chooseFlag() {
@@ -297,4 +328,8 @@ final class CaseFileScreen: Screen, CommandScreen {
         guard let record, session.perform({ _ = try session.writableBook() }) else { return }
         session.app.push(form(session, record))
     }
+}
+
+extension CaseFileScreen: ShowsCaseFile {
+    func caseFileChanged() { refresh() }
 }

@@ -15,10 +15,15 @@ final class CaseFormController {
     /// Latin, F2), while "save anyway" saves what was just checked.
     private var checkedIdentity: [FieldKey: FieldValue]?
     private static let identityKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias, .birthDate, .ageAtIntake]
+    /// An edit's answers as the form opened with them: what the user changed is saved against
+    /// these, so another laptop's change arriving meanwhile is neither shown in the form nor
+    /// overwritten (if the user changed the same field, it becomes a conflict to resolve).
+    private let base: [FieldKey: FieldValue]?
 
-    private init(session: RefugeSession, target: Draft.Target) {
+    private init(session: RefugeSession, target: Draft.Target, base: [FieldKey: FieldValue]? = nil) {
         self.session = session
         self.target = target
+        self.base = base
     }
 
     /// The whole intake form, empty or resumed from a draft.
@@ -34,7 +39,7 @@ final class CaseFormController {
         let title = session.strings.editTitle(section.title.text(in: session.strings.language), record.number.description)
         let description = session.forms.description(title: title, sections: [section])
         let initial = FormValueMapping.formValues(record.values)
-        return CaseFormController(session: session, target: .edit(record.id, section: section.id))
+        return CaseFormController(session: session, target: .edit(record.id, section: section.id), base: record.values)
             .present(description, initial: initial, values: values ?? initial)
     }
 
@@ -89,15 +94,18 @@ final class CaseFormController {
     private func saveEdit(of id: CaseID, section sectionID: String, _ form: Form) throws {
         let book = try session.saving { try session.writableBook() }
         guard let record = book.store[id], let section = session.forms.schema.sections.first(where: { $0.id == sectionID }) else { return }
-        // This part's relevant answers replace the stored ones; hidden answers are kept as they were.
-        var values = record.values
+        // This part's relevant answers replace the ones the form opened with; hidden answers are kept.
+        let base = self.base ?? record.values
+        var values = base
         let relevant = FormValueMapping.fieldValues(form.relevantValues)
         let shown = Set(form.relevantFields(onPage: 0).map { FieldKey($0.key) })
         for field in section.fields where shown.contains(field.key) { values[field.key] = relevant[field.key] }
-        if let problem = session.forms.problems(in: values).first {
+        var resulting = record.values
+        for key in Set(values.keys).union(base.keys) where values[key] != base[key] { resulting[key] = values[key] }
+        if let problem = session.forms.problems(in: resulting).first {
             throw UserMessage(problem.message(in: session.strings.language))
         }
-        let changed = try session.saving { try book.updateCase(id, to: values) }
+        let changed = try session.saving { try book.updateCase(id, from: base, to: values) }
         finished()
         confirm(changed ? session.strings.saved(record.number.description) : session.strings.nothingChanged, form)
     }

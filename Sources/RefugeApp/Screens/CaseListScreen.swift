@@ -160,3 +160,7 @@ final class CaseListScreen: Screen, CommandScreen {
         filterLabel.text = s.filterLine(filterName) + (source.rowCount == 0 && source.query.isEmpty && source.filter == .all ? "  " + s.noCases : "")
     }
 }
+
+extension CaseListScreen: ShowsCaseFile {
+    func caseFileChanged() { didAppear() }
+}

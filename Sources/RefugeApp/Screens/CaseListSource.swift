@@ -158,8 +158,9 @@ struct CaseListColumn: Sendable {
                        sortNumber: { record, _ in record.number.year * 1_000_000 + record.number.sequence }),
         CaseListColumn(title: { $0.columnName }, width: .flex(3),  // the name is what people look for
                        cell: { record, context in
-                           // "!" before the name: a caseworker flagged the case (safety risk…).
-                           (record.userFlags.isEmpty ? "" : "! ")
+                           // "!" before the name: a caseworker flagged the case (safety risk…); "≠": two
+                           // laptops edited a field apart, to be chosen in the case file.
+                           (record.userFlags.isEmpty ? "" : "! ") + (record.conflictingFields.isEmpty ? "" : "≠ ")
                                + (context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName)
                        }),
         CaseListColumn(title: { $0.columnGender }, width: .fixed(3), cell: { record, context in  // one letter: Ж/М, F/M

@@ -68,7 +68,7 @@ extension CaseText {
         case .riskAssessment(let risk): strings.riskAssessmentLine(riskAssessment(risk))
         case .needsAssessment(let needs): strings.needsAssessmentLine(needsAssessment(needs))
         case .followUpAdded(let entry):
-            strings.followUpAddedLine("\(entry.title), \(strings.due(entry.due.dotted)), \(entry.owner)")
+            strings.followUpAddedLine(title: entry.title, due: entry.due.dotted, owner: entry.owner)
         case .followUpResolved(let ref, let resolution):
             resolutionLine(followUpName(ref, in: record), resolution)
         default: ""
@@ -77,9 +77,9 @@ extension CaseText {
 
     private func resolutionLine(_ name: String, _ resolution: FollowUpResolution) -> String {
         switch resolution {
-        case .done(let note): strings.followUpDoneLine(name + (note.isEmpty ? "" : " (\(note))"))
-        case .moved(let day, let reason): strings.followUpMovedLine(name + " (\(strings.reason(reason)))", to: day.dotted)
-        case .dropped(let reason): strings.followUpDroppedLine(name + " (\(strings.reason(reason)))")
+        case .done(let note): strings.followUpDoneLine(name, note: note)
+        case .moved(let day, let reason): strings.followUpMovedLine(name, to: day.dotted, reason: reason)
+        case .dropped(let reason): strings.followUpDroppedLine(name, reason: reason)
         }
     }
 }

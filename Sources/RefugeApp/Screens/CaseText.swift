@@ -87,16 +87,21 @@ struct CaseText {
         case .duplicate(let original): what = strings.duplicateOf(numberOf(original))
         case .partnerReferral(let referral): what = strings.partnerReferralLine(partnerReferral(referral))
         case .referralStatus(let name, let status, let date, let outcome):
-            what = strings.referralStatusLine("\(name): \(status.label.text(in: language)) \(date.dotted)"
-                                              + (outcome.isEmpty ? "" : " — \(outcome)"))
+            what = strings.referralStatusLine(partner: name, status: status.label.text(in: language), date: date.dotted, outcome: outcome)
         case .flagSet(let flag): what = strings.flagSetLine(UserFlags.label(of: flag, in: language))
         case .flagCleared(let flag): what = strings.flagClearedLine(UserFlags.label(of: flag, in: language))
         case .objective, .action, .riskAssessment, .needsAssessment, .followUpAdded, .followUpResolved:
             what = caseworkLine(entry.change, record: record)
+        case .conflictResolved(let change):
+            what = strings.conflictResolvedLine(label(of: change.key), change.new.map { value($0, of: change.key) } ?? strings.empty)
         }
-        let device = deviceNames[entry.device] ?? strings.deviceShort(String(entry.device.description.prefix(6)))
-        let who = namingDevice ? "\(entry.author) (\(device))" : entry.author
+        let who = namingDevice ? "\(entry.author) (\(laptop(entry.device)))" : entry.author
         return "\(time(entry.time))  \(who)  \(what)"
+    }
+
+    /// A laptop as History and the conflict screen name it: its name, or the start of its id before it has one.
+    func laptop(_ device: DeviceID) -> String {
+        deviceNames[device] ?? strings.deviceShort(String(device.description.prefix(6)))
     }
 
     /// The flags a caseworker set, in capitals so they are seen first ("SAFETY RISK").

@@ -125,7 +125,7 @@ struct ReportTables {
                 : list?.label(of: code, in: s.language) ?? code
         }
         var lines = [s.caseWorkReportTitle.uppercased(), row(s.assessmentsMade, count(report.assessments)),
-                     row(s.assessmentsOnTime, count(report.assessmentsOnTime))]
+                     row("  " + s.assessmentsOnTime, count(report.assessmentsOnTime))]
         lines += ["", s.openObjectivesByArea.uppercased()]
         lines += report.openObjectivesByArea.map { row("  " + label($0.code, CaseworkCodeLists.planArea), count($0.count)) }
         lines += ["", s.overdueByCaseworker.uppercased()]

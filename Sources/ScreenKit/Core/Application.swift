@@ -4,7 +4,7 @@ import Terminal
 ///
 /// It reads events from a `Terminal`, routes them (see `route(_:)`), and after anything changed
 /// draws the whole UI into a fresh grid and presents it; the terminal sends only the difference.
-/// It blocks in `nextEvent` between keys, waking only for the idle timer.
+/// It blocks in `nextEvent` between keys, waking only for its timers (idle and repeating).
 public final class Application {
     public let terminal: any Terminal
     public var theme: Theme
@@ -32,6 +32,7 @@ public final class Application {
     private var idleTimers: [IdleTimer] = []
     /// Work asked for with `afterTyping`, one per owner, in the order first asked.
     private var afterTypingWork: [(owner: ObjectIdentifier, action: () -> Void)] = []
+    private var repeatingTimers: [RepeatingTimer] = []
 
     /// - Parameter now: a monotonic clock; tests pass a fake one to drive idle timers.
     public init(terminal: any Terminal, theme: Theme? = nil, strings: ScreenKitStrings = .english, now: (() -> Duration)? = nil) {
@@ -131,6 +132,12 @@ public final class Application {
         }
     }
 
+    /// Calls `action` every `period`, keys or not (looking for what other laptops wrote); it
+    /// returns whether it changed anything, so that an idle screen is not drawn for nothing.
+    public func every(_ period: Duration, _ action: @escaping () -> Bool) {
+        repeatingTimers.append(RepeatingTimer(period: period, due: now() + period, action: action))
+    }
+
     // MARK: Running
 
     public func setNeedsRedraw() { needsRedraw = true }
@@ -190,8 +197,10 @@ public final class Application {
     }
 
     private func timeUntilNextTimer() -> Duration? {
-        let idle = now() - lastInput
-        return idleTimers.filter { !$0.fired }.map { max(.zero, $0.delay - idle) }.min()
+        let now = now()
+        let idle = now - lastInput
+        let idleWaits = idleTimers.filter { !$0.fired }.map { max(.zero, $0.delay - idle) }
+        return (idleWaits + repeatingTimers.map { max(.zero, $0.due - now) }).min()
     }
 
     private func fireDueTimers() {
@@ -201,6 +210,14 @@ public final class Application {
             idleTimers[index].action()
             settleStatus()
             setNeedsRedraw()
+        }
+        let now = now()
+        for index in repeatingTimers.indices where now >= repeatingTimers[index].due {
+            repeatingTimers[index].due = now + repeatingTimers[index].period
+            if repeatingTimers[index].action() {
+                settleStatus()
+                setNeedsRedraw()
+            }
         }
     }
 
@@ -227,6 +244,12 @@ private extension InputEvent {
         case .key, .resize, .unrecognised: false
         }
     }
+}
+
+private struct RepeatingTimer {
+    let period: Duration
+    var due: Duration
+    var action: () -> Bool
 }
 
 private struct IdleTimer {

@@ -11,6 +11,9 @@ public final class TabView: Widget {
     public var previousLabel: String
     public var nextLabel: String
     public var isHidden = false
+    /// Whether F7/F8 take room in the key bar. A screen with many keys of its own leaves them to
+    /// the strip's ‹ › and its help, so its own labels stay whole words at 80 columns.
+    public var showsKeysInBar = true
 
     public init(_ tabs: [(String, any Widget)], strings: ScreenKitStrings = .english) {
         self.tabs = tabs.map { (title: $0.0, content: $0.1) }
@@ -21,8 +24,8 @@ public final class TabView: Widget {
     public var children: [any Widget] { tabs.indices.contains(selected) ? [tabs[selected].content] : [] }
 
     public var bindings: [Binding] {
-        [Binding(previousKey, label: previousLabel) { [unowned self] in select(selected - 1) },
-         Binding(nextKey, label: nextLabel) { [unowned self] in select(selected + 1) }]
+        [Binding(previousKey, label: previousLabel, showInBar: showsKeysInBar) { [unowned self] in select(selected - 1) },
+         Binding(nextKey, label: nextLabel, showInBar: showsKeysInBar) { [unowned self] in select(selected + 1) }]
     }
 
     public func select(_ index: Int) {

@@ -26,12 +26,12 @@ final class AppHarness {
 
     /// `removesDirectory`: whether the directory goes with the harness (always for one it made).
     init(language: Language = .en, size: Size = Size(width: 100, height: 30), directory: URL? = nil,
-         removesDirectory: Bool = false, clock: FakeClock = FakeClock()) {
+         removesDirectory: Bool = false, clock: FakeClock = FakeClock(), stateDirectory: URL? = nil) {
         self.directory = directory ?? Self.temporaryDirectory()
         ownsDirectory = directory == nil || removesDirectory
         terminal = VirtualTerminal(size: size)
         self.clock = clock
-        var settings = SessionSettings(dataDirectory: self.directory, language: language)
+        var settings = SessionSettings(dataDirectory: self.directory, stateDirectory: stateDirectory, language: language)
         settings.kdf = Self.kdf
         settings.now = { clock.now }
         settings.today = { Self.today }

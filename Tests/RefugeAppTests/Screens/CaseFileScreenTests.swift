@@ -39,6 +39,25 @@ struct CaseFileScreenTests {
         }
     }
 
+    /// Issue 13: the case file's key bar at 80x24 says what each key does in whole words — no
+    /// abbreviation a caseworker has to guess ("3Направ", "Замет.", "Дублик.").
+    @Test(arguments: Language.allCases)
+    func theBarSaysWholeWordsAt80Columns(language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Size(width: 80, height: 24),
+                                          cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        let bar = try #require(app.terminal.rows.last)
+        let s = AppStrings(language)
+        let labels = [s.edit, s.addNote, s.addService, s.addReferral, s.changeStatus, s.markDuplicate, s.caseWork]
+        for label in labels {
+            #expect(!label.hasSuffix("."), "\(language): \(label) is an abbreviation")
+        }
+        for shown in [s.edit, s.addNote, s.addService, s.addReferral, s.changeStatus] {
+            #expect(bar.contains(shown), "\(language): \(shown) not in the bar: \(bar)")
+        }
+        #expect(!bar.contains("Направ ") && !bar.contains("Жолдам "), "\(bar)")
+    }
+
     @Test func f1ExplainsTheCaseFileKeysInRussian() throws {
         let app = try openFirstCase(language: .ru)
         app.press(.function(1))

@@ -92,6 +92,108 @@ struct KazakhScreenTests {
         expectKazakh(app, "new user")
     }
 
+    /// The agenda after sign-in: overdue, today and the week, with follow-ups typed in Kazakh.
+    @Test func agenda() throws {
+        let directory = AppHarness.temporaryDirectory()
+        try AppHarness.makeCaseFile(at: directory, cases: [AppHarness.person("Ахмедова", "Гульнара"),
+                                                             AppHarness.person("Сейітқали", "Әйгерім")])
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, mode: .readWrite,
+                                     calendar: ValidationContext(today: AppHarness.today))
+        let first = book.store.records[0].id
+        func followUp(_ title: String, _ day: Int) -> EventBody {
+            .followUpAdded(caseID: first, followUp: FollowUpEntry(
+                id: .random(), title: title, due: CalendarDate(year: 2026, month: 3, day: day)!, owner: "anna"))
+        }
+        try book.record([
+            followUp("Заңгерге қоңырау шалу", 5), followUp("Сот отырысы", 8), followUp("Дәрігерге бару", 12),
+            .riskAssessed(caseID: first, assessment: RiskAssessment(
+                date: AppHarness.today, individual: RiskRating(.high, reasons: ["threats"]), household: RiskRating(.low),
+                community: RiskRating(.low), immediateDanger: false)),
+        ])
+        book.close()
+        let app = AppHarness(language: .kk, size: Self.size, directory: directory, removesDirectory: true)
+        app.signIn()
+        #expect(app.top is AgendaScreen)
+        expectKazakh(app, "agenda")
+        app.press(.function(1))
+        expectKazakh(app, "agenda help")
+    }
+
+    /// Every case-work form (plan objectives and actions, risk and needs assessments, follow-ups)
+    /// and the plan and assessments tabs once they hold something.
+    @Test func planAndAssessments() throws {
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        app.press(.character("t"))
+        expectKazakh(app, "case work choice")
+        app.press(.escape)
+        for (index, choice) in CaseworkForms.Choice.allCases.enumerated() {
+            app.press(.character("t"))
+            for _ in 0..<index { app.press(.down) }
+            app.press(.enter)
+            expectKazakh(app, "case work: \(choice)")
+            app.press(.escape)
+            if app.top is Dialog { app.press(.enter) }
+        }
+        // A plan objective and a risk assessment, so that both tabs have lines to show.
+        app.press(.character("t"))
+        app.press(.enter)
+        app.type("қ")
+        app.press(.tab)
+        app.type("Төлқұжатты қалпына келтіру")
+        app.press(.function(2))
+        expectKazakh(app, "objective saved")
+        for tab in 1...7 {
+            expectKazakh(app, "case file tab \(tab)")
+            app.press(.function(8))
+        }
+    }
+
+    @Test func partnersAndAReferral() throws {
+        var values = AppHarness.person("Ахмедова", "Гульнара")
+        values[.consentToShareWithPartners] = .code("yes")
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size, cases: [values])
+        try app.book?.addPartner(PartnerDetails(name: "Алматы дағдарыс орталығы", kind: .ngo))
+        app.press(.function(11))
+        #expect(app.top is PartnersScreen)
+        expectKazakh(app, "partners")
+        app.press(.function(5))
+        expectKazakh(app, "new partner")
+        app.press(.function(2))
+        expectKazakh(app, "new partner without a name")
+        app.press(.escape)
+        if app.top is Dialog { app.press(.enter) }
+        app.press(.escape)
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        app.press(.character("p"))
+        #expect(app.top is FormScreen, "\(app.screen)")
+        expectKazakh(app, "referral to a partner")
+        app.press(.function(2))
+        expectKazakh(app, "referral without its answers")
+    }
+
+    @Test func importPreviewAndItsProblems() throws {
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size)
+        let file = """
+            familyName,givenName,gender,birthDate,citizenship,intakeDate
+            Каримова,Дильноза,female,1999-04-12,UZ,2024-03-01
+            Сейітқали,Әйгерім,әйел,31.02.2001,Қазақстан,2024-05-20
+
+            """
+        try Data(file.utf8).write(to: app.directory.appendingPathComponent("people.csv"))
+        app.press(.function(9))
+        app.press(.function(6))
+        expectKazakh(app, "import file prompt")
+        app.type("people.csv")
+        app.press(.enter)
+        #expect(app.top is ImportScreen, "\(app.screen)")
+        // The file's own column names and cells are data, shown as they are.
+        let data = Set(file.split { !$0.isLetter }.map(String.init))
+        let foreign = ForeignWords.found(in: app.screen).filter { !data.contains($0) }
+        #expect(foreign.isEmpty, "import preview: \(foreign)\n\(app.screen)")
+    }
+
     @Test func theScannerFindsForeignWords() {
         #expect(ForeignWords.found(in: "Істер · Cases") == ["Cases"])
         #expect(ForeignWords.found(in: "Істер · Дела") == ["Дела"])
@@ -106,6 +208,8 @@ enum ForeignWords {
     static let allowedLatin: Set<String> = [
         "Refuge", "refuge", "verify", "salvage", "Enter", "Esc", "Ins", "Insert", "Tab", "Del", "PgUp", "PgDn", "Ctrl", "Alt",
         "Shift", "Shelter", "anna", "CSV", "csv",
+        // Names of formats and tools, the same in every language: age encryption, an encoding, Excel's files.
+        "age", "utf", "xlsx", "xlsm",
     ]
 
     static let russianOnly: Set<String> = {
@@ -118,7 +222,9 @@ enum ForeignWords {
 
     /// Single letters are left alone: they are the keys of both layouts ("f (а)").
     static func found(in screen: String) -> [String] {
-        split(screen).filter { word in
+        // Paths and file names are data (a temporary directory, "referral-2026-0001.age").
+        let withoutPaths = screen.replacing(/[\w.\/-]*\/[\w.\/-]*|[\w-]+\.(age|csv|xlsx|xlsm)\b/, with: " ")
+        return split(withoutPaths).filter { word in
             guard word.count > 1 else { return false }
             if word.unicodeScalars.allSatisfy({ $0.isASCII }) {
                 return !allowedLatin.contains(word)

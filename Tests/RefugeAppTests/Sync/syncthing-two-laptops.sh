@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Two laptops sharing one case file through two real Syncthing instances on this machine.
+# Two laptops sharing one case file through two real Syncthing instances on this machine: intakes
+# both ways, an edit, a conflicting edit on both (one conflict on both), its resolution.
 # Run by SyncthingEndToEndTests with REFUGE_BIN set to the built `refuge`. Everything listens on
 # 127.0.0.1 only; global and local discovery, relays, NAT traversal, usage and crash reporting and
 # upgrades are switched off in config.xml before the first start (recipe and measurements:
@@ -146,5 +147,38 @@ refuge A sync status
 find "$ROOT/A/Refuge" "$ROOT/B/Refuge" -maxdepth 1 \( -name '*.sealed' -o -name lock -o -name 'sign-in-failures' -o -name 'own-log' \) | grep -q . \
   && die "a device-local file is in the shared folder"
 log "B's intake reached A: stats identical on both ($(wc -c <"$ROOT/a2.json") bytes); no device-local file was carried"
+
+# B edits A's case (a figure the statistics count); A sees the edit.
+refuge B case set 2024-0001 citizenship=UZ >/dev/null
+carry B A
+refuge A stats --format json --min-cell 1 >"$ROOT/a3.json"
+refuge B stats --format json --min-cell 1 >"$ROOT/b3.json"
+cmp -s "$ROOT/a2.json" "$ROOT/a3.json" && die "B's edit did not reach A"
+cmp -s "$ROOT/a3.json" "$ROOT/b3.json" || die "laptop A's statistics differ from B's after B's edit"
+log "B's edit reached A: stats identical on both"
+
+# The same field edited on both apart: one conflict, listed alike on both.
+refuge A case set 2024-0001 familyName=Каримова-Асанова >/dev/null
+refuge B case set 2024-0001 familyName=Karimova >/dev/null
+carry A B
+carry B A
+refuge A conflicts --format json >"$ROOT/ac.json"
+refuge B conflicts --format json >"$ROOT/bc.json"
+cmp -s "$ROOT/ac.json" "$ROOT/bc.json" || die "the conflicts differ: A $(cat "$ROOT/ac.json") B $(cat "$ROOT/bc.json")"
+jq -e '.conflicts | length == 1 and .[0].field == "familyName" and (.[0].values | length == 2)' "$ROOT/ac.json" >/dev/null \
+  || die "not one conflict with both values: $(cat "$ROOT/ac.json")"
+log "a conflicting edit on both is one conflict on both"
+
+# Resolved on B: none left on either, the chosen value on both.
+chosen=$(jq -r '.conflicts[0].values[0].value' "$ROOT/bc.json")
+refuge B conflicts --case 2024-0001 --field familyName --keep 1 >/dev/null
+carry B A
+for n in A B; do
+  refuge "$n" conflicts --format json | jq -e '.conflicts | length == 0' >/dev/null || die "a conflict is left on $n"
+done
+refuge A stats --format json --min-cell 1 >"$ROOT/a4.json"
+refuge B stats --format json --min-cell 1 >"$ROOT/b4.json"
+cmp -s "$ROOT/a4.json" "$ROOT/b4.json" || die "the statistics differ after the choice"
+log "resolved on B as \"$chosen\": no conflict on either laptop"
 for n in "${NODES[@]}"; do stop_node "$n"; done
 log "PASS"

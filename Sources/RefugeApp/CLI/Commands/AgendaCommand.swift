@@ -29,7 +29,7 @@ struct AgendaCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
-        guard (0...366).contains(days) else { throw ValidationError("--days must be between 0 and 366") }
+        guard (0...366).contains(days) else { throw ValidationError(cli("cli.agenda.daysRange")) }
     }
 
     func run() throws {

@@ -37,8 +37,9 @@ struct DeviceJoinCommand: ParsableCommand {
         }
         defer { book.close() }
         StateNote.say(book)
-        print("This laptop joined the case file in \(data.directory.path): it writes \(book.log.logFileName) "
-              + "and reads \(book.otherDevicesLogs.count) other laptop(s)' log(s); \(book.store.caseCount) cases.")
+        print(cli("cli.device.joined", count: book.otherDevicesLogs.count,
+                  ["directory": .text(data.directory.path), "log": .text(book.log.logFileName)]))
+        print(cli("cli.device.caseCount", count: book.store.caseCount))
     }
 }
 
@@ -69,15 +70,15 @@ struct SyncStatusCommand: ParsableCommand {
         defer { book.close() }
         let log = book.log
         let own = log.openingRead
-        let ownLine = "\(log.logFileName): \(own.recordCount) records"
-            + (own.lastTimestamp.map { ", last written \(formatTimestamp($0))" } ?? "")
+        let arguments: [String: WordValue] = ["log": .text(log.logFileName), "time": .text(own.lastTimestamp.map(formatTimestamp) ?? "")]
+        let ownLine = cli(own.lastTimestamp == nil ? "cli.sync.ownLog" : "cli.sync.ownLogWritten", count: own.recordCount, arguments)
         print(cli("cli.syncstatus.thisLaptop", ["name": .text(book.laptopName(writing: log.logFileName) ?? "—"), "report": .text(ownLine)]))
-        if log.peers.isEmpty { print("no other laptop's log in \(data.directory.path)") }
+        if log.peers.isEmpty { print(cli("cli.sync.noOtherLaptop", ["directory": .text(data.directory.path)])) }
         for peer in log.peers {
             print(cli("cli.syncstatus.otherLaptop", ["name": .text(book.laptopName(writing: peer.fileName) ?? "—"),
-                                                     "report": .text(peer.description)]))
+                                                     "report": .text(LogReportWording(cli).peer(peer))]))
             if book.revocations.revokes(peer.fileName) {
-                print(cli("cli.syncstatus.revoked", count: book.revocations.withheld[peer.fileName] ?? 0))
+                print("  " + cli("cli.syncstatus.revoked", count: book.revocations.withheld[peer.fileName] ?? 0))  // under its laptop
             }
         }
         if book.revocations.revokes(log.logFileName) { print(cli("cli.syncstatus.thisLaptopRevoked")) }
@@ -139,7 +140,7 @@ struct DeviceListCommand: ParsableCommand {
         ])
         var lines = [laptop.isThisLaptop ? cli("cli.devicelist.thisLaptop", ["line": .text(line)]) : line]
         if let revocation = laptop.revocation {
-            lines.append(cli("cli.devicelist.revoked", ["user": .text(revocation.by), "time": .text(time(revocation.at)),
+            lines.append("  " + cli("cli.devicelist.revoked", ["user": .text(revocation.by), "time": .text(time(revocation.at)),
                                                         "reason": .text(revocation.reason), "withheld": .number(laptop.withheld)]))
         }
         return lines.joined(separator: "\n")

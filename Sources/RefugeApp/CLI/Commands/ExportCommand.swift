@@ -43,13 +43,13 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if identifiable && format == .ctdc { throw ValidationError(cli("cli.export.ctdcAnonymised")) }
         if labels && format != .csv {
-            throw ValidationError("--labels is for people's csv and workbooks; json, ctdc and htcds keep their codes")
+            throw ValidationError(cli("cli.export.labelsForPeople"))
         }
         if format == .json && ExportFormat.tableFormat(forFileNamed: output) == .xlsx {
-            throw ValidationError("json is not a workbook: give -o FILE.json, or --format csv for FILE.xlsx")
+            throw ValidationError(cli("cli.export.jsonNotWorkbook"))
         }
         if ExportFormat.tableFormat(forFileNamed: output) == .xlsx && stdout {
-            throw ValidationError("a workbook is written only to a file")
+            throw ValidationError(cli("cli.export.workbookToFile"))
         }
         let identifiable = identifiable || format == .htcds
         if stdout && output != nil { throw ValidationError(cli("cli.export.outputOrStdout")) }
@@ -58,10 +58,10 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(cli("cli.export.identifiableNeedsOutput"))
         }
         if !recipients.isEmpty && passphraseFile != nil {
-            throw ValidationError("give either --recipient or --passphrase-file: age opens a passphrase file only when it has no other recipient")
+            throw ValidationError(cli("cli.export.recipientOrPassphrase"))
         }
         if (!recipients.isEmpty || passphraseFile != nil) && output == nil {
-            throw ValidationError("an encrypted export is written to a file: give -o FILE")
+            throw ValidationError(cli("cli.export.encryptedToFile"))
         }
     }
 
@@ -70,12 +70,12 @@ struct ExportCommand: ParsableCommand {
         if let passphraseFile {
             let path = (passphraseFile as NSString).expandingTildeInPath
             guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure("Cannot read the passphrase file \(passphraseFile). Nothing was exported.", status: .cannotOpen)
+                throw CommandFailure(cli("cli.export.passphraseFileUnreadable", ["file": .text(passphraseFile)]), status: .cannotOpen)
             }
             let passphrase = String(decoding: contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) } ?? ""
             guard !passphrase.isEmpty else {
-                throw CommandFailure("The passphrase file \(passphraseFile) is empty. Nothing was exported.", status: .rejectedInput)
+                throw CommandFailure(cli("cli.export.passphraseFileEmpty", ["file": .text(passphraseFile)]), status: .rejectedInput)
             }
             return [.passphrase(passphrase)]
         }
@@ -84,7 +84,8 @@ struct ExportCommand: ParsableCommand {
                 return .x25519(try X25519Recipient(parsing: text))
             } catch let error as AgeError {
                 guard case .invalidRecipient(let problem) = error else { throw error }
-                throw CommandFailure("Refused: \(CaseBook.PartnerRefusal.recipientProblem(problem)) (\(text)). Nothing was exported.",
+                let words = AppStrings(CommandWords.language).partnerRefusal(.details(.invalidRecipient(problem)))
+                throw CommandFailure(cli("cli.export.recipientRefused", ["problem": .text(words), "recipient": .text(text)]),
                                      status: .rejectedInput)
             }
         }

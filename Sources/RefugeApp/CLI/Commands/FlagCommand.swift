@@ -20,7 +20,7 @@ struct FlagCommand: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func validate() throws {
-        if set != nil && clear != nil { throw ValidationError("give either --set or --clear, not both") }
+        if set != nil && clear != nil { throw ValidationError(cli("cli.flag.setOrClear")) }
     }
 
     func run() throws {
@@ -29,10 +29,10 @@ struct FlagCommand: ParsableCommand {
         guard let caseID = book.store.caseID(numbered: caseNumber) else { throw CaseBook.PartnerRefusal.unknownCase(caseNumber) }
         if let set {
             try book.setFlag(set, on: caseID)
-            print("\(caseNumber): flag \"\(set)\" set.")
+            print(cli("cli.flag.set", ["number": .text(caseNumber), "flag": .text(UserFlags.label(of: set, in: CommandWords.language))]))
         } else if let clear {
             try book.clearFlag(clear, on: caseID)
-            print("\(caseNumber): flag \"\(clear)\" cleared.")
+            print(cli("cli.flag.cleared", ["number": .text(caseNumber), "flag": .text(UserFlags.label(of: clear, in: CommandWords.language))]))
         } else {
             for flag in book.store[caseID]?.userFlags ?? [] { print(flag) }
         }

@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
             print(preview.format + ".")
             print(cli("cli.import.columns"))
             for (column, target) in preview.mapping {
-                print("  \(column.isEmpty ? "(no header)" : ImportPreview.shown(column)) → \(target)")
+                print("  \(column.isEmpty ? cli("cli.import.noHeader") : ImportPreview.shown(column)) → \(target)")
             }
             check = preview.check
         } else {

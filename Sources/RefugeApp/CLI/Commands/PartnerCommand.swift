@@ -57,7 +57,7 @@ struct PartnerAddCommand: ParsableCommand {
     @OptionGroup var data: DataOption
 
     func validate() throws {
-        if details.kind == nil { throw ValidationError("give the partner's --kind") }
+        if details.kind == nil { throw ValidationError(cli("cli.partner.kindMissing")) }
     }
 
     func run() throws {
@@ -66,8 +66,8 @@ struct PartnerAddCommand: ParsableCommand {
         let partner = details.applied(to: PartnerDetails(name: name, kind: .other))
         let id = try book.addPartner(partner)
         let added = book.store.partners[id]!.details
-        print("Added partner \(added.name)" + (added.recipient.isEmpty
-            ? " (no age key: its referral packets will use a passphrase)." : " with age key \(added.recipient)."))
+        print(added.recipient.isEmpty ? cli("cli.partner.addedWithoutKey", ["name": .text(added.name)])
+              : cli("cli.partner.addedWithKey", ["name": .text(added.name), "recipient": .text(added.recipient)]))
     }
 }
 
@@ -89,7 +89,7 @@ struct PartnerChangeCommand: ParsableCommand {
         var changed = details.applied(to: partner.details)
         if let newName { changed.name = newName }
         try book.changePartner(partner.id, to: changed)
-        print("Changed partner \(book.store.partners[partner.id]!.details.name).")
+        print(cli("cli.partner.changed", ["name": .text(book.store.partners[partner.id]!.details.name)]))
     }
 }
 
@@ -109,7 +109,7 @@ struct PartnerRetireCommand: ParsableCommand {
         defer { book.close() }
         let partner = try book.activePartner(named: name)
         try book.retirePartner(partner.id, reason: reason)
-        print("Retired partner \(partner.details.name).")
+        print(cli("cli.partner.retired", ["name": .text(partner.details.name)]))
     }
 }
 
@@ -140,12 +140,12 @@ struct PartnerListCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         case .text:
-            if partners.isEmpty { print("No partners yet: add one with `refuge partner add --name NAME --kind KIND`.") }
+            if partners.isEmpty { print(cli("cli.partner.none")) }
             for partner in partners {
                 let details = partner.details
                 let place = [details.city, details.country].filter { !$0.isEmpty }.joined(separator: ", ")
-                print([details.name, details.kind.rawValue, place, details.recipient.isEmpty ? "passphrase" : "age key",
-                       partner.isRetired ? "retired" : ""].filter { !$0.isEmpty }.joined(separator: "\t"))
+                print([details.name, details.kind.rawValue, place, details.recipient.isEmpty ? cli("cli.partner.list.passphrase") : cli("cli.partner.list.ageKey"),
+                       partner.isRetired ? cli("cli.partner.list.retired") : ""].filter { !$0.isEmpty }.joined(separator: "\t"))
             }
         }
     }

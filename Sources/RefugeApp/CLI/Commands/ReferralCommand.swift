@@ -48,7 +48,7 @@ struct ReferralSendCommand: ParsableCommand {
 
     func validate() throws {
         if reasons.isEmpty {
-            throw ValidationError("give at least one --reason: \(ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(cli("cli.referral.reasonMissing", ["reasons": .text(ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))]))
         }
     }
 
@@ -59,9 +59,9 @@ struct ReferralSendCommand: ParsableCommand {
         let partner = try book.activePartner(named: self.partner)
         let packet = try book.refer(caseID, to: partner, reasons: reasons, parts: parts, overrideReason: overrideConsent,
                                     language: language.language, writingTo: output)
-        print("Wrote the referral packet for \(partner.details.name) to \(output).")
+        print(cli("cli.referral.written", ["partner": .text(partner.details.name), "file": .text(output)]))
         if let passphrase = packet.passphrase {
-            print("The partner has no age key: the packet opens with this passphrase (give it another way, not with the file):")
+            print(cli("cli.referral.passphraseFollows"))
             print(passphrase)
         }
     }
@@ -90,6 +90,7 @@ struct ReferralStatusCommand: ParsableCommand {
         guard let caseID = book.store.caseID(numbered: caseNumber) else { throw CaseBook.PartnerRefusal.unknownCase(caseNumber) }
         guard let partner = book.store.partner(named: self.partner) else { throw CaseBook.PartnerRefusal.unknownPartner(self.partner) }
         try book.changeReferral(caseID, partner: partner.id, to: to, on: date ?? book.calendar.today, outcome: outcome)
-        print("The referral of \(caseNumber) to \(partner.details.name) is now \(to.rawValue).")
+        print(cli("cli.referral.statusChanged", ["number": .text(caseNumber), "partner": .text(partner.details.name),
+                                                 "status": .text(to.label.text(in: CommandWords.language))]))
     }
 }

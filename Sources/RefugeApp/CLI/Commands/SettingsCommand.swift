@@ -26,7 +26,7 @@ struct SettingsCommand: ParsableCommand {
         for (name, value) in [("--reassessment-days", reassessmentDays), ("--reflection-days", reflectionDays),
                               ("--referral-outcome-days", referralOutcomeDays)] {
             if let value, !CaseworkSettings.allowedDays.contains(value) {
-                throw ValidationError("\(name) must be between 1 and 365")
+                throw ValidationError(cli("cli.settings.daysRange", ["option": .text(name)]))
             }
         }
     }

@@ -113,14 +113,14 @@ struct UserResetCommand: ParsableCommand {
         // Refuse before asking for the new passphrase, not after.
         guard book.isCoordinator else { throw CaseBook.NotPermitted.coordinatorsOnly(action: "reset passphrases") }
         guard name != book.user else {
-            throw CommandFailure("Change your own passphrase with `refuge user passwd`.", status: .rejectedInput)
+            throw CommandFailure(cli("cli.user.resetOwn"), status: .rejectedInput)
         }
         guard book.store.users[name]?.isActive == true else {
             throw CommandFailure(cli("cli.user.noActiveUser", ["name": .text(name)]), status: .rejectedInput)
         }
         let passphrase = try NewPassphrase.resolve(environment, variable: CommandEnvironment.newPassphraseKey, for: name)
         try book.resetPassphrase(of: name, to: passphrase, kdf: KDFChoice.resolve(environment))
-        print("Reset the passphrase of \(name); they must change it at their next sign-in.")
+        print(cli("cli.user.resetDone", ["name": .text(name)]))
     }
 }
 

@@ -25,7 +25,8 @@ struct CaseFileAccess {
 
     /// Opens and replays the case file. A damaged log is refused (exit 3) with the advice to run
     /// `verify` and `salvage`: figures and changes from a log with missing records would mislead.
-    func open(_ mode: CaseFileMode, as credentials: Credentials? = nil) throws -> CaseBook {
+    /// Cases' histories are kept only for a command that reads them (`keepsHistory`).
+    func open(_ mode: CaseFileMode, as credentials: Credentials? = nil, keepsHistory: Bool = false) throws -> CaseBook {
         let credentials = try credentials ?? self.credentials()
         let book: CaseBook
         do {
@@ -35,10 +36,10 @@ struct CaseFileAccess {
             }
             book = try signingIn {
                 try CaseBook.open(at: directory, state: state, user: credentials.user, passphrase: credentials.passphrase,
-                                  mode: mode == .read ? .readOnly : .readWrite, keepsHistory: false)
+                                  mode: mode == .read ? .readOnly : .readWrite, keepsHistory: keepsHistory)
             }
         } catch EventLogError.lockedByAnotherProcess where mode == .writeWhenFree {
-            return try open(.read, as: credentials)
+            return try open(.read, as: credentials, keepsHistory: keepsHistory)
         }
         if let copy = book.log.recovery.cutTailCopy {
             FileHandleOutput.standardError.write(cli("cli.note.cutTail", ["file": .text(String(describing: copy))]) + "\n")
@@ -51,7 +52,7 @@ struct CaseFileAccess {
                 book.close()
                 throw CommandFailure.rolledBack(directory, rollback)
             }
-            FileHandleOutput.standardError.write(cli("cli.warning", ["text": .text(String(describing: rollback))]) + "\n")
+            FileHandleOutput.standardError.write(cli("cli.warning", ["text": .text(LogReportWording(cli).rollback(rollback))]) + "\n")
         }
         guard book.log.openingRead.damage.isEmpty else {
             book.close()

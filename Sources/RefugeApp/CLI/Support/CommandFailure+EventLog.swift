@@ -11,7 +11,7 @@ extension CommandFailure {
     }
 
     static func rolledBack(_ directory: URL, _ finding: RollbackFinding) -> CommandFailure {
-        CommandFailure(cli("cli.error.rolledBack", ["directory": .text(directory.path), "finding": .text(String(describing: finding))]),
+        CommandFailure(cli("cli.error.rolledBack", ["directory": .text(directory.path), "finding": .text(LogReportWording(cli).rollback(finding))]),
                        status: .damagedLog)
     }
 }

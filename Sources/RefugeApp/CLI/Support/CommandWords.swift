@@ -33,8 +33,8 @@ enum CommandWords {
                 .replacing("(default: ", with: cli("cli.help.default") + " ")
                 .replacing("; default: ", with: "; " + cli("cli.help.defaultInline") + " ")
                 .replacing("(values: ", with: cli("cli.help.values") + " ")
-            if text.hasPrefix("  See 'refuge help <subcommand>' for detailed help.") {
-                text = "  " + cli("cli.help.seeSubcommand")
+            if let match = text.wholeMatch(of: /\ \ See '(.+) <subcommand>' for detailed help\./) {
+                text = "  " + cli("cli.help.seeSubcommand", ["command": .text(String(match.1))])
             }
             lines.append(text)
         }

@@ -8,7 +8,7 @@ enum KDFChoice {
         #if DEBUG
         guard let text = environment[CommandEnvironment.kdfLogNKey] else { return .standard }
         guard let logN = UInt8(text) else {
-            throw CommandFailure("\(CommandEnvironment.kdfLogNKey) must be a small whole number.", status: .cannotOpen)
+            throw CommandFailure(cli("cli.kdf.notANumber", ["variable": .text(CommandEnvironment.kdfLogNKey)]), status: .cannotOpen)
         }
         return KDFParameters(logN: logN, r: KDFParameters.standard.r, p: KDFParameters.standard.p)
         #else
