@@ -123,10 +123,12 @@ public struct CellGrid: Hashable, Sendable {
     /// drawn over a space.
     static func visible(_ grapheme: Character) -> Character {
         guard let first = grapheme.unicodeScalars.first else { return " " }
-        if first.properties.generalCategory == .control { return "\u{FFFD}" }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
-            return Character(" " + String(grapheme))
+        // Printable ASCII is most of every screen and needs no lookup in the Unicode tables.
+        if (0x20..<0x7F).contains(first.value) { return grapheme }
+        switch first.properties.generalCategory {
+        case .control: return "\u{FFFD}"
+        case .nonspacingMark, .enclosingMark: return Character(" " + String(grapheme))
+        default: return grapheme
         }
-        return grapheme
     }
 }

@@ -99,9 +99,10 @@ public final class CursesTerminal: Terminal {
             if decoder.isWaiting {
                 waitMs = 25
             } else if let deadline {
-                let left = ContinuousClock.now.duration(to: deadline)
-                if left <= .zero { return nil }
-                waitMs = Int32(clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+                // Past the deadline (a zero timeout) curses is still asked, without waiting: a key
+                // already typed is read rather than left for later.
+                let left = max(.zero, ContinuousClock.now.duration(to: deadline))
+                waitMs = Int32(clamping: left.components.seconds * 1000 + (left.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
             } else {
                 waitMs = -1
             }

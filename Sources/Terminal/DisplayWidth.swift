@@ -9,6 +9,7 @@ public enum DisplayWidth {
     /// a combining mark still gets one column so that it stays visible and editable. `wcwidth`'s -1
     /// (control or unknown) counts as 1; an emoji presentation selector makes a grapheme wide.
     public static func of(_ grapheme: Character) -> Int {
+        if grapheme.utf8.count == 1 { return 1 }  // ASCII: printable, or a control counted as 1
         _ = TextLocale.utf8Ready
         let scalars = grapheme.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -43,16 +44,36 @@ public enum DisplayWidth {
 
     /// `text` cut to `columns`, ending in "…" when something was cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
-        guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
-        return String(prefix(of: text, fitting: columns - 1).text) + "…"
+        fitted(text, to: columns).text
     }
 
     /// `text` padded with spaces (or cut with an ellipsis) to exactly `columns`.
     public static func pad(_ text: String, to columns: Int, alignRight: Bool = false) -> String {
-        let cut = truncate(text, to: columns)
-        let gap = String(repeating: " ", count: max(0, columns - of(cut)))
+        let (cut, width) = fitted(text, to: columns)
+        let gap = String(repeating: " ", count: max(0, columns - width))
         return alignRight ? gap + cut : cut + gap
+    }
+
+    /// `text` cut with "…" to `columns`, and its width, each grapheme measured once.
+    private static func fitted(_ text: String, to columns: Int) -> (text: String, width: Int) {
+        guard columns > 0 else { return ("", 0) }
+        var used = 0
+        var end = text.startIndex  // the end of the longest prefix that leaves a column for "…"
+        var endWidth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let width = of(text[index])
+            if used + width > columns {
+                return (String(text[..<end]) + "…", endWidth + of(Character("…")))
+            }
+            used += width
+            index = text.index(after: index)
+            if used <= columns - 1 {
+                end = index
+                endWidth = used
+            }
+        }
+        return (text, used)
     }
 }
 

@@ -29,6 +29,7 @@ struct BenchmarkRun {
             ("memory", "  memory", true, MemoryFigure.measure),
             ("search", "  search", true, SearchFigure.measure),
             ("frame", "  frames", true, FrameFigure.measure),
+            ("frame", "  a burst of search letters", true, SearchBurstFigure.measure),
             ("save", "  saves (\(options.saveCount) intakes and edits)", false, SaveFigure.measure),
         ]
         for (position, size) in options.sizes.enumerated() where caseloadFigures.contains(where: { options.wants($0.group) }) {

@@ -220,6 +220,40 @@ import Terminal
         #expect(terminal.pendingEvents == 0)
     }
 
+    /// Issue 17: keys that arrived together (a quick typist on a 9,600-baud line) are all handled
+    /// before the next frame, so five letters send one screen, not five.
+    @Test func keysWaitingTogetherAreDrawnAsOneFrame() {
+        let (app, terminal) = makeApp()
+        app.globalBindings = [Binding(.function(10), label: "Quit") { app.quit() }]
+        app.push(Screen(title: "S", root: TextField()))
+        app.runUntilIdle()
+        let presented = terminal.presentCount
+        terminal.type("Мадин")
+        terminal.press(.function(10))
+        app.run()
+        #expect(terminal.presentCount == presented + 1)
+        #expect(terminal.shows("Мадин"))
+    }
+
+    /// Work asked for while typing runs once per burst of typed keys, and before a key that is
+    /// not typing, so that Enter acts on what the letters before it produced.
+    @Test func workAfterTypingRunsOncePerBurstAndBeforeTheNextOtherKey() {
+        let (app, terminal) = makeApp()
+        let field = TextField()
+        var runs: [String] = []
+        field.onChange = { app.afterTyping(for: field) { runs.append(field.text) } }
+        var seenByEnter: [String] = []
+        app.bindings = [Binding(.enter, label: "Go") { seenByEnter = runs }]
+        app.push(Screen(title: "S", root: field))
+        terminal.type("abc")
+        terminal.press(.enter)
+        terminal.type("de")
+        terminal.press(.backspace)
+        app.runUntilIdle()
+        #expect(runs == ["abc", "abcd"])
+        #expect(seenByEnter == ["abc"])
+    }
+
     @Test func tooSmallShowsConfigurableMessageAndRecovers() {
         let (app, terminal) = makeApp(width: 100, height: 30)
         app.strings = .russian

@@ -98,7 +98,7 @@ public struct CaseImporter: Sendable {
                     columns = found
                     return
                 }
-                guard !known.isBlank(cells), !known.isLabelRow(cells, schema: schema) else { return }
+                guard !known.isBlank(cells), !known.isLabelRow(cells) else { return }
                 switch parseRow(cells, columns: known, row: row) {
                 case .success: check.readyRows += 1
                 case .failure(let rowErrors): check.add(rowErrors.errors)
@@ -138,7 +138,7 @@ public struct CaseImporter: Sendable {
                 columns = found
                 return
             }
-            guard !known.isBlank(cells), !known.isLabelRow(cells, schema: schema) else { return }
+            guard !known.isBlank(cells), !known.isLabelRow(cells) else { return }
             let imported = try parseRow(cells, columns: known, row: row).get()
             let caseID: CaseID = factory.nextID()
             let year = imported.values[.intakeDate]?.date?.year ?? context.today.year

@@ -17,6 +17,8 @@ struct ImportColumns: Sendable {
     let header: [String]
     let targets: [Target]
     let errors: [ImportError]
+    /// Built once: every row is compared with these names (`isLabelRow`).
+    private let names: ColumnNames
 
     /// True when a column every case needs is missing: every row would fail the same way.
     var lacksRequiredColumns: Bool {
@@ -25,6 +27,7 @@ struct ImportColumns: Sendable {
 
     init(header: [String], schema: IntakeSchema, overrides: [String: Target] = [:]) {
         let names = ColumnNames(schema: schema)
+        self.names = names
         self.header = header
         targets = header.map { overrides[$0] ?? names.target(of: $0) }
         var errors: [ImportError] = []
@@ -56,13 +59,13 @@ struct ImportColumns: Sendable {
 
     /// The HTCDS templates' second row, of labels: most filled cells of the mapped columns name
     /// their own column, which no case does.
-    func isLabelRow(_ cells: [String], schema: IntakeSchema) -> Bool {
-        let names = ColumnNames(schema: schema)
+    func isLabelRow(_ cells: [String]) -> Bool {
         var filled = 0, labels = 0
-        for (cell, target) in zip(cells, targets) where !cell.trimmingWhitespace().isEmpty {
-            guard case .field = target else { continue }
+        for (cell, target) in zip(cells, targets) {
+            guard case .field = target, !cell.trimmingWhitespace().isEmpty else { continue }
             filled += 1
-            if names.target(of: cell) == target || names.isHTCDSLabel(cell) { labels += 1 }
+            let folded = ColumnNames.fold(cell)
+            if names.target(ofFolded: folded) == target || ColumnNames.isHTCDSLabel(folded: folded) { labels += 1 }
         }
         return labels >= 3 && labels * 2 >= filled
     }
@@ -112,9 +115,11 @@ struct ColumnNames: Sendable {
         for name in [CaseExporter.caseNumberColumn, "", "№", "No", "#"] { byName[Self.fold(name)] = .ignored }
     }
 
-    func target(of column: String) -> ImportColumns.Target { byName[Self.fold(column)] ?? .unmapped }
+    func target(of column: String) -> ImportColumns.Target { target(ofFolded: Self.fold(column)) }
 
-    func isHTCDSLabel(_ cell: String) -> Bool { Self.htcdsLabels.contains(Self.fold(cell)) }
+    func target(ofFolded name: String) -> ImportColumns.Target { byName[name] ?? .unmapped }
+
+    static func isHTCDSLabel(folded cell: String) -> Bool { htcdsLabels.contains(cell) }
 
     /// Lower case, without spaces, underscores or a trailing "*" (required-field marks).
     static func fold(_ name: String) -> String {

@@ -129,9 +129,13 @@ final class CaseListScreen: Screen, CommandScreen {
         }
     }
 
+    /// The list follows the query once per burst of typed letters, not once per letter.
     private func searchChanged() {
-        source.query = searchField.text
-        refresh()
+        session.app.afterTyping(for: self) { [weak self] in
+            guard let self else { return }
+            source.query = searchField.text
+            refresh()
+        }
     }
 
     private func refresh() {

@@ -30,6 +30,8 @@ public final class Application {
     private let now: () -> Duration
     private var lastInput: Duration
     private var idleTimers: [IdleTimer] = []
+    /// Work asked for with `afterTyping`, one per owner, in the order first asked.
+    private var afterTypingWork: [(owner: ObjectIdentifier, action: () -> Void)] = []
     private var repeatingTimers: [RepeatingTimer] = []
 
     /// - Parameter now: a monotonic clock; tests pass a fake one to drive idle timers.
@@ -106,6 +108,30 @@ public final class Application {
         idleTimers.append(IdleTimer(delay: delay, action: action))
     }
 
+    // MARK: Typing
+
+    /// Runs `action` once the keys that arrived together have been handled: before the next frame,
+    /// or before a key that is not typing (anything but a character, Backspace, Delete or a paste)
+    /// is routed, so that Enter or Down acts on what the typing produced. Work only the last of
+    /// a burst of letters needs — refiltering a list as its query is typed — is thus done once
+    /// per burst. Asking again for the same `owner` before it ran replaces the earlier action.
+    public func afterTyping(for owner: AnyObject, _ action: @escaping () -> Void) {
+        let id = ObjectIdentifier(owner)
+        if let index = afterTypingWork.firstIndex(where: { $0.owner == id }) {
+            afterTypingWork[index].action = action
+        } else {
+            afterTypingWork.append((id, action))
+        }
+    }
+
+    private func runAfterTypingWork() {
+        while !afterTypingWork.isEmpty {
+            let work = afterTypingWork.removeFirst()
+            work.action()
+            setNeedsRedraw()
+        }
+    }
+
     /// Calls `action` every `period`, keys or not (looking for what other laptops wrote); it
     /// returns whether it changed anything, so that an idle screen is not drawn for nothing.
     public func every(_ period: Duration, _ action: @escaping () -> Bool) {
@@ -126,6 +152,11 @@ public final class Application {
         while isRunning, !screens.isEmpty {
             if let event = terminal.nextEvent(timeout: timeUntilNextTimer()) {
                 process(event)
+                // Every key already waiting is handled before drawing: over a slow line, five
+                // letters typed quickly send one screen, not five.
+                while isRunning, !screens.isEmpty, let waiting = terminal.nextEvent(timeout: .zero) {
+                    process(waiting)
+                }
             }
             fireDueTimers()
             renderIfNeeded()
@@ -156,6 +187,7 @@ public final class Application {
             event = .paste(pasted.text)
         case .key: break
         }
+        if !event.isTyping { runAfterTypingWork() }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
         layout(size: terminal.size)  // a key before the first frame still sees the real page
@@ -190,6 +222,7 @@ public final class Application {
     }
 
     private func renderIfNeeded() {
+        runAfterTypingWork()
         guard needsRedraw else { return }
         needsRedraw = false
         settleStatus()
@@ -201,6 +234,16 @@ public final class Application {
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
+}
+
+private extension InputEvent {
+    /// A key that edits text where it is typed; whatever else comes may act on what it changed.
+    var isTyping: Bool {
+        switch self {
+        case .paste, .key(.character), .key(.backspace), .key(.delete): true
+        case .key, .resize, .unrecognised: false
+        }
+    }
 }
 
 private struct RepeatingTimer {

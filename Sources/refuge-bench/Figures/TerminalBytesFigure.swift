@@ -51,6 +51,9 @@ enum TerminalBytesFigure {
         _ = try press(Keys.f7, "F7")
         let searchCharacter = try press("М", "a character in the search").count
         _ = try press(Keys.escape, "Esc from the search")
+        _ = try press(Keys.f7, "F7 again")
+        let searchBurst = try press(SearchBurstFigure.burst, "five letters at once in the search").count
+        _ = try press(Keys.escape, "Esc from the second search")
         _ = try press(Keys.f5, "F5", expecting: "New intake")
         let firstCharacter = try press("К", "a first character in a field").count
         let secondCharacter = try press("а", "a second character in a field").count
@@ -65,6 +68,7 @@ enum TerminalBytesFigure {
         suite.add(Figure("bytes_typed_character", "bytes: char typed in a field \(size)", unit: .bytes,
                          value: Double(firstCharacter + secondCharacter) / 2, targets: [.atMost(40)]))
         suite.add(Figure("bytes_search_character", "bytes: char typed in search \(size)", unit: .bytes, value: Double(searchCharacter)))
+        suite.add(Figure("bytes_search_burst", "bytes: 5 chars at once in search \(size)", unit: .bytes, value: Double(searchBurst)))
         suite.add(Figure("bytes_page_down", "bytes: PgDn in the list \(size)", unit: .bytes, value: Double(pageDown)))
         suite.add(Figure("bytes_open_case", "bytes: Enter opens a case \(size)", unit: .bytes, value: Double(openCase)))
     }

@@ -5,6 +5,7 @@ struct Figure {
         case milliseconds = "ms"
         case microseconds = "us"
         case bytes = "bytes"
+        case frames = "frames"
         case mebibytes = "MiB"
         case recordsPerSecond = "records/s"
         case mebibytesPerSecond = "MiB/s"

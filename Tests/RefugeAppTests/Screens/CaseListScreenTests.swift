@@ -45,6 +45,21 @@ struct CaseListScreenTests {
         #expect(app.shows("Shown 3"))
     }
 
+    /// Issue 17: five letters that arrive together refilter the list and draw it once, through
+    /// the run loop itself (F10 after them ends it).
+    @Test func searchLettersTypedAtOnceDrawOneFrameWithTheFinalList() throws {
+        let app = try AppHarness.signedIn(cases: Self.cases)
+        app.type("/")
+        let frames = app.terminal.presentCount
+        app.terminal.type("ahmed")
+        app.terminal.press(.function(10))
+        app.session.app.run()
+        #expect(app.terminal.presentCount == frames + 1)
+        #expect(app.shows("Shown 1"))
+        #expect(app.shows("Ахмедова Гульнара"))
+        #expect(!app.shows("Karimov"))
+    }
+
     @Test func searchOpensWithTheSlashKeyOfTheRussianLayoutToo() throws {
         let app = try AppHarness.signedIn(language: .ru, cases: Self.cases)
         app.type(".")
