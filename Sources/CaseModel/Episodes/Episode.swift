@@ -11,7 +11,7 @@ extension EpisodeID {
 /// One exploitation episode: a period of trafficking with its places, types, recruitment, means
 /// of control and how it ended (HTCDS's dated exploitation events, `hte_*`). The first is the
 /// intake's situation page, kept in the case's answers; a person trafficked again gets another.
-public struct Episode: Sendable, Hashable, Identifiable {
+public struct Episode: Codable, Sendable, Hashable, Identifiable {
     public let id: EpisodeID
     /// The answers of `EpisodeForms.episode`, by key.
     public internal(set) var values: [FieldKey: FieldValue]

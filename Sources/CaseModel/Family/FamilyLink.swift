@@ -1,7 +1,7 @@
 /// What a relative is to a person. A link is recorded once, on one case, and each case shows it
 /// from its own side: the child of a mother is shown on the mother's file as her child and on the
 /// child's file as the mother.
-public enum FamilyRelation: String, Sendable, Hashable, CaseIterable {
+public enum FamilyRelation: String, Codable, Sendable, Hashable, CaseIterable {
     case child, parent, sibling, partner, otherRelative
 
     /// What this person is to the relative, when the relative is `self` to them.
@@ -20,7 +20,7 @@ public enum FamilyRelation: String, Sendable, Hashable, CaseIterable {
 
 /// Another case of the same family: an accompanying child or another relative, each a case of its
 /// own (own consent, own flags), linked so that each file shows the other.
-public struct FamilyLink: Sendable, Hashable {
+public struct FamilyLink: Codable, Sendable, Hashable {
     public let relative: CaseID
     /// What the relative is to this case's person.
     public let relation: FamilyRelation

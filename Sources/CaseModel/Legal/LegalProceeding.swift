@@ -6,7 +6,7 @@ public typealias ProceedingID = Identifier<ProceedingTag>
 public typealias HearingID = Identifier<HearingTag>
 
 /// The kind of a legal proceeding.
-public enum ProceedingKind: String, Sendable, Hashable, CaseIterable {
+public enum ProceedingKind: String, Codable, Sendable, Hashable, CaseIterable {
     case criminal, civil, administrative, deportation
 
     var code: Code { Code(rawValue, label: "codeList.proceedingKind.\(rawValue)") }
@@ -15,7 +15,7 @@ public enum ProceedingKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The person's part in a proceeding.
-public enum ProceedingRole: String, Sendable, Hashable, CaseIterable {
+public enum ProceedingRole: String, Codable, Sendable, Hashable, CaseIterable {
     case victim, witness, accused
 
     var code: Code { Code(rawValue, label: "codeList.proceedingRole.\(rawValue)") }
@@ -25,7 +25,7 @@ public enum ProceedingRole: String, Sendable, Hashable, CaseIterable {
 
 /// A criminal, civil, administrative or deportation proceeding the person is part of; its hearings
 /// are recorded one by one (`Hearing`), each a follow-up on the agenda until its outcome is known.
-public struct LegalProceeding: Sendable, Hashable {
+public struct LegalProceeding: Codable, Sendable, Hashable {
     public let id: ProceedingID
     public let kind: ProceedingKind
     /// ISO 3166-1 alpha-2, empty when not known.
@@ -51,7 +51,7 @@ public struct LegalProceeding: Sendable, Hashable {
 }
 
 /// One hearing of a proceeding: its day and, once it has happened, its outcome.
-public struct Hearing: Sendable, Hashable {
+public struct Hearing: Codable, Sendable, Hashable {
     public let id: HearingID
     public let proceeding: ProceedingID
     public let date: CalendarDate
@@ -77,7 +77,7 @@ public enum HearingProblem: Error, Sendable, Hashable {
 }
 
 /// A case's proceedings with their hearings, as replay folded them.
-public struct LegalRecord: Sendable, Hashable {
+public struct LegalRecord: Codable, Sendable, Hashable {
     public private(set) var proceedings: [LegalProceeding] = []
     public private(set) var hearings: [Hearing] = []
 
