@@ -195,10 +195,37 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
     public var destination: String
     /// Sealed files left behind because they did not open.
     public var unreadableSealedFiles: [String] = []
+    /// In a shared folder: the other devices' logs, copied into the same new log.
+    public var otherLogs: [OtherLog] = []
+    /// Records the caller's rule left out (a revoked device's, past its revocation), this log's
+    /// and the others': they stay in the source folder.
+    public var leftOut = 0
+
+    /// Another device's log as salvage read it.
+    public struct OtherLog: Sendable, Equatable {
+        public let fileName: String
+        public let read: Result<ReadReport, NotRead>
+        public let copiedRecords: Int
+        public let leftOut: Int
+    }
+
+    /// Why another device's log was not copied.
+    public enum NotRead: Error, Sendable, Equatable, CustomStringConvertible {
+        case foreign
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .foreign: "it belongs to another case file"
+            case .unreadable(let reason): reason
+            }
+        }
+    }
 
     /// What the new log records about its making.
     func summary(from directory: String) -> String {
         "salvage of \(directory): \(copiedRecords) records copied"
+            + (otherLogs.isEmpty ? "" : ", and \(otherLogs.map(\.copiedRecords).reduce(0, +)) from \(otherLogs.count) other laptops' logs")
             + (source.damage.isEmpty ? "" : "; skipped " + source.damage.map { "\($0)" }.joined(separator: "; "))
             + (unreadableSealedFiles.isEmpty ? "" : "; left behind " + unreadableSealedFiles.map { $0 + ".sealed" }.joined(separator: ", "))
     }
@@ -208,6 +235,16 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
         lines += source.damage.map { "skipped: \($0)" }
         lines += unreadableSealedFiles.map { "left behind: \($0).sealed does not open" }
         lines.append("\(source)")
+        for other in otherLogs {
+            switch other.read {
+            case .success(let read):
+                lines.append("another laptop's log \(other.fileName): copied \(other.copiedRecords) records"
+                             + (other.leftOut > 0 ? ", left \(other.leftOut) in the folder (written after its laptop was revoked)" : ""))
+                lines += read.damage.map { "skipped in \(other.fileName): \($0)" }
+            case .failure(let reason):
+                lines.append("another laptop's log \(other.fileName): NOT COPIED, \(reason); it stays in the folder")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

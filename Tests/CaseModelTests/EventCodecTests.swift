@@ -9,6 +9,8 @@ import Testing
     static let bodies: [EventBody] = [
         .caseOpened(caseID: caseID, openedOn: Fixtures.date("2026-01-31")),
         .conflictResolved(caseID: caseID, change: FieldChange(key: .familyName, old: .text("Ким"), new: nil)),
+        .deviceNamed(device: DeviceID(high: 1, low: 2), log: "events-0123456789abcdef.log", name: "Ноутбук «Аутрич»"),
+        .deviceRevoked(device: DeviceID(high: 1, low: 2), log: "events-0123456789abcdef.log", lastSequence: UInt64.max, reason: ""),
         .fieldsSet(caseID: caseID, changes: [
             FieldChange(key: .familyName, old: nil, new: .text("Каримова")),
             FieldChange(key: .birthDate, old: .date(Fixtures.date("1999-02-28")), new: .date(Fixtures.date("1998-02-28"))),
@@ -70,6 +72,9 @@ import Testing
         .followUpResolved(caseID: caseID, ref: .referral(EventID(high: 9, low: 9)), resolution: .done(note: "принята")),
         .followUpResolved(caseID: caseID, ref: .planAction(ActionID(high: 3, low: 4)), resolution: .done(note: "")),
         .caseworkSettingsChanged(CaseworkSettings(reassessmentDays: 45, reflectionDays: 90, referralOutcomeDays: 7)),
+        .deviceNamed(device: DeviceID(high: 5, low: 6), log: "events-0123456789abcdef.log", name: "Ноутбук Айгүл"),
+        .deviceRevoked(device: DeviceID(high: 5, low: 6), log: "events-0123456789abcdef.log", lastSequence: 1_234,
+                       reason: "украден / stolen"),
     ]
 
     static func event(_ body: EventBody, counter: UInt32 = 7) -> Event {

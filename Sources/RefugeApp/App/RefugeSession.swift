@@ -109,6 +109,8 @@ final class RefugeSession {
             app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
         } else if book.movedPseudonymSecretIntoLog {
             app.showInfo(strings.pseudonymSecretMovedIntoLog)
+        } else if book.setAsideState != nil {
+            app.showInfo(strings.stateSetAside)
         }
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))

@@ -44,7 +44,7 @@ extension CaseBook {
     }
 
     /// The fields of a case that laptops edited apart, each with every value and who set it, on
-    /// which laptop and when.
+    /// which laptop and when (read from the case's history: a book opened without histories finds none).
     public func conflicts(of caseID: CaseID) throws -> [FieldConflict] {
         guard let record = store[caseID], !record.conflictingFields.isEmpty else { return [] }
         return FieldConflicts.of(record, history: try history(of: caseID))

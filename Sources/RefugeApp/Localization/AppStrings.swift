@@ -314,6 +314,7 @@ struct AppStrings: Sendable {
     }
     var stateOfAnotherCaseFile: String { w("severalLaptopsASharedFolder.stateOfAnotherCaseFile") }
     var revokedLaptop: String { w("severalLaptopsASharedFolder.revokedLaptop") }
+    var stateSetAside: String { w("severalLaptopsASharedFolder.stateSetAside") }
     var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
 
     // Added on other branches, converted at the merge.

@@ -45,6 +45,19 @@ struct LogReportWording {
         lines += report.source.damage.map { w("log.salvage.skipped", ["damage": .text(damage($0))]) }
         lines += report.unreadableSealedFiles.map { w("log.salvage.leftBehind", ["name": .text($0)]) }
         lines.append(read(report.source))
+        for other in report.otherLogs {
+            let file: [String: WordValue] = ["file": .text(other.fileName)]
+            switch other.read {
+            case .success(let read):
+                lines.append(w("log.salvage.otherLog", count: other.copiedRecords, file))
+                if other.leftOut > 0 { lines.append(w("log.salvage.otherLogLeftOut", count: other.leftOut, file)) }
+                lines += read.damage.map { w("log.salvage.skipped", ["damage": .text(damage($0))]) }
+            case .failure(.foreign):
+                lines.append(w("log.salvage.otherLogForeign", file))
+            case .failure(.unreadable(let reason)):
+                lines.append(w("log.salvage.otherLogUnreadable", file.merging(["reason": .text(reason)]) { $1 }))
+            }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -135,9 +135,8 @@ final class CaseFileScreen: Screen, CommandScreen {
                            duplicates.isEmpty ? "" : s.hasDuplicates(duplicates.joined(separator: ", ")),
                            // The keys are named here: the bar has no room left for them at 80 columns.
                            record.conflictingFields.isEmpty ? "" : s.conflictHint,
-                           possibleDuplicates.isEmpty ? ""
-                               : s.possibleDuplicates(possibleDuplicates.map(\.number.description).joined(separator: ", "))
-                               + (book.isCoordinator ? " — " + s.linkHint : "")]
+                           possibleDuplicates.isEmpty ? "" : s.possibleDuplicates(possibleDuplicates.map(\.number.description).joined(separator: ", ")),
+                           possibleDuplicates.isEmpty || !book.isCoordinator ? "" : s.linkHint]
             .filter { !$0.isEmpty }
         overview.text = book.store.schema.sections.map { section in
             let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }

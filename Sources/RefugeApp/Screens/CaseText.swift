@@ -99,8 +99,7 @@ struct CaseText {
         return "\(time(entry.time))  \(who)  \(what)"
     }
 
-    /// A laptop as history and the conflict screen name it ("ноутбук 3f9a2c").
-    /// A laptop as History names it: its name, or the start of its id before it has one.
+    /// A laptop as History and the conflict screen name it: its name, or the start of its id before it has one.
     func laptop(_ device: DeviceID) -> String {
         deviceNames[device] ?? strings.deviceShort(String(device.description.prefix(6)))
     }

@@ -80,7 +80,8 @@ final class ConflictScreen: Screen, CommandScreen {
             return session.app.dismiss(self)
         }
         if let chosen { session.app.showInfo(session.strings.conflictChosen(chosen)) }
-        let text = CaseText(strings: session.strings, masksNames: session.masksNames)
+        var text = CaseText(strings: session.strings, masksNames: session.masksNames)
+        text.deviceNames = book.laptopNames
         rows.items = conflicts.flatMap { conflict in
             conflict.edits.enumerated().map { index, edit in
                 (key: ConflictingValue(key: conflict.key, value: edit.value),

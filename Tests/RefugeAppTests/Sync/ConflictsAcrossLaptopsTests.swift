@@ -85,7 +85,7 @@ import Testing
         try onB.updateCase(id, to: fromB)
         onB.close()
         try workspace.a.receive(from: workspace.b)
-        #expect(try onA.takeInOtherLaptops() == 1, "B's edit")
+        #expect(try onA.takeInOtherLaptops() == 1, "B's edit (its name, given when it joined, is not news)")
         var typed = shown
         typed[.familyName] = .text("Ахметова-Серікқызы")
         try onA.updateCase(id, from: shown, to: typed)
@@ -144,7 +144,9 @@ import Testing
         harness.press(.character("v"))
         let number = try #require(harness.book?.store[id]?.number.description)
         #expect(harness.shows(strings.conflictsTitle(number)), "\(harness.screen)")
-        for value in ["Ахметова-2", "Akhmetova", "anna (\(CaseText(strings: strings).laptop(harness.book!.device)))"] {
+        var text = CaseText(strings: strings)
+        text.deviceNames = harness.book!.laptopNames
+        for value in ["Ахметова-2", "Akhmetova", "anna (\(text.laptop(harness.book!.device)))"] {
             #expect(harness.shows(value), "\(value)\n\(harness.screen)")
         }
         #expect(harness.shows(strings.conflictsChoose) && harness.shows(strings.conflictsTypeValue), "\(harness.screen)")
@@ -172,9 +174,37 @@ import Testing
         harness.press(.character("v"))
         #expect(harness.shows("Ахметова-Серікқызы") && harness.shows(AppStrings(.kk).conflictsTitle("2026-0001")), "\(harness.screen)")
         let book = try #require(harness.book)
-        let deviceIDs = Set(try book.conflicts(of: id).flatMap { $0.edits.map { $0.device.description.prefix(6) } })
-        let foreign = ForeignWords.found(in: harness.screen).filter { word in !deviceIDs.contains { $0.contains(word) } }
+        // The laptops' ids and names (a host name when none was given) are data, not interface.
+        let laptops = try book.conflicts(of: id).flatMap { $0.edits.map { String($0.device.description.prefix(6)) } }
+            + book.laptopNames.values
+        let foreign = ForeignWords.found(in: harness.screen).filter { word in !laptops.contains { $0.contains(word) } }
         #expect(foreign.isEmpty, "\(foreign)\n\(harness.screen)")
+    }
+
+    /// The same person registered on both laptops apart: the case file says so and names the key;
+    /// `l` (`д`) and Enter link them, the later as the duplicate of the earlier.
+    @Test func theCaseFileOffersAnIntakeOfTheSamePersonFromAnotherLaptopToLink() throws {
+        let (workspace, _) = try Self.joined()
+        var ids: [CaseID] = []
+        for (laptop, spelling) in [(workspace.a, "Сейтқали"), (workspace.b, "Сейткали")] {
+            let book = try laptop.open()
+            ids.append(try book.openCase(values: [.familyName: .text(spelling), .givenName: .text("Дана"), .gender: .code("female"),
+                                                  .intakeDate: .date(CalendarDate(year: 2026, month: 3, day: 2)!)]))
+            book.close()
+        }
+        try workspace.a.receive(from: workspace.b)
+        let harness = Self.harness(on: workspace.a, language: .ru)
+        let strings = AppStrings(.ru)
+        CaseFileScreen.open(ids[0], session: harness.session)
+        harness.run()
+        let book = try #require(harness.book)
+        let other = try #require(book.store[ids[1]]?.number.description)
+        #expect(harness.shows(strings.possibleDuplicates(other)) && harness.shows(strings.linkHint), "\(harness.screen)")
+        harness.press(.character("l"))
+        #expect(harness.shows(strings.linkDuplicateTitle(book.store[ids[0]]!.number.description)), "\(harness.screen)")
+        harness.press(.enter)
+        #expect(book.store[ids[1]]?.duplicateOf == ids[0], "the later case is the duplicate\n\(harness.screen)")
+        #expect(!harness.shows(strings.possibleDuplicates(other)), "\(harness.screen)")
     }
 
     @Test func f4TypesAValueOfItsOwnWithTheFieldsEditor() throws {

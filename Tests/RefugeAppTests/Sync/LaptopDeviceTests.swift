@@ -107,6 +107,63 @@ import Testing
         #expect(try asBota.laptops().allSatisfy { $0.revocation == nil })
     }
 
+    // MARK: - Salvage of every laptop's log
+
+    /// Salvage on A copies B's log too: the new case file of one log opens with every case either
+    /// laptop wrote, as A sees them, but without what B wrote after it was revoked.
+    @Test func salvageCopiesEveryLaptopsLogButNotWhatARevokedOneWroteAfter() throws {
+        let (workspace, _) = try Self.namedLaptops()
+        let onB = try workspace.b.open()
+        let fromB = try onB.openCase(values: Self.person)
+        onB.close()
+        try workspace.a.receive(from: workspace.b)
+        let onA = try workspace.a.open()
+        let fromA = try onA.openCase(values: Self.person)
+        try onA.revokeLaptop(named: "Outreach", reason: "lost")
+        onA.close()
+        let stolen = try workspace.b.open()
+        let afterRevocation = try stolen.openCase(values: Self.person)
+        stolen.close()
+        let bLog = try workspace.b.ownLogName()
+        try workspace.a.receive(from: workspace.b, only: [bLog])
+        let bBytes = try workspace.a.bytes(bLog)
+
+        let destination = workspace.root.appendingPathComponent("salvaged")
+        let report = try CaseBook.salvage(from: workspace.a.folder, state: workspace.a.state, to: destination,
+                                          user: Self.user, passphrase: Self.passphrase)
+        #expect(report.otherLogs.map(\.fileName) == [bLog])
+        #expect(report.otherLogs.first?.leftOut ?? 0 >= 2, "\(report)")
+        #expect(try workspace.a.bytes(bLog) == bBytes, "the source is only read")
+
+        let salvaged = try CaseBook.open(at: destination, user: Self.user, passphrase: Self.passphrase, calendar: Self.calendar)
+        defer { salvaged.close() }
+        let original = try workspace.a.open(.readOnly)
+        defer { original.close() }
+        #expect(salvaged.store[fromA] != nil && salvaged.store[fromB] != nil && salvaged.store[afterRevocation] == nil)
+        #expect(salvaged.store.records == original.store.records)
+        #expect(salvaged.store.users == original.store.users)
+    }
+
+    /// A log of another case file in the folder is reported and not copied; nothing else is lost.
+    @Test func salvageLeavesAForeignLogOutAndSaysSo() throws {
+        let (workspace, _) = try Workspace.joined()
+        let stranger = TwoLaptopTests.Laptop(folder: workspace.root.appendingPathComponent("c/Refuge"),
+                                             state: workspace.root.appendingPathComponent("c/state"))
+        try CaseBook.create(at: stranger.folder, state: stranger.state, organisation: "Other", user: Self.user,
+                            passphrase: Self.passphrase, kdf: .fastForTests, calendar: Self.calendar).close()
+        let foreign = try stranger.ownLogName()
+        try workspace.a.receive(from: stranger, only: [foreign])
+        try workspace.a.receive(from: workspace.b, only: [try workspace.b.ownLogName()])
+        let destination = workspace.root.appendingPathComponent("salvaged")
+        let report = try CaseBook.salvage(from: workspace.a.folder, state: workspace.a.state, to: destination,
+                                          user: Self.user, passphrase: Self.passphrase)
+        #expect(report.otherLogs.first { $0.fileName == foreign }?.read == .failure(.foreign))
+        #expect(LogReportWording(Words(.en)).salvage(report).contains("NOT COPIED"))
+        let salvaged = try CaseBook.open(at: destination, user: Self.user, passphrase: Self.passphrase, calendar: Self.calendar)
+        defer { salvaged.close() }
+        #expect(salvaged.store.caseCount == 1)
+    }
+
     // MARK: - Bad input carried by hand
 
     /// A log of a revoked laptop copied in by hand from a USB stick, with records written after the
@@ -198,5 +255,37 @@ enum SharedFolderNames {
         #expect(verify.status == 0, "\(verify.output)")
         let list = try workspace.run(["device", "list", "--format", "json"], environment: defaultState)
         #expect(list.status == 0 && list.output.contains("\"thisLaptop\" : true"), "\(list.output)")
+    }
+
+    /// The command line end to end on two laptops (two folders, files copied by hand): join with a
+    /// name, list, revoke, and `sync status` and `verify` reporting what the revoked laptop added.
+    @Test func joinListRevokeAndReportWithTheRealBinary() throws {
+        let a = try CLIWorkspace.initialised()
+        let b = try CLIWorkspace()
+        try FileManager.default.copyItem(at: a.data, to: b.data)
+        let joined = try b.run(["device", "join", "--name", "Outreach"])
+        #expect(joined.status == 0, "\(joined.output)")
+        let bLog = try #require(try FileManager.default.contentsOfDirectory(atPath: b.data.path).first { name in
+            name.hasPrefix("events-") && !FileManager.default.fileExists(atPath: a.data.appendingPathComponent(name).path)
+        })
+        try FileManager.default.copyItem(at: b.data.appendingPathComponent(bLog), to: a.data.appendingPathComponent(bLog))
+        let list = try a.run(["device", "list"])
+        #expect(list.status == 0 && list.output.contains("Outreach") && list.output.contains("(this laptop)"), "\(list.output)")
+        let caseworker = try a.run(["device", "revoke", "Outreach", "--reason", "stolen"], environment: ["REFUGE_USER": "nobody"])
+        #expect(caseworker.status != 0)
+        let revoked = try a.run(["device", "revoke", "Outreach", "--reason", "stolen"])
+        #expect(revoked.status == 0, "\(revoked.output)")
+
+        let stolen = try b.run(["import", b.file("cases.csv", CLIWorkspace.validCSV).path])
+        #expect(stolen.status == 0, "\(stolen.output)")
+        try FileManager.default.removeItem(at: a.data.appendingPathComponent(bLog))
+        try FileManager.default.copyItem(at: b.data.appendingPathComponent(bLog), to: a.data.appendingPathComponent(bLog))
+        let status = try a.run(["sync", "status"])
+        #expect(status.status == 0 && status.output.contains("other laptop (Outreach)") && status.output.contains("revoked laptop"),
+                "\(status.output)")
+        let verify = try a.run(["verify"])
+        #expect(verify.output.contains(bLog + ": from a revoked laptop"), "\(verify.output)")
+        let listed = try a.run(["device", "list", "--format", "json"])
+        #expect(listed.output.contains("\"revokedReason\" : \"stolen\""), "\(listed.output)")
     }
 }

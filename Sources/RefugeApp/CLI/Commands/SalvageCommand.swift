@@ -20,7 +20,8 @@ struct SalvageCommand: ParsableCommand {
         let credentials = try data.caseFile.credentials()
         let destination = DataLocation.resolve(output, environment: .current)
         let report = try data.caseFile.signingIn {
-            try EventLog.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user, passphrase: credentials.passphrase)
+            try CaseBook.salvage(from: data.directory, state: data.state, to: destination, user: credentials.user,
+                                 passphrase: credentials.passphrase)
         }
         print(LogReportWording(cli).salvage(report))
         print(cli("cli.salvage.check", ["directory": .text(destination.path)]))

@@ -20,6 +20,14 @@ struct VerifyCommand: ParsableCommand {
                                 user: credentials.user, passphrase: credentials.passphrase)
         }
         print(LogReportWording(cli).integrity(report))
+        // What revoked laptops wrote after their revocation: kept, never applied (log-format.md,
+        // "Revoked laptops"). The rule needs the events, so the case file is replayed for it.
+        if !report.peers.isEmpty, report.status != .damaged, let book = try? data.caseFile.openForReading(as: credentials) {
+            for (log, count) in book.revocations.withheld.sorted(by: { $0.key < $1.key }) {
+                print(cli("cli.verify.revokedLog", count: count, ["log": .text(log)]))
+            }
+            book.close()
+        }
         if let weak = EventLog.weakKeySlotCount(at: data.directory), weak > 0 {
             FileHandleOutput.standardError.write(cli("cli.verify.weakSlots", count: weak) + "\n")
         }
