@@ -8,7 +8,7 @@ import Terminal
 /// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
 /// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
 /// coordinator everyone's.
-final class AgendaScreen: Screen {
+final class AgendaScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     private let rows = TableRows<FollowUp>()
     let table: TableView
@@ -58,15 +58,28 @@ final class AgendaScreen: Screen {
         title = s.agendaTitle + (session.userName.map { " · \($0)" } ?? "")
     }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case markDone, move, drop, caseList }
+
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        return [
-            Binding(.function(5), .character("d"), label: s.markDone) { [unowned self] in markDone() },
-            Binding(.function(6), .character("m"), label: s.moveFollowUp) { [unowned self] in move() },
-            Binding(.function(8), .character("x"), label: s.dropFollowUp) { [unowned self] in drop() },
-            Binding(.escape, label: s.caseListTitle) { [unowned self] in showCaseList() },
-        ]
+        return CommandTable([
+            .init(.markDone, .function(5), .character("d"), label: s.markDone),
+            .init(.move, .function(6), .character("m"), label: s.moveFollowUp),
+            .init(.drop, .function(8), .character("x"), label: s.dropFollowUp),
+            .init(.caseList, .escape, label: s.caseListTitle),
+        ])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .markDone: markDone()
+        case .move: move()
+        case .drop: drop()
+        case .caseList: showCaseList()
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     private var selected: FollowUp? {
         rows.items.indices.contains(table.selectedRow) ? rows.items[table.selectedRow].key : nil

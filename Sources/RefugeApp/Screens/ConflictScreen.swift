@@ -5,7 +5,7 @@ import Terminal
 /// The fields of one case that laptops edited apart, each value with when, who and on which
 /// laptop it was set. Enter keeps the value of the selected row, F4 types another; the choice is
 /// one event, which every laptop folds alike. With no conflict left the screen closes and says so.
-final class ConflictScreen: Screen {
+final class ConflictScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let caseID: CaseID
     private let rows = TableRows<ConflictingValue>()
@@ -42,18 +42,28 @@ final class ConflictScreen: Screen {
 
     override func didAppear() { refresh() }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case choose, typeValue, back }
+
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        return [
-            Binding(.enter, label: s.conflictsChoose) { [unowned self] in
-                if table.selectedRow < rows.items.count { keep(rows.items[table.selectedRow].key) }
-            },
-            Binding(.function(4), label: s.conflictsTypeValue) { [unowned self] in
-                if table.selectedRow < rows.items.count { typeValue(for: rows.items[table.selectedRow].key.key) }
-            },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ]
+        return CommandTable([
+            .init(.choose, .enter, label: s.conflictsChoose),
+            .init(.typeValue, .function(4), label: s.conflictsTypeValue),
+            .init(.back, .escape, label: s.back),
+        ])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .choose:
+            if table.selectedRow < rows.items.count { keep(rows.items[table.selectedRow].key) }
+        case .typeValue:
+            if table.selectedRow < rows.items.count { typeValue(for: rows.items[table.selectedRow].key.key) }
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     /// The conflicts as the case file holds them now; none left closes the screen.
     private func refresh() {

@@ -4,7 +4,7 @@ import Terminal
 
 /// Offered before a first save: earlier cases that may be the same person. Enter opens the
 /// selected one instead; F2 saves the new case anyway; Esc goes back to the form.
-final class DuplicatesDialog: Dialog {
+final class DuplicatesDialog: Dialog, CommandScreen {
     private let table: TableView
     private let rows: TableRows<CaseID>
     private let onOpen: (CaseID) -> Void
@@ -34,11 +34,23 @@ final class DuplicatesDialog: Dialog {
         }
     }
 
-    override var bindings: [Binding] {
-        [Binding(.function(2), .control("s"), label: strings.saveAnyway) { [unowned self] in
+    enum Command: CaseIterable { case saveAnyway, back }
+
+    var commandTable: CommandTable<Command> {
+        CommandTable([
+            .init(.saveAnyway, .function(2), .control("s"), label: strings.saveAnyway),
+            .init(.back, .escape, label: strings.back),
+        ])
+    }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .saveAnyway:
             close()
             onSaveAnyway()
-        },
-         Binding(.escape, label: strings.back) { [unowned self] in close() }]
+        case .back: close()
+        }
     }
+
+    override var bindings: [Binding] { commandBindings }
 }

@@ -6,7 +6,7 @@ import Terminal
 /// Coordinators bring in records they already have: the preview of a file — its format, where
 /// each column goes, how many rows are ready, every problem by row and column — and F2 to import
 /// every row or none. The same `ImportPreview` and `CaseBook.importCases` as `refuge import`.
-final class ImportScreen: Screen {
+final class ImportScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     private let preview: ImportPreview
     let body = Paragraph("", scrollable: true)
@@ -51,15 +51,25 @@ final class ImportScreen: Screen {
         return lines.joined(separator: "\n")
     }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case confirm, back }
+
+    /// Confirming is offered only when the check found nothing wrong.
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        var bindings: [Binding] = []
-        if preview.check.failure == nil {
-            bindings.append(Binding(.function(2), label: s.importConfirm) { [unowned self] in importAll() })
-        }
-        bindings.append(Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) })
-        return bindings
+        var rows: [CommandTable<Command>.Row] = []
+        if preview.check.failure == nil { rows.append(.init(.confirm, .function(2), label: s.importConfirm)) }
+        rows.append(.init(.back, .escape, label: s.back))
+        return CommandTable(rows)
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .confirm: importAll()
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     /// All rows or none: a row that fails now (the file changed since the preview) stops the
     /// import before its commit, so nothing counts.

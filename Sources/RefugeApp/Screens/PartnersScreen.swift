@@ -4,7 +4,7 @@ import ScreenKit
 import Terminal
 
 /// The partner directory: a adds a partner, e edits the selected one, d retires it.
-final class PartnersScreen: Screen {
+final class PartnersScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     private let rows = TableRows<PartnerID>()
     let table: TableView
@@ -32,15 +32,28 @@ final class PartnersScreen: Screen {
         table.reload()
     }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case add, edit, retire, back }
+
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        return [
-            Binding(.function(5), .character("a"), label: s.addPartner) { [unowned self] in PartnerFormScreens.add(session: session) },
-            Binding(.function(4), .character("e"), label: s.edit) { [unowned self] in editSelected() },
-            Binding(.function(8), .character("d"), label: s.retirePartner) { [unowned self] in retireSelected() },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ]
+        return CommandTable([
+            .init(.add, .function(5), .character("a"), label: s.addPartner),
+            .init(.edit, .function(4), .character("e"), label: s.edit),
+            .init(.retire, .function(8), .character("d"), label: s.retirePartner),
+            .init(.back, .escape, label: s.back),
+        ])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .add: PartnerFormScreens.add(session: session)
+        case .edit: editSelected()
+        case .retire: retireSelected()
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     private var selected: Partner? {
         guard rows.items.indices.contains(table.selectedRow) else { return nil }

@@ -6,7 +6,7 @@ import Terminal
 /// Coordinators: what changed across cases today or this week, newest first, by everyone or one
 /// person — read back from the log for the cases changed in that time. Views are left out (they
 /// are each case's access log).
-final class RecentChangesScreen: Screen {
+final class RecentChangesScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     private let header = Label("", role: .header)
     private let body = Paragraph("", scrollable: true)
@@ -23,17 +23,28 @@ final class RecentChangesScreen: Screen {
 
     override func didAppear() { refresh() }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case togglePeriod, choosePerson, back }
+
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        return [
-            Binding(.function(5), .character("t"), label: todayOnly ? s.recentWeek : s.recentToday) { [unowned self] in
-                todayOnly.toggle()
-                refresh()
-            },
-            Binding(.function(6), .character("w"), label: s.historyPersonKey) { [unowned self] in choosePerson() },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ]
+        return CommandTable([
+            .init(.togglePeriod, .function(5), .character("t"), label: todayOnly ? s.recentWeek : s.recentToday),
+            .init(.choosePerson, .function(6), .character("w"), label: s.historyPersonKey),
+            .init(.back, .escape, label: s.back),
+        ])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .togglePeriod:
+            todayOnly.toggle()
+            refresh()
+        case .choosePerson: choosePerson()
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     /// The changes in the chosen days, newest first, each with its case number.
     private func entries() -> [(number: CaseNumber, entry: HistoryEntry)] {

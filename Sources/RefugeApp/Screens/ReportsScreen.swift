@@ -6,7 +6,7 @@ import Terminal
 /// The statistics of a period (by intake date) as tables, small groups shown only as "<5" so
 /// nobody can be recognised; F5 exports the period's cases anonymised, worded for people (CSV, or
 /// a workbook for a `.xlsx` name); F6 brings records in from a file (coordinators).
-final class ReportsScreen: Screen {
+final class ReportsScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     let fromField: DateField
     let toField: DateField
@@ -30,17 +30,28 @@ final class ReportsScreen: Screen {
 
     override func didAppear() { recompute() }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case export, importRecords, back }
+
+    /// Importing is a coordinator's command only.
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        var bindings = [Binding(.function(5), .character("x"), label: s.export) { [unowned self] in askExportPath() }]
+        var rows: [CommandTable<Command>.Row] = [.init(.export, .function(5), .character("x"), label: s.export)]
         if session.book?.isCoordinator == true {
-            bindings.append(Binding(.function(6), .character("i"), label: s.importRecords) { [unowned self] in
-                ImportScreen.choose(session: session)
-            })
+            rows.append(.init(.importRecords, .function(6), .character("i"), label: s.importRecords))
         }
-        bindings.append(Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) })
-        return bindings
+        rows.append(.init(.back, .escape, label: s.back))
+        return CommandTable(rows)
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .export: askExportPath()
+        case .importRecords: ImportScreen.choose(session: session)
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     var query: StatisticsQuery {
         StatisticsQuery(from: fromField.date, to: toField.date)

@@ -36,12 +36,23 @@ final class SignInScreen: SubmittingFormScreen {
 
 /// The screen while locked: nothing of the case file, only the passphrase of the signed-in user,
 /// or F3 for another user (a shared laptop at shift change).
-final class LockScreen: SubmittingFormScreen {
+final class LockScreen: SubmittingFormScreen, CommandScreen {
     private unowned let session: RefugeSession
 
-    override var bindings: [Binding] {
-        super.bindings + [Binding(.function(3), label: session.strings.otherUser) { [unowned self] in session.signInAsAnotherUser() }]
+    enum Command: CaseIterable { case otherUser }
+
+    var commandTable: CommandTable<Command> {
+        CommandTable([.init(.otherUser, .function(3), label: session.strings.otherUser)])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .otherUser: session.signInAsAnotherUser()
+        }
+    }
+
+    /// The form's own keys (F2 unlock, field movement) first, then the lock's.
+    override var bindings: [Binding] { super.bindings + commandBindings }
 
     init(session: RefugeSession) {
         self.session = session

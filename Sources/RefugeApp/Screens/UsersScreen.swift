@@ -5,7 +5,7 @@ import Terminal
 
 /// Coordinators only: who may open the case file. a adds a user, d disables the selected one,
 /// p changes one's own passphrase.
-final class UsersScreen: Screen {
+final class UsersScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
     private let rows = TableRows<String>()
     let table: TableView
@@ -31,16 +31,30 @@ final class UsersScreen: Screen {
         table.reload()
     }
 
-    override var bindings: [Binding] {
+    enum Command: CaseIterable { case add, disable, resetPassphrase, changeOwnPassphrase, back }
+
+    var commandTable: CommandTable<Command> {
         let s = session.strings
-        return [
-            Binding(.function(5), .character("a"), label: s.addUser) { [unowned self] in UserForms.addUser(session: session) },
-            Binding(.function(8), .character("d"), label: s.disableUser) { [unowned self] in disableSelected() },
-            Binding(.function(6), .character("r"), label: s.resetPassphrase) { [unowned self] in resetSelected() },
-            Binding(.function(4), .character("p"), label: s.changePassphrase) { [unowned self] in UserForms.changeOwnPassphrase(session: session) },
-            Binding(.escape, label: s.back) { [unowned self] in session.app.dismiss(self) },
-        ]
+        return CommandTable([
+            .init(.add, .function(5), .character("a"), label: s.addUser),
+            .init(.disable, .function(8), .character("d"), label: s.disableUser),
+            .init(.resetPassphrase, .function(6), .character("r"), label: s.resetPassphrase),
+            .init(.changeOwnPassphrase, .function(4), .character("p"), label: s.changePassphrase),
+            .init(.back, .escape, label: s.back),
+        ])
     }
+
+    func perform(_ command: Command) {
+        switch command {
+        case .add: UserForms.addUser(session: session)
+        case .disable: disableSelected()
+        case .resetPassphrase: resetSelected()
+        case .changeOwnPassphrase: UserForms.changeOwnPassphrase(session: session)
+        case .back: session.app.dismiss(self)
+        }
+    }
+
+    override var bindings: [Binding] { commandBindings }
 
     /// A forgotten passphrase: the coordinator gives a new one, which the user must change.
     private func resetSelected() {

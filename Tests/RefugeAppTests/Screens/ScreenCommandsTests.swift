@@ -5,7 +5,7 @@ import Foundation
 import Terminal
 import Testing
 
-/// The case list's and the case file's commands, run by name from their tables (issue 18).
+/// Screens' commands, run by name from their tables (issue 18).
 @Suite("Screen commands")
 struct ScreenCommandsTests {
     @Test func theCaseFilesCommandsRunByNameAndEachHasItsKeys() throws {
@@ -28,6 +28,32 @@ struct ScreenCommandsTests {
         #expect(app.top === caseFile)
         _ = note
         caseFile.perform(.back)
+        app.run()
+        #expect(app.top === list)
+    }
+
+    @Test func theReportsAndRecentChangesCommandsRunByName() throws {
+        let app = try AppHarness.signedIn(language: .ru, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let list = try #require(app.top as? CaseListScreen)
+        list.perform(.reports)
+        app.run()
+        let reports = try #require(app.top as? ReportsScreen)
+        // The signed-in user is the coordinator: importing is in the table, on F6 and i (ш on ЙЦУКЕН).
+        #expect(reports.commandTable.keys(for: .importRecords) == [.function(6), .character("i")])
+        #expect(reports.commandTable.command(for: .character("ш")) == .importRecords)
+        reports.perform(.back)
+        app.run()
+        #expect(app.top === list)
+
+        list.perform(.recentChanges)
+        app.run()
+        let recent = try #require(app.top as? RecentChangesScreen)
+        func periodLabel() -> String? { recent.commandTable.rows.first { $0.command == .togglePeriod }?.label }
+        let before = periodLabel()
+        recent.perform(.togglePeriod)
+        app.run()
+        #expect(periodLabel() != before, "the label names the other period after toggling")
+        recent.perform(.back)
         app.run()
         #expect(app.top === list)
     }
