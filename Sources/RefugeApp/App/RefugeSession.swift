@@ -23,6 +23,9 @@ final class RefugeSession {
     private(set) var isLocked = false
     /// The background read's damage was shown (once per sign-in).
     private var reportedDamageAfterOpen = false
+    /// The sign-in is recorded once the background read found the old frames whole: nothing is
+    /// appended to a file whose damage is not yet known.
+    private var signInToRecord = false
     /// Names shown as initials on every screen (F6 on the case list), for work where others can
     /// see the screen; the top line says so until it is turned off.
     var masksNames = false { didSet { updateMarker() } }
@@ -48,7 +51,10 @@ final class RefugeSession {
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
         // A pause long enough that writing the snapshot is in nobody's way (it also is at lock and quit).
         app.onIdle(after: .seconds(20)) { [unowned self] in book?.saveSnapshot() }
-        app.onIdle(after: .milliseconds(300)) { [unowned self] in reportDamageFoundAfterOpen() }
+        app.onIdle(after: .milliseconds(300)) { [unowned self] in
+            reportDamageFoundAfterOpen()
+            recordSignInOnceVerified()
+        }
         app.every(settings.otherLaptopsPoll) { [unowned self] in takeInOtherLaptops() }
         updateGlobalBindings()
     }
@@ -105,7 +111,9 @@ final class RefugeSession {
         self.book = book
         reportedDamageAfterOpen = false
         userName = book.user
-        if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
+        book.verifyInBackground()
+        signInToRecord = !book.isReadOnly
+        recordSignInOnceVerified()
         updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
@@ -119,7 +127,6 @@ final class RefugeSession {
         } else if book.setAsideState != nil {
             app.showInfo(strings.stateSetAside)
         }
-        book.verifyInBackground()
         if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if book.mustChangePassphrase {
@@ -141,8 +148,26 @@ final class RefugeSession {
     func reportDamageFoundAfterOpen() {
         guard let book, !reportedDamageAfterOpen, book.damageFoundAfterOpen != nil else { return }
         reportedDamageAfterOpen = true
+        // What the snapshot showed gives way to what the log still holds, as an open that found
+        // the damage itself shows it (the damaged frames left out, read-only).
+        do {
+            try book.reopenAndReplay()
+            for case let screen as ShowsCaseFile in app.screens { screen.caseFileChanged() }
+        } catch {
+            show(error)
+        }
         updateMarker()
         app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
+    }
+
+    /// Records the sign-in when the background read of the old frames is done (at once when the
+    /// open read them itself), or, `waiting`, after waiting for it (the session ends).
+    private func recordSignInOnceVerified(waiting: Bool = false) {
+        guard signInToRecord, let book else { return }
+        if waiting { book.waitForBackgroundVerification() }
+        guard book.coveredFrames.current != .running else { return }
+        signInToRecord = false
+        if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
     }
 
     private func updateMarker() {
@@ -192,6 +217,7 @@ final class RefugeSession {
     func lock() {
         guard let book, !isLocked else { return }
         drafts.flush()
+        recordSignInOnceVerified(waiting: true)
         isLocked = true
         for screen in app.screens.dropLast() { app.dismiss(screen) }
         self.book = nil
@@ -215,6 +241,7 @@ final class RefugeSession {
     /// Leaves the program; an unfinished form stays as a draft for the next sign-in.
     func quit() {
         drafts.flush()
+        recordSignInOnceVerified(waiting: true)
         book?.close()
         book = nil
         app.quit()
@@ -270,7 +297,7 @@ final class RefugeSession {
     func writableBook() throws -> CaseBook {
         guard let book else { throw UserMessage(strings.unexpected("locked")) }
         guard !book.isReadOnly else { throw UserMessage(strings.readOnlyRefused) }
-        if book.log.writerFailure != nil { try book.reopenAfterWriteFailure() }
+        if book.log.writerFailure != nil { try book.reopenAndReplay() }
         return book
     }
 

@@ -308,6 +308,9 @@ public final class CaseBook {
     @discardableResult
     public func append(_ events: [Event]) throws -> [Event] {
         guard !events.isEmpty else { return [] }
+        // Nothing is written to a file whose old frames are still being checked: a first save made
+        // before the background read finished waits for its verdict.
+        coveredFrames.waitUntilFinished()
         if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: "damage was found; run salvage") }
         // A laptop revoked by another adds nothing more: its records would never be applied.
         guard !revocations.revokes(log.logFileName) else { throw NotPermitted.revokedLaptop }
@@ -367,9 +370,10 @@ public final class CaseBook {
         try body(&factory)
     }
 
-    /// Opens the log again after a failed write (a full disk, since cleared) stopped its writer,
-    /// with the key already held, and replays it: the failed write may still have reached the disk.
-    public func reopenAfterWriteFailure() throws {
+    /// Opens the log again with the key already held and replays it, reading every frame: after a
+    /// failed write (a full disk, since cleared) stopped its writer — that write may still have
+    /// reached the disk — and after the background read found damage the snapshot had hidden.
+    public func reopenAndReplay() throws {
         let history = store.historyKeeping
         var stream = ReplayStream(history: history)
         log = try log.reopened { stream.fold($0) }

@@ -77,6 +77,9 @@ struct StartScreensTests {
 
     @Test func signInRecordsTheEventAndADamagedOrLockedFileIsExplained() throws {
         let app = try AppHarness.signedIn()
+        // Recorded once the frames a snapshot covered are known to be whole (at the first pause).
+        app.book?.waitForBackgroundVerification()
+        app.pause()
         #expect(app.book?.store.activity.contains { $0.body == .userSignedIn && $0.author == "anna" } == true)
         // A second Refuge on the same directory is refused, naming the holder.
         let second = AppHarness(directory: app.directory)

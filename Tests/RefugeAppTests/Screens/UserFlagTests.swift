@@ -8,7 +8,7 @@ import Testing
 @Suite("User flags on a case")
 struct UserFlagTests {
     @Test(arguments: [(Language.en, "SAFETY RISK", "flag set: Safety risk", "flag cleared: Safety risk"),
-                      (Language.ru, "УГРОЗА БЕЗОПАСНОСТИ", "отметка: Угроза безопасности", "отметка снята: Угроза безопасности")])
+                      (Language.ru, "УГРОЗА БЕЗОПАСНОСТИ", "отметка поставлена: Угроза безопасности", "отметка снята: Угроза безопасности")])
     func aFlagIsSetShownOnTheListAndTheCaseFileThenCleared(language: Language, shown: String, setLine: String, clearedLine: String) throws {
         let app = try AppHarness.signedIn(language: language, cases: [AppHarness.person("Каримова", "Дильноза")])
         app.press(.enter)
