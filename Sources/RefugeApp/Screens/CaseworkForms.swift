@@ -6,7 +6,7 @@ import ScreenKit
 /// intake is built from its schema; each save is one event with the user's name.
 enum CaseworkForms {
     /// What the case file's "Plan…" key offers.
-    enum Choice: String, CaseIterable {
+    enum Choice: String, MenuChoice {
         case addObjective, editObjective, addAction, editAction, risk, needs, followUp
 
         func label(_ s: AppStrings) -> String {
@@ -24,12 +24,7 @@ enum CaseworkForms {
 
     /// Asks what to do, then opens that form.
     static func choose(session: RefugeSession, record: CaseRecord) {
-        let s = session.strings
-        let options = Choice.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label(s)) }
-        session.app.push(ChooseDialog(title: s.caseWorkTitle, options: options) { option in
-            guard let choice = option.flatMap({ Choice(rawValue: $0.code) }) else { return }
-            open(choice, session: session, record: record)
-        })
+        session.choose(Choice.self, title: session.strings.caseWorkTitle) { open($0, session: session, record: record) }
     }
 
     static func open(_ choice: Choice, session: RefugeSession, record: CaseRecord) {

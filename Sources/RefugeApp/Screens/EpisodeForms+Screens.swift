@@ -47,7 +47,7 @@ enum EpisodeScreens {
 /// The case file's legal proceedings: add or edit a proceeding, add a hearing, record a hearing's
 /// outcome (refused before the hearing's day), each a form declared as data in `LegalForms`.
 enum LegalScreens {
-    enum Choice: String, CaseIterable {
+    enum Choice: String, MenuChoice {
         case addProceeding, editProceeding, addHearing, hearingOutcome
 
         func label(_ s: AppStrings) -> String {
@@ -61,12 +61,7 @@ enum LegalScreens {
     }
 
     static func choose(session: RefugeSession, record: CaseRecord) {
-        let s = session.strings
-        let options = Choice.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label(s)) }
-        session.app.push(ChooseDialog(title: s.legalKey, options: options) { option in
-            guard let choice = option.flatMap({ Choice(rawValue: $0.code) }) else { return }
-            open(choice, session: session, record: record)
-        })
+        session.choose(Choice.self, title: session.strings.legalKey) { open($0, session: session, record: record) }
     }
 
     static func open(_ choice: Choice, session: RefugeSession, record: CaseRecord) {
@@ -138,7 +133,7 @@ enum LegalScreens {
 /// The case file's family links: register a child (or another relative) of this case — the intake
 /// form, with what a family shares already filled in — or link an existing case.
 enum FamilyScreens {
-    enum Choice: String, CaseIterable {
+    enum Choice: String, MenuChoice {
         case registerChild, registerRelative, linkExisting
 
         func label(_ s: AppStrings) -> String {
@@ -151,17 +146,14 @@ enum FamilyScreens {
     }
 
     static func choose(session: RefugeSession, record: CaseRecord) {
-        let s = session.strings
-        let options = Choice.allCases.map { ChoiceOption(code: $0.rawValue, label: $0.label(s)) }
-        session.app.push(ChooseDialog(title: s.familyKey, options: options) { option in
-            switch option.flatMap({ Choice(rawValue: $0.code) }) {
-            case .registerChild?: CaseFormController.newRelative(session: session, of: record, as: .child)
-            case .registerRelative?:
+        session.choose(Choice.self, title: session.strings.familyKey) { choice in
+            switch choice {
+            case .registerChild: CaseFormController.newRelative(session: session, of: record, as: .child)
+            case .registerRelative:
                 chooseRelation(session: session) { CaseFormController.newRelative(session: session, of: record, as: $0) }
-            case .linkExisting?: linkExisting(session: session, record: record)
-            case nil: break
+            case .linkExisting: linkExisting(session: session, record: record)
             }
-        })
+        }
     }
 
     private static func chooseRelation(session: RefugeSession, then: @escaping (FamilyRelation) -> Void) {

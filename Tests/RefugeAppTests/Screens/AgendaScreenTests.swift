@@ -10,11 +10,14 @@ import Testing
 @Suite("Agenda")
 struct AgendaScreenTests {
     /// Today is 08.03.2026 (`AppHarness.today`). Case 2026-0001 has a follow-up overdue since
-    /// 05.03, one due today and one on 12.03, and a high-risk assessment; 2026-0002 has nothing due.
-    static func harness(language: Language = .en, size: Size = Size(width: 100, height: 30)) throws -> AppHarness {
+    /// 05.03, one due today and one on 12.03 (named by `followUps`), and a high-risk assessment;
+    /// the second person's case has nothing due.
+    static func harness(language: Language = .en, size: Size = Size(width: 100, height: 30),
+                        second: (String, String) = ("Karimova", "Dilnoza"),
+                        followUps: [String] = ["Call the lawyer", "Court hearing", "Medical check"]) throws -> AppHarness {
         let directory = AppHarness.temporaryDirectory()
         try AppHarness.makeCaseFile(at: directory, cases: [AppHarness.person("Ахмедова", "Гульнара"),
-                                                             AppHarness.person("Karimova", "Dilnoza")])
+                                                             AppHarness.person(second.0, second.1)])
         let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, mode: .readWrite,
                                      calendar: ValidationContext(today: AppHarness.today))
         let first = book.store.records[0].id
@@ -23,7 +26,7 @@ struct AgendaScreenTests {
                 id: .random(), title: title, due: CalendarDate(year: 2026, month: 3, day: day)!, owner: "anna"))
         }
         try book.record([
-            followUp("Call the lawyer", 5), followUp("Court hearing", 8), followUp("Medical check", 12),
+            followUp(followUps[0], 5), followUp(followUps[1], 8), followUp(followUps[2], 12),
             .riskAssessed(caseID: first, assessment: RiskAssessment(
                 date: AppHarness.today, individual: RiskRating(.high, reasons: ["threats"]), household: RiskRating(.low),
                 community: RiskRating(.low), immediateDanger: false)),

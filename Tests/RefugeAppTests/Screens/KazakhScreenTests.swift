@@ -94,25 +94,8 @@ struct KazakhScreenTests {
 
     /// The agenda after sign-in: overdue, today and the week, with follow-ups typed in Kazakh.
     @Test func agenda() throws {
-        let directory = AppHarness.temporaryDirectory()
-        try AppHarness.makeCaseFile(at: directory, cases: [AppHarness.person("Ахмедова", "Гульнара"),
-                                                             AppHarness.person("Сейітқали", "Әйгерім")])
-        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, mode: .readWrite,
-                                     calendar: ValidationContext(today: AppHarness.today))
-        let first = book.store.records[0].id
-        func followUp(_ title: String, _ day: Int) -> EventBody {
-            .followUpAdded(caseID: first, followUp: FollowUpEntry(
-                id: .random(), title: title, due: CalendarDate(year: 2026, month: 3, day: day)!, owner: "anna"))
-        }
-        try book.record([
-            followUp("Заңгерге қоңырау шалу", 5), followUp("Сот отырысы", 8), followUp("Дәрігерге бару", 12),
-            .riskAssessed(caseID: first, assessment: RiskAssessment(
-                date: AppHarness.today, individual: RiskRating(.high, reasons: ["threats"]), household: RiskRating(.low),
-                community: RiskRating(.low), immediateDanger: false)),
-        ])
-        book.close()
-        let app = AppHarness(language: .kk, size: Self.size, directory: directory, removesDirectory: true)
-        app.signIn()
+        let app = try AgendaScreenTests.harness(language: .kk, size: Self.size, second: ("Сейітқали", "Әйгерім"),
+                                                followUps: ["Заңгерге қоңырау шалу", "Сот отырысы", "Дәрігерге бару"])
         #expect(app.top is AgendaScreen)
         expectKazakh(app, "agenda")
         app.press(.function(1))
