@@ -34,7 +34,7 @@ final class RefugeSession {
     private let throttle: SignInThrottle
     private let now: () -> Duration
     /// Keys arriving: the background read of the old frames waits meanwhile.
-    private let typing = TypingPause()
+    let typing = TypingPause()
 
     init(terminal: any Terminal, settings: SessionSettings) {
         self.settings = settings
@@ -117,6 +117,9 @@ final class RefugeSession {
         self.book = book
         reportedDamageAfterOpen = false
         userName = book.user
+        // The key that signed in is no typing to step aside for: the read starts at once, and
+        // pauses for the keys that come after it.
+        typing.keysStopped()
         book.verifyInBackground(pausingWhile: typing)
         signInToRecord = !book.isReadOnly
         recordSignInOnceVerified()

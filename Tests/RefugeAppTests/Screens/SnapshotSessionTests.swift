@@ -128,18 +128,21 @@ import Testing
     }
     #endif
 
-    @Test func keysTypedInTheSessionPauseTheBackgroundReadUntilTheyStop() throws {
+    @Test func keysTypedInTheSessionSayTypingUntilAPause() throws {
         let directory = AppHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try AppHarness.makeCaseFile(at: directory, cases: Self.people)
         let harness = AppHarness(directory: directory)
-        harness.signIn()  // its Enter is a key: the read starts paused
+        harness.signIn()
+        let typing = harness.session.typing
+        #expect(!typing.isTyping)  // the key that signed in is no typing: the read starts at once
+        harness.press(.down)
+        #expect(typing.isTyping)  // the read pauses now (theBackgroundReadWaitsWhileKeysArrive…)
+        harness.press(.down)
+        #expect(typing.isTyping)
+        harness.pause()
+        #expect(!typing.isTyping)
         let book = try #require(harness.book)
-        #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
-        #expect(book.coveredFrames.current == .running)
-        harness.press(.down)  // more keys: still paused
-        #expect(book.coveredFrames.current == .running)
-        harness.pause()  // the typing stops
         #expect(Self.eventually { book.coveredFrames.current != .running })
         #expect(book.coveredFrames.current == .finished([]))
     }
