@@ -13,6 +13,11 @@ public final class ChooseDialog: Dialog {
         list.onPick = { [unowned self] in finish($0) }
     }
 
+    override public func layout(in area: Rect) {
+        list.filterPrompt = strings.filterPrompt("")
+        super.layout(in: area)
+    }
+
     override public var bindings: [Binding] {
         [Binding(.enter, label: strings.choose) { [unowned self] in finish(list.highlightedOption) },
          Binding(.escape, label: strings.cancel) { [unowned self] in finish(nil) }]
