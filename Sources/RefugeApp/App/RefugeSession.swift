@@ -127,7 +127,9 @@ final class RefugeSession {
         } else if book.setAsideState != nil {
             app.showInfo(strings.stateSetAside)
         }
-        if book.wasOpenedReadOnlyBecauseOfDamage {
+        // Damage the background read finds is reported once, by `reportDamageFoundAfterOpen`, even
+        // when that read finished before this line.
+        if book.log.recovery.openedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if book.mustChangePassphrase {
             UserForms.changeOwnPassphrase(session: self, required: true)
