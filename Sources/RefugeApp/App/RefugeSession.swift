@@ -127,9 +127,7 @@ final class RefugeSession {
         } else if book.setAsideState != nil {
             app.showInfo(strings.stateSetAside)
         }
-        // Damage the background read finds is reported once, by `reportDamageFoundAfterOpen`, even
-        // when that read finished before this line.
-        if book.log.recovery.openedReadOnlyBecauseOfDamage {
+        if book.wasOpenedReadOnlyBecauseOfDamage {
             app.push(MessageDialog(title: strings.damagedTitle, message: strings.damagedAdvice))
         } else if book.mustChangePassphrase {
             UserForms.changeOwnPassphrase(session: self, required: true)
