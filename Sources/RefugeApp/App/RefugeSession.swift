@@ -180,12 +180,14 @@ final class RefugeSession {
 
     /// Records the sign-in when the background read of the old frames is done (at once when the
     /// open read them itself), or, `waiting`, after waiting for it (the session ends).
-    private func recordSignInOnceVerified(waiting: Bool = false) {
+    func recordSignInOnceVerified(waiting: Bool = false) {
         guard signInToRecord, let book else { return }
         if waiting { book.waitForBackgroundVerification() }
         guard book.coveredFrames.current != .running else { return }
         signInToRecord = false
-        if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
+        // Damage the read found is shown by `reportDamageFoundAfterOpen`, which may not have run
+        // yet: the file is read-only from that verdict on, whether or not it has been shown.
+        if !book.isReadOnly, book.damageFoundAfterOpen == nil { perform { try book.record([.userSignedIn]) } }
     }
 
     private func updateMarker() {
@@ -200,6 +202,14 @@ final class RefugeSession {
         switch draft.target {
         case .intake:
             CaseFormController.newIntake(session: self, values: draft.values)
+        case .relative(let id, let relation):
+            // The case it was registered from is always there (cases are never removed); were it
+            // not, what was typed still comes back, as a plain intake.
+            guard let record = book?.store[id] else {
+                CaseFormController.newIntake(session: self, values: draft.values)
+                return
+            }
+            CaseFormController.newRelative(session: self, of: record, as: relation, values: draft.values)
         case .edit(let id, let section):
             guard let record = book?.store[id], let section = forms.schema.sections.first(where: { $0.id == section }) else {
                 return drafts.discard()
