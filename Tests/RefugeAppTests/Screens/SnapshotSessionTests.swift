@@ -80,10 +80,19 @@ import Testing
         return condition()
     }
 
+    /// A case file whose log holds more than one batch of frames (512), so that the background
+    /// read asks whether to pause before it is done.
+    static func makeLongCaseFile(at directory: URL) throws {
+        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        for _ in 0..<600 { try book.record([.userSignedIn]) }
+        book.close()
+    }
+
     @Test func theBackgroundReadWaitsWhileKeysArriveAndGoesOnWhenTheyStop() throws {
         let directory = AppHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        try Self.makeLongCaseFile(at: directory)
         let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
         defer { book.close() }
         #expect(book.log.snapshotCoverage != nil)
@@ -101,7 +110,7 @@ import Testing
     @Test func aSaveWaitingForTheVerdictEndsThePause() throws {
         let directory = AppHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        try Self.makeLongCaseFile(at: directory)
         let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
         defer { book.close() }
         let typing = TestTyping()
@@ -116,7 +125,7 @@ import Testing
     @Test func theBackgroundReadRunsAtTheLowestPriority() throws {
         let directory = AppHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        try Self.makeLongCaseFile(at: directory)
         let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
         defer { book.close() }
         let typing = TestTyping()
