@@ -43,10 +43,13 @@ struct FramePreOpener {
     private var stop: Next?
     private var inFlight: (frames: FrameBatch, opening: BatchOpening)?
     private var handingOver: HandOver?
+    private let priority: DispatchQoS.QoSClass
 
-    init(file: any OpenFile, fileSize: UInt64, opener: FrameOpener, from offset: UInt64, previousTag: [UInt8]) {
+    init(file: any OpenFile, fileSize: UInt64, opener: FrameOpener, from offset: UInt64, previousTag: [UInt8],
+         priority: DispatchQoS.QoSClass = .default) {
         reader = ChunkedReader(file: file, limit: fileSize)
         self.opener = opener
+        self.priority = priority
         collectAt = offset
         collectPreviousTag = previousTag
     }
@@ -112,7 +115,7 @@ struct FramePreOpener {
         }
         guard !batch.entries.isEmpty else { return }
         collectPreviousTag = batch.lastTag
-        inFlight = (batch, BatchOpening(batch, opener: opener))
+        inFlight = (batch, BatchOpening(batch, opener: opener, priority: priority))
     }
 
     /// An opened batch being handed over frame by frame.
@@ -264,7 +267,7 @@ private final class BatchOpening: @unchecked Sendable {
     private var recordsByPiece: [[RecordContent]]
     private let group = DispatchGroup()
 
-    init(_ batch: FrameBatch, opener: FrameOpener) {
+    init(_ batch: FrameBatch, opener: FrameOpener, priority: DispatchQoS.QoSClass) {
         let count = batch.entries.count
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         outcomes = [Outcome](repeating: .checksumMismatch, count: count)
@@ -280,7 +283,9 @@ private final class BatchOpening: @unchecked Sendable {
         let pieces = workers * 4
         recordsByPiece = [[RecordContent]](repeating: [], count: pieces)
         let share = (count + pieces - 1) / pieces
-        DispatchQueue.global().async(group: group) { [self] in
+        // The workers run at the queue's priority, not the caller's (libdispatch on Linux does not
+        // carry it over; its background queue's threads run at nice 10).
+        DispatchQueue.global(qos: priority).async(group: group) { [self] in
             outcomes.withUnsafeMutableBufferPointer { output in
                 recordsByPiece.withUnsafeMutableBufferPointer { lists in
                     nonisolated(unsafe) let output = output

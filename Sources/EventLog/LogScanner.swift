@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 
 /// Everything a front-to-back pass over the log learned; the writer continues from it.
 struct ScanOutcome {
@@ -48,14 +49,18 @@ struct LogScanner {
     /// Salvage reads past tampering: a frame that does not authenticate or is out of sequence is
     /// reported as damage, and reading goes on at the next frame that authenticates in sequence.
     let salvaging: Bool
+    /// The priority of the threads that open frames: a read nobody waits for (the background
+    /// check of the frames a snapshot covered) yields the cores to the ones someone does.
+    let priority: DispatchQoS.QoSClass
 
     init(file: any OpenFile, fileSize: UInt64, keys: DataKeys, fileID: [UInt8], reservationStep: Int,
-         salvaging: Bool = false) {
+         salvaging: Bool = false, priority: DispatchQoS.QoSClass = .default) {
         self.file = file
         self.fileSize = fileSize
         self.opener = FrameOpener(keys: keys, fileID: fileID)
         self.reservationStep = UInt64(max(1, reservationStep))
         self.salvaging = salvaging
+        self.priority = priority
     }
 
     init(file: any OpenFile, fileSize: UInt64, key: SymmetricKey, fileID: [UInt8], reservationStep: Int) {
@@ -70,7 +75,7 @@ struct LogScanner {
               _ deliver: (UInt64, ArraySlice<RecordContent>) throws -> Void) throws -> ScanOutcome {
         let startTag = start?.lastTag ?? FrameLayout.initialPreviousTag
         var frames = FramePreOpener(file: file, fileSize: fileSize, opener: opener,
-                                    from: start?.endOffset ?? UInt64(LogHeader.size), previousTag: startTag)
+                                    from: start?.endOffset ?? UInt64(LogHeader.size), previousTag: startTag, priority: priority)
         var reader = ChunkedReader(file: file, limit: fileSize)  // for what follows bad bytes
         var outcome = ScanOutcome(report: ReadReport(recordCount: start?.recordCount ?? 0, lastSequence: start?.lastSequence,
                                                      endOffset: start?.endOffset ?? UInt64(LogHeader.size),
@@ -153,7 +158,7 @@ struct LogScanner {
             previousTag = Array(before)
         }
         var frames = FramePreOpener(file: file, fileSize: point.endOffset, opener: opener,
-                                    from: point.lastFrameOffset, previousTag: previousTag)
+                                    from: point.lastFrameOffset, previousTag: previousTag, priority: priority)
         guard case .opened(let frame, let records) = try frames.next() else { return false }
         return frame.end == point.endOffset && frame.firstSequence + UInt64(records.count) - 1 == point.lastSequence
             && frames.tag == point.lastTag

@@ -271,13 +271,14 @@ extension EventLog {
 
     /// Reads the frames the snapshot covered, which the open did not read, exactly as a full read
     /// does: what it finds (damage, tampering) is what the open would have found. Empty when the
-    /// open read the whole log. `shouldPause` is asked between batches of frames, so that the read
-    /// can wait while the user types.
-    public func verifyFramesCoveredBySnapshot(shouldPause: () -> Void = {}) throws -> [DamagedRange] {
+    /// open read the whole log. `shouldPause` is asked between batches of frames, so that the read can wait while the user types. The frames are opened on every
+    /// core at `priority`; the caller's own thread should run at it too.
+    public func verifyFramesCoveredBySnapshot(priority: DispatchQoS.QoSClass = .default,
+                                              shouldPause: () -> Void = {}) throws -> [DamagedRange] {
         guard let point = resumedFrom else { return [] }
         let keys = try dataKeys()
         let scanner = LogScanner(file: file, fileSize: point.endOffset, keys: keys, fileID: header.fileID,
-                                 reservationStep: fileSystem.appendReservation)
+                                 reservationStep: fileSystem.appendReservation, priority: priority)
         var frames = 0
         let scan: ScanOutcome
         do {

@@ -235,6 +235,22 @@ import Terminal
         #expect(terminal.shows("Мадин"))
     }
 
+    /// Issue 17: whoever asked hears of every key and paste as it arrives, before it is routed
+    /// (the background read of old frames pauses meanwhile); a resize is no input.
+    @Test func inputObserversHearEveryKeyAndPasteBeforeItIsRouted() {
+        let (app, terminal) = makeApp()
+        let field = TextField()
+        var heard: [String] = []
+        app.onInput { heard.append("input with \(field.text)") }
+        app.push(Screen(title: "S", root: field))
+        terminal.type("ab")
+        terminal.press(.down)
+        terminal.enqueue(.paste("c"))
+        terminal.resize(to: Size(width: 90, height: 30))
+        app.runUntilIdle()
+        #expect(heard == ["input with ", "input with a", "input with ab", "input with ab"])
+    }
+
     /// Work asked for while typing runs once per burst of typed keys, and before a key that is
     /// not typing, so that Enter acts on what the letters before it produced.
     @Test func workAfterTypingRunsOncePerBurstAndBeforeTheNextOtherKey() {

@@ -33,6 +33,8 @@ final class RefugeSession {
                                                onKeepFailed: { [unowned self] in app.showError(strings.draftNotKept) })
     private let throttle: SignInThrottle
     private let now: () -> Duration
+    /// Keys arriving: the background read of the old frames waits meanwhile.
+    let typing = TypingPause()
 
     init(terminal: any Terminal, settings: SessionSettings) {
         self.settings = settings
@@ -51,10 +53,14 @@ final class RefugeSession {
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
         // A pause long enough that writing the snapshot is in nobody's way (it also is at lock and quit).
         app.onIdle(after: .seconds(20)) { [unowned self] in book?.saveSnapshot() }
+        app.onInput { [typing] in typing.keysArrive() }
         app.onIdle(after: .milliseconds(300)) { [unowned self] in
-            reportDamageFoundAfterOpen()
-            recordSignInOnceVerified()
+            typing.keysStopped()
+            _ = takeBackgroundReadVerdict()
         }
+        // The read goes on after that pause and may finish with no key since: its verdict is taken
+        // at the next quiet moment all the same.
+        app.every(.milliseconds(250)) { [unowned self] in !typing.isTyping && takeBackgroundReadVerdict() }
         app.every(settings.otherLaptopsPoll) { [unowned self] in takeInOtherLaptops() }
         updateGlobalBindings()
     }
@@ -111,7 +117,10 @@ final class RefugeSession {
         self.book = book
         reportedDamageAfterOpen = false
         userName = book.user
-        book.verifyInBackground()
+        // The key that signed in is no typing to step aside for: the read starts at once, and
+        // pauses for the keys that come after it.
+        typing.keysStopped()
+        book.verifyInBackground(pausingWhile: typing)
         signInToRecord = !book.isReadOnly
         recordSignInOnceVerified()
         updateMarker()
@@ -142,9 +151,18 @@ final class RefugeSession {
         }
     }
 
+    /// Once the background read of the old frames has its verdict: the damage it found shown, or
+    /// the sign-in recorded. True when it did either.
+    private func takeBackgroundReadVerdict() -> Bool {
+        let before = (reportedDamageAfterOpen, signInToRecord)
+        reportDamageFoundAfterOpen()
+        recordSignInOnceVerified()
+        return before != (reportedDamageAfterOpen, signInToRecord)
+    }
+
     /// Damage the background read found in frames the snapshot let the open skip: the same
-    /// message, and the same read-only case file, as when the open itself finds it. Asked after
-    /// each pause in typing until the read is done.
+    /// message, and the same read-only case file, as when the open itself finds it. Asked at
+    /// each quiet moment (no key for 300 ms, then every 250 ms without keys) until it is shown.
     func reportDamageFoundAfterOpen() {
         guard let book, !reportedDamageAfterOpen, book.damageFoundAfterOpen != nil else { return }
         reportedDamageAfterOpen = true

@@ -278,9 +278,12 @@ public final class CaseBook {
 
     public var isReadOnly: Bool { log.isReadOnly || coveredFrames.damage != nil }
 
-    /// Reads and checks, on a background thread, the frames the open skipped because the snapshot
-    /// covered them; damage it finds makes the book read-only (`damageFoundAfterOpen`).
-    public func verifyInBackground() { coveredFrames.start(reading: log) }
+    /// Reads and checks, in the background at the lowest priority, the frames the open skipped
+    /// because the snapshot covered them, pausing while `typing` says keys are arriving; damage it
+    /// finds makes the book read-only (`damageFoundAfterOpen`).
+    public func verifyInBackground(pausingWhile typing: any TypingSignal = TypingPause()) {
+        coveredFrames.start(reading: log, pausingWhile: typing)
+    }
 
     /// Damage the background read found in frames the snapshot covered (nil: none found, or not
     /// finished yet).

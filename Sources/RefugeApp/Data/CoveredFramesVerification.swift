@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// The full verifying read of the frames an open skipped because its snapshot covered them, run
-/// on a background thread after the case list is shown (`CaseBook.open(…usesSnapshot: true)`).
+/// in the background after the case list is shown (`CaseBook.open(…usesSnapshot: true)`).
 /// Every frame is still read and checked once per session; what it finds makes the case file
 /// read-only exactly as damage found by the open does.
 final class CoveredFramesVerification: Sendable {
@@ -15,8 +15,14 @@ final class CoveredFramesVerification: Sendable {
     }
 
     private let state = Mutex(State.notNeeded)
+    /// Someone waits for the verdict (a save, the end of the session): the read no longer pauses.
+    private let awaited = Mutex(false)
+    private let pausedForTyping = Mutex(false)
 
     var current: State { state.withLock { $0 } }
+
+    /// The read is waiting for the typing to stop.
+    var isPausedForTyping: Bool { pausedForTyping.withLock { $0 } }
 
     /// The damage found, once the read found any.
     var damage: [DamagedRange]? {
@@ -24,21 +30,44 @@ final class CoveredFramesVerification: Sendable {
         return damage
     }
 
-    /// Starts the read on a thread of the lowest priority (the UI keeps the cores it needs).
-    func start(reading log: EventLog) {
+    /// Starts the read at the lowest priority, on every core, pausing between batches of frames
+    /// while `typing` says keys are arriving: the screen keeps the cores it needs. The reading
+    /// thread is its own (it waits for the frames being opened, which a thread of the dispatch
+    /// pool must not); the frames are opened on libdispatch's background queue.
+    func start(reading log: EventLog, pausingWhile typing: any TypingSignal) {
         guard log.snapshotCoverage != nil else { return }
         state.withLock { $0 = .running }
         let thread = Thread { [self] in
+            Self.lowerThisThreadsPriority()
             // Nothing judged when the file could not be read now (closed by a lock meanwhile).
-            let found = (try? log.verifyFramesCoveredBySnapshot()) ?? []
+            let found = (try? log.verifyFramesCoveredBySnapshot(priority: .background) { waitWhile(typing) }) ?? []
             state.withLock { $0 = .finished(found) }
         }
-        thread.qualityOfService = QualityOfService.background
+        thread.qualityOfService = .background
         thread.start()
     }
 
-    /// Waits for the read to finish (tests, and the end of a session that wants the verdict).
+    /// Linux ignores a `Thread`'s quality of service, and its nice value is per thread (0 names
+    /// the calling one): 19, the lowest. (libdispatch's background queues run theirs at nice 10.)
+    private static func lowerThisThreadsPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
+    }
+
+    private func waitWhile(_ typing: any TypingSignal) {
+        while typing.isTyping, !awaited.withLock({ $0 }) {
+            pausedForTyping.withLock { $0 = true }
+            usleep(10_000)
+        }
+        pausedForTyping.withLock { $0 = false }
+    }
+
+    /// Waits for the read to finish, which no longer pauses for typing (a save, the end of the
+    /// session, tests).
     func waitUntilFinished() {
+        guard current == .running else { return }
+        awaited.withLock { $0 = true }
         while current == .running { usleep(1_000) }
     }
 }

@@ -33,6 +33,7 @@ public final class Application {
     /// Work asked for with `afterTyping`, one per owner, in the order first asked.
     private var afterTypingWork: [(owner: ObjectIdentifier, action: () -> Void)] = []
     private var repeatingTimers: [RepeatingTimer] = []
+    private var inputObservers: [() -> Void] = []
 
     /// - Parameter now: a monotonic clock; tests pass a fake one to drive idle timers.
     public init(terminal: any Terminal, theme: Theme? = nil, strings: ScreenKitStrings = .english, now: (() -> Duration)? = nil) {
@@ -106,6 +107,12 @@ public final class Application {
     /// further input and another full delay. Used for the idle lock.
     public func onIdle(after delay: Duration, _ action: @escaping () -> Void) {
         idleTimers.append(IdleTimer(delay: delay, action: action))
+    }
+
+    /// Calls `action` whenever a key or a paste arrives, before it is routed: work in the
+    /// background can step aside while someone types.
+    public func onInput(_ action: @escaping () -> Void) {
+        inputObservers.append(action)
     }
 
     // MARK: Typing
@@ -190,6 +197,7 @@ public final class Application {
         if !event.isTyping { runAfterTypingWork() }
         lastInput = now()
         for index in idleTimers.indices { idleTimers[index].fired = false }
+        for observer in inputObservers { observer() }
         layout(size: terminal.size)  // a key before the first frame still sees the real page
         route(event)
         settleStatus()

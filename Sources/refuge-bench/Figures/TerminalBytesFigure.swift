@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 
 /// Figure 3, second half: bytes the real `refuge` writes to an 80x24 xterm-256color terminal for
@@ -39,8 +40,10 @@ enum TerminalBytesFigure {
         _ = try press(RefugeExecutable.demoUser + Keys.enter, "user name")
         // The demo has follow-ups due, so the agenda comes first; Esc goes on to the case list.
         _ = try press(RefugeExecutable.demoPassphrase + Keys.enter, "sign-in", expecting: "genda")
-        // "hown", not "Shown": curses may leave a first letter in the same cell unwritten.
-        _ = try press(Keys.escape, "Esc from the agenda", expecting: "hown \(cases)")
+        // The list's count as the program words it ("Shown 1,000": grouped, so never "1000"), less
+        // its first letter: curses may leave a letter in the same cell ("Sign in") unwritten.
+        let shown = String(Words(.en)("caseList.countShown", ["shown": .number(cases)]).dropFirst())
+        _ = try press(Keys.escape, "Esc from the agenda", expecting: shown)
 
         // The first PgDn from the top only moves the selection to the page's last row (the list
         // scrolls one line); the second, counted, shows a whole new page, as every later one does.

@@ -2,6 +2,7 @@ import CaseModel
 import EventLog
 import Foundation
 @testable import RefugeApp
+import Synchronization
 import Testing
 
 /// Issue 17: the application opens from its snapshot and reads only the frames after it; the
@@ -54,5 +55,104 @@ import Testing
         #expect(book.isReadOnly)
         #expect(harness.shows(harness.session.strings.damagedTitle))
         #expect(throws: EventLogError.self) { try book.record([.userSignedIn]) }
+    }
+
+    /// Keys arriving, as a test says; notes the priority of each thread that asks.
+    final class TestTyping: TypingSignal {
+        let typing = Mutex(false)
+        let nicenessSeen = Mutex<[Int]>([])
+        var isTyping: Bool {
+            if let niceness = Self.niceness() { nicenessSeen.withLock { $0.append(niceness) } }
+            return typing.withLock { $0 }
+        }
+
+        /// The calling thread's nice value (Linux: field 19 of /proc/thread-self/stat).
+        static func niceness() -> Int? {
+            guard let stat = try? String(contentsOfFile: "/proc/thread-self/stat", encoding: .utf8),
+                  let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 16 else { return nil }
+            return Int(fields[16])
+        }
+    }
+
+    /// Waits (boundedly) for `condition`, which a background thread makes true.
+    static func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<3_000 where !condition() { usleep(2_000) }
+        return condition()
+    }
+
+    /// A case file whose log holds more than one batch of frames (512), so that the background
+    /// read asks whether to pause before it is done.
+    static func makeLongCaseFile(at directory: URL) throws {
+        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        for _ in 0..<600 { try book.record([.userSignedIn]) }
+        book.close()
+    }
+
+    @Test func theBackgroundReadWaitsWhileKeysArriveAndGoesOnWhenTheyStop() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeLongCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { book.close() }
+        #expect(book.log.snapshotCoverage != nil)
+        let typing = TestTyping()
+        typing.typing.withLock { $0 = true }
+        book.verifyInBackground(pausingWhile: typing)
+        #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
+        #expect(book.coveredFrames.current == .running)
+        typing.typing.withLock { $0 = false }
+        #expect(Self.eventually { book.coveredFrames.current != .running })
+        #expect(book.coveredFrames.current == .finished([]))
+        #expect(!book.coveredFrames.isPausedForTyping)
+    }
+
+    @Test func aSaveWaitingForTheVerdictEndsThePause() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeLongCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { book.close() }
+        let typing = TestTyping()
+        typing.typing.withLock { $0 = true }  // and never stops: the save must not wait for ever
+        book.verifyInBackground(pausingWhile: typing)
+        #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
+        try book.record([.userSignedIn])
+        #expect(book.coveredFrames.current == .finished([]))
+    }
+
+    #if os(Linux)
+    @Test func theBackgroundReadRunsAtTheLowestPriority() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeLongCaseFile(at: directory)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { book.close() }
+        let typing = TestTyping()
+        book.verifyInBackground(pausingWhile: typing)
+        book.waitForBackgroundVerification()
+        let seen = typing.nicenessSeen.withLock { $0 }
+        #expect(!seen.isEmpty)
+        #expect(seen.allSatisfy { $0 >= 10 }, "the read ran at nice \(seen), not in the background")
+    }
+    #endif
+
+    @Test func keysTypedInTheSessionSayTypingUntilAPause() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        let harness = AppHarness(directory: directory)
+        harness.signIn()
+        let typing = harness.session.typing
+        #expect(!typing.isTyping)  // the key that signed in is no typing: the read starts at once
+        harness.press(.down)
+        #expect(typing.isTyping)  // the read pauses now (theBackgroundReadWaitsWhileKeysArrive…)
+        harness.press(.down)
+        #expect(typing.isTyping)
+        harness.pause()
+        #expect(!typing.isTyping)
+        let book = try #require(harness.book)
+        #expect(Self.eventually { book.coveredFrames.current != .running })
+        #expect(book.coveredFrames.current == .finished([]))
     }
 }
