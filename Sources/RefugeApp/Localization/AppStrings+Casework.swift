@@ -44,7 +44,7 @@ extension AppStrings {
     var agendaTitle: String { w("casework.agendaTitle") }
     var agendaOverdue: String { w("casework.agendaOverdue") }
     var agendaToday: String { w("casework.agendaToday") }
-    func agendaNextDays(_ days: Int) -> String { w("casework.agendaNextDays", ["days": .number(days)]) }
+    func agendaNextDays(_ days: Int) -> String { w("casework.agendaNextDays", count: days) }
     var agendaEmpty: String { w("casework.agendaEmpty") }
 }
 

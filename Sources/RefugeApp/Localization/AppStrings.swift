@@ -350,13 +350,13 @@ struct AppStrings: Sendable {
         }
     }
     func importReady(_ count: Int) -> String {
-        w("import.importReady", ["count": .number(count)])
+        w("import.importReady", count: count)
     }
     func importProblems(_ count: Int) -> String {
-        w("import.importProblems", ["count": .number(count)])
+        w("import.importProblems", count: count)
     }
     func importMoreProblems(_ count: Int) -> String { w("import.importMoreProblems", ["count": .number(count)]) }
-    func imported(_ count: Int) -> String { w("import.imported", ["count": .number(count)]) }
+    func imported(_ count: Int) -> String { w("import.imported", count: count) }
     var importFileChanged: String {
         w("import.importFileChanged")
     }
