@@ -124,6 +124,23 @@ struct BarWordsTests {
         expectWholeWords(app, "duplicates dialog")
     }
 
+    /// The first start (setup), the sign-in, and a case file with a conflict between laptops: its
+    /// bar and the conflicts screen's.
+    @Test(arguments: [Language.ru, .kk])
+    func setupSignInAndConflicts(_ language: Language) throws {
+        let setup = AppHarness(language: language, size: Self.size)
+        expectWholeWords(setup, "setup")
+        let signIn = try AppHarness.withCaseFile(language: language, size: Self.size)
+        expectWholeWords(signIn, "sign-in")
+        let (workspace, id) = try ConflictsAcrossLaptopsTests.conflicted()
+        let app = ConflictsAcrossLaptopsTests.harness(on: workspace.a, language: language, size: Self.size)
+        CaseFileScreen.open(id, session: app.session)
+        app.run()
+        expectWholeWords(app, "case file with a conflict")
+        app.press(.character("v"))
+        expectWholeWords(app, "conflicts")
+    }
+
     @Test func theCheckFindsAbbreviationsAndCuts() {
         #expect(Self.problems(in: "1Помощь 6Показ. 8Польз. 12Құл…") == ["Показ.", "Польз.", "Құл…"])
         #expect(Self.problems(in: "1Анықтама 2Сақтау 10Шығу 12Құлып Esc Артқа").isEmpty)
