@@ -318,15 +318,6 @@ struct AppStrings: Sendable {
     var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
 
     // Added on other branches, converted at the merge.
-    func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk ?? ru
-        }
-    }
-
-    // Added on other branches, converted at the merge.
     var importRecords: String { w("import.importRecords") }
     var importTitle: String { w("import.importTitle") }
     var importPath: String { w("import.importPath") }

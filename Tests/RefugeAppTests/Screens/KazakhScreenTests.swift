@@ -223,6 +223,33 @@ struct KazakhScreenTests {
         }
     }
 
+    /// The recent changes (h), the duplicates dialog of a second intake of the same person, and
+    /// closing a case whose plan has open objectives.
+    @Test func recentChangesDuplicatesAndClosingWithOpenObjectives() throws {
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.character("h"))
+        expectKazakh(app, "recent changes")
+        app.press(.escape)
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: "ә")
+        app.press(.function(2))
+        #expect(app.top is DuplicatesDialog, "\(app.screen)")
+        expectKazakh(app, "duplicates dialog")
+        app.press(.enter)  // opens the earlier case
+        #expect(app.top is CaseFileScreen, "\(app.screen)")
+        app.press(.character("t"), .enter)
+        app.type("қ")
+        app.press(.tab)
+        app.type("Төлқұжатты қалпына келтіру")
+        app.press(.function(2))
+        app.press(.character("c"))
+        expectKazakh(app, "status form")
+        let form = try #require(app.top as? FormScreen, "\(app.screen)")
+        form.form.set(FieldKey.newStatus.rawValue, .choice(CaseStatus.closed.rawValue))
+        app.press(.function(2))
+        #expect(app.top is ChooseDialog && app.shows(AppStrings(.kk).openObjectivesOnClosing(1)), "\(app.screen)")
+        expectKazakh(app, "closing with an open objective")
+    }
+
     @Test func theScannerFindsForeignWords() {
         #expect(ForeignWords.found(in: "Істер · Cases") == ["Cases"])
         #expect(ForeignWords.found(in: "Істер · Дела") == ["Дела"])
