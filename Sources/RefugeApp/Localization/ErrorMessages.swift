@@ -97,7 +97,12 @@ extension AppStrings {
         case .damagedHeader, .damagedKeyFile, .damagedSealedFile, .tampered:
             return say(damagedFile, "cli.error.damaged", ["detail": .text(detail(of: error))], .damagedLog)
         case .readOnly(let reason):
-            return say(readOnlyRefused, "cli.error.readOnly", ["reason": .text(reason)], .cannotOpen)
+            let words = switch reason {
+            case .openedReadOnly: cli("log.readOnly.opened")
+            case .damage: cli("log.readOnly.damage")
+            case .rollback(let finding): cli("log.readOnly.rollback", ["finding": .text(LogReportWording(cli).rollback(finding))])
+            }
+            return say(readOnlyRefused, "cli.error.readOnly", ["reason": .text(words)], .cannotOpen)
         case .userExists(let user):
             return say(userExists(user), "cli.error.userExists", ["user": .text(user)], .rejectedInput)
         case .invalidUserName(let user):
