@@ -60,6 +60,10 @@ extension AppStrings {
     func agendaSummary(overdue: Int, today: Int, upcoming: Int) -> String {
         w("casework.agendaSummary", ["overdue": .number(overdue), "today": .number(today), "upcoming": .number(upcoming)])
     }
+    /// An agenda line's "what": the person first, so that a long action is what gets cut at 80 columns.
+    func agendaWhat(person: String, followUp: String) -> String {
+        w("casework.agendaWhat", ["person": .text(person), "followUp": .text(followUp)])
+    }
     var markDone: String { w("casework.markDone") }
     var moveFollowUp: String { w("casework.moveFollowUp") }
     var dropFollowUp: String { w("casework.dropFollowUp") }

@@ -48,7 +48,7 @@ final class AgendaScreen: Screen, CommandScreen {
             for (index, item) in group.enumerated() {
                 let name = book.store[item.caseID].map { text.name($0.displayName) } ?? ""
                 items.append((item, [index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
-                                     text.followUp(item) + (name.isEmpty ? "" : " · " + name)]))
+                                     name.isEmpty ? text.followUp(item) : s.agendaWhat(person: name, followUp: text.followUp(item))]))
             }
         }
         rows.items = items

@@ -43,11 +43,20 @@ struct AgendaScreenTests {
         #expect(app.shows("Agenda · anna"))
         #expect(app.shows("Overdue: 1 · today: 1 · next 7 days: 1"))
         // Each group is named beside its first line.
-        #expect(app.row(startingWith: "Overdue     05.03.2026 2026-0001 anna")?.contains("Call the lawyer · Ахмедова Гульнара") == true)
+        #expect(app.row(startingWith: "Overdue     05.03.2026 2026-0001 anna")?.contains("Ахмедова Гульнара · Call the lawyer") == true)
         #expect(app.row(startingWith: "Today       08.03.2026 2026-0001 anna")?.contains("Court hearing") == true)
         #expect(app.row(startingWith: "Next 7 days 12.03.2026 2026-0001 anna")?.contains("Medical check") == true)
-        #expect(app.shows("Call the lawyer · Ахмедова Гульнара"))
+        #expect(app.shows("Ахмедова Гульнара · Call the lawyer"))
         #expect(app.shows("Done") && app.shows("Move") && app.shows("Drop"))
+    }
+
+    /// A long plan action must not push the person's name off an 80-column line: the name is
+    /// what a caseworker looks for, the action can end in "…".
+    @Test func atEightyColumnsTheNameComesBeforeALongAction() throws {
+        let app = try Self.harness(language: .ru, size: Size(width: 80, height: 24),
+                                   followUps: ["Встреча с адвокатом по делу о невыплате заработной платы", "Court hearing", "Medical check"])
+        let row = try #require(app.row(startingWith: "Просрочено 05.03.2026 2026-0001"))
+        #expect(row.contains("Ахмедова Гульнара · Встреча с адвока"))
     }
 
     @Test func afterSignInTheAgendaShowsTheSameInRussian() throws {
