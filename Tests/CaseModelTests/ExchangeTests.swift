@@ -157,6 +157,25 @@ import Testing
         #expect(!table.header.contains("pseudonymousID"))
     }
 
+    /// Issue 15: the guardian who gave a child's consent has no column in either IOM template, so
+    /// HTCDS carries it after its columns under Refuge's keys, CTDC not at all, and the anonymised
+    /// export the relation code only.
+    @Test func theGuardianOfAChildsConsentIsExportedUnderItsKeysWhereNoTemplateHasIt() throws {
+        var child = Fixtures.person(family: "Каримова", given: "Мадина", birth: "2019-09-01")
+        child[.guardianName] = .text("Каримова Дильноза")
+        child[.guardianRelation] = .code("mother")
+        let records = Fixtures.store([child]).records
+        let htcds = exporter.table(records, variant: .htcds)
+        let row = Dictionary(uniqueKeysWithValues: zip(htcds.header, htcds.rows[1]))
+        #expect(row["guardianName"] == "Каримова Дильноза" && row["guardianRelation"] == "Mother")
+        let ctdc = exporter.table(records, variant: .ctdc)
+        #expect(!ctdc.header.contains { $0.hasPrefix("guardian") })
+        let anonymised = exporter.table(records, variant: .anonymised)
+        #expect(anonymised.header.contains("guardianRelation") && !anonymised.header.contains("guardianName"))
+        let again = try importedStore(exporter.csv(records, variant: .identifiable))
+        #expect(again.records.first?[.guardianName] == .text("Каримова Дильноза"))
+    }
+
     @Test func jsonExportIsValidJSONWithTypedValues() throws {
         let json = exporter.json(Self.richStore().records, variant: .identifiable)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]

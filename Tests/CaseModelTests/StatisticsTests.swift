@@ -149,11 +149,19 @@ import Testing
         #expect(english.contains("period,2026-01-01/2026-12-31,,,,,cases by intake date from 2026-01-01 to 2026-12-31"))
         #expect(english.contains { $0.hasPrefix("minCell,,\(report.minCell),") && $0.contains("suppressed") })
         #expect(english.contains { $0.hasPrefix("total,all,12,") })
-        #expect(english.first { $0.hasPrefix("byExploitation,") }?.hasSuffix("add up to more than the total") == true)
+        #expect(english.first { $0.hasPrefix("byExploitation,") }?
+            .hasSuffix(",\"A person can have several answers here, so these counts can add up to more than the number of people.\"") == true)
         #expect(english.first { $0.hasPrefix("byLabourSector,") }?.hasSuffix(",") == true)  // one answer each
+        // Episodes are counted, not people: the note says so rather than speak of a person's answers.
+        #expect(english.first { $0.hasPrefix("byExploitationOfEpisodes,") }?
+            .hasSuffix(",\"Episodes, not people: a person can have several episodes, and an episode several types, so these counts can add up to more than the number of people.\"") == true)
         let russian = StatisticsCSVRenderer.render(report, in: .ru)
         #expect(russian.contains("дела по дате приёма с 2026-01-01 по 2026-12-31"))
-        #expect(russian.contains("сумма больше общего числа"))
+        #expect(russian.contains("У человека может быть несколько ответов, поэтому сумма может быть больше числа людей."))
+        #expect(russian.contains("Эпизоды, а не люди: у человека может быть несколько эпизодов"))
+        let kazakh = StatisticsCSVRenderer.render(report, in: .kk)
+        #expect(kazakh.contains("Бір адамның бірнеше жауабы болуы мүмкін, сондықтан қосынды адамдар санынан көп болуы мүмкін."))
+        #expect(kazakh.contains("Адамдар емес, эпизодтар:"))
         #expect(russian.hasPrefix("\u{FEFF}dimension,code,count"))  // column names stay keys for tools
     }
 }

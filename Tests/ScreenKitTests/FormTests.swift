@@ -254,4 +254,16 @@ import Terminal
         #expect(surname.hasError)
         #expect(terminal.shows("Required"))
     }
+
+    /// A field for a child only (a guardian's consent): the age from the date of birth on the day
+    /// of a date field, or on `otherwise` while that is empty, else from a number field of age.
+    @Test func youngerReadsTheAgeOnTheDayOfAnotherField() {
+        let relevance = FormRelevance.younger(than: 18, born: "born", age: "age", on: "day", otherwise: Self.today)
+        let eighteenToday = CalendarDate(year: 2008, month: 3, day: 8)!
+        #expect(relevance.holds(in: ["born": .date(CalendarDate(year: 2015, month: 1, day: 1)!)]))
+        #expect(!relevance.holds(in: ["born": .date(eighteenToday)]))
+        #expect(relevance.holds(in: ["born": .date(eighteenToday), "day": .date(CalendarDate(year: 2026, month: 3, day: 7)!)]))
+        #expect(relevance.holds(in: ["age": .number(12)]) && !relevance.holds(in: ["age": .number(18)]))
+        #expect(!relevance.holds(in: [:]), "an unknown age is no child's")
+    }
 }

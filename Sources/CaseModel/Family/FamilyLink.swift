@@ -37,10 +37,18 @@ public enum FamilyRegistration {
     public static let sharedKeys: [FieldKey] = [.familyName, .citizenship, .languages, .referralSource, .referralDate,
                                                 .intakeDate, .admissionDate, .assignedCaseworker]
 
-    /// The first answers of a relative's new case, taken from `record`.
-    public static func initialValues(from record: CaseRecord) -> [FieldKey: FieldValue] {
+    /// The first answers of a relative's new case, taken from `record`. A child of a woman or a
+    /// man has them as the guardian who gives the child's consent, mother or father (a guardian
+    /// is asked for only while the child is a minor, so an adult child's case keeps it unshown).
+    public static func initialValues(from record: CaseRecord, as relation: FamilyRelation) -> [FieldKey: FieldValue] {
         var values: [FieldKey: FieldValue] = [:]
         for key in sharedKeys { values[key] = record[key] }
+        let parent = ["female": "mother", "male": "father"][record[.gender]?.code ?? ""]
+        if relation == .child, let parent {
+            let name = [FieldKey.familyName, .givenName, .patronymic].compactMap { record[$0]?.text }.joined(separator: " ")
+            if !name.isEmpty { values[.guardianName] = .text(name) }
+            values[.guardianRelation] = .code(parent)
+        }
         return values
     }
 }

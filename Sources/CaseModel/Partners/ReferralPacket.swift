@@ -36,9 +36,7 @@ public struct ReferralPacket: Sendable {
         lines.append("\(Words.caseNumber.text(in: language)): \(record.number)")
         lines.append("\(Words.reasons.text(in: language)): "
                      + referral.reasons.map { $0.label.text(in: language) }.joined(separator: ", "))
-        lines.append("\(Words.consent.text(in: language)): "
-                     + (referral.consentOverride.isEmpty ? Words.consentGiven.text(in: language)
-                        : Words.consentOverridden.text(in: language) + " " + referral.consentOverride))
+        lines.append("\(Words.consent.text(in: language)): \(consent)")
         for part in referral.sharedParts {
             lines.append("")
             lines.append(part.label.text(in: language))
@@ -48,6 +46,16 @@ public struct ReferralPacket: Sendable {
         lines.append("")
         lines.append(Words.confidential.text(in: language))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Given (by the child's guardian, named), or overridden with the coordinator's reason.
+    private var consent: String {
+        guard referral.consentOverride.isEmpty else {
+            return Words.consentOverridden.text(in: language) + " " + referral.consentOverride
+        }
+        guard case .givenByGuardian(let name, let relation) = record.sharingConsent else { return Words.consentGiven.text(in: language) }
+        let relationLabel = schema.field(.guardianRelation)?.label(of: relation, in: language) ?? relation
+        return Wording.Words(language)("referralPacket.consentGivenByGuardian", ["name": .text(name), "relation": .text(relationLabel)])
     }
 
     private func body(of part: SharedPart) -> [String] {

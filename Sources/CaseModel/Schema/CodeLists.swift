@@ -152,6 +152,15 @@ public enum CodeLists {
         Code("other", label: "codeList.referralSource.other"),
     ])
 
+    /// Who gave a child's consent: the guardian's relation to the child.
+    public static let guardianRelation = CodeList(id: "guardianRelation", codes: [
+        Code("mother", label: "codeList.guardianRelation.mother"),
+        Code("father", label: "codeList.guardianRelation.father"),
+        Code("otherRelative", label: "codeList.guardianRelation.otherRelative"),
+        Code("legalGuardian", label: "codeList.guardianRelation.legalGuardian"),
+        Code("stateBody", label: "codeList.guardianRelation.stateBody"),
+    ])
+
     /// Kinds of organisation a client is referred on to.
     public static let organisationType = CodeList(id: "organisationType", codes: [
         Code("ngo", label: "codeList.organisationType.ngo"),
@@ -173,7 +182,7 @@ public enum CodeLists {
 
     /// Every list, for the data dictionary and the well-formedness tests.
     public static let all: [CodeList] = [
-        gender, yesNoUnknown, language, maritalStatus, education, traffickingStatus, statusDecidedBy,
+        gender, yesNoUnknown, guardianRelation, language, maritalStatus, education, traffickingStatus, statusDecidedBy,
         exploitationType, labourSector, sexualExploitationType, recruitmentMethod, recruiterRelation,
         meansOfControl, referralSource, organisationType, serviceKind, caseStatus, userRole,
     ]

@@ -62,6 +62,7 @@ public enum DataDictionary {
         case .lacks(let key, let code): "`\(key)` does not contain `\(code)`"
         case .answered(let key): "`\(key)` answered"
         case .unanswered(let key): "`\(key)` not answered"
+        case .minorAtIntake: "under 18 at intake"
         }
     }
 }

@@ -25,6 +25,8 @@ extension FieldKey {
     public static let citizenship: FieldKey = "citizenship"
     public static let languages: FieldKey = "languages"
     // consent
+    public static let guardianName: FieldKey = "guardianName"
+    public static let guardianRelation: FieldKey = "guardianRelation"
     public static let consentToInterview: FieldKey = "consentToInterview"
     public static let informedOfPurpose: FieldKey = "informedOfPurpose"
     public static let informedOfUse: FieldKey = "informedOfUse"

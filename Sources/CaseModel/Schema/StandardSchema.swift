@@ -33,7 +33,13 @@ enum StandardSchema {
               codeList: CodeLists.language),
     ])
 
+    /// A child's consent is given by a guardian, whom the page asks for first, and only for a child.
     static let consent = Section(id: "consent", title: label("section.consent"), fields: [
+        Field(.guardianName, .text, label: label("field.guardianName"),
+              help: label("field.guardianName.help"),
+              relevance: .minorAtIntake, maxLength: 100),
+        Field(.guardianRelation, .singleChoice, label: label("field.guardianRelation"),
+              codeList: CodeLists.guardianRelation, relevance: .minorAtIntake),
         Field(.consentToInterview, .yesNoUnknown, label: label("field.consentToInterview"),
               requiredForReporting: true),
         Field(.informedOfPurpose, .yesNoUnknown,

@@ -3,7 +3,7 @@
 /// The file says what a reader needs to read it right, in the chosen language: the period (a
 /// `period` row), the minimum group size (a `minCell` row), a code on every row (`all` for the
 /// total, `under18` for minors), and, on the first row of each breakdown where one person may have
-/// several answers, that its counts add up to more than the total.
+/// several answers (or several episodes), that its counts can add up to more than the people.
 public enum StatisticsCSVRenderer {
     public static let header = ["dimension", "code", "count", "suppressed", "ageMin", "ageMax", "note"]
 
@@ -33,9 +33,9 @@ public enum StatisticsCSVRenderer {
             let isMultiple = breakdown.dimension.field.flatMap { IntakeSchema.standard.field($0)?.kind }
                 .map(\.isMultiple) ?? false
             for (index, cell) in breakdown.cells.enumerated() {
-                let note = index == 0 && isMultiple
-                    ? w("statistics.csv.severalAnswers")
-                    : ""
+                let note = index > 0 || !isMultiple ? ""
+                    : breakdown.dimension == .byExploitationOfEpisodes ? w("statistics.csv.severalEpisodes")
+                    : w("statistics.csv.severalAnswers")
                 rows.append([breakdown.dimension.rawValue, cell.code, number(cell.count), cell.isSuppressed ? "true" : "",
                              "", "", note])
             }

@@ -21,7 +21,7 @@ public struct CaseValidator: Sendable {
             if field.requiredForSave && value == nil {
                 issues.append(ValidationIssue(field: field.key, problem: .required))
             }
-            guard let value, field.relevance.isSatisfied(by: values) else { continue }
+            guard let value, field.relevance.isSatisfied(by: values, intakeDateOr: context.today) else { continue }
             issues += check(value, of: field, in: values)
         }
         return issues

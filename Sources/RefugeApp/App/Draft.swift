@@ -2,11 +2,14 @@ import CaseModel
 import Foundation
 import ScreenKit
 
-/// An unsaved form — a new intake or the edit of one part of a case — with everything typed so
-/// far. It only ever reaches the disk sealed by `CaseBook.saveDraft` (encrypted under the data key).
+/// An unsaved form — a new intake, the intake of a relative registered from a case, or the edit
+/// of one part of a case — with everything typed so far. It only ever reaches the disk sealed by
+/// `CaseBook.saveDraft` (encrypted under the data key).
 struct Draft: Equatable {
     enum Target: Equatable {
         case intake
+        /// A new case linked, when saved, to the case `of` as its `as` (a child of that person…).
+        case relative(of: CaseID, as: FamilyRelation)
         case edit(CaseID, section: String)
     }
 
@@ -14,10 +17,16 @@ struct Draft: Equatable {
     var values: FormValues
 
     func encoded() -> Data {
-        let document = Document(
-            caseID: { if case .edit(let id, _) = target { id.description } else { nil } }(),
-            section: { if case .edit(_, let section) = target { section } else { nil } }(),
-            values: values.mapValues(StoredValue.init))
+        var document = Document(values: values.mapValues(StoredValue.init))
+        switch target {
+        case .intake: break
+        case .relative(let id, let relation):
+            document.relativeOf = id.description
+            document.relation = relation.rawValue
+        case .edit(let id, let section):
+            document.caseID = id.description
+            document.section = section
+        }
         return (try? JSONEncoder().encode(document)) ?? Data()
     }
 
@@ -32,15 +41,23 @@ struct Draft: Equatable {
         if let caseID = document.caseID {
             guard let id = CaseID(hex: caseID), let section = document.section else { return nil }
             target = .edit(id, section: section)
+        } else if let relativeOf = document.relativeOf {
+            guard let id = CaseID(hex: relativeOf), let relation = document.relation.flatMap(FamilyRelation.init(rawValue:))
+            else { return nil }
+            target = .relative(of: id, as: relation)
         } else {
             target = .intake
         }
         values = document.values.compactMapValues(\.formValue)
     }
 
+    /// Readers before `relativeOf` read a relative's draft as a plain intake: what was typed is
+    /// kept, only the link is not made.
     private struct Document: Codable {
         var caseID: String?
         var section: String?
+        var relativeOf: String?
+        var relation: String?
         var values: [String: StoredValue]
     }
 

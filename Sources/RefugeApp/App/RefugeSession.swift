@@ -182,6 +182,14 @@ final class RefugeSession {
         switch draft.target {
         case .intake:
             CaseFormController.newIntake(session: self, values: draft.values)
+        case .relative(let id, let relation):
+            // The case it was registered from is always there (cases are never removed); were it
+            // not, what was typed still comes back, as a plain intake.
+            guard let record = book?.store[id] else {
+                CaseFormController.newIntake(session: self, values: draft.values)
+                return
+            }
+            CaseFormController.newRelative(session: self, of: record, as: relation, values: draft.values)
         case .edit(let id, let section):
             guard let record = book?.store[id], let section = forms.schema.sections.first(where: { $0.id == section }) else {
                 return drafts.discard()

@@ -13,6 +13,8 @@ extension CaseBook {
         case noReasons
         /// The person has not consented to sharing with partners and no override reason was given.
         case noConsent
+        /// A child consented, but no guardian who gave the consent is recorded; no override reason was given.
+        case noGuardianConsent
         /// Only a coordinator may send without consent.
         case overrideNeedsCoordinator
         case noSuchReferral
@@ -32,6 +34,8 @@ extension CaseBook {
             case .noReasons: "a referral needs at least one reason"
             case .noConsent:
                 "the person has not consented to sharing with partners; a coordinator may send it anyway with --override-consent REASON (recorded in the case's history)"
+            case .noGuardianConsent:
+                "the child's consent names no guardian who gave it (Consent page); a coordinator may send it anyway with --override-consent REASON"
             case .overrideNeedsCoordinator: "only a coordinator may refer without the person's consent"
             case .noSuchReferral: "this case has no referral to that partner"
             case .statusNotAllowed(let from, let to): "a referral that is \(from.rawValue) cannot become \(to.rawValue)"
@@ -124,9 +128,10 @@ extension CaseBook {
         guard !reasons.isEmpty else { throw PartnerRefusal.noReasons }
         guard !partner.isRetired else { throw PartnerRefusal.partnerRetired(partner.details.name) }
         let override = TextSanitizer.clean(overrideReason ?? "", multiline: false).text
-        let consented = record[.consentToShareWithPartners]?.code == "yes"
+        let consent = record.sharingConsent
+        let consented = consent.holds
         if !consented {
-            guard !override.isEmpty else { throw PartnerRefusal.noConsent }
+            guard !override.isEmpty else { throw consent == .noGuardian ? PartnerRefusal.noGuardianConsent : .noConsent }
             guard isCoordinator else { throw PartnerRefusal.overrideNeedsCoordinator }
         }
         let recipient = partner.details.ageRecipient

@@ -24,6 +24,8 @@ extension AppStrings {
         case .noReasons: w("partners.refusal.noReasons")
         case .noConsent:
             w("partners.refusal.noConsent")
+        case .noGuardianConsent:
+            w("partners.refusal.noGuardian")
         case .overrideNeedsCoordinator:
             w("partners.refusal.coordinatorOnly")
         case .noSuchReferral: w("partners.refusal.noSuchReferral")

@@ -161,7 +161,7 @@ final class CaseFileScreen: Screen, CommandScreen {
         // Relatives first: a child in the shelter with its mother is seen before anything else.
         let family = relatives.isEmpty ? [] : [([s.relativesHeading.uppercased()] + relatives).joined(separator: "\n")]
         overview.text = (family + book.store.schema.sections.map { section in
-            let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values) }
+            let fields = section.fields.filter { $0.relevance.isSatisfied(by: record.values, intakeDateOr: record.openedOn) }
             return ([section.title.text(in: s.language).uppercased()]
                 + fields.map { "  \($0.label.text(in: s.language)): \(text.value(record[$0.key], of: $0.key))" }).joined(separator: "\n")
         }).joined(separator: "\n\n")

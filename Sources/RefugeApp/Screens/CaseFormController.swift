@@ -15,8 +15,6 @@ final class CaseFormController {
     /// Latin, F2), while "save anyway" saves what was just checked.
     private var checkedIdentity: [FieldKey: FieldValue]?
     private static let identityKeys: Set<FieldKey> = [.familyName, .givenName, .patronymic, .alias, .birthDate, .ageAtIntake]
-    /// A relative registered from another case: that case and what the new person is to it.
-    private var relativeOf: (caseID: CaseID, relation: FamilyRelation)?
     /// An edit's answers as the form opened with them: what the user changed is saved against
     /// these, so another laptop's change arriving meanwhile is neither shown in the form nor
     /// overwritten (if the user changed the same field, it becomes a conflict to resolve).
@@ -36,16 +34,17 @@ final class CaseFormController {
     }
 
     /// The whole intake form for a relative of `record` (an accompanying child…), with what a
-    /// family shares already filled in; saving opens the new case linked to `record`.
+    /// family shares already filled in, or resumed from a draft; saving opens the new case linked
+    /// to `record`. The draft carries the link, so a resumed form saves the same.
     @discardableResult
-    static func newRelative(session: RefugeSession, of record: CaseRecord, as relation: FamilyRelation) -> FormScreen {
+    static func newRelative(session: RefugeSession, of record: CaseRecord, as relation: FamilyRelation,
+                            values: FormValues? = nil) -> FormScreen {
         let s = session.strings
         let title = s.registerRelativeTitle(relation.label.text(in: s.language), of: record.number.description)
         let description = session.forms.description(title: title, sections: session.forms.schema.sections)
-        let controller = CaseFormController(session: session, target: .intake)
-        controller.relativeOf = (record.id, relation)
-        let shared = FormValueMapping.formValues(FamilyRegistration.initialValues(from: record))
-        return controller.present(description, initial: [:], values: shared)
+        let shared = FormValueMapping.formValues(FamilyRegistration.initialValues(from: record, as: relation))
+        return CaseFormController(session: session, target: .relative(of: record.id, as: relation))
+            .present(description, initial: [:], values: values ?? shared)
     }
 
     /// One part of `record`, with the record's values, or resumed from a draft of this edit.
@@ -76,7 +75,7 @@ final class CaseFormController {
 
     private func save(_ form: Form) throws {
         switch target {
-        case .intake: try saveNewCase(form)
+        case .intake, .relative: try saveNewCase(form)
         case .edit(let id, let section): try saveEdit(of: id, section: section, form)
         }
     }
@@ -101,7 +100,7 @@ final class CaseFormController {
             }
         }
         let id = try session.saving {
-            if let relativeOf { try book.registerRelative(of: relativeOf.caseID, as: relativeOf.relation, values: values) }
+            if case .relative(let caseID, let relation) = target { try book.registerRelative(of: caseID, as: relation, values: values) }
             else { try book.openCase(values: values) }
         }
         finished()

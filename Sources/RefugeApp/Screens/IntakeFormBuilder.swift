@@ -49,19 +49,23 @@ final class IntakeFormBuilder {
         return FormField(
             field.key.rawValue, field.label.text(in: language), kind(of: field),
             required: field.requiredForSave,
-            relevantWhen: Self.relevance(field.relevance),
+            relevantWhen: Self.relevance(field.relevance, today: today()),
             validate: { [unowned self] value, values in problem(with: value, of: field, among: values) },
             help: help.isEmpty ? nil : help)
     }
 
-    /// The schema's condition as the form engine's: the same cases, keyed by the field's name.
-    static func relevance(_ relevance: Relevance) -> FormRelevance {
+    /// The schema's condition as the form engine's: the same cases, keyed by the field's name;
+    /// `today` stands in for the intake date while it is not typed (a new case is opened today).
+    static func relevance(_ relevance: Relevance, today: CalendarDate) -> FormRelevance {
         switch relevance {
         case .always: .always
         case .contains(let key, let code): .contains(key.rawValue, code: code)
         case .lacks(let key, let code): .lacks(key.rawValue, code: code)
         case .answered(let key): .answered(key.rawValue)
         case .unanswered(let key): .unanswered(key.rawValue)
+        case .minorAtIntake:
+            .younger(than: 18, born: FieldKey.birthDate.rawValue, age: FieldKey.ageAtIntake.rawValue,
+                     on: FieldKey.intakeDate.rawValue, otherwise: today)
         }
     }
 

@@ -120,7 +120,7 @@ enum PartnerFormScreens {
             session.app.showError(s.noPartnersYet)
             return nil
         }
-        let consented = record[.consentToShareWithPartners]?.code == "yes"
+        let consented = record.sharingConsent.holds
         let schema = PartnerForms.referral(partners: partners, consented: consented)
         let builder = IntakeFormBuilder(schema: schema, language: s.language, today: { [unowned session] in session.today })
         let description = builder.description(title: "\(s.referToPartnerTitle) — \(record.number)", sections: schema.sections)

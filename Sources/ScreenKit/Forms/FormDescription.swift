@@ -77,6 +77,9 @@ public enum FormRelevance: Hashable, Sendable {
     case answered(String)
     /// The field has no answer (an estimated age only without a birth date).
     case unanswered(String)
+    /// The person is younger than `years` on the day in the date field `on` (on `otherwise` while
+    /// it is empty): by the date field `born`, else by the number field `age` (an age on that day).
+    case younger(than: Int, born: String, age: String, on: String, otherwise: CalendarDate)
 
     public func holds(in values: FormValues) -> Bool {
         switch self {
@@ -85,6 +88,14 @@ public enum FormRelevance: Hashable, Sendable {
         case .lacks(let key, let code): !(values[key]?.contains(code) ?? false)
         case .answered(let key): !(values[key] ?? .none).isEmpty
         case .unanswered(let key): (values[key] ?? .none).isEmpty
+        case .younger(let years, let born, let age, let on, let otherwise):
+            if case .date(let birth) = values[born] {
+                birth.age(on: { if case .date(let day) = values[on] { day } else { otherwise } }()) < years
+            } else if case .number(let number) = values[age] {
+                number < years
+            } else {
+                false
+            }
         }
     }
 }

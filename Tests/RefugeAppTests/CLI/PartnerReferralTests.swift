@@ -100,6 +100,48 @@ struct PartnerReferralTests {
                                  && $0.contains("coordinator's reason: court order 12/2024") })
     }
 
+    /// A child's consent to sharing counts only with the guardian who gave it recorded: without,
+    /// the referral is refused as without consent (exit 1, nothing written or recorded) unless a
+    /// coordinator overrides; with, it is sent and the packet names the guardian.
+    @Test func aMinorsConsentCountsOnlyWithTheGuardianRecorded() throws {
+        let workspace = try CLIWorkspace.initialised()
+        let children = """
+            familyName,givenName,gender,birthDate,intakeDate,consentToShareWithPartners,guardianName,guardianRelation
+            Каримова,Мадина,female,2019-09-01,2024-03-01,yes,,
+            Каримов,Тимур,male,2017-02-11,2024-03-01,yes,Каримова Дильноза,mother
+
+            """
+        let imported = try workspace.run(["import", workspace.file("children.csv", children).path])
+        #expect(imported.status == 0, "\(imported.output)")
+        let key = try ageKey(in: workspace)
+        #expect(try workspace.run(["partner", "add", "--name", "IOM Almaty", "--kind", "ngo", "--recipient", key.recipient]).status == 0)
+        let packet = workspace.root.appendingPathComponent("child.age")
+        let records = try workspace.recordCount()
+
+        let refused = try workspace.run(["referral", "2024-0001", "--partner", "IOM Almaty", "--reason", "medical",
+                                         "--out", packet.path])
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(refused.output.contains("No guardian is recorded"), "\(refused.output)")
+        #expect(!FileManager.default.fileExists(atPath: packet.path))
+        #expect(try workspace.recordCount() == records)
+        let russian = try workspace.run(["referral", "2024-0001", "--partner", "IOM Almaty", "--reason", "medical",
+                                         "--out", packet.path, "--lang", "ru"])
+        #expect(russian.status == 1 && russian.output.contains("законный представитель"), "\(russian.output)")
+
+        let overridden = try workspace.run(["referral", "2024-0001", "--partner", "IOM Almaty", "--reason", "medical",
+                                            "--out", packet.path, "--override-consent", "urgent medical care"])
+        #expect(overridden.status == 0, "\(overridden.output)")
+        #expect(try decrypt(packet, key: key.file).contains("urgent medical care"))
+
+        let withGuardian = workspace.root.appendingPathComponent("timur.age")
+        let sent = try workspace.run(["referral", "2024-0002", "--partner", "IOM Almaty", "--reason", "medical",
+                                      "--out", withGuardian.path])
+        #expect(sent.status == 0, "\(sent.output)")
+        let text = try decrypt(withGuardian, key: key.file)
+        #expect(text.contains("Каримов"))
+        #expect(text.contains("given by the child's guardian: Каримова Дильноза (Mother)"), "\(text)")
+    }
+
     @Test func aCaseworkerCannotOverrideConsent() throws {
         let workspace = try workspace()
         #expect(try workspace.run(["user", "add", "bek", "--role", "caseworker"], environment: ["REFUGE_NEW_PASSPHRASE": "bek-passphrase-9"]).status == 0)
