@@ -160,6 +160,7 @@ struct CommandLanguageTests {
 
     @Test func theScannerFindsEnglishSentences() {
         #expect(EnglishWords.found(in: "Added partner Шипагер.") == ["added", "partner"])
+        #expect(EnglishWords.found(in: "— anna, ноутбук a3f9b2, 2026-11-30T23:11:49Z").isEmpty)
         #expect(EnglishWords.found(in: "Партнёр Шипагер добавлен: `refuge partner add --name ИМЯ --kind ВИД`, age1qqq, events-3f9a.log").isEmpty)
     }
 }
@@ -185,6 +186,7 @@ enum EnglishWords {
             .replacing(/\$?[A-Z]+_[A-Z_]+/, with: " ")  // environment variables (REFUGE_USER)
             .replacing(/<[^>]*>/, with: " ")
             .replacing(/[\w.\/-]*[\/.][\w.\/-]*/, with: " ")  // paths and file names
+            .replacing(/\b[0-9a-f]*[0-9][0-9a-f]*\b/, with: " ")  // a laptop's id ("a3f9b2"), a number
         return stripped.split { !$0.isLetter }.map { $0.lowercased() }.filter(telling.contains)
     }
 }
