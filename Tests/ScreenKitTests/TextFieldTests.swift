@@ -179,7 +179,9 @@ import Terminal
     @Test func narrowFieldNeverDrawsOutsideItsArea() {
         let field = TextField("Очень длинное имя漢字")
         let canvas = Canvas(size: Size(width: 20, height: 5), theme: .monochrome, strings: .english, focused: field)
-        field.draw(in: Rect(x: 3, y: 2, width: 4, height: 1), on: canvas)
+        let area = Rect(x: 3, y: 2, width: 4, height: 1)
+        field.layout(in: area, focused: field)
+        field.draw(in: area, on: canvas)
         #expect(canvas.grid.trimmedRow(2) == "   字")
         for (y, row) in canvas.grid.rows.enumerated() {
             for (x, c) in row.enumerated() where !(y == 2 && (3..<7).contains(x)) { #expect(c == " ") }

@@ -42,6 +42,13 @@ struct ByteReader {
         return Int(value)
     }
 
+    /// The next `count` bytes, passed over.
+    mutating func skip(_ count: Int) throws(Overrun) -> UnsafeRawBufferPointer {
+        guard count <= remaining else { throw Overrun() }
+        defer { position += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[position..<position + count])
+    }
+
     mutating func string() throws(Overrun) -> String {
         let length = try count()
         let start = position

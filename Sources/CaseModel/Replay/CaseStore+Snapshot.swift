@@ -3,24 +3,27 @@ import Foundation
 /// The replayed state written down, so that an open can start from it and fold only the events
 /// after it (the caller's part of the log's snapshot, docs/log-format.md, "The snapshot").
 ///
-/// Cases are written whole through their synthesized `Codable` conformances (`SnapshotCoder`);
-/// what follows from them — positions, case numbers in use, the search index — is derived again
-/// on restore, so it cannot disagree with them. Organisation events (few) are kept as events.
-/// A snapshot written by another version of the fold or of the schema is refused, and the log
-/// is read instead.
+/// Cases are written by `CaseRecordCoder` (by hand, strings named from one table, read back on
+/// both cores) with the search index's keys as they are; positions and case numbers in use are
+/// derived again on restore, so they cannot disagree with the cases. The organisation's state
+/// (users, partners, devices, settings, activity: small) is written through its synthesized
+/// `Codable` conformances (`SnapshotCoder`), organisation events in their log encoding. A
+/// snapshot written by another version of the fold or of the schema is refused, and the log is
+/// read instead.
 extension CaseStore {
     /// Raise when folding or deriving changes what a replay gives (a snapshot of the old rules
-    /// would then disagree with the log).
-    static let snapshotVersion: UInt32 = 1
+    /// would then disagree with the log), or when the snapshot's form changes.
+    static let snapshotVersion: UInt64 = 2
 
     /// The state as bytes; nil for a store that keeps `.entries` (only the references a log can
     /// read back are written) or that has events waiting for `settle`.
+    ///
+    /// The layout: version (varint) | history kept (1 byte) | the schema's field keys (count,
+    /// strings) | the organisation's state (length, `SnapshotCoder` bytes) | the cases
+    /// (`CaseRecordCoder`) | the search index's keys in case order.
     public func snapshot() -> Data? {
-        guard historyKeeping != .entries, unsettled.isEmpty else { return nil }
-        let state = Snapshot(
-            version: Self.snapshotVersion, schema: Self.fingerprint(of: schema),
-            history: historyKeeping == .eventReferences ? 1 : 0,
-            records: records, references: references,
+        guard historyKeeping != .entries, unsettled.isEmpty, searchIndex.caseIDs == records.map(\.id) else { return nil }
+        let organisation = Organisation(
             users: users.values.sorted { $0.name < $1.name }, organisationName: organisationName,
             partners: partners.values.sorted { $0.id < $1.id }, devices: devices.values.sorted { $0.device < $1.device },
             caseworkSettings: caseworkSettings,
@@ -30,53 +33,79 @@ extension CaseStore {
             orphans: orphans.map(KeptEvent.init),
             uncommittedImportEvents: uncommittedImportEvents, eventCount: eventCount, lastMergeKey: lastMergeKey,
             lastReplayedCaseKey: lastReplayedCaseKey, lastReplayedOrganisationKey: lastReplayedOrganisationKey)
-        return (try? SnapshotCoder.encode(state)).map { Data($0) }
+        guard let organisationBytes = try? SnapshotCoder.encode(organisation),
+              let cases = try? CaseRecordCoder.encode(records, references: references) else { return nil }
+        var out = ByteWriter(capacity: cases.count + organisationBytes.count + 4096)
+        out.varint(Self.snapshotVersion)
+        out.bytes.append(historyKeeping == .eventReferences ? 1 : 0)
+        let fields = Self.fingerprint(of: schema)
+        out.varint(UInt64(fields.count))
+        for field in fields { out.string(field) }
+        out.varint(UInt64(organisationBytes.count))
+        out.bytes.append(contentsOf: organisationBytes)
+        out.bytes.append(contentsOf: cases)
+        searchIndex.write(to: &out)
+        return Data(out.bytes)
     }
 
     /// The state `snapshot()` wrote, or nil when `data` is not a snapshot of this version, schema
     /// and way of keeping history.
     public init?(snapshot data: Data, schema: IntakeSchema = .standard, history: HistoryKeeping) {
         guard history != .entries,
-              let state = try? SnapshotCoder.decode(Snapshot.self, from: Array(data)),
-              state.version == Self.snapshotVersion, state.schema == Self.fingerprint(of: schema),
-              state.history == (history == .eventReferences ? 1 : 0),
-              history == .none ? state.references.isEmpty : state.references.count == state.records.count
+              let restored = try? data.withUnsafeBytes({ try Self.restored(from: $0, schema: schema, history: history) })
         else { return nil }
-        self.init(schema: schema, history: history)
-        records = state.records
-        references = state.references
+        self = restored
+    }
+
+    private static func restored(from bytes: UnsafeRawBufferPointer, schema: IntakeSchema,
+                                 history: HistoryKeeping) throws -> CaseStore {
+        var reader = ByteReader(bytes)
+        guard try reader.varint() == snapshotVersion, try reader.byte() == (history == .eventReferences ? 1 : 0)
+        else { throw SnapshotDecodingError.badValue }
+        let fieldCount = try reader.count()
+        var fields: [String] = []
+        for _ in 0..<fieldCount { fields.append(try reader.string()) }
+        guard fields == fingerprint(of: schema) else { throw SnapshotDecodingError.badValue }
+        let organisation = try reader.skip(try reader.count())
+        let state = try SnapshotCoder.decode(Organisation.self, from: Array(organisation))
+        let (records, references) = try CaseRecordCoder.decode(&reader, withReferences: history == .eventReferences)
+        var store = CaseStore(schema: schema, history: history)
+        store.searchIndex = try SearchIndex(ids: records.map(\.id), reading: &reader)
+        guard reader.isAtEnd else { throw SnapshotDecodingError.trailingBytes }
+        store.records = records
+        store.references = references
+        store.positions.reserveCapacity(records.count)
         for (position, record) in records.enumerated() {
-            positions[record.id] = position
-            takenNumbers.insert(record.number)
-            lastSequenceByYear[record.number.year] = max(lastSequenceByYear[record.number.year] ?? 0, record.number.sequence)
-            searchIndex.update(record.id, number: record.number, names: record.names)
+            store.positions[record.id] = position
+            store.takenNumbers.insert(record.number)
+            store.lastSequenceByYear[record.number.year] = max(store.lastSequenceByYear[record.number.year] ?? 0,
+                                                               record.number.sequence)
         }
-        guard positions.count == records.count else { return nil }
-        isUnsettled = Array(repeating: false, count: records.count)
+        guard store.positions.count == records.count else { throw SnapshotDecodingError.badValue }
+        store.isUnsettled = Array(repeating: false, count: records.count)
+        try store.restoreOrganisation(state)
+        return store
+    }
+
+    private mutating func restoreOrganisation(_ state: Organisation) throws {
         for user in state.users { users[user.name] = user }
         organisationName = state.organisationName
         for partner in state.partners { partners[partner.id] = partner }
         for entry in state.devices { devices[entry.device] = entry }
         caseworkSettings = state.caseworkSettings
-        var activity: [ActivityEntry] = []
-        for kept in state.activity {
-            guard let event = kept.event else { return nil }
-            activity.append(ActivityEntry(eventID: event.id, time: event.time, author: event.author, body: event.body))
+        activity = try state.activity.map { kept in
+            guard let event = kept.event else { throw SnapshotDecodingError.badValue }
+            return ActivityEntry(eventID: event.id, time: event.time, author: event.author, body: event.body)
         }
-        self.activity = activity
-        var unrecognised: [UnrecognisedEvent] = []
-        for kept in state.unrecognised {
+        unrecognised = try state.unrecognised.map { kept in
             guard case .unrecognised(let record) = EventCodec.decode(recordType: kept.type, payload: Data(kept.payload))
-            else { return nil }
-            unrecognised.append(record)
+            else { throw SnapshotDecodingError.badValue }
+            return record
         }
-        self.unrecognised = unrecognised
-        var orphans: [Event] = []
-        for kept in state.orphans {
-            guard let event = kept.event else { return nil }
-            orphans.append(event)
+        orphans = try state.orphans.map { kept in
+            guard let event = kept.event else { throw SnapshotDecodingError.badValue }
+            return event
         }
-        self.orphans = orphans
         uncommittedImportEvents = state.uncommittedImportEvents
         eventCount = state.eventCount
         lastMergeKey = state.lastMergeKey
@@ -87,12 +116,8 @@ extension CaseStore {
     /// The schema's fields, in order: a snapshot derived completeness and flags from them.
     private static func fingerprint(of schema: IntakeSchema) -> [String] { schema.fields.map(\.key.rawValue) }
 
-    private struct Snapshot: Codable {
-        var version: UInt32
-        var schema: [String]
-        var history: UInt8
-        var records: [CaseRecord]
-        var references: [[UInt64]]
+    /// Everything but the cases.
+    private struct Organisation: Codable {
         var users: [UserAccount]
         var organisationName: String?
         var partners: [Partner]

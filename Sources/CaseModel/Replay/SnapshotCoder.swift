@@ -1,9 +1,11 @@
 import Foundation
 
-/// A compact binary form of `Codable` values for the snapshot of replayed state (see
-/// `CaseStore+Snapshot.swift`): the compiler's synthesized conformances say what to write, so a
-/// property added to a case is written without anyone remembering to, and one whose type cannot
-/// be written fails the build instead of being left out.
+/// A compact binary form of `Codable` values for the parts of the snapshot of replayed state that
+/// are few or rarely filled — the organisation's state and each case's work after intake (see
+/// `CaseStore+Snapshot.swift`; the cases themselves are written by hand, `CaseRecordCoder`): the
+/// compiler's synthesized conformances say what to write, so a property added to those types is
+/// written without anyone remembering to, and one whose type cannot be written fails the build
+/// instead of being left out.
 ///
 /// Values are written in the order the conformance asks for them, without keys: integers as
 /// (zigzag) varints, strings as length and UTF-8, an optional property as a presence byte, a

@@ -62,6 +62,33 @@ public struct SearchIndex: Sendable {
 
     private func keyBytes(at position: Int) -> ArraySlice<UInt8> { storage[ranges[position]] }
 
+    /// The cases in the index's order (the order they were added).
+    var caseIDs: [CaseID] { ids }
+
+    /// Every case's key in the index's order, for the snapshot (`CaseStore.snapshot()`): the keys
+    /// are written as they are, so that an open from the snapshot folds no name again.
+    func write(to out: inout ByteWriter) {
+        out.varint(UInt64(ranges.count))
+        for range in ranges {
+            out.varint(UInt64(range.count))
+            out.bytes.append(contentsOf: storage[range])
+        }
+    }
+
+    /// The index `write` wrote, for the cases `ids` in its order.
+    init(ids: [CaseID], reading reader: inout ByteReader) throws {
+        guard try reader.count() == ids.count else { throw SnapshotDecodingError.badValue }
+        self.ids = ids
+        ranges.reserveCapacity(ids.count)
+        positions.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
+            let key = try reader.skip(try reader.count())
+            ranges.append(storage.count..<storage.count + key.count)
+            storage.append(contentsOf: key)
+            positions[id] = position
+        }
+    }
+
     /// The folded key of a case: its number's parts, then its name words.
     public func key(of caseID: CaseID) -> String? {
         positions[caseID].map { String(decoding: keyBytes(at: $0), as: UTF8.self) }

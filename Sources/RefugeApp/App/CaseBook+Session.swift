@@ -10,8 +10,10 @@ extension CaseBook {
         SharedFolder(folder: directory, state: directory).layout != .none
     }
 
-    /// True when opening found damage and fell back to read-only.
-    var wasOpenedReadOnlyBecauseOfDamage: Bool { log.recovery.openedReadOnlyBecauseOfDamage || damageFoundAfterOpen != nil }
+    /// True when the open's own read found damage and fell back to read-only. Damage the
+    /// background read finds (`damageFoundAfterOpen`) is the session's to show, once, however
+    /// soon after the open it is found.
+    var wasOpenedReadOnlyBecauseOfDamage: Bool { log.recovery.openedReadOnlyBecauseOfDamage }
 
     /// Records a new status, reopening a closed case first when the new status is an open one.
     func changeStatus(of id: CaseID, to status: CaseStatus, reason: String) throws {

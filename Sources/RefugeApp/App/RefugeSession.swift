@@ -162,12 +162,14 @@ final class RefugeSession {
 
     /// Records the sign-in when the background read of the old frames is done (at once when the
     /// open read them itself), or, `waiting`, after waiting for it (the session ends).
-    private func recordSignInOnceVerified(waiting: Bool = false) {
+    func recordSignInOnceVerified(waiting: Bool = false) {
         guard signInToRecord, let book else { return }
         if waiting { book.waitForBackgroundVerification() }
         guard book.coveredFrames.current != .running else { return }
         signInToRecord = false
-        if !book.isReadOnly { perform { try book.record([.userSignedIn]) } }
+        // Damage the read found is shown by `reportDamageFoundAfterOpen`, which may not have run
+        // yet: the file is read-only from that verdict on, whether or not it has been shown.
+        if !book.isReadOnly, book.damageFoundAfterOpen == nil { perform { try book.record([.userSignedIn]) } }
     }
 
     private func updateMarker() {

@@ -8,6 +8,8 @@ extension AppStrings {
     var episodesKey: String { w("episodes.episodesKey") }
     var legalKey: String { w("episodes.legalKey") }
     var familyKey: String { w("episodes.familyKey") }
+    var legalMenuTitle: String { w("episodes.legalMenuTitle") }
+    var familyMenuTitle: String { w("episodes.familyMenuTitle") }
     var referralStatusKey: String { w("episodes.referralStatusKey") }
 
     // Episodes

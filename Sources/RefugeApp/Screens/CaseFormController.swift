@@ -76,7 +76,7 @@ final class CaseFormController {
     private func save(_ form: Form) throws {
         switch target {
         case .intake, .relative: try saveNewCase(form)
-        case .edit(let id, let section): try saveEdit(of: id, section: section, form)
+        case .edit(let id, _): try saveEdit(of: id, form)
         }
     }
 
@@ -108,15 +108,14 @@ final class CaseFormController {
         if let record = book.store[id] { confirm(session.strings.saved(record.number.description), form) }
     }
 
-    private func saveEdit(of id: CaseID, section sectionID: String, _ form: Form) throws {
+    private func saveEdit(of id: CaseID, _ form: Form) throws {
         let book = try session.saving { try session.writableBook() }
-        guard let record = book.store[id], let section = session.forms.schema.sections.first(where: { $0.id == sectionID }) else { return }
-        // This part's relevant answers replace the ones the form opened with; hidden answers are kept.
+        guard let record = book.store[id] else { throw UserMessage(session.strings.episodeRefusal(.unknownCase)) }
+        // The fields this form showed take their answers; hidden answers are kept.
         let base = self.base ?? record.values
         var values = base
         let relevant = FormValueMapping.fieldValues(form.relevantValues)
-        let shown = Set(form.relevantFields(onPage: 0).map { FieldKey($0.key) })
-        for field in section.fields where shown.contains(field.key) { values[field.key] = relevant[field.key] }
+        for field in form.relevantFields(onPage: 0) { values[FieldKey(field.key)] = relevant[FieldKey(field.key)] }
         var resulting = record.values
         for key in Set(values.keys).union(base.keys) where values[key] != base[key] { resulting[key] = values[key] }
         if let problem = session.forms.problems(in: resulting).first {

@@ -61,7 +61,7 @@ enum LegalScreens {
     }
 
     static func choose(session: RefugeSession, record: CaseRecord) {
-        session.choose(Choice.self, title: session.strings.legalKey) { open($0, session: session, record: record) }
+        session.choose(Choice.self, title: session.strings.legalMenuTitle) { open($0, session: session, record: record) }
     }
 
     static func open(_ choice: Choice, session: RefugeSession, record: CaseRecord) {
@@ -146,7 +146,7 @@ enum FamilyScreens {
     }
 
     static func choose(session: RefugeSession, record: CaseRecord) {
-        session.choose(Choice.self, title: session.strings.familyKey) { choice in
+        session.choose(Choice.self, title: session.strings.familyMenuTitle) { choice in
             switch choice {
             case .registerChild: CaseFormController.newRelative(session: session, of: record, as: .child)
             case .registerRelative:

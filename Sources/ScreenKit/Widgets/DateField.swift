@@ -6,6 +6,7 @@ public final class DateField: TextFieldBacked {
     public let field: TextField
     private let today: () -> CalendarDate
     public var isHidden = false
+    public var fieldWidth: Int { 11 }
 
     /// - Parameter today: injectable so tests and the app's clock agree.
     public init(_ date: CalendarDate? = nil, today: @escaping () -> CalendarDate = CalendarDate.today, helpText: String? = nil) {
@@ -38,7 +39,6 @@ public final class DateField: TextFieldBacked {
     }
 
     public func draw(in area: Rect, on canvas: Canvas) {
-        let row = Rect(x: area.x, y: area.y, width: min(area.width, 11), height: min(1, area.height))
-        field.draw(in: row, on: canvas, focused: canvas.isFocused(self), placeholder: canvas.strings.dateHint)
+        field.draw(in: fieldRow(in: area), on: canvas, focused: canvas.isFocused(self), placeholder: canvas.strings.dateHint)
     }
 }

@@ -5,6 +5,7 @@ public final class NumberField: TextFieldBacked {
     public let field: TextField
     public var range: ClosedRange<Int>?
     public var isHidden = false
+    public var fieldWidth: Int { 10 }
 
     public init(_ value: Int? = nil, range: ClosedRange<Int>? = nil, helpText: String? = nil) {
         field = TextField(value.map(String.init) ?? "", maxLength: 9, helpText: helpText)
@@ -26,6 +27,6 @@ public final class NumberField: TextFieldBacked {
     public func handle(_ event: InputEvent, app: Application) -> Bool { field.handle(event, app: app) }
 
     public func draw(in area: Rect, on canvas: Canvas) {
-        field.draw(in: Rect(x: area.x, y: area.y, width: min(area.width, 10), height: min(1, area.height)), on: canvas, focused: canvas.isFocused(self))
+        field.draw(in: fieldRow(in: area), on: canvas, focused: canvas.isFocused(self))
     }
 }

@@ -5,6 +5,8 @@ import Terminal
 public final class OptionList: Widget {
     public let options: [ChoiceOption]
     public let filter = TextField()
+    /// Shown before the filter ("Filter: "); `ChooseDialog` gives it in the application's language.
+    public var filterPrompt = ScreenKitStrings.english.filterPrompt("")
     public var onPick: ((ChoiceOption) -> Void)?
     /// Indexes into `options` that pass the filter.
     public private(set) var visible: [Int]
@@ -50,17 +52,23 @@ public final class OptionList: Widget {
     /// The page is the rows under the filter line, so PgDn before the first frame moves a whole page.
     public func layout(in area: Rect, focused: (any Widget)?) {
         guard !area.isEmpty else { return }
+        filter.layout(in: filterRow(in: area), focused: focused)
         let list = area.inset(top: 1)
         pageSize = max(1, list.height)
         top = Layout.scrolled(top, toShow: highlighted..<highlighted + 1, height: list.height)
     }
 
+    /// The first row of `area` after the prompt.
+    private func filterRow(in area: Rect) -> Rect {
+        let used = min(filterPrompt.displayWidth, area.width)
+        return Rect(x: area.x + used, y: area.y, width: area.width - used, height: min(1, area.height))
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) {
         guard !area.isEmpty else { return }
         let focused = canvas.isFocused(self)
-        let prompt = canvas.strings.filterPrompt("")
-        let used = canvas.write(prompt, at: area.origin, role: .muted, clip: area)
-        filter.draw(in: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1), on: canvas, focused: focused)
+        canvas.write(filterPrompt, at: area.origin, role: .muted, clip: area)
+        filter.draw(in: filterRow(in: area), on: canvas, focused: focused)
         let list = area.inset(top: 1)
         for row in 0..<min(list.height, max(0, visible.count - top)) {
             let index = top + row

@@ -1,7 +1,9 @@
 import Terminal
 
 /// Text word-wrapped to its width. When it does not fit, the last visible line ends in "…"; a
-/// `scrollable` paragraph takes the focus instead and scrolls with Up/Down/PgUp/PgDn.
+/// `scrollable` paragraph takes the focus instead and scrolls with Up/Down/PgUp/PgDn, with ↑ and ↓
+/// in its right-hand column where more is above or below — no line is cut to say so (a line
+/// ending in its own "…", such as a menu key's label, would read "……").
 public final class Paragraph: Widget {
     public var text: String { didSet { top = 0 } }
     public var role: Role
@@ -26,23 +28,35 @@ public final class Paragraph: Widget {
 
     private func wrapped(width: Int) -> [String] { TextWrap.lines(text, width: width, hangingIndent: hangingIndent) }
 
+    /// The lines shown in `size`: wrapped at its width, or, scrollable and longer than its
+    /// height, two columns narrower, leaving a space and the column of the ↑/↓ marks.
+    private func wrapped(in size: Size) -> (lines: [String], marked: Bool) {
+        let lines = wrapped(width: size.width)
+        guard scrollable, lines.count > size.height, size.width > 2 else { return (lines, false) }
+        return (wrapped(width: size.width - 2), true)
+    }
+
     /// Remembers the size for PgUp/PgDn (a page before the first frame is already the real one) and
     /// keeps the scroll inside the text.
     public func layout(in area: Rect, focused: (any Widget)?) {
         lastSize = area.size
-        top = Self.clamped(top, lines: wrapped(width: area.width).count, height: area.height)
+        top = Self.clamped(top, lines: wrapped(in: area.size).lines.count, height: area.height)
     }
 
     public func draw(in area: Rect, on canvas: Canvas) {
-        let lines = wrapped(width: area.width)
+        let (lines, marked) = wrapped(in: area.size)
         let top = Self.clamped(top, lines: lines.count, height: area.height)  // drawn in an area it was not laid out in
+        let more = top + area.height < lines.count
         for row in 0..<min(area.height, lines.count - top) {
             var line = lines[top + row]
-            if row == area.height - 1, top + row < lines.count - 1 {
+            if !marked, more, row == area.height - 1 {
                 line = String(DisplayWidth.prefix(of: line, fitting: area.width - 1).text) + "…"
             }
             canvas.write(line, at: Point(x: area.x, y: area.y + row), role: role, clip: area)
         }
+        guard marked else { return }
+        if top > 0 { canvas.write("↑", at: Point(x: area.maxX - 1, y: area.y), role: .accent, clip: area) }
+        if more { canvas.write("↓", at: Point(x: area.maxX - 1, y: area.maxY - 1), role: .accent, clip: area) }
     }
 
     /// The first line shown: the last page ends at the last line.

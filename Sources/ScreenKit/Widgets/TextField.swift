@@ -65,6 +65,26 @@ public final class TextField: Widget {
         editor.insert(allows.map { allowed in String(text.filter(allowed)) } ?? text)
     }
 
+    /// The graphemes as drawn: the text, or one "•" per grapheme when masked.
+    private var shown: [Character] { isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters }
+
+    /// Scrolls so the cursor is inside the field's row, leaving one column for it at the end;
+    /// moving back past the left edge scrolls a third of the field at once, so what is just before
+    /// the cursor stays in sight. Widgets built around a text field lay it out in the row they
+    /// draw it in.
+    public func layout(in area: Rect, focused: (any Widget)?) {
+        let width = area.row(0).width
+        guard width > 0 else { return }
+        let shown = shown
+        var start = editor.cursor, used = 0
+        while start > 0, used + shown[start - 1].displayWidth <= width - 1 {
+            start -= 1
+            used += shown[start].displayWidth
+        }
+        if editor.cursor < scroll { scroll = max(0, editor.cursor - width / 3) }
+        scroll = max(start, min(scroll, editor.cursor))
+    }
+
     public func draw(in area: Rect, on canvas: Canvas) { draw(in: area, on: canvas, focused: canvas.isFocused(self)) }
 
     /// Draws as focused or not, with `placeholder` instead of the field's own when given; for
@@ -77,24 +97,11 @@ public final class TextField: Widget {
             canvas.write(DisplayWidth.truncate(placeholder ?? self.placeholder, to: row.width), at: row.origin, role: hasError ? .error : .muted, clip: row)
             return
         }
-        let shown = isMasked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters
-        keepCursorVisible(shown, width: row.width)
-        canvas.write(String(shown[scroll...]), at: row.origin, role: .field(focused: focused, hasError: hasError), clip: row)
+        let shown = shown
+        let first = min(scroll, shown.count)  // the text may have been set since the layout
+        canvas.write(String(shown[first...]), at: row.origin, role: .field(focused: focused, hasError: hasError), clip: row)
         if focused {
-            canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[scroll..<editor.cursor])), y: row.y), clip: row)
+            canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[first..<max(first, editor.cursor)])), y: row.y), clip: row)
         }
-    }
-
-    /// Scrolls so the cursor is inside the field, leaving one column for it at the end; moving
-    /// back past the left edge scrolls a third of the field at once, so what is just before the
-    /// cursor stays in sight.
-    private func keepCursorVisible(_ shown: [Character], width: Int) {
-        var start = editor.cursor, used = 0
-        while start > 0, used + shown[start - 1].displayWidth <= width - 1 {
-            start -= 1
-            used += shown[start].displayWidth
-        }
-        if editor.cursor < scroll { scroll = max(0, editor.cursor - width / 3) }
-        scroll = max(start, min(scroll, editor.cursor))
     }
 }

@@ -66,6 +66,24 @@ struct OpeningFailureTests {
         #expect(try Data(contentsOf: fixture.logFile) == damaged)
     }
 
+    /// The background read can finish at any moment: before the open shows the list (the open
+    /// then showed the damage as its own, and the session showed it again), or between the two
+    /// things a quiet moment does (show the damage, record the sign-in: the sign-in tried on the
+    /// damaged file showed it again). Either way the damage is shown once.
+    @Test func damageFoundJustBeforeTheSignInIsRecordedShowsOneDialog() throws {
+        let fixture = try CaseFileFixture(language: .ru, cases: Self.cases, signIn: false)
+        _ = try LogFrames.damage(frame: 3, of: fixture.logFile)
+        let app = try #require(fixture.app)
+        app.signIn()
+        app.session.book?.waitForBackgroundVerification()
+        app.session.recordSignInOnceVerified()  // the verdict is in; the damage not yet shown
+        app.pause()
+        #expect(app.session.app.screens.filter { $0 is MessageDialog }.count == 1, "\(app.screen)")
+        #expect(app.shows(AppStrings(.ru).damagedTitle))
+        app.press(.enter)
+        #expect(app.top is CaseListScreen, "\(app.screen)")
+    }
+
     @Test func aWrongPassphraseTouchesNoFile() throws {
         let fixture = try CaseFileFixture(language: .ru, cases: Self.cases, signIn: false)
         let before = try fixture.snapshot()

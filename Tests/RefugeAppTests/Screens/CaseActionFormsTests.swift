@@ -55,6 +55,21 @@ struct CaseActionFormsTests {
         #expect(screen.focused === screen.editor(FieldKey.noteText.rawValue))
     }
 
+    /// Issue 18: an edit's save takes the fields its form showed; it does not look its section up
+    /// again by id and return as if saved when the id is not today's (a section renamed since).
+    @Test func anEditWhoseSectionIdIsNotTodaysStillSavesWhatWasTyped() throws {
+        let app = try AppHarness.signedIn(language: .en, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let book = try #require(app.book)
+        let record = try #require(book.store.records.first)
+        let today = app.session.forms.schema.sections[0]
+        let renamed = Section(id: today.id + "-before", title: today.title, fields: today.fields)
+        let screen = CaseFormController.edit(session: app.session, record: record, section: renamed)
+        app.type("-Юсупова")
+        app.press(.function(2))
+        #expect(app.top !== screen, "saved and closed")
+        #expect(book.store[record.id]?.values[.familyName] == .text("Ахмедова-Юсупова"))
+    }
+
     @Test func aNoteIsSavedFromItsDeclaredFormAndItsTitleIsShownOnce() throws {
         let app = try AppHarness.signedIn(language: .en, cases: [AppHarness.person("Ахмедова", "Гульнара")])
         app.press(.enter)
