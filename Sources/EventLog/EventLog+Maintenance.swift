@@ -147,18 +147,18 @@ extension EventLog {
     /// is not read: another case file's, or unreadable.
     static func peerFrames(_ path: String, keys: DataKeys, keysetID: [UInt8], _ fileSystem: any FileSystem,
                            _ body: (UInt64, ArraySlice<RecordContent>) -> Void) -> Result<ReadReport, SalvageReport.NotRead> {
-        guard let file = try? fileSystem.open(path, mode: .read) else { return .failure(.unreadable("it cannot be opened")) }
+        guard let file = try? fileSystem.open(path, mode: .read) else { return .failure(.unreadable(.cannotOpen)) }
         defer { file.close() }
         do {
             let size = try file.size()
             guard let header = try? LogHeader.decode(try file.read(at: 0, count: min(Int(size), LogHeader.size))) else {
-                return .failure(.unreadable("its header is incomplete, damaged or of a newer format"))
+                return .failure(.unreadable(.header))
             }
             guard header.keysetID == keysetID else { return .failure(.foreign) }
             return .success(try LogScanner(file: file, fileSize: size, keys: keys, fileID: header.fileID,
                                            reservationStep: fileSystem.appendReservation, salvaging: true).scan(body).report)
         } catch {
-            return .failure(.unreadable("\(error)"))
+            return .failure(.unreadable(.failed("\(error)")))
         }
     }
 }

@@ -304,7 +304,7 @@ public final class EventLog: Sendable {
 
     /// `reopened` with `keys` (after the data key changed).
     func reopened(keys: DataKeys, eachRecord body: (LogRecord) throws -> Void = { _ in }) throws -> EventLog {
-        guard let writerLock else { throw EventLogError.readOnly(reason: "opened read-only") }
+        guard let writerLock else { throw EventLogError.readOnly(reason: .openedReadOnly) }
         let (_, keyFile) = try Self.readHeaderAndKeyFile(paths, fileSystem)
         let fresh = try Self.openLocked(paths: paths, fileSystem: fileSystem, header: header, keyFile: keyFile,
                                         keys: keys, lock: writerLock, clock: clock, peers: PeerReading(reports: peers),
@@ -354,9 +354,9 @@ public final class EventLog: Sendable {
 
     func requireWriter() throws(EventLogError) -> LogWriter {
         guard let writer else {
-            if !recovery.damage.isEmpty { throw .readOnly(reason: "damage was found; run salvage") }
-            if let rollback = recovery.rollback, rollback.isRollback { throw .readOnly(reason: "\(rollback); run salvage") }
-            throw .readOnly(reason: "opened read-only")
+            if !recovery.damage.isEmpty { throw .readOnly(reason: .damage) }
+            if let rollback = recovery.rollback, rollback.isRollback { throw .readOnly(reason: .rollback(rollback)) }
+            throw .readOnly(reason: .openedReadOnly)
         }
         return writer
     }

@@ -44,7 +44,7 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A frame whose checksum is right failed authentication or is out of place: tampering, or a
     /// record copied from elsewhere. Nothing was changed.
     case tampered(offset: UInt64, sequence: UInt64, detail: String)
-    case readOnly(reason: String)
+    case readOnly(reason: ReadOnlyReason)
     case recordTooLarge(size: Int, limit: Int)
     case emptyBatch
     /// The disk is full; the writer stopped. Nothing acknowledged was lost.
@@ -128,4 +128,22 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     init(_ error: FileSystemError) { self = .io("\(error)") }
+}
+
+/// Why the log takes no writes.
+public enum ReadOnlyReason: Sendable, Equatable, CustomStringConvertible {
+    /// It was opened to be read (a command that only reads, or the writer lock was held elsewhere).
+    case openedReadOnly
+    /// Damage was found: salvage makes a new log from what reads.
+    case damage
+    /// The log is older than this device last saw it: salvage, after the coordinator checks.
+    case rollback(RollbackFinding)
+
+    public var description: String {
+        switch self {
+        case .openedReadOnly: "opened read-only"
+        case .damage: "damage was found; run salvage"
+        case .rollback(let finding): "\(finding); run salvage"
+        }
+    }
 }

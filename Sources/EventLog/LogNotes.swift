@@ -7,7 +7,8 @@ import Synchronization
 /// backup) with who did it; the record's timestamp says when. Callers' reads skip them.
 ///
 ///     kind u8 = 1 (kept value) | name length u8 | name | value
-///     kind u8 = 2 (maintenance) | user length u8 | user | what was done (UTF-8)
+///     kind u8 = 2 (maintenance) | user length u8 | user | what was done (UTF-8: `MaintenanceAction`
+///                                as JSON, or in logs written before that, an English sentence)
 enum LogNote {
     static let recordType: UInt8 = 254
 
@@ -49,11 +50,61 @@ enum LogNote {
 /// Something done to the case file as a whole, as the log recorded it.
 public struct MaintenanceNote: Sendable, Equatable, CustomStringConvertible {
     public var user: String
+    /// What was done, as stored: `MaintenanceAction`'s JSON, or the English sentence that logs
+    /// written before actions were stored as facts hold.
     public var action: String
     /// Microseconds since 1970, UTC.
     public var timestamp: UInt64
 
-    public var description: String { "\(formatTimestamp(timestamp)) \(user): \(action)" }
+    /// What was done, for a reader to word in its language.
+    public var fact: MaintenanceAction { MaintenanceAction(stored: action) }
+
+    public var description: String { "\(formatTimestamp(timestamp)) \(user): \(fact)" }
+}
+
+/// What was done to the case file as a whole, stored as facts (JSON in the note's text) so that
+/// `verify` words it in the reader's language; a note older than that is its English sentence.
+public enum MaintenanceAction: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// A salvage made this log from `source`.
+    case salvage(Salvage)
+    /// A backup of `records` records was written to `file`.
+    case backup(records: Int, file: String)
+    /// A note written before actions were stored as facts: an English sentence.
+    case described(String)
+
+    public struct Salvage: Sendable, Equatable, Codable {
+        public var source: String
+        public var copiedRecords: Int
+        public var otherLogs: Int
+        public var copiedFromOtherLogs: Int
+        public var skipped: [DamagedRange]
+        /// Sealed files (by name, without `.sealed`) that did not open and were left behind.
+        public var leftBehind: [String]
+    }
+
+    init(stored text: String) {
+        let decoded = text.hasPrefix("{") ? try? JSONDecoder().decode(MaintenanceAction.self, from: Data(text.utf8)) : nil
+        self = decoded ?? .described(text)
+    }
+
+    var stored: String {
+        if case .described(let text) = self { return text }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    public var description: String {
+        switch self {
+        case .salvage(let salvage):
+            "salvage of \(salvage.source): \(salvage.copiedRecords) records copied"
+                + (salvage.otherLogs == 0 ? "" : ", and \(salvage.copiedFromOtherLogs) from \(salvage.otherLogs) other laptops' logs")
+                + (salvage.skipped.isEmpty ? "" : "; skipped " + salvage.skipped.map { "\($0)" }.joined(separator: "; "))
+                + (salvage.leftBehind.isEmpty ? "" : "; left behind " + salvage.leftBehind.map { $0 + ".sealed" }.joined(separator: ", "))
+        case .backup(let records, let file): "backup of \(records) records to \(file)"
+        case .described(let text): text
+        }
+    }
 }
 
 /// What the log's own records say, as read so far.
@@ -89,9 +140,10 @@ extension EventLog {
     public var maintenanceHistory: [MaintenanceNote] { notes.withLock { $0.maintenance } }
 
     /// Records that `user` did `action` to the case file as a whole.
-    public func recordMaintenance(_ action: String, by user: String) throws {
-        try appendNote(.maintenance(user: user, action: action))
-        notes.withLock { $0.maintenance.append(MaintenanceNote(user: user, action: action, timestamp: clock())) }
+    public func recordMaintenance(_ action: MaintenanceAction, by user: String) throws {
+        let stored = action.stored
+        try appendNote(.maintenance(user: user, action: stored))
+        notes.withLock { $0.maintenance.append(MaintenanceNote(user: user, action: stored, timestamp: clock())) }
     }
 
     @discardableResult

@@ -1,5 +1,5 @@
 /// Why bytes at some offset are not a valid frame.
-public enum FrameProblem: Sendable, Equatable, CustomStringConvertible {
+public enum FrameProblem: Sendable, Equatable, Codable, CustomStringConvertible {
     /// Only zero bytes from here on, but not up to a reservation step (a file system that
     /// extended the file and lost the data).
     case zeroFill
@@ -43,7 +43,7 @@ public struct TornTail: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Damage with intact records after it: never cut away, only reported (and salvaged around).
-public struct DamagedRange: Sendable, Equatable, CustomStringConvertible {
+public struct DamagedRange: Sendable, Equatable, Codable, CustomStringConvertible {
     /// File offsets of the unreadable bytes.
     public var offsets: Range<UInt64>
     /// Sequence numbers of the records lost in it; nil when the damage held no record
@@ -212,22 +212,21 @@ public struct SalvageReport: Sendable, Equatable, CustomStringConvertible {
     /// Why another device's log was not copied.
     public enum NotRead: Error, Sendable, Equatable, CustomStringConvertible {
         case foreign
-        case unreadable(String)
+        case unreadable(UnreadableLog)
 
         public var description: String {
             switch self {
             case .foreign: "it belongs to another case file"
-            case .unreadable(let reason): reason
+            case .unreadable(let reason): "\(reason)"
             }
         }
     }
 
-    /// What the new log records about its making.
-    func summary(from directory: String) -> String {
-        "salvage of \(directory): \(copiedRecords) records copied"
-            + (otherLogs.isEmpty ? "" : ", and \(otherLogs.map(\.copiedRecords).reduce(0, +)) from \(otherLogs.count) other laptops' logs")
-            + (source.damage.isEmpty ? "" : "; skipped " + source.damage.map { "\($0)" }.joined(separator: "; "))
-            + (unreadableSealedFiles.isEmpty ? "" : "; left behind " + unreadableSealedFiles.map { $0 + ".sealed" }.joined(separator: ", "))
+    /// What the new log records about its making: facts, which each reader words in its language.
+    func summary(from directory: String) -> MaintenanceAction {
+        .salvage(MaintenanceAction.Salvage(source: directory, copiedRecords: copiedRecords, otherLogs: otherLogs.count,
+                                           copiedFromOtherLogs: otherLogs.map(\.copiedRecords).reduce(0, +),
+                                           skipped: source.damage, leftBehind: unreadableSealedFiles))
     }
 
     public var description: String {
@@ -266,4 +265,37 @@ public func formatTimestamp(_ microseconds: UInt64) -> String {
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) UTC"
+}
+
+/// Why another device's log could not be read at all.
+public enum UnreadableLog: Sendable, Equatable, CustomStringConvertible {
+    /// The file is there but does not open (permissions).
+    case cannotOpen
+    /// Its header is incomplete, damaged or of a newer format.
+    case header
+    /// Reading it failed otherwise: the system's own words for it.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen: "it cannot be opened"
+        case .header: "its header is incomplete, damaged or of a newer format"
+        case .failed(let detail): detail
+        }
+    }
+}
+
+/// What is wrong with another device's damaged log.
+public enum PeerDamage: Sendable, Equatable, CustomStringConvertible {
+    /// Bad bytes before its end.
+    case ranges([DamagedRange])
+    /// A frame that does not authenticate.
+    case notAuthentic(sequence: UInt64, offset: UInt64)
+
+    public var description: String {
+        switch self {
+        case .ranges(let ranges): ranges.map { "\($0)" }.joined(separator: "; ")
+        case .notAuthentic(let sequence, let offset): "record \(sequence) at offset \(offset) does not authenticate"
+        }
+    }
 }

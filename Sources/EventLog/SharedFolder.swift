@@ -118,13 +118,13 @@ public struct PeerLogReport: Sendable, Equatable, CustomStringConvertible {
         case incomplete
         /// Bad bytes before its end, or a frame that does not authenticate: its records are
         /// suspect. Those that read are kept and shown; its owner must check the log.
-        case damaged(String)
+        case damaged(PeerDamage)
         /// A log of another case file (another key set): not read.
         case foreign
         /// Gone between listing and reading (a sync engine replacing it): read again next time.
         case vanished
         /// It could not be read at all (permissions, a damaged header).
-        case unreadable(String)
+        case unreadable(UnreadableLog)
     }
 
     /// Its file name in the folder.
@@ -143,7 +143,7 @@ public struct PeerLogReport: Sendable, Equatable, CustomStringConvertible {
         let state = switch status {
         case .intact: "intact"
         case .incomplete: "still arriving (it ends in the middle of a record; the rest comes with the next copy)"
-        case .damaged(let detail): "DAMAGED, its records are suspect (\(detail)); its own laptop must check it"
+        case .damaged(let damage): "DAMAGED, its records are suspect (\(damage)); its own laptop must check it"
         case .foreign: "NOT READ: it belongs to another case file"
         case .vanished: "gone while it was read (being replaced by the sync); read again next time"
         case .unreadable(let reason): "NOT READ: \(reason)"
@@ -362,7 +362,7 @@ extension EventLog {
             if attempt < 4 { usleep(2_000) }
         }
         guard let file = opened else {
-            if fileSystem.fileExists(path) { report.status = .unreadable("it cannot be opened") }
+            if fileSystem.fileExists(path) { report.status = .unreadable(.cannotOpen) }
             return report
         }
         defer { file.close() }
@@ -373,7 +373,7 @@ extension EventLog {
             do {
                 header = try LogHeader.decode(try file.read(at: 0, count: min(Int(size), LogHeader.size)))
             } catch {
-                report.status = size < LogHeader.size ? .incomplete : .unreadable("its header is damaged or of a newer format")
+                report.status = size < LogHeader.size ? .incomplete : .unreadable(.header)
                 return report
             }
             guard header.keysetID == keysetID else {
@@ -393,14 +393,14 @@ extension EventLog {
             report.lastSequence = scan.report.lastSequence
             report.lastTimestamp = scan.report.lastTimestamp
             if !scan.report.damage.isEmpty {
-                report.status = .damaged(scan.report.damage.map { "\($0)" }.joined(separator: "; "))
+                report.status = .damaged(.ranges(scan.report.damage))
             } else {
                 report.status = scan.report.tornTail == nil ? .intact : .incomplete
             }
-        } catch EventLogError.tampered(let offset, let sequence, let detail) {
-            report.status = .damaged("record \(sequence) at offset \(offset) does not authenticate (\(detail))")
+        } catch EventLogError.tampered(let offset, let sequence, _) {
+            report.status = .damaged(.notAuthentic(sequence: sequence, offset: offset))
         } catch {
-            report.status = .unreadable("\(error)")
+            report.status = .unreadable(.failed("\(error)"))
         }
         return report
     }

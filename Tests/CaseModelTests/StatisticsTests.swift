@@ -111,14 +111,14 @@ import Testing
         #expect(!russian.contains("другой или не указанный пол") && !russian.contains("…–…"))
         let english = StatisticsTextRenderer.render(report, in: .en)
         #expect(english.contains("Statistics for all time"))
-        #expect(english.contains("4 people: fewer than 5 in smaller groups."))
+        #expect(english.contains("4 people: a few in smaller groups (fewer than 5 in all)."))
         #expect(StatisticsTextRenderer.render(report, in: .kk).contains("4 адам: шағын топтарда <5."))
     }
 
     @Test func textReadsLikeTheShelterReport() {
         let report = StatisticsBuilder.report(for: Self.caseload().records, query: Self.year2026)
         let english = StatisticsTextRenderer.render(report, in: .en)
-        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, fewer than 5 in smaller groups."))
+        #expect(english.contains("12 people: 6 women aged 18–23, 5 men aged 20–40, a few in smaller groups (fewer than 5 in all)."))
         #expect(english.contains("5 of them were first exploited under 18."))
         #expect(english.contains("Citizenship: Uzbekistan 6, 6 in smaller groups."))
         #expect(english.contains("Labour sector (forced labour): Agriculture 5."))

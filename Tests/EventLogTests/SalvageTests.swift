@@ -99,13 +99,15 @@ import Testing
             let (records, _) = try TornTailTests.makeLog(in: source)
             let log = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase)
             try log.keep(Data("secret".utf8), named: "pseudonym-secret")
-            try log.recordMaintenance("backup to /tmp/x.tar", by: alice)
+            // A note as logs wrote them before actions were stored as facts: an English sentence.
+            try log.recordMaintenance(.described("backup to /tmp/old.tar"), by: alice)
+            try log.recordMaintenance(.backup(records: 60, file: "/tmp/x.tar"), by: alice)
             #expect(throws: EventLogError.self) { try log.append(type: 254, payload: Data()) }
             log.close()
 
             let reopened = try EventLog.open(at: source, user: alice, passphrase: alicePassphrase, mode: .readOnly)
             #expect(reopened.keptValue(named: "pseudonym-secret") == Data("secret".utf8))
-            #expect(reopened.maintenanceHistory.map(\.action) == ["backup to /tmp/x.tar"])
+            #expect(reopened.maintenanceHistory.map(\.fact) == [.described("backup to /tmp/old.tar"), .backup(records: 60, file: "/tmp/x.tar")])
             #expect(reopened.maintenanceHistory.first?.user == alice)
             #expect(try readAll(reopened) == records, "the log's own records are not the caller's")
             reopened.close()
@@ -114,8 +116,13 @@ import Testing
             _ = try EventLog.salvage(from: source, to: target, user: alice, passphrase: alicePassphrase)
             let salvaged = try EventLog.open(at: target, user: alice, passphrase: alicePassphrase, mode: .readOnly)
             #expect(salvaged.keptValue(named: "pseudonym-secret") == Data("secret".utf8))
-            #expect(salvaged.maintenanceHistory.map(\.user) == [alice, alice])
-            #expect(salvaged.maintenanceHistory.last?.action.hasPrefix("salvage of \(source.path): 60 records copied") == true)
+            #expect(salvaged.maintenanceHistory.map(\.user) == [alice, alice, alice])
+            // What salvage did is kept as facts, for each reader to word in its language.
+            guard case .salvage(let salvage)? = salvaged.maintenanceHistory.last?.fact else {
+                Issue.record("no salvage note: \(salvaged.maintenanceHistory)")
+                return
+            }
+            #expect(salvage.source == source.path && salvage.copiedRecords == 60 && salvage.skipped.isEmpty && salvage.otherLogs == 0)
             salvaged.close()
             let report = try EventLog.verify(at: target, user: alice, passphrase: alicePassphrase)
             #expect(report.description.contains("salvage of"))

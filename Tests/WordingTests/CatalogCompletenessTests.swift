@@ -116,6 +116,20 @@ struct KeysInCodeTests {
         }
         #expect(missing.isEmpty, "keys in code but in no catalog: \(missing.sorted().joined(separator: ", "))")
     }
+
+    /// One mechanism: no word is written into the code per language (`case .ru: "…"`,
+    /// `language == .ru ? "…"`, a `t(en, ru, kk)` helper) beside the catalogs.
+    @Test func noWordsArePickedByLanguageInTheCode() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let pattern = /case \.(en|ru|kk): "[^"]*\p{L}{2,} \p{L}|language [!=]= \.(en|ru|kk) \? "[^"]*\p{L}{2,} \p{L}|func t\(_ en: String/
+        var found: [String] = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            found += text.matches(of: pattern).map { "\(file.lastPathComponent): \(text[$0.range])" }
+        }
+        #expect(found.isEmpty, "words chosen by language outside the catalogs:\n\(found.joined(separator: "\n"))")
+    }
 }
 
 /// Every catalog key is asked for somewhere: a key no code names is a translator's work wasted

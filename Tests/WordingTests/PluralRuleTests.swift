@@ -47,6 +47,34 @@ struct PluralRuleTests {
         }
     }
 
+    /// Counts the import, the agenda and `verify` once gave as bare numbers ("1 cases imported",
+    /// "На 1 дней", "размер файла: 2 байт") go through the plural forms like every other.
+    @Test func importAgendaAndFileSizeCountsTakeTheirForm() {
+        let ru = Words(.ru), kk = Words(.kk), en = Words(.en)
+        let cases = [1: "1 дело", 2: "2 дела", 5: "5 дел", 11: "11 дел", 21: "21 дело", 22: "22 дела", 25: "25 дел"]
+        for (count, text) in cases {
+            #expect(ru("import.imported", count: count) == "Импортировано \(text).")
+            #expect(ru("import.importReady", count: count).hasPrefix("Готово к импорту: \(text)."))
+        }
+        let problems = [1: "1 ошибка", 2: "2 ошибки", 5: "5 ошибок", 11: "11 ошибок", 21: "21 ошибка", 22: "22 ошибки", 25: "25 ошибок"]
+        for (count, text) in problems { #expect(ru("import.importProblems", count: count).hasPrefix("\(text) —")) }
+        let days = [1: "На 1 день", 2: "На 2 дня", 5: "На 5 дней", 11: "На 11 дней", 21: "На 21 день", 22: "На 22 дня", 25: "На 25 дней"]
+        for (count, text) in days { #expect(ru("casework.agendaNextDays", count: count) == text) }
+        let bytes = [1: "1 байт", 2: "2 байта", 5: "5 байт", 11: "11 байт", 21: "21 байт", 22: "22 байта", 25: "25 байт"]
+        for (count, text) in bytes { #expect(ru("log.verify.fileSize", count: count) == "размер файла: \(text)") }
+        for count in [1, 2, 5, 11, 21, 22, 25] {
+            #expect(kk("import.imported", count: count) == "\(count) іс импортталды.")
+            #expect(kk("import.importReady", count: count).hasPrefix("Импортқа \(count) іс дайын."))
+            #expect(kk("import.importProblems", count: count).hasPrefix("\(count) қате —"))
+            #expect(kk("casework.agendaNextDays", count: count) == "Алдағы \(count) күн")
+            #expect(kk("log.verify.fileSize", count: count) == "файл өлшемі: \(count) байт")
+        }
+        #expect(en("import.imported", count: 1) == "1 case imported.")
+        #expect(en("import.importProblems", count: 1).hasPrefix("1 problem:"))
+        #expect(en("casework.agendaNextDays", count: 1) == "Next 1 day")
+        #expect(en("import.importReady", count: 21).hasPrefix("21 cases are ready."))
+    }
+
     @Test func countsInEnglish() {
         let en = Words(.en)
         #expect(en("reports.exported", count: 1, ["path": "a.csv"]) == "1 case written to a.csv.")

@@ -27,9 +27,13 @@ public enum StatisticsTextRenderer {
         for breakdown in report.breakdowns where !breakdown.cells.isEmpty {
             let items = breakdown.cells.map { cell in
                 let count = cell.count.map(w.number) ?? w("statistics.fewerThan", ["count": .number(report.minCell)])
-                // The merged small groups are no category: said as a phrase, not as a label.
-                return cell.code == StatisticsCell.otherCode ? w("statistics.item.merged", ["count": .text(count)])
-                    : w("statistics.item", ["label": .text(breakdown.dimension.label(of: cell.code, in: language)), "count": .text(count)])
+                // The merged small groups are no category: said as a phrase, not as a label, and
+                // as the gender line says them when they are themselves too few to count.
+                guard cell.code == StatisticsCell.otherCode else {
+                    return w("statistics.item", ["label": .text(breakdown.dimension.label(of: cell.code, in: language)), "count": .text(count)])
+                }
+                return cell.count == nil ? w("statistics.group.mergedFewerThan", ["minCell": .number(report.minCell)])
+                    : w("statistics.item.merged", ["count": .text(count)])
             }
             lines.append(w("statistics.list", ["title": .text(breakdown.dimension.title.text(in: language)),
                                                 "items": .text(items.joined(separator: ", "))]))

@@ -314,7 +314,7 @@ public final class CaseBook {
         // Nothing is written to a file whose old frames are still being checked: a first save made
         // before the background read finished waits for its verdict.
         coveredFrames.waitUntilFinished()
-        if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: "damage was found; run salvage") }
+        if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: .damage) }
         // A laptop revoked by another adds nothing more: its records would never be applied.
         guard !revocations.revokes(log.logFileName) else { throw NotPermitted.revokedLaptop }
         let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })

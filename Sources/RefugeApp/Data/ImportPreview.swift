@@ -7,15 +7,12 @@ import Foundation
 struct ImportPreview {
     let table: ImportTable
     let importer: CaseImporter
-    /// "Excel workbook, sheet “Case Sheet”", "CSV, windows-1251, cells separated by “;”".
-    let format: String
     let mapping: [(column: String, target: String)]
     let check: ImportCheck
 
     init(table: ImportTable, importer: CaseImporter) {
         self.table = table
         self.importer = importer
-        format = table.formatDescription
         mapping = importer.mapping(of: Self.header(of: table))
         check = importer.check(table)
     }

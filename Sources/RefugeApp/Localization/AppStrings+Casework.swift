@@ -44,7 +44,7 @@ extension AppStrings {
     var agendaTitle: String { w("casework.agendaTitle") }
     var agendaOverdue: String { w("casework.agendaOverdue") }
     var agendaToday: String { w("casework.agendaToday") }
-    func agendaNextDays(_ days: Int) -> String { w("casework.agendaNextDays", ["days": .number(days)]) }
+    func agendaNextDays(_ days: Int) -> String { w("casework.agendaNextDays", count: days) }
     var agendaEmpty: String { w("casework.agendaEmpty") }
 }
 
@@ -151,18 +151,6 @@ extension AppStrings {
 
 /// Closing a case with open plan objectives.
 extension AppStrings {
-    func openObjectivesOnClosing(_ count: Int) -> String {
-        switch language {
-        case .en: "What became of the open objectives (\(count))?"
-        case .ru: "Чем закончились открытые цели (\(count))?"
-        case .kk: "Ашық мақсаттар (\(count)) немен аяқталды?"
-        }
-    }
-    var keepObjectivesOpen: String {
-        switch language {
-        case .en: "Keep them open"
-        case .ru: "Оставить открытыми"
-        case .kk: "Ашық қалдыру"
-        }
-    }
+    func openObjectivesOnClosing(_ count: Int) -> String { w("casework.openObjectivesOnClosing", ["count": .number(count)]) }
+    var keepObjectivesOpen: String { w("casework.keepObjectivesOpen") }
 }

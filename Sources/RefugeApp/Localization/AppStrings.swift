@@ -318,15 +318,6 @@ struct AppStrings: Sendable {
     var incompleteFolder: String { w("severalLaptopsASharedFolder.incompleteFolder") }
 
     // Added on other branches, converted at the merge.
-    func t(_ en: String, _ ru: String, _ kk: String? = nil) -> String {
-        switch language {
-        case .en: en
-        case .ru: ru
-        case .kk: kk ?? ru
-        }
-    }
-
-    // Added on other branches, converted at the merge.
     var importRecords: String { w("import.importRecords") }
     var importTitle: String { w("import.importTitle") }
     var importPath: String { w("import.importPath") }
@@ -350,13 +341,13 @@ struct AppStrings: Sendable {
         }
     }
     func importReady(_ count: Int) -> String {
-        w("import.importReady", ["count": .number(count)])
+        w("import.importReady", count: count)
     }
     func importProblems(_ count: Int) -> String {
-        w("import.importProblems", ["count": .number(count)])
+        w("import.importProblems", count: count)
     }
     func importMoreProblems(_ count: Int) -> String { w("import.importMoreProblems", ["count": .number(count)]) }
-    func imported(_ count: Int) -> String { w("import.imported", ["count": .number(count)]) }
+    func imported(_ count: Int) -> String { w("import.imported", count: count) }
     var importFileChanged: String {
         w("import.importFileChanged")
     }

@@ -95,9 +95,14 @@ extension AppStrings {
         case .lockedByAnotherProcess(let holder):
             return say(lockedByOther(holder), "cli.error.lockedByAnotherProcess", ["holder": .text(holder)], .cannotOpen)
         case .damagedHeader, .damagedKeyFile, .damagedSealedFile, .tampered:
-            return say(damagedFile, "cli.error.damaged", ["detail": .text(error.description)], .damagedLog)
+            return say(damagedFile, "cli.error.damaged", ["detail": .text(detail(of: error))], .damagedLog)
         case .readOnly(let reason):
-            return say(readOnlyRefused, "cli.error.readOnly", ["reason": .text(reason)], .cannotOpen)
+            let words = switch reason {
+            case .openedReadOnly: cli("log.readOnly.opened")
+            case .damage: cli("log.readOnly.damage")
+            case .rollback(let finding): cli("log.readOnly.rollback", ["finding": .text(LogReportWording(cli).rollback(finding))])
+            }
+            return say(readOnlyRefused, "cli.error.readOnly", ["reason": .text(words)], .cannotOpen)
         case .userExists(let user):
             return say(userExists(user), "cli.error.userExists", ["user": .text(user)], .rejectedInput)
         case .invalidUserName(let user):
@@ -107,7 +112,8 @@ extension AppStrings {
         case .cannotRemoveLastUser:
             return say(internalError, "cli.error.cannotRemoveLastUser", [:], .rejectedInput)
         case .recordTooLarge(let size, let limit):
-            return say(internalError, "cli.error.recordTooLarge", ["size": .number(size), "limit": .number(limit)], .rejectedInput)
+            return FailureWording(screen: internalError, command: CommandFailure(cli("cli.error.recordTooLarge", count: size, ["limit": .number(limit)]),
+                                                                                 status: .rejectedInput))
         case .unacceptableKDFParameters(let kdf):
             return say(internalError, "cli.error.unacceptableKDFParameters", ["kdf": .text(String(describing: kdf))], .cannotOpen)
         case .diskFull:
@@ -117,7 +123,7 @@ extension AppStrings {
         case .io(let message):
             return say(writeFailed, "cli.error.io", ["detail": .text(message)], .cannotOpen)
         case .keyFileOutdated, .keyFileAltered:
-            return say(damagedFile, "cli.error.keyFileRefused", ["detail": .text(error.description)], .damagedLog)
+            return say(damagedFile, "cli.error.keyFileRefused", ["detail": .text(detail(of: error))], .damagedLog)
         case .slotsAwaitingUpgrade(let users):
             return say(unexpected(error.description), "cli.error.slotsAwaitingUpgrade", ["users": .text(users.joined(separator: ", "))],
                        .rejectedInput)
@@ -134,6 +140,21 @@ extension AppStrings {
             return say(internalError, "cli.error.unusableSalvageDestination", ["reason": .text(reason)], .cannotOpen)
         case .emptyBatch, .closed, .invalidSealedFileName, .reservedRecordType:
             return say(internalError, "cli.error.internal", ["detail": .text(error.description)], .cannotOpen)
+        }
+    }
+
+    /// What the log found wrong, from its facts (a path, a record's number), in the command
+    /// line's language; EventLog's own English `description` is for its tests.
+    private func detail(of error: EventLogError) -> String {
+        switch error {
+        case .damagedHeader(let path): cli("log.detail.damagedHeader", ["path": .text(path)])
+        case .damagedKeyFile(let path): cli("log.detail.damagedKeyFile", ["path": .text(path)])
+        case .damagedSealedFile(let name): cli("log.detail.damagedSealedFile", ["name": .text(name)])
+        case .tampered(let offset, let sequence, _):
+            cli("log.detail.tampered", ["sequence": .text(String(sequence)), "offset": .text(String(offset))])
+        case .keyFileOutdated(let directory): cli("log.detail.keyFileOutdated", ["directory": .text(directory)])
+        case .keyFileAltered(let directory): cli("log.detail.keyFileAltered", ["directory": .text(directory)])
+        default: error.description
         }
     }
 }

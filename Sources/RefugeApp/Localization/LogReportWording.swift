@@ -18,13 +18,18 @@ struct LogReportWording {
             w("log.verify.firstWrite", ["time": .text(read.firstTimestamp.map(formatTimestamp) ?? w("log.verify.never"))]),
             w("log.verify.lastWrite", ["time": .text(read.lastTimestamp.map(formatTimestamp) ?? w("log.verify.never"))]),
             read.reservedBytes > 0
-                ? w("log.verify.fileSizeReserved", ["size": .text(String(read.fileSize)), "reserved": .text(String(read.reservedBytes))])
-                : w("log.verify.fileSize", ["size": .text(String(read.fileSize))]),
+                ? w("log.verify.fileSizeReserved", count: Int(read.fileSize), ["reserved": .text(String(read.reservedBytes))])
+                : w("log.verify.fileSize", count: Int(read.fileSize)),
         ]
         if let tail = read.tornTail { lines.append(w("log.verify.tornTail", ["tail": .text(tornTail(tail))])) }
         lines += read.damage.map { w("log.verify.damage", ["damage": .text(damage($0))]) }
-        lines += report.maintenance.map { note in
-            w("log.verify.maintenance", ["time": .text(formatTimestamp(note.timestamp)), "user": .text(note.user), "action": .text(note.action)])
+        for note in report.maintenance {
+            lines.append(w("log.verify.maintenance", ["time": .text(formatTimestamp(note.timestamp)), "user": .text(note.user),
+                                                      "action": .text(maintenance(note.fact))]))
+            if case .salvage(let salvage) = note.fact {
+                lines += salvage.skipped.map { "  " + w("log.salvage.skipped", ["damage": .text(damage($0))]) }
+                lines += salvage.leftBehind.map { "  " + w("log.salvage.leftBehind", ["name": .text($0)]) }
+            }
         }
         if let rollback = report.rollback { lines.append(w("log.verify.warning", ["finding": .text(self.rollback(rollback))])) }
         lines += report.damagedSealedFiles.map { w("log.verify.damagedSealedFile", ["name": .text($0)]) }
@@ -55,7 +60,7 @@ struct LogReportWording {
             case .failure(.foreign):
                 lines.append(w("log.salvage.otherLogForeign", file))
             case .failure(.unreadable(let reason)):
-                lines.append(w("log.salvage.otherLogUnreadable", file.merging(["reason": .text(reason)]) { $1 }))
+                lines.append(w("log.salvage.otherLogUnreadable", file.merging(["reason": .text(unreadable(reason))]) { $1 }))
             }
         }
         return lines.joined(separator: "\n")
@@ -71,16 +76,45 @@ struct LogReportWording {
         let state = switch report.status {
         case .intact: w("log.peer.intact")
         case .incomplete: w("log.peer.incomplete")
-        case .damaged(let detail): w("log.peer.damaged", ["detail": .text(detail)])
+        case .damaged(let damage): w("log.peer.damaged", ["detail": .text(peerDamage(damage))])
         case .foreign: w("log.peer.foreign")
         case .vanished: w("log.peer.vanished")
-        case .unreadable(let reason): w("log.peer.unreadable", ["reason": .text(reason)])
+        case .unreadable(let reason): w("log.peer.unreadable", ["reason": .text(unreadable(reason))])
         }
         guard let sequence = report.lastSequence else { return w("log.peer.empty", ["file": .text(report.fileName), "state": .text(state)]) }
         return w("log.peer.records", count: report.recordCount, [
             "file": .text(report.fileName), "sequence": .text(String(sequence)), "state": .text(state),
             "time": .text(report.lastTimestamp.map(formatTimestamp) ?? w("log.verify.never")),
         ])
+    }
+
+    /// What was done to the case file, from the facts the log keeps (an old note: its English sentence).
+    func maintenance(_ action: MaintenanceAction) -> String {
+        switch action {
+        case .salvage(let salvage):
+            let source: [String: WordValue] = ["source": .text(salvage.source)]
+            guard salvage.otherLogs > 0 else { return w("log.maintenance.salvage", count: salvage.copiedRecords, source) }
+            return w("log.maintenance.salvageWithOtherLogs", count: salvage.copiedRecords,
+                     source.merging(["others": .number(salvage.copiedFromOtherLogs), "logs": .number(salvage.otherLogs)]) { $1 })
+        case .backup(let records, let file): return w("log.maintenance.backup", count: records, ["file": .text(file)])
+        case .described(let text): return text
+        }
+    }
+
+    func peerDamage(_ damage: PeerDamage) -> String {
+        switch damage {
+        case .ranges(let ranges): ranges.map(self.damage).joined(separator: "; ")
+        case .notAuthentic(let sequence, let offset):
+            w("log.peer.notAuthentic", ["sequence": .text(String(sequence)), "offset": .text(String(offset))])
+        }
+    }
+
+    func unreadable(_ reason: UnreadableLog) -> String {
+        switch reason {
+        case .cannotOpen: w("log.unreadable.cannotOpen")
+        case .header: w("log.unreadable.header")
+        case .failed(let detail): detail  // the system's own words (an I/O error)
+        }
     }
 
     func rollback(_ finding: RollbackFinding) -> String {
@@ -92,7 +126,7 @@ struct LogReportWording {
     }
 
     func tornTail(_ tail: TornTail) -> String {
-        w("log.tornTail", ["length": .text(String(tail.length)), "offset": .text(String(tail.offset)), "problem": .text(problem(tail.problem))])
+        w("log.tornTail", count: Int(tail.length), ["offset": .text(String(tail.offset)), "problem": .text(problem(tail.problem))])
     }
 
     func damage(_ range: DamagedRange) -> String {

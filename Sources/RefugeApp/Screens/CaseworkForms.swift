@@ -5,7 +5,7 @@ import ScreenKit
 /// assessment, follow-up — built by `IntakeFormBuilder` from `CaseworkSchemas`, the way the
 /// intake is built from its schema; each save is one event with the user's name.
 enum CaseworkForms {
-    /// What the case file's "Plan…" key offers.
+    /// What the case file's "Plan" key offers.
     enum Choice: String, MenuChoice {
         case addObjective, editObjective, addAction, editAction, risk, needs, followUp
 

@@ -118,7 +118,7 @@ struct ImportExportTests {
         let total = try #require(json["total"] as? Int)
         #expect(total > 0 && total <= 12)
         let users = try workspace.run(["user", "list", "--data", demo.path], as: "demo", passphrase: "demo-passphrase")
-        #expect(users.output.contains("demo") && users.output.contains("coordinator"))
+        #expect(users.output.contains("demo") && users.output.contains("Coordinator"))
     }
 }
 

@@ -35,7 +35,7 @@ struct TerminalPromptTests {
         #expect(try signIn.waitForExit() == 0)
         let screen = try signIn.screen()
         #expect(screen.contains { $0.contains("User name: anna") })
-        #expect(screen.contains { $0.hasPrefix("anna") && $0.contains("coordinator") })
+        #expect(screen.contains { $0.hasPrefix("anna") && $0.contains("Coordinator") })
         #expect(!screen.contains { $0.contains(secret) })
 
         let cancelled = try TmuxSession("\(clean) \(refuge) stats --data \(data)", width: 100, height: 20)

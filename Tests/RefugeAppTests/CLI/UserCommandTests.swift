@@ -17,8 +17,8 @@ struct UserCommandTests {
         let list = try workspace.run(["user", "list"], as: "bek", passphrase: "bek-passphrase")
         #expect(list.status == 0, "\(list.output)")
         let lines = list.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        #expect(lines.contains(["anna", "coordinator", "active"]))
-        #expect(lines.contains(["bek", "caseworker", "active"]))
+        #expect(lines.contains(["anna", "Coordinator", "Active"]), "\(list.output)")  // the users screen's words
+        #expect(lines.contains(["bek", "Caseworker", "Active"]))
 
         // A caseworker may not add or disable users.
         let byCaseworker = try workspace.run(["user", "add", "dana", "--role", "caseworker"],

@@ -15,7 +15,7 @@ struct CaseworkFormsTests {
         return app
     }
 
-    /// Picks entry `index` of the "Plan…" menu.
+    /// Picks entry `index` of the "Plan" menu.
     private func choose(_ app: AppHarness, _ index: Int) {
         app.press(.character("t"))
         for _ in 0..<index { app.press(.down) }

@@ -52,7 +52,7 @@ struct ImportScreenTests {
         Self.openImport(app, file: "bad.csv")
         #expect(app.top is ImportScreen)
         #expect(app.shows("familyName → Фамилия"))
-        #expect(app.shows("Ошибок: 1 — импортировать нельзя."))
+        #expect(app.shows("1 ошибка — импортировать нельзя."))
         #expect(app.shows("строка 3, столбец gender, значение «robot»"))
         #expect(!app.shows("F2"))
         app.press(.function(2))

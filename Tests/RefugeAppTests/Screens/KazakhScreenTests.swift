@@ -1,7 +1,7 @@
 import CaseModel
 import Foundation
 @testable import RefugeApp
-import ScreenKit
+@testable import ScreenKit
 import Terminal
 import Testing
 
@@ -175,6 +175,79 @@ struct KazakhScreenTests {
         let data = Set(file.split { !$0.isLetter }.map(String.init))
         let foreign = ForeignWords.found(in: app.screen).filter { !data.contains($0) }
         #expect(foreign.isEmpty, "import preview: \(foreign)\n\(app.screen)")
+    }
+
+    /// Exploitation episodes, legal proceedings and family (issue 15): the choice each key offers,
+    /// every form it leads to (empty, then refused for what is missing), and the case file's tabs
+    /// once they hold something.
+    @Test func episodesLegalProceedingsAndFamily() throws {
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        for key in ["x", "j", "f"] {
+            app.press(.character(Character(key)))
+            let choices = try #require(app.top as? ChooseDialog, "\(key)\n\(app.screen)").list.options.count
+            expectKazakh(app, "choice \(key)")
+            app.press(.escape)
+            for index in 0..<choices {
+                app.press(.character(Character(key)))
+                for _ in 0..<index { app.press(.down) }
+                app.press(.enter)
+                expectKazakh(app, "\(key), choice \(index + 1)")
+                guard app.top is FormScreen || app.top is Dialog else { continue }
+                app.press(.function(2))
+                expectKazakh(app, "\(key), choice \(index + 1), saved or refused")
+                for _ in 0..<3 where !(app.top is CaseFileScreen) {
+                    app.press(.escape)
+                    if app.top is Dialog { app.press(.enter) }
+                }
+            }
+        }
+        // A second episode and a proceeding, so that their tabs have lines to show.
+        app.press(.character("x"), .down, .enter)
+        var form = try #require(app.top as? FormScreen, "\(app.screen)")
+        form.form.set(FieldKey.exploitationTypes.rawValue, .choices(["forcedLabour"]))
+        form.form.set(FieldKey.episodeStart.rawValue, .date(CalendarDate(year: 2025, month: 5, day: 1)!))
+        app.press(.function(2))
+        expectKazakh(app, "episode saved")
+        app.press(.character("j"), .enter)
+        form = try #require(app.top as? FormScreen, "\(app.screen)")
+        form.form.set(FieldKey.proceedingKind.rawValue, .choice(ProceedingKind.criminal.rawValue))
+        form.form.set(FieldKey.proceedingAuthority.rawValue, .text("Алмалы аудандық соты"))
+        app.press(.function(2))
+        expectKazakh(app, "proceeding saved")
+        let screen = try #require(app.top as? CaseFileScreen, "\(app.screen)")
+        for tab in 0..<screen.tabs.tabs.count {
+            expectKazakh(app, "case file tab \(tab + 1)")
+            app.press(.function(8))
+        }
+    }
+
+    /// The recent changes (h), the duplicates dialog of a second intake of the same person, and
+    /// closing a case whose plan has open objectives.
+    @Test func recentChangesDuplicatesAndClosingWithOpenObjectives() throws {
+        let app = try AppHarness.signedIn(language: .kk, size: Self.size, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.character("h"))
+        expectKazakh(app, "recent changes")
+        app.press(.escape)
+        app.typeQuickRegistration("Ахмедова", "Гульнара", gender: "ә")
+        app.press(.function(2))
+        #expect(app.top is DuplicatesDialog, "\(app.screen)")
+        expectKazakh(app, "duplicates dialog")
+        app.press(.enter)  // opens the earlier case
+        #expect(app.top is CaseFileScreen, "\(app.screen)")
+        app.press(.character("t"), .enter)
+        app.type("қ")
+        app.press(.tab)
+        app.type("Төлқұжатты қалпына келтіру")
+        app.press(.function(2))
+        app.press(.character("c"))
+        expectKazakh(app, "status form")
+        let form = try #require(app.top as? FormScreen, "\(app.screen)")
+        form.form.set(FieldKey.newStatus.rawValue, .choice(CaseStatus.closed.rawValue))
+        app.press(.function(2))
+        #expect(app.top is ChooseDialog && app.shows(AppStrings(.kk).openObjectivesOnClosing(1)), "\(app.screen)")
+        expectKazakh(app, "closing with an open objective")
     }
 
     @Test func theScannerFindsForeignWords() {

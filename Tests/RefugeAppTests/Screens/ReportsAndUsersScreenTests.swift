@@ -16,7 +16,7 @@ struct ReportsAndUsersScreenTests {
         #expect(app.shows("Groups of fewer than 5 people are shown as <5"))
         #expect(app.row(startingWith: "People")?.hasSuffix(" 7") == true)
         #expect(app.row(startingWith: "  Female")?.hasSuffix(" 6") == true)
-        #expect(app.row(startingWith: "  small groups merged")?.hasSuffix(" <5") == true)  // the one man is not shown as such
+        #expect(app.row(startingWith: "  smaller groups together")?.hasSuffix(" <5") == true)  // the one man is not shown as such
     }
 
     /// Issue 19: the export is for people — headers and answers in the interface language.

@@ -51,7 +51,7 @@ struct BackupCommand: ParsableCommand {
         if log.isReadOnly {
             FileHandleOutput.standardError.write(cli("cli.backup.notRecorded") + "\n")
         } else {
-            try log.recordMaintenance("backup of \(log.openingRead.recordCount) records to \(output)", by: credentials.user)
+            try log.recordMaintenance(.backup(records: log.openingRead.recordCount, file: output), by: credentials.user)
         }
         if !log.openingRead.damage.isEmpty {
             throw CommandFailure(cli("cli.backup.damaged"),

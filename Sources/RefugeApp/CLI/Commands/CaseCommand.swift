@@ -26,7 +26,7 @@ struct CaseSetCommand: ParsableCommand {
         var answers: [FieldKey: FieldValue?] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
-                throw CommandFailure("\"\(assignment)\" is not FIELD=VALUE; nothing was changed.", status: .rejectedInput)
+                throw CommandFailure(cli("cli.caseset.notAssignment", ["assignment": .text(assignment)]), status: .rejectedInput)
             }
             let key = FieldKey(rawValue: String(assignment[..<equals]))
             answers[key] = try CaseValueArgument.parse(String(assignment[assignment.index(after: equals)...]), for: key)
@@ -38,6 +38,6 @@ struct CaseSetCommand: ParsableCommand {
         }
         for (key, value) in answers { values[key] = value }
         let changed = try book.updateCase(caseID, to: values)
-        print(changed ? "\(caseNumber): saved." : "\(caseNumber): nothing changed.")
+        print(cli(changed ? "cli.caseset.saved" : "cli.caseset.unchanged", ["number": .text(caseNumber)]))
     }
 }

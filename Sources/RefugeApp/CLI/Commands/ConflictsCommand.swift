@@ -27,8 +27,8 @@ struct ConflictsCommand: ParsableCommand {
 
     func validate() throws {
         let choosing = value != nil || keep != nil
-        if value != nil && keep != nil { throw ValidationError("give either --value or --keep, not both") }
-        if choosing && (caseNumber == nil || field == nil) { throw ValidationError("choosing a value needs --case and --field") }
+        if value != nil && keep != nil { throw ValidationError(cli("cli.conflicts.valueOrKeep")) }
+        if choosing && (caseNumber == nil || field == nil) { throw ValidationError(cli("cli.conflicts.choosingNeeds")) }
     }
 
     func run() throws {
@@ -40,19 +40,20 @@ struct ConflictsCommand: ParsableCommand {
             guard let caseID = book.store.caseID(numbered: caseNumber) else { throw CaseBook.PartnerRefusal.unknownCase(caseNumber) }
             let key = FieldKey(rawValue: field)
             guard let conflict = try book.conflicts(of: caseID).first(where: { $0.key == key }) else {
-                throw CommandFailure("\(caseNumber): \(field) is not in conflict; nothing was changed.", status: .rejectedInput)
+                throw CommandFailure(cli("cli.conflicts.notInConflict", ["number": .text(caseNumber), "field": .text(field)]), status: .rejectedInput)
             }
             let chosen: FieldValue?
             if let keep {
                 guard conflict.edits.indices.contains(keep - 1) else {
-                    throw CommandFailure("--keep must be 1 to \(conflict.edits.count); nothing was changed.", status: .rejectedInput)
+                    throw CommandFailure(cli("cli.conflicts.keepRange", ["last": .number(conflict.edits.count)]), status: .rejectedInput)
                 }
                 chosen = conflict.edits[keep - 1].value
             } else {
                 chosen = try CaseValueArgument.parse(value ?? "", for: key)
             }
             try book.resolveConflict(in: caseID, field: key, choosing: chosen)
-            print("\(caseNumber): \(field) = \(chosen.map(CaseValueArgument.text) ?? ""); every laptop will show it.")
+            print(cli("cli.conflicts.chosen", ["number": .text(caseNumber), "field": .text(field),
+                                              "value": .text(chosen.map(CaseValueArgument.text) ?? "")]))
             return
         }
         let listed = try book.store.records.flatMap { record in
@@ -64,11 +65,13 @@ struct ConflictsCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandleOutput.standardOutput.write(String(decoding: try encoder.encode(["conflicts": listed]), as: UTF8.self) + "\n")
         case .text:
-            if listed.isEmpty { print("No conflicting edits.") }
+            if listed.isEmpty { print(cli("cli.conflicts.none")) }
             for item in listed {
                 print("\(item.caseNumber) \(item.field):")
                 for (index, edit) in item.values.enumerated() {
-                    print("  \(index + 1). \(edit.value ?? "(empty)")  — \(edit.author), laptop \(edit.device.prefix(6)), \(edit.time)")
+                    print("  " + cli("cli.conflicts.valueLine", ["index": .number(index + 1), "value": .text(edit.value ?? cli("cli.conflicts.empty")),
+                                                                "author": .text(edit.author), "device": .text(String(edit.device.prefix(6))),
+                                                                "time": .text(edit.time)]))
                 }
             }
         }
@@ -104,11 +107,11 @@ struct ConflictsCommand: ParsableCommand {
 enum CaseValueArgument {
     static func parse(_ text: String, for key: FieldKey) throws -> FieldValue? {
         guard let field = IntakeSchema.standard.field(key) else {
-            throw CommandFailure("No field \"\(key.rawValue)\" (see docs/data-dictionary.md); nothing was changed.", status: .rejectedInput)
+            throw CommandFailure(cli("cli.caseValue.noField", ["field": .text(key.rawValue)]), status: .rejectedInput)
         }
         let parsed = FieldInputParser.parse(text, for: field)
         if parsed.hasErrors {
-            throw CommandFailure("\(key.rawValue): \"\(text)\" is not a valid answer; nothing was changed.", status: .rejectedInput)
+            throw CommandFailure(cli("cli.caseValue.invalid", ["field": .text(key.rawValue), "text": .text(text)]), status: .rejectedInput)
         }
         return parsed.value
     }

@@ -57,10 +57,10 @@ struct ImportCommand: ParsableCommand {
         let check: ImportCheck
         if dryRun {
             let preview = ImportPreview(table: table, importer: importer)
-            print(preview.format + ".")
+            print(AppStrings(CommandWords.language).importFormat(table) + ".")
             print(cli("cli.import.columns"))
             for (column, target) in preview.mapping {
-                print("  \(column.isEmpty ? cli("cli.import.noHeader") : ImportPreview.shown(column)) → \(target)")
+                print("  \(column.isEmpty ? cli("cli.import.noHeader") : ImportPreview.shown(column)) → \(target)")  // targets are the names `--map` takes
             }
             check = preview.check
         } else {

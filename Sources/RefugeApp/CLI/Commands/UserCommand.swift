@@ -139,12 +139,12 @@ struct UserListCommand: ParsableCommand {
         let book = try data.caseFile.open(.read)
         defer { book.close() }
         let accounts = book.store.users.values.sorted { $0.name < $1.name }
-        let width = max(4, accounts.map(\.name.count).max() ?? 0)
+        // The same columns as the users screen, in the command line's language.
+        let s = AppStrings(CommandWords.language)
+        let header = [s.userName.uppercased(), s.role.uppercased(), s.status.uppercased()]
+        let rows = accounts.map { [$0.name, $0.role.label.text(in: s.language), $0.isActive ? s.active : s.disabled] }
+        let widths = (0..<2).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        print(padded("USER", width) + "  " + padded("ROLE", 11) + "  STATUS")
-        for account in accounts {
-            print(padded(account.name, width) + "  " + padded(account.role.rawValue, 11) + "  "
-                  + (account.isActive ? "active" : "disabled"))
-        }
+        for row in [header] + rows { print(padded(row[0], widths[0]) + "  " + padded(row[1], widths[1]) + "  " + row[2]) }
     }
 }

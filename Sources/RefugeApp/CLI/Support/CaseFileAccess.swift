@@ -31,8 +31,7 @@ struct CaseFileAccess {
         let book: CaseBook
         do {
             if mode != .read && EventLog.keyFileUpgradePending(at: directory, user: credentials.user) {
-                FileHandleOutput.standardError.write(
-                    "Upgrading the key file in \(directory.path) to the current format (authenticated, with key pairs) before anything is written.\n")
+                FileHandleOutput.standardError.write(cli("cli.note.keyFileUpgrade", ["directory": .text(directory.path)]) + "\n")
             }
             book = try signingIn {
                 try CaseBook.open(at: directory, state: state, user: credentials.user, passphrase: credentials.passphrase,

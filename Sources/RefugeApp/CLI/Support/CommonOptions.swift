@@ -7,10 +7,7 @@ struct DataOption: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp(cli("cli.option.data.path.help"),
         valueName: "dir"))
     var path: String?
-    @Option(name: .customLong("state"), help: ArgumentHelp(
-        "This computer's own files for the case file: lock, drafts, device id (default: $REFUGE_STATE, else "
-            + "$XDG_STATE_HOME/refuge/NAME-ID, else ~/.local/state/refuge/NAME-ID). Never inside a shared folder.",
-        valueName: "dir"))
+    @Option(name: .customLong("state"), help: ArgumentHelp(cli("cli.option.state.help"), valueName: "dir"))
     var statePath: String?
 
     /// The directory this command works on.

@@ -13,15 +13,13 @@ struct Credentials {
             return opened
         }
         let user = try environment[CommandEnvironment.userKey]
-            ?? cancellable { try terminal().ask("User name: ", secret: false) }
+            ?? cancellable { try terminal().ask(cli("cli.credentials.askUser") + " ", secret: false) }
         let passphrase = try environment[CommandEnvironment.passphraseKey]
-            ?? cancellable { try terminal().ask("Passphrase for \(user): ", secret: true) }
+            ?? cancellable { try terminal().ask(cli("cli.credentials.askPassphrase", ["user": .text(user)]) + " ", secret: true) }
         return Credentials(user: user, passphrase: passphrase)
     }
 
-    private static let noTerminal = CommandFailure(
-        "Refuge needs a user name and passphrase: set REFUGE_USER and REFUGE_PASSPHRASE, or run this in a terminal.",
-        status: .cannotOpen)
+    private static var noTerminal: CommandFailure { CommandFailure(cli("cli.credentials.noTerminal"), status: .cannotOpen) }
 }
 
 /// A passphrase being chosen: from an environment variable, else typed twice without echo.
