@@ -211,9 +211,13 @@ final class RefugeSession {
             }
             CaseFormController.newRelative(session: self, of: record, as: relation, values: draft.values)
         case .edit(let id, let section):
-            guard let record = book?.store[id], let section = forms.schema.sections.first(where: { $0.id == section }) else {
-                return drafts.discard()
-            }
+            // A page renamed or split by a newer version: what was typed comes back on the page
+            // that now holds its fields. Only a draft none of whose fields exist any more goes.
+            let sections = forms.schema.sections
+            guard let record = book?.store[id],
+                  let section = sections.first(where: { $0.id == section })
+                    ?? sections.first(where: { page in page.fields.contains { draft.values[$0.key.rawValue] != nil } })
+            else { return drafts.discard() }
             CaseFormController.edit(session: self, record: record, section: section, values: draft.values)
         }
     }

@@ -167,6 +167,23 @@ struct IntakeScreenTests {
         #expect(birth.validate?(.date(CalendarDate(year: 2030, month: 1, day: 1)!), [:]) == "Дата 01.01.2030 ещё не наступила.")
     }
 
+    /// A draft of an edit whose page a newer version renamed or split: what was typed comes back
+    /// on the page that now holds those fields, instead of being thrown away unseen.
+    @Test func anEditDraftWhosePageIsGoneComesBackOnThePageOfItsFields() throws {
+        let first = try AppHarness.signedIn(cases: [AppHarness.person("Каримова", "Дильноза")])
+        let book = try #require(first.book)
+        let id = try #require(book.store.records.first?.id)
+        try book.saveDraft(Draft(target: .edit(id, section: "a-page-no-longer-there"),
+                                 values: ["alias": .text("Дилька")]).encoded())
+        book.close()  // the process dies with the draft on disk
+
+        let second = AppHarness(directory: first.directory)
+        second.signIn()
+        second.press(.enter)  // yes, continue the draft
+        let form = try #require(second.top as? FormScreen, "\(second.screen)")
+        #expect(form.form.value("alias") == .text("Дилька"), "\(second.screen)")
+    }
+
     @Test func draftsEncodeEveryKindOfValue() {
         let values: FormValues = ["a": .text("Жанар"), "b": .date(CalendarDate(year: 2026, month: 3, day: 8)!), "c": .number(4),
                                   "d": .choice("female"), "e": .choices(["UZ", "KZ"])]
