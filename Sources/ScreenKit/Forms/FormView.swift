@@ -108,7 +108,9 @@ public final class FormView: Widget {
     /// editor, and the error line under it when there is one.
     private func rows(width: Int) -> [FieldRow] {
         let shown = shownInputs
-        let labelWidth = min((shown.map { $0.field.label.displayWidth }.max() ?? 0) + 2, max(8, width / 2))
+        // Labels may take three fifths of the width: a question cut in its middle loses its
+        // meaning, while the answers beside it (a choice, a date, a name) fit in the rest.
+        let labelWidth = min((shown.map { $0.field.label.displayWidth }.max() ?? 0) + 2, max(8, width * 3 / 5))
         let editorWidth = max(1, width - labelWidth)
         var rows: [FieldRow] = []
         var y = 0
