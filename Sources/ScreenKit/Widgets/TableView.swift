@@ -32,9 +32,14 @@ public struct TableColumn: Sendable {
     /// When the table is too narrow for its main column, columns are dropped whole: the highest
     /// `shedPriority` first, and among equals the rightmost.
     public var shedPriority: Int
+    /// A fixed column is at least as wide as its title: a heading cut to "Жы…" names nothing.
     public init(_ title: String, width: Length = .flex(1), alignment: Alignment = .left, shedPriority: Int = 0) {
         self.title = title
-        self.width = width
+        if case .fixed(let columns) = width {
+            self.width = .fixed(max(columns, DisplayWidth.of(title)))
+        } else {
+            self.width = width
+        }
         self.alignment = alignment
         self.shedPriority = shedPriority
     }
