@@ -80,60 +80,56 @@ import Testing
         return condition()
     }
 
-    /// A case file whose log holds more than one batch of frames (512), so that the background
-    /// read asks whether to pause before it is done.
-    static func makeLongCaseFile(at directory: URL) throws {
+    /// Runs `body` on a case file whose log holds more than one batch of frames (512), so that the
+    /// background read asks whether to pause before it is done, opened from its snapshot.
+    static func withLongCaseFile(_ body: (CaseBook) throws -> Void) throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try AppHarness.makeCaseFile(at: directory, cases: Self.people)
-        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
-        for _ in 0..<600 { try book.record([.userSignedIn]) }
-        book.close()
+        let writer = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase)
+        for _ in 0..<600 { try writer.record([.userSignedIn]) }
+        writer.close()
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { book.close() }
+        try body(book)
     }
 
     @Test func theBackgroundReadWaitsWhileKeysArriveAndGoesOnWhenTheyStop() throws {
-        let directory = AppHarness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeLongCaseFile(at: directory)
-        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
-        defer { book.close() }
-        #expect(book.log.snapshotCoverage != nil)
-        let typing = TestTyping()
-        typing.typing.withLock { $0 = true }
-        book.verifyInBackground(pausingWhile: typing)
-        #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
-        #expect(book.coveredFrames.current == .running)
-        typing.typing.withLock { $0 = false }
-        #expect(Self.eventually { book.coveredFrames.current != .running })
-        #expect(book.coveredFrames.current == .finished([]))
-        #expect(!book.coveredFrames.isPausedForTyping)
+        try Self.withLongCaseFile { book in
+            #expect(book.log.snapshotCoverage != nil)
+            let typing = TestTyping()
+            typing.typing.withLock { $0 = true }
+            book.verifyInBackground(pausingWhile: typing)
+            #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
+            #expect(book.coveredFrames.current == .running)
+            typing.typing.withLock { $0 = false }
+            #expect(Self.eventually { book.coveredFrames.current != .running })
+            #expect(book.coveredFrames.current == .finished([]))
+            #expect(!book.coveredFrames.isPausedForTyping)
+        }
     }
 
     @Test func aSaveWaitingForTheVerdictEndsThePause() throws {
-        let directory = AppHarness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeLongCaseFile(at: directory)
-        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
-        defer { book.close() }
-        let typing = TestTyping()
-        typing.typing.withLock { $0 = true }  // and never stops: the save must not wait for ever
-        book.verifyInBackground(pausingWhile: typing)
-        #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
-        try book.record([.userSignedIn])
-        #expect(book.coveredFrames.current == .finished([]))
+        try Self.withLongCaseFile { book in
+            let typing = TestTyping()
+            typing.typing.withLock { $0 = true }  // and never stops: the save must not wait for ever
+            book.verifyInBackground(pausingWhile: typing)
+            #expect(Self.eventually { book.coveredFrames.isPausedForTyping })
+            try book.record([.userSignedIn])
+            #expect(book.coveredFrames.current == .finished([]))
+        }
     }
 
     #if os(Linux)
     @Test func theBackgroundReadRunsAtTheLowestPriority() throws {
-        let directory = AppHarness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeLongCaseFile(at: directory)
-        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
-        defer { book.close() }
-        let typing = TestTyping()
-        book.verifyInBackground(pausingWhile: typing)
-        book.waitForBackgroundVerification()
-        let seen = typing.nicenessSeen.withLock { $0 }
-        #expect(!seen.isEmpty)
-        #expect(seen.allSatisfy { $0 >= 10 }, "the read ran at nice \(seen), not in the background")
+        try Self.withLongCaseFile { book in
+            let typing = TestTyping()
+            book.verifyInBackground(pausingWhile: typing)
+            book.waitForBackgroundVerification()
+            let seen = typing.nicenessSeen.withLock { $0 }
+            #expect(!seen.isEmpty)
+            #expect(seen.allSatisfy { $0 >= 10 }, "the read ran at nice \(seen), not in the background")
+        }
     }
     #endif
 
