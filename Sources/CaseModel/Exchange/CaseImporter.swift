@@ -88,6 +88,7 @@ public struct CaseImporter: Sendable {
         var check = ImportCheck()
         var columns: ImportColumns?
         var lastRow = 1
+        var labels = LabelRowWatch()
         do {
             try table.forEachRow { row, cells in
                 lastRow = row
@@ -98,7 +99,7 @@ public struct CaseImporter: Sendable {
                     columns = found
                     return
                 }
-                guard !known.isBlank(cells), !known.isLabelRow(cells) else { return }
+                guard !known.isBlank(cells), !labels.isLabelRow(cells, columns: known) else { return }
                 switch parseRow(cells, columns: known, row: row) {
                 case .success: check.readyRows += 1
                 case .failure(let rowErrors): check.add(rowErrors.errors)
@@ -117,6 +118,18 @@ public struct CaseImporter: Sendable {
 
     private struct StopReading: Error {}
 
+    /// A template's row of labels can only stand first under the header: only that row is
+    /// compared with the column names, so the cases below it are not folded cell by cell.
+    private struct LabelRowWatch {
+        private var passed = false
+
+        mutating func isLabelRow(_ cells: [String], columns: ImportColumns) -> Bool {
+            guard !passed else { return false }
+            passed = true
+            return columns.isLabelRow(cells)
+        }
+    }
+
     /// Streams the events of the whole import to `emit`, a frame's worth at a time: `importBegan`,
     /// then per case `caseOpened` (claiming its number from `numbering`; on its intake date, else
     /// today), `fieldsSet`, the imported note of unmapped columns, and `statusChanged` when its
@@ -131,6 +144,7 @@ public struct CaseImporter: Sendable {
         var pending = [factory.make(.importBegan(batch: batch))]
         var pendingBytes = 0
         var count = 0
+        var labels = LabelRowWatch()
         try table.forEachRow { row, cells in
             guard let known = columns else {
                 let found = self.columns(cells)
@@ -138,7 +152,7 @@ public struct CaseImporter: Sendable {
                 columns = found
                 return
             }
-            guard !known.isBlank(cells), !known.isLabelRow(cells) else { return }
+            guard !known.isBlank(cells), !labels.isLabelRow(cells, columns: known) else { return }
             let imported = try parseRow(cells, columns: known, row: row).get()
             let caseID: CaseID = factory.nextID()
             let year = imported.values[.intakeDate]?.date?.year ?? context.today.year

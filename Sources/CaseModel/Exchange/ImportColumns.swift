@@ -58,7 +58,7 @@ struct ImportColumns: Sendable {
     }
 
     /// The HTCDS templates' second row, of labels: most filled cells of the mapped columns name
-    /// their own column, which no case does.
+    /// their own column, which no case does. Asked of the first non-blank row under the header.
     func isLabelRow(_ cells: [String]) -> Bool {
         var filled = 0, labels = 0
         for (cell, target) in zip(cells, targets) {
@@ -123,6 +123,7 @@ struct ColumnNames: Sendable {
 
     /// Lower case, without spaces, underscores or a trailing "*" (required-field marks).
     static func fold(_ name: String) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "*" })
+        if let folded = name.asciiFolded(dropping: [UInt8(ascii: "_"), UInt8(ascii: "*")]) { return folded }
+        return String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "*" })
     }
 }

@@ -109,6 +109,9 @@ struct ImportValues: Sendable {
     ]
 
     static func fold(_ text: String) -> String {
-        String(text.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" && $0 != "/" })
+        if let folded = text.asciiFolded(dropping: [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/")]) {
+            return folded
+        }
+        return String(text.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" && $0 != "/" })
     }
 }

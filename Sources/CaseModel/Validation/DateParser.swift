@@ -37,8 +37,33 @@ extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends, without Foundation.
     func trimmingWhitespace() -> String {
         let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        // Most cells need no trimming: say so from their two ends, without walking them.
+        guard let head = scalars.first, let tail = scalars.last else { return "" }
+        if !head.isWhitespace && !tail.isWhitespace { return String(scalars) }
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension String {
+    /// `fold`'s work for plain ASCII text, byte by byte: lower case, without whitespace and the
+    /// `dropped` bytes; nil when the text is not all ASCII and needs Unicode's rules.
+    func asciiFolded(dropping dropped: [UInt8]) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) || dropped.contains(byte) { continue }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space, answered without a property lookup for ASCII.
+    var isWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
