@@ -42,15 +42,16 @@ public struct CaseStore: Sendable {
     /// How each case's history is kept; per-case history costs memory.
     public let historyKeeping: HistoryKeeping
 
-    /// Every case, in the order the cases were opened (stored contiguously so that replay
-    /// mutates records in place).
-    public internal(set) var records: [CaseRecord] = []
+    /// Every case, in the order the cases were opened; replay mutates them in place. A store
+    /// restored from a snapshot holds its cases as bytes until they are read or changed
+    /// (`CaseRecords`).
+    public internal(set) var records = CaseRecords()
     /// What the case list needs of each case, parallel to `records` (see `CaseSummary`).
     public internal(set) var summaries: [CaseSummary] = []
     /// Each case's history, parallel to `records` (only with `.entries`).
     var histories: [[HistoryEntry]] = []
     /// Each case's event references, parallel to `records` (only with `.eventReferences`).
-    var references: [[UInt64]] = []
+    var references = EventReferenceLists()
     var positions: [CaseID: Int] = [:]
     public internal(set) var users: [String: UserAccount] = [:]
     public internal(set) var organisationName: String?
@@ -214,7 +215,7 @@ public struct CaseStore: Sendable {
     /// The case whose number reads `text` ("2026-0001").
     public func caseID(numbered text: String) -> CaseID? {
         let wanted = text.trimmingCharacters(in: .whitespaces)
-        return records.first { $0.number.description == wanted }?.id
+        return summaries.first { $0.number.description == wanted }?.id
     }
 
     /// The partner directory sorted by name (retired partners too; see `Partner.isRetired`).
@@ -284,7 +285,10 @@ public struct CaseStore: Sendable {
     /// changed since the last settle.
     mutating func settle() {
         for position in unsettled {
-            records[position].refreshDerived(schema: schema)
+            // A case still held as bytes is as the snapshot's settled state left it: only the
+            // organisation's follow-up rules moved, so only its summary is derived again, and
+            // it stays bytes.
+            if records.isDecoded(position) { records[position].refreshDerived(schema: schema) }
             summaries[position] = CaseSummary(records[position], settings: caseworkSettings)
             isUnsettled[position] = false
         }
@@ -324,7 +328,7 @@ public struct CaseStore: Sendable {
         switch historyKeeping {
         case .none: break
         case .entries: histories.append([])
-        case .eventReferences: references.append([])
+        case .eventReferences: references.appendCase()
         }
         searchIndex.update(caseID, number: number, names: [])
         appendHistory(.opened(number), at: records.count - 1, by: event)
@@ -350,7 +354,7 @@ public struct CaseStore: Sendable {
     private mutating func appendReference(_ reference: UInt64?, at position: Int) {
         guard historyKeeping == .eventReferences else { return }
         precondition(reference != nil, "a store keeping event references needs one for every event")
-        references[position].append(reference!)
+        references.append(reference!, at: position)
     }
 
     private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {

@@ -47,13 +47,15 @@ public enum DuplicateFinder {
         let probeYear = probe.personAge.birthYear
         let probeExact = probe.birthDate != nil
         var found: [DuplicateCandidate] = []
-        for record in store.records {
+        // The names come from the search index and the ages from the summaries, so no case is
+        // decoded from a restored store's bytes (`CaseRecords`) to be compared.
+        for record in store.summaries {
             let caseWords = store.searchIndex.nameWords(of: record.id)
             let matching = matchCount(probeWords, caseWords)
             guard matching >= needed else { continue }
             var difference: Int?
-            if let probeYear, let caseYear = record.birthYear {
-                let tolerance = probeExact && record.values[.birthDate] != nil ? 1 : 2
+            if let probeYear, let caseYear = record.personAge.birthYear {
+                let tolerance = probeExact && record.personAge.birthDate != nil ? 1 : 2
                 let gap = abs(probeYear - caseYear)
                 guard gap <= tolerance else { continue }
                 difference = gap

@@ -49,7 +49,7 @@ final class CaseListSource: TableDataSource {
 
     /// Takes the cases as they are now and re-applies filter, search and sort.
     func load(_ store: CaseStore) {
-        records = store.records
+        records = Array(store.records)
         settings = store.caseworkSettings
         refresh(store)
     }
