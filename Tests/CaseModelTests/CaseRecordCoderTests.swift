@@ -58,6 +58,7 @@ import Testing
         let data = try #require(store.snapshot())
         let restored = try #require(CaseStore(snapshot: data, history: .none))
         #expect(restored.records == store.records)
+        #expect(restored.summaries == store.summaries && restored.summaries[1].duplicateOf != nil)
     }
 
     @Test func damagedBytesAreRefusedNotTrusted() throws {

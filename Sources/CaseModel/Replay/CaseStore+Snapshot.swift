@@ -92,19 +92,18 @@ extension CaseStore {
         for _ in 0..<cases.count { summaries.append(try CaseSummaryCoder.read(&reader, strings: strings)) }
         var store = CaseStore(schema: schema, history: history)
         if history == .eventReferences { store.references = try EventReferenceLists(reading: &reader, caseCount: cases.count) }
-        let ids = summaries.map(\.id)
-        store.searchIndex = try SearchIndex(ids: ids, reading: &reader)
+        store.searchIndex = try SearchIndex(ids: summaries.map(\.id), reading: &reader)
         guard reader.isAtEnd else { throw SnapshotDecodingError.trailingBytes }
         store.records = CaseRecords(restoring: cases, strings: strings)
         store.summaries = summaries
         store.positions.reserveCapacity(summaries.count)
-        for (position, summary) in summaries.enumerated() {
+        store.takenNumbers = nil
+        for position in summaries.indices {
             // Each case's bytes begin with its id: the cases and summaries are in the same order.
-            guard store.records.restoredID(at: position) == summary.id else { throw SnapshotDecodingError.badValue }
-            store.positions[summary.id] = position
-            store.takenNumbers.insert(summary.number)
-            store.lastSequenceByYear[summary.number.year] = max(store.lastSequenceByYear[summary.number.year] ?? 0,
-                                                                summary.number.sequence)
+            let id = summaries[position].id, number = summaries[position].number
+            guard store.records.restoredID(at: position) == id else { throw SnapshotDecodingError.badValue }
+            store.positions[id] = position
+            store.lastSequenceByYear[number.year] = max(store.lastSequenceByYear[number.year] ?? 0, number.sequence)
         }
         guard store.positions.count == summaries.count else { throw SnapshotDecodingError.badValue }
         store.isUnsettled = Array(repeating: false, count: summaries.count)

@@ -74,7 +74,9 @@ public struct CaseStore: Sendable {
     public internal(set) var eventCount = 0
     public internal(set) var lastMergeKey: MergeKey?
     var lastSequenceByYear: [Int: Int] = [:]
-    var takenNumbers: Set<CaseNumber> = []
+    /// The case numbers in use; nil after a restore until a case is opened (then taken from the
+    /// summaries), so that an open from the snapshot that opens no case does not hash them all.
+    var takenNumbers: Set<CaseNumber>? = []
     /// Positions of the cases whose answers changed since the last `settle`, each once.
     var unsettled: [Int] = []
     /// Whether each case is in `unsettled`; parallel to `records`.
@@ -314,8 +316,9 @@ public struct CaseStore: Sendable {
                                    reference: UInt64?) {
         guard positions[caseID] == nil else { return }  // opened twice: the first opening stands
         var number = claimed ?? nextCaseNumber(year: openedOn.year)
-        while takenNumbers.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
-        takenNumbers.insert(number)
+        if takenNumbers == nil { takenNumbers = Set(summaries.lazy.map(\.number)) }
+        while takenNumbers!.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
+        takenNumbers!.insert(number)
         lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author,
                                 device: event.device, time: event.time)

@@ -21,6 +21,9 @@ public struct CaseSummary: Sendable, Hashable {
     public let completenessPercent: Int
     public let intakeDate: CalendarDate
     public let lastChanged: HLCTimestamp
+    /// The earlier case of the same person, when this one was marked its duplicate: a case's
+    /// file lists its duplicates without reading every case.
+    public let duplicateOf: CaseID?
     let personAge: PersonAge
     /// The due days of the case's open follow-ups under the organisation's rules it was derived with.
     let followUpDueDays: [CalendarDate]
@@ -39,6 +42,7 @@ public struct CaseSummary: Sendable, Hashable {
         completenessPercent = record.completeness.percent
         intakeDate = record.intakeDate
         lastChanged = record.lastChanged
+        duplicateOf = record.duplicateOf
         personAge = record.personAge
         followUpDueDays = record.openFollowUps(settings: settings).map(\.due)
     }

@@ -5,7 +5,7 @@ import CalendarDay
 /// caseworkers are named from the snapshot's string table, as in `CaseRecordCoder`.
 enum CaseSummaryCoder {
     /// The stored properties of `CaseSummary` this coder writes (the test compares it with the type).
-    static let propertiesWritten = 15
+    static let propertiesWritten = 16
 
     static func write(_ summary: CaseSummary, to out: inout ByteWriter, strings: inout StringTable) {
         out.identifier(summary.id)
@@ -28,6 +28,12 @@ enum CaseSummaryCoder {
         out.signed(summary.completenessPercent)
         out.date(summary.intakeDate)
         out.time(summary.lastChanged)
+        if let original = summary.duplicateOf {
+            out.byte(1)
+            out.identifier(original)
+        } else {
+            out.byte(0)
+        }
         out.optionalDate(summary.personAge.birthDate)
         if let age = summary.personAge.estimatedAtIntake {
             out.byte(1)
@@ -61,6 +67,11 @@ enum CaseSummaryCoder {
         let completeness = try reader.int()
         let intakeDate = try reader.date()
         let lastChanged = try reader.time()
+        let duplicateOf: CaseID? = switch try reader.byte() {
+        case 0: nil
+        case 1: try reader.identifier()
+        default: throw SnapshotDecodingError.badValue
+        }
         let birthDate = try reader.optionalDate()
         let estimated: Int? = switch try reader.byte() {
         case 0: nil
@@ -75,7 +86,7 @@ enum CaseSummaryCoder {
         return CaseSummary(id: id, number: number, status: status, flags: CaseFlags(rawValue: flags), isFlaggedByCaseworker: isFlagged,
                            displayName: displayName, genderCode: gender, citizenshipCodes: codeLists[0],
                            exploitationCodes: codeLists[1], caseworker: caseworker, completenessPercent: completeness,
-                           intakeDate: intakeDate, lastChanged: lastChanged, personAge: age, followUpDueDays: due)
+                           intakeDate: intakeDate, lastChanged: lastChanged, duplicateOf: duplicateOf, personAge: age, followUpDueDays: due)
     }
 }
 
@@ -84,7 +95,7 @@ extension CaseSummary {
     fileprivate init(id: CaseID, number: CaseNumber, status: CaseStatus, flags: CaseFlags, isFlaggedByCaseworker: Bool,
                      displayName: String, genderCode: String?, citizenshipCodes: [String], exploitationCodes: [String],
                      caseworker: String, completenessPercent: Int, intakeDate: CalendarDate, lastChanged: HLCTimestamp,
-                     personAge: PersonAge, followUpDueDays: [CalendarDate]) {
+                     duplicateOf: CaseID?, personAge: PersonAge, followUpDueDays: [CalendarDate]) {
         self.id = id
         self.number = number
         self.status = status
@@ -98,6 +109,7 @@ extension CaseSummary {
         self.completenessPercent = completenessPercent
         self.intakeDate = intakeDate
         self.lastChanged = lastChanged
+        self.duplicateOf = duplicateOf
         self.personAge = personAge
         self.followUpDueDays = followUpDueDays
     }
