@@ -5,7 +5,7 @@ import CalendarDay
 /// caseworkers are named from the snapshot's string table, as in `CaseRecordCoder`.
 enum CaseSummaryCoder {
     /// The stored properties of `CaseSummary` this coder writes (the test compares it with the type).
-    static let propertiesWritten = 16
+    static let propertiesWritten = 17
 
     static func write(_ summary: CaseSummary, to out: inout ByteWriter, strings: inout StringTable) {
         out.identifier(summary.id)
@@ -43,7 +43,10 @@ enum CaseSummaryCoder {
         }
         out.date(summary.personAge.intakeDate)
         out.varint(UInt64(summary.followUpDueDays.count))
-        for day in summary.followUpDueDays { out.date(day) }
+        for (day, owner) in zip(summary.followUpDueDays, summary.followUpOwners) {
+            out.date(day)
+            out.varint(strings.index(owner))
+        }
     }
 
     static func read(_ reader: inout ByteReader, strings: StringList) throws -> CaseSummary {
@@ -81,12 +84,18 @@ enum CaseSummaryCoder {
         let age = PersonAge(birthDate: birthDate, estimatedAtIntake: estimated, intakeDate: try reader.date())
         let dueCount = try reader.count()
         var due: [CalendarDate] = []
+        var owners: [String] = []
         due.reserveCapacity(dueCount)
-        for _ in 0..<dueCount { due.append(try reader.date()) }
+        owners.reserveCapacity(dueCount)
+        for _ in 0..<dueCount {
+            due.append(try reader.date())
+            owners.append(try strings[reader.varint()])
+        }
         return CaseSummary(id: id, number: number, status: status, flags: CaseFlags(rawValue: flags), isFlaggedByCaseworker: isFlagged,
                            displayName: displayName, genderCode: gender, citizenshipCodes: codeLists[0],
                            exploitationCodes: codeLists[1], caseworker: caseworker, completenessPercent: completeness,
-                           intakeDate: intakeDate, lastChanged: lastChanged, duplicateOf: duplicateOf, personAge: age, followUpDueDays: due)
+                           intakeDate: intakeDate, lastChanged: lastChanged, duplicateOf: duplicateOf, personAge: age,
+                           followUpDueDays: due, followUpOwners: owners)
     }
 }
 
@@ -95,7 +104,8 @@ extension CaseSummary {
     fileprivate init(id: CaseID, number: CaseNumber, status: CaseStatus, flags: CaseFlags, isFlaggedByCaseworker: Bool,
                      displayName: String, genderCode: String?, citizenshipCodes: [String], exploitationCodes: [String],
                      caseworker: String, completenessPercent: Int, intakeDate: CalendarDate, lastChanged: HLCTimestamp,
-                     duplicateOf: CaseID?, personAge: PersonAge, followUpDueDays: [CalendarDate]) {
+                     duplicateOf: CaseID?, personAge: PersonAge, followUpDueDays: [CalendarDate],
+                     followUpOwners: [String]) {
         self.id = id
         self.number = number
         self.status = status
@@ -112,5 +122,6 @@ extension CaseSummary {
         self.duplicateOf = duplicateOf
         self.personAge = personAge
         self.followUpDueDays = followUpDueDays
+        self.followUpOwners = followUpOwners
     }
 }
