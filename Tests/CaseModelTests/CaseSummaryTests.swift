@@ -46,6 +46,18 @@ import Testing
         }
     }
 
+    /// Marking a case the duplicate of an earlier one changes its summary, which the earlier
+    /// case's file reads to list its duplicates.
+    @Test func aDuplicateMarkedIsInItsSummary() {
+        var store = CaseStore.replay(StoreSnapshotTests.events(cases: 12), keepsHistory: false)
+        let (original, duplicate) = (store.records[2].id, store.records[9].id)
+        var factory = EventFactory(author: SyntheticCaseload.coordinator, device: SyntheticCaseload(seed: 17).device, seed: 6,
+                                   wallMillis: { UInt64(2_100_000_000_000) })
+        store.apply(factory.make(.duplicateMarked(caseID: duplicate, original: original)))
+        Self.expectSummariesFollowTheCases(store)
+        #expect(store.summaries.filter { $0.duplicateOf == original }.map(\.id) == [duplicate])
+    }
+
     /// The agenda shown at sign-in is known from the summaries (whether it has anything) and made
     /// from the cases they point to; it is the agenda of every case, for everyone and for each owner.
     @Test func theAgendaFromTheSummariesIsTheAgendaOfEveryCase() {

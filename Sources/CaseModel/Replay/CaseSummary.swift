@@ -21,6 +21,9 @@ public struct CaseSummary: Sendable, Hashable {
     public let completenessPercent: Int
     public let intakeDate: CalendarDate
     public let lastChanged: HLCTimestamp
+    /// The earlier case this one was marked a duplicate of: a case file lists its duplicates
+    /// without decoding every case.
+    public let duplicateOf: CaseID?
     let personAge: PersonAge
     /// The due days of the case's open follow-ups under the organisation's rules it was derived with.
     let followUpDueDays: [CalendarDate]
@@ -42,6 +45,7 @@ public struct CaseSummary: Sendable, Hashable {
         completenessPercent = record.completeness.percent
         intakeDate = record.intakeDate
         lastChanged = record.lastChanged
+        duplicateOf = record.duplicateOf
         personAge = record.personAge
         let followUps = record.openFollowUps(settings: settings)
         followUpDueDays = followUps.map(\.due)
