@@ -1,7 +1,7 @@
 /// Runs of bytes kept end to end in one buffer: one allocation for all of them, where an array of
 /// arrays costs an allocation and a header per run. The snapshot's cases and event references are
 /// read into these as they are and decoded one run at a time, when asked for.
-struct ByteRuns: Sendable, Equatable {
+struct ByteRuns: Sendable {
     private var storage: [UInt8] = []
     /// Where each run starts in `storage`, and where the last one ends (count + 1 entries).
     private var starts: [Int] = [0]
@@ -9,11 +9,6 @@ struct ByteRuns: Sendable, Equatable {
     init() {}
 
     var count: Int { starts.count - 1 }
-
-    mutating func append(_ run: UnsafeRawBufferPointer) {
-        storage.append(contentsOf: run)
-        starts.append(storage.count)
-    }
 
     /// Reads run `index` (its bytes only, without its length).
     func withRun<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
