@@ -13,7 +13,7 @@ import Synchronization
 ///     "REFUGSNP" | version u16 | reserved u16 | snapshot id (16) | chunk count u32
 ///     chunk × count: length u32 | nonce (12) | ciphertext | tag (16)
 ///
-/// Each chunk is AES-GCM under the data key, at most 1 MiB of plaintext, with the associated data
+/// Each chunk is AES-GCM under the data key, 1 MiB of plaintext (the last 1 byte to 1 MiB), with the associated data
 /// `RFGSNAP1 | file id | header (32) | chunk index u32`: a chunk cannot be moved to another log,
 /// another snapshot or another place, and a snapshot cut short lacks a chunk its header counts.
 enum SnapshotFormat {
