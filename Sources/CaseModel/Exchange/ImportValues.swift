@@ -56,6 +56,7 @@ struct ImportValues: Sendable {
 
     /// The cell in the parser's spelling for `field`.
     func translate(_ cell: String, for field: Field) -> String {
+        if field.kind == .text || field.kind == .longText || field.kind == .number { return cell }
         let trimmed = cell.trimmingWhitespace()
         guard !trimmed.isEmpty else { return cell }
         switch field.kind {
