@@ -256,7 +256,7 @@ public struct CaseImporter: Sendable {
 
 
     /// A status by code or label, as the HTCDS picklist writes it too ("Follow up").
-    private static func status(_ text: String) -> CaseStatus? { statusesByName[ImportValues.fold(text)] }
+    static func status(_ text: String) -> CaseStatus? { statusesByName[ImportValues.fold(text)] }
 
     /// Every status's code and labels, folded; where two statuses share a name, the first listed.
     private static let statusesByName: [String: CaseStatus] = {
