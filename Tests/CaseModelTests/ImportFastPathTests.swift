@@ -239,6 +239,13 @@ import Testing
         }
     }
 
+    @Test func whitespaceIsUnicodesWhiteSpaceForEveryScalar() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWhitespace != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
+        }
+    }
+
     @Test func lengthsCountedByBytesFirstAreCharacterCounts() async {
         await propertyCheck(count: 300, input: Self.text, Gen.int(in: 0...40)) { text, maximum in
             #expect(text.exceeds(maximum) == (text.count > maximum))

@@ -65,8 +65,13 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// Unicode's White_Space, answered without a property lookup for ASCII.
+    /// Unicode's White_Space, answered without a property lookup below U+2000 (ASCII, Latin,
+    /// Cyrillic: nearly every cell), where the only spaces are these.
     var isWhitespace: Bool {
-        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680: true
+        case 0..<0x2000: false
+        default: properties.isWhitespace
+        }
     }
 }
