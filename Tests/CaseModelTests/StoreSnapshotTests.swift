@@ -25,6 +25,7 @@ import Testing
 
     static func expectSame(_ restored: CaseStore, _ original: CaseStore) {
         #expect(restored.records == original.records)
+        #expect(restored.summaries == original.summaries)
         #expect(restored.users == original.users)
         #expect(restored.partners == original.partners)
         #expect(restored.devices == original.devices)

@@ -84,6 +84,7 @@ extension CaseStore {
         guard store.positions.count == records.count else { throw SnapshotDecodingError.badValue }
         store.isUnsettled = Array(repeating: false, count: records.count)
         try store.restoreOrganisation(state)
+        store.summaries = records.map { CaseSummary($0, settings: store.caseworkSettings) }
         return store
     }
 

@@ -45,6 +45,8 @@ public struct CaseStore: Sendable {
     /// Every case, in the order the cases were opened (stored contiguously so that replay
     /// mutates records in place).
     public internal(set) var records: [CaseRecord] = []
+    /// What the case list needs of each case, parallel to `records` (see `CaseSummary`).
+    public internal(set) var summaries: [CaseSummary] = []
     /// Each case's history, parallel to `records` (only with `.entries`).
     var histories: [[HistoryEntry]] = []
     /// Each case's event references, parallel to `records` (only with `.eventReferences`).
@@ -278,11 +280,12 @@ public struct CaseStore: Sendable {
         return outcome
     }
 
-    /// The one place completeness and flags follow the answers: for every case whose answers
+    /// The one place completeness, flags and the summary follow a case: for every case that
     /// changed since the last settle.
     mutating func settle() {
         for position in unsettled {
             records[position].refreshDerived(schema: schema)
+            summaries[position] = CaseSummary(records[position], settings: caseworkSettings)
             isUnsettled[position] = false
         }
         unsettled.removeAll(keepingCapacity: true)
@@ -315,6 +318,7 @@ public struct CaseStore: Sendable {
         record.values.reserveCapacity(schema.fields.count)
         positions[caseID] = records.count
         records.append(record)
+        summaries.append(CaseSummary(record, settings: caseworkSettings))
         isUnsettled.append(false)
         unsettle(records.count - 1)
         switch historyKeeping {
@@ -329,7 +333,7 @@ public struct CaseStore: Sendable {
 
     private mutating func foldCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
         let outcome = records[position].fold(event, schema: schema, collectingEntries: historyKeeping == .entries)  // in place
-        if outcome.valuesChanged { unsettle(position) }
+        unsettle(position)  // the summary follows every change (status, follow-ups, flags), not only answers
         if outcome.namesChanged {
             let record = records[position]
             searchIndex.update(record.id, number: record.number, names: record.names)
@@ -389,6 +393,7 @@ public struct CaseStore: Sendable {
             partners[id]?.changedAt = event.time
         case .caseworkSettingsChanged(let settings):
             caseworkSettings = settings
+            for position in records.indices { unsettle(position) }  // the follow-ups' due days move
         case .deviceNamed(let device, let log, let name):
             devices[device, default: DeviceEntry(device: device)].named(name, log: log, by: event)
         case .deviceRevoked(let device, let log, let lastSequence, let reason):

@@ -57,6 +57,28 @@ import Testing
         #expect(!app.shows(s.familyKey))
     }
 
+    /// Every page of the full intake at 80x24 shows its questions whole, in every language: the
+    /// consent questions are long sentences ("Проинформирован(а) об использовании в исследованиях"
+    /// was cut in its middle, and both Kazakh consent questions were).
+    @Test(arguments: [Language.ru, .kk, .en]) func everyIntakeQuestionReadsWholeAt80Columns(language: Language) throws {
+        let app = try AppHarness.signedIn(language: language, size: Self.size)
+        app.press(.insert)
+        var pages: [String] = []
+        for _ in 0..<12 {
+            pages.append(app.screen)
+            app.press(.function(8))
+        }
+        for page in pages {
+            let cut = page.split(separator: "\n").filter { $0.contains("…") }
+            #expect(cut.isEmpty, "cut at 80 columns: \(cut)")
+        }
+        let consent = [IntakeSchema.standard.field(.informedOfUse)!, IntakeSchema.standard.field(.informedOfResearchUse)!]
+        for field in consent {
+            let label = field.label.text(in: language)
+            #expect(pages.contains { $0.contains(label) }, "\(label) never shown whole")
+        }
+    }
+
     @Test func theLegalMenuHasATitleOfItsOwn() throws {
         let app = try openFirstCase()
         app.press(.character("о"))  // j on the Russian layout
