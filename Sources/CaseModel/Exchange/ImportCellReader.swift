@@ -16,10 +16,14 @@ struct ImportCellReader {
     }
 
     mutating func read(_ cell: String, column: Int, for field: Field) -> FieldInputParser.Parsed {
-        guard field.kind.isCoded || field.kind == .date else { return FieldInputParser.parse(values.translate(cell, for: field), for: field) }
+        guard field.kind.isCoded || field.kind == .date else { return parse(cell, for: field) }
         if let known = readByColumn[column][cell] { return known }
-        let parsed = FieldInputParser.parse(values.translate(cell, for: field), for: field)
+        let parsed = parse(cell, for: field)
         if readByColumn[column].count < Self.keptPerColumn { readByColumn[column][cell] = parsed }
         return parsed
+    }
+
+    private func parse(_ cell: String, for field: Field) -> FieldInputParser.Parsed {
+        FieldInputParser.parse(values.translate(cell, for: field), for: field)
     }
 }
