@@ -14,7 +14,7 @@ public struct Agenda: Sendable, Hashable {
     public init<Cases: Sequence>(cases: Cases, settings: CaseworkSettings, today: CalendarDate, days: Int = 7,
                                  owner: String? = nil) where Cases.Element == CaseRecord {
         self.today = today
-        let horizon = today.adding(days: max(0, days))
+        let horizon = Self.horizon(today: today, days: days)
         var overdue: [FollowUp] = [], dueToday: [FollowUp] = [], upcoming: [FollowUp] = []
         for record in cases where !record.status.isClosed {
             for followUp in record.openFollowUps(settings: settings) where owner == nil || followUp.owner == owner {
@@ -34,6 +34,22 @@ public struct Agenda: Sendable, Hashable {
         self.dueToday = dueToday.sorted(by: order)
         self.upcoming = upcoming.sorted(by: order)
     }
+
+    /// The agenda of the cases in `store`: only the cases whose summaries have a follow-up due by
+    /// the horizon are taken whole, so an agenda of a few cases does not decode thousands.
+    public init(store: CaseStore, today: CalendarDate, days: Int = 7, owner: String? = nil) {
+        let horizon = Self.horizon(today: today, days: days)
+        let due = store.summaries.lazy.filter { $0.hasFollowUp(dueBy: horizon, owner: owner) }.compactMap { store[$0.id] }
+        self.init(cases: due, settings: store.caseworkSettings, today: today, days: days, owner: owner)
+    }
+
+    /// Whether the agenda of `store` would list anything, from the summaries alone (no case decoded).
+    public static func hasItems(in store: CaseStore, today: CalendarDate, days: Int = 7, owner: String? = nil) -> Bool {
+        let horizon = horizon(today: today, days: days)
+        return store.summaries.contains { $0.hasFollowUp(dueBy: horizon, owner: owner) }
+    }
+
+    private static func horizon(today: CalendarDate, days: Int) -> CalendarDate { today.adding(days: max(0, days)) }
 
     /// Every item, overdue first.
     public var items: [FollowUp] { overdue + dueToday + upcoming }

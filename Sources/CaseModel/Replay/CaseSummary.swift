@@ -21,9 +21,15 @@ public struct CaseSummary: Sendable, Hashable {
     public let completenessPercent: Int
     public let intakeDate: CalendarDate
     public let lastChanged: HLCTimestamp
+    /// The earlier case this one was marked a duplicate of: a case file lists its duplicates
+    /// without decoding every case.
+    public let duplicateOf: CaseID?
     let personAge: PersonAge
     /// The due days of the case's open follow-ups under the organisation's rules it was derived with.
     let followUpDueDays: [CalendarDate]
+    /// Whose each of those follow-ups is, in the same order: the agenda shown at sign-in is a
+    /// caseworker's own, and whether it has anything is known without decoding a case.
+    let followUpOwners: [String]
 
     public init(_ record: CaseRecord, settings: CaseworkSettings) {
         id = record.id
@@ -39,8 +45,11 @@ public struct CaseSummary: Sendable, Hashable {
         completenessPercent = record.completeness.percent
         intakeDate = record.intakeDate
         lastChanged = record.lastChanged
+        duplicateOf = record.duplicateOf
         personAge = record.personAge
-        followUpDueDays = record.openFollowUps(settings: settings).map(\.due)
+        let followUps = record.openFollowUps(settings: settings)
+        followUpDueDays = followUps.map(\.due)
+        followUpOwners = followUps.map(\.owner)
     }
 
     /// Age on `today` (see `CaseRecord.age(on:)`).
@@ -49,4 +58,10 @@ public struct CaseSummary: Sendable, Hashable {
     /// How many open follow-ups are past their due date on `today`
     /// (`CaseRecord.overdueFollowUpCount(settings:on:)`).
     public func overdueFollowUpCount(on today: CalendarDate) -> Int { followUpDueDays.count { $0 < today } }
+
+    /// Whether an open follow-up (of `owner`'s, or anyone's when nil) is due on `day` or before: the
+    /// cases the agenda up to `day` lists (`Agenda(store:today:days:owner:)`).
+    public func hasFollowUp(dueBy day: CalendarDate, owner: String?) -> Bool {
+        zip(followUpDueDays, followUpOwners).contains { due, whose in due <= day && (owner == nil || whose == owner) }
+    }
 }

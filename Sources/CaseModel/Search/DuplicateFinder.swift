@@ -47,19 +47,20 @@ public enum DuplicateFinder {
         let probeYear = probe.personAge.birthYear
         let probeExact = probe.birthDate != nil
         var found: [DuplicateCandidate] = []
-        for record in store.records {
-            let caseWords = store.searchIndex.nameWords(of: record.id)
+        // The summaries, not the cases: a case file opened or an intake checked decodes no other case.
+        for summary in store.summaries {
+            let caseWords = store.searchIndex.nameWords(of: summary.id)
             let matching = matchCount(probeWords, caseWords)
             guard matching >= needed else { continue }
             var difference: Int?
-            if let probeYear, let caseYear = record.birthYear {
-                let tolerance = probeExact && record.values[.birthDate] != nil ? 1 : 2
+            if let probeYear, let caseYear = summary.personAge.birthYear {
+                let tolerance = probeExact && summary.personAge.birthDate != nil ? 1 : 2
                 let gap = abs(probeYear - caseYear)
                 guard gap <= tolerance else { continue }
                 difference = gap
             }
             let score = matching * 10 + (difference.map { 5 - $0 } ?? 0)
-            found.append(DuplicateCandidate(caseID: record.id, number: record.number, matchingNames: matching,
+            found.append(DuplicateCandidate(caseID: summary.id, number: summary.number, matchingNames: matching,
                                             birthYearDifference: difference, score: score))
         }
         found.sort { ($0.score, $1.number) > ($1.score, $0.number) }

@@ -127,8 +127,7 @@ final class RefugeSession {
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
         // What is due comes first, when something is; Esc shows the case list.
-        let agenda = AgendaScreen(session: self)
-        if agenda.agenda?.isEmpty == false { app.push(agenda) }
+        if AgendaScreen.hasSomethingDue(in: self) { app.push(AgendaScreen(session: self)) }
         if let copy = book.log.recovery.cutTailCopy {
             app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
         } else if book.movedPseudonymSecretIntoLog {

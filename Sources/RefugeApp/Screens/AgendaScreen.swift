@@ -29,11 +29,20 @@ final class AgendaScreen: Screen, CommandScreen {
     }
 
     /// Whose follow-ups are shown: a coordinator's agenda is the whole shelter's.
-    private var owner: String? { session.book?.isCoordinator == true ? nil : session.userName }
+    private static func owner(in session: RefugeSession) -> String? {
+        session.book?.isCoordinator == true ? nil : session.userName
+    }
+
+    /// Whether the agenda has anything to show, known from the cases' summaries: sign-in asks it
+    /// before the first screen is drawn, when no case should be decoded.
+    static func hasSomethingDue(in session: RefugeSession) -> Bool {
+        guard let store = session.book?.store else { return false }
+        return Agenda.hasItems(in: store, today: session.today, owner: owner(in: session))
+    }
 
     var agenda: Agenda? {
         guard let store = session.book?.store else { return nil }
-        return Agenda(cases: store.records, settings: store.caseworkSettings, today: session.today, owner: owner)
+        return Agenda(store: store, today: session.today, owner: Self.owner(in: session))
     }
 
     override func didAppear() { refresh() }
@@ -46,7 +55,7 @@ final class AgendaScreen: Screen, CommandScreen {
         for (heading, group) in [(s.agendaOverdue, agenda.overdue), (s.agendaToday, agenda.dueToday),
                                  (s.agendaNextDays(7), agenda.upcoming)] {
             for (index, item) in group.enumerated() {
-                let name = book.store[item.caseID].map { text.name($0.displayName) } ?? ""
+                let name = book.store.position(of: item.caseID).map { text.name(book.store.summaries[$0].displayName) } ?? ""
                 items.append((item, [index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
                                      name.isEmpty ? text.followUp(item) : s.agendaWhat(person: name, followUp: text.followUp(item))]))
             }

@@ -144,7 +144,7 @@ final class CaseFileScreen: Screen, CommandScreen {
                                     status: record.status.label.text(in: s.language))
         // On lines of their own, so the first (who, how old, where the case stands) fits at 60 columns;
         // narrower, both break between parts rather than cut one.
-        let duplicates = store.records.filter { $0.duplicateOf == caseID }.map(\.number.description)
+        let duplicates = store.summaries.filter { $0.duplicateOf == caseID }.map(\.number.description)
         possibleDuplicates = book.possibleDuplicatesFromOtherLaptops(of: caseID)
         flags.parts = [text.userFlags(record.userFlags), s.forReports("\(record.completeness.percent)%"), text.flags(record.flags),
                            record.duplicateOf.map { s.duplicateOf(text.numberOf($0)).uppercased() } ?? "",

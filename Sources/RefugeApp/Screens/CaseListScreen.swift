@@ -88,8 +88,8 @@ final class CaseListScreen: Screen, CommandScreen {
     // MARK: Actions
 
     func openCase(at row: Int) {
-        guard let record = source.record(at: row) else { return }
-        CaseFileScreen.open(record.id, session: session)
+        guard let summary = source.summary(at: row) else { return }
+        CaseFileScreen.open(summary.id, session: session)
     }
 
     func newIntake() {

@@ -21,12 +21,15 @@ enum StatusFilter: CaseIterable {
 }
 
 /// The case list's rows: the cases of the open case file, filtered by status and search, sorted by
-/// any column. The table asks only for the rows it shows, so 200,000 cases scroll like 20.
-final class CaseListSource: TableDataSource {
+/// any column. The table asks only for the rows it shows, so 200,000 cases scroll like 20. It reads
+/// only the store's summaries (`CaseStore.summaries`), never a case whole: signing in shows the list
+/// without decoding any case (docs/performance.md, "The snapshot"). Public for the benchmark, which
+/// times the list as sign-in shows it.
+public final class CaseListSource: TableDataSource {
     private let strings: AppStrings
     private let today: () -> CalendarDate
-    private var records: [CaseRecord] = []
-    /// Indices into `records`, in display order.
+    private var summaries: [CaseSummary] = []
+    /// Indices into `summaries`, in display order.
     private var rows: [Int] = []
     private var sortOrder: (column: Int, ascending: Bool)?
 
@@ -34,12 +37,15 @@ final class CaseListSource: TableDataSource {
     var query = ""
     /// Names shown as initials only, for work where others can see the screen.
     var masksNames = false
-    /// The organisation's follow-up rules, for the overdue marker.
-    private var settings = CaseworkSettings.standard
 
     init(strings: AppStrings, today: @escaping () -> CalendarDate) {
         self.strings = strings
         self.today = today
+    }
+
+    /// The list in `language`, its ages and overdue follow-ups counted on `today`.
+    public convenience init(language: Language, today: @escaping () -> CalendarDate) {
+        self.init(strings: AppStrings(language), today: today)
     }
 
     /// The table's columns, from `CaseListColumn.all`.
@@ -48,9 +54,8 @@ final class CaseListSource: TableDataSource {
     }
 
     /// Takes the cases as they are now and re-applies filter, search and sort.
-    func load(_ store: CaseStore) {
-        records = store.records
-        settings = store.caseworkSettings
+    public func load(_ store: CaseStore) {
+        summaries = store.summaries
         refresh(store)
     }
 
@@ -59,25 +64,26 @@ final class CaseListSource: TableDataSource {
         let candidates: [Int]
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
-            candidates = Array(records.indices)
+            candidates = Array(summaries.indices)
         } else {
-            // Positions in the store are positions in `records` (cases are only appended); a case
+            // Positions in the store are positions in `summaries` (cases are only appended); a case
             // opened since `load` is not listed yet.
-            candidates = store.search(trimmed).compactMap { store.position(of: $0) }.filter { $0 < records.count }
+            candidates = store.search(trimmed).compactMap { store.position(of: $0) }.filter { $0 < summaries.count }
         }
-        rows = candidates.filter { filter.admits(records[$0].status) }
+        rows = candidates.filter { filter.admits(summaries[$0].status) }
         applySort()
     }
 
-    var rowCount: Int { rows.count }
+    public var rowCount: Int { rows.count }
 
-    func record(at row: Int) -> CaseRecord? { rows.indices.contains(row) ? records[rows[row]] : nil }
+    /// The summary of the case on `row`; the case itself is the store's to give (`store[id]`).
+    func summary(at row: Int) -> CaseSummary? { rows.indices.contains(row) ? summaries[rows[row]] : nil }
 
     /// Counts by status over all cases, for the header.
-    func counts() -> (active: Int, followUp: Int, closed: Int) {
+    public func counts() -> (active: Int, followUp: Int, closed: Int) {
         var counts = (active: 0, followUp: 0, closed: 0)
-        for record in records {
-            switch record.status {
+        for summary in summaries {
+            switch summary.status {
             case .active: counts.active += 1
             case .followUp: counts.followUp += 1
             case .closed, .closedReferred: counts.closed += 1
@@ -87,18 +93,18 @@ final class CaseListSource: TableDataSource {
     }
 
     /// Follow-ups past their day over all cases, for the header.
-    func overdueCount() -> Int {
+    public func overdueCount() -> Int {
         let today = today()
-        return records.reduce(0) { $0 + $1.overdueFollowUpCount(settings: settings, on: today) }
+        return summaries.reduce(0) { $0 + $1.overdueFollowUpCount(on: today) }
     }
 
-    func cells(forRow row: Int) -> [String] {
-        guard let record = record(at: row) else { return [] }
+    public func cells(forRow row: Int) -> [String] {
+        guard let summary = summary(at: row) else { return [] }
         let context = cellContext
-        return CaseListColumn.all.map { $0.cell(record, context) }
+        return CaseListColumn.all.map { $0.cell(summary, context) }
     }
 
-    func sort(byColumn column: Int, ascending: Bool) {
+    public func sort(byColumn column: Int, ascending: Bool) {
         sortOrder = (column, ascending)
         applySort()
     }
@@ -107,12 +113,12 @@ final class CaseListSource: TableDataSource {
         guard let (column, ascending) = sortOrder, CaseListColumn.all.indices.contains(column) else { return }
         let context = cellContext
         let sortKey = CaseListColumn.all[column].sortKey
-        let keyed = rows.map { (index: $0, key: sortKey(records[$0], context)) }
+        let keyed = rows.map { (index: $0, key: sortKey(summaries[$0], context)) }
         rows = keyed.sorted { ascending ? $0.key < $1.key : $1.key < $0.key }.map(\.index)
     }
 
     private var cellContext: CaseListColumn.Context {
-        CaseListColumn.Context(language: strings.language, today: today(), masksNames: masksNames, settings: settings)
+        CaseListColumn.Context(language: strings.language, today: today(), masksNames: masksNames)
     }
 
     /// "Гульнара Ахмедова" → "Г. А.": enough to tell rows apart, not enough to recognise anyone.
@@ -123,13 +129,13 @@ final class CaseListSource: TableDataSource {
 
 /// One column of the case list, declared once: title, width, the cell it shows and how it sorts.
 struct CaseListColumn: Sendable {
-    /// What a cell depends on besides its case.
+    /// What a cell depends on besides its case (the organisation's follow-up rules are in the
+    /// summary's due days already).
     struct Context: Sendable {
         let language: Language
         let today: CalendarDate
         /// Names shown as initials only.
         let masksNames: Bool
-        let settings: CaseworkSettings
     }
 
     enum SortKey: Comparable {
@@ -144,65 +150,64 @@ struct CaseListColumn: Sendable {
     /// exploitation and the completeness before the caseworker, the marker of risk and overdue
     /// follow-ups last.
     var shedPriority = 0
-    let cell: @Sendable (CaseRecord, Context) -> String
+    let cell: @Sendable (CaseSummary, Context) -> String
     /// A number to sort by where the shown text would sort wrongly (numbers, dates); nil sorts by
     /// the shown text.
-    var sortNumber: (@Sendable (CaseRecord, Context) -> Int)?
+    var sortNumber: (@Sendable (CaseSummary, Context) -> Int)?
 
-    func sortKey(_ record: CaseRecord, _ context: Context) -> SortKey {
-        sortNumber.map { .number($0(record, context)) } ?? .text(cell(record, context).lowercased())
+    func sortKey(_ summary: CaseSummary, _ context: Context) -> SortKey {
+        sortNumber.map { .number($0(summary, context)) } ?? .text(cell(summary, context).lowercased())
     }
 
     static let all: [CaseListColumn] = [
-        CaseListColumn(title: { $0.columnNumber }, width: .fixed(9), cell: { record, _ in record.number.description },
-                       sortNumber: { record, _ in record.number.year * 1_000_000 + record.number.sequence }),
+        CaseListColumn(title: { $0.columnNumber }, width: .fixed(9), cell: { summary, _ in summary.number.description },
+                       sortNumber: { summary, _ in summary.number.year * 1_000_000 + summary.number.sequence }),
         CaseListColumn(title: { $0.columnName }, width: .flex(3),  // the name is what people look for
-                       cell: { record, context in
+                       cell: { summary, context in
                            // "!" before the name: a caseworker flagged the case (safety risk…); "≠": two
                            // laptops edited a field apart, to be chosen in the case file.
-                           (record.userFlags.isEmpty ? "" : "! ") + (record.conflictingFields.isEmpty ? "" : "≠ ")
-                               + (context.masksNames ? CaseListSource.initials(record.displayName) : record.displayName)
+                           (summary.isFlaggedByCaseworker ? "! " : "") + (summary.flags.contains(.conflictingEdits) ? "≠ " : "")
+                               + (context.masksNames ? CaseListSource.initials(summary.displayName) : summary.displayName)
                        }),
-        CaseListColumn(title: { $0.columnGender }, width: .fixed(3), cell: { record, context in  // one letter: Ж/М, F/M
-            record[.gender].map { IntakeSchema.standard.field(.gender)!.label(of: $0.code ?? "", in: context.language) }
-                .flatMap { $0.first.map(String.init) } ?? ""
+        CaseListColumn(title: { $0.columnGender }, width: .fixed(3), cell: { summary, context in  // one letter: Ж/М, F/M
+            summary.genderCode.flatMap { IntakeSchema.standard.field(.gender)!.label(of: $0, in: context.language).first.map(String.init) } ?? ""
         }),
         CaseListColumn(title: { $0.columnAge }, width: .fixed(3), alignment: .right,
-                       cell: { record, context in record.age(on: context.today).map(String.init) ?? "" },
-                       sortNumber: { record, context in record.age(on: context.today) ?? -1 }),
+                       cell: { summary, context in summary.age(on: context.today).map(String.init) ?? "" },
+                       sortNumber: { summary, context in summary.age(on: context.today) ?? -1 }),
         CaseListColumn(title: { $0.columnCitizenship }, width: .fixed(5),
-                       cell: { record, _ in record[.citizenship]?.codeList.joined(separator: ",") ?? "" }),
-        CaseListColumn(title: { $0.columnExploitation }, width: .flex(1), shedPriority: 3, cell: { record, context in
-            let codes = record[.exploitationTypes]?.codeList ?? []
+                       cell: { summary, _ in summary.citizenshipCodes.joined(separator: ",") }),
+        CaseListColumn(title: { $0.columnExploitation }, width: .flex(1), shedPriority: 3, cell: { summary, context in
+            let codes = summary.exploitationCodes
             guard let first = codes.first else { return "" }
             let label = IntakeSchema.standard.field(.exploitationTypes)!.label(of: first, in: context.language)
             return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
         }),
-        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { record, context in
-            AppStrings(context.language).statusInList(record.status)
+        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { summary, context in
+            AppStrings(context.language).statusInList(summary.status)
         }),
         // 11 columns: "30 Nov 2026" in English, where a day number alone could be read as a month.
         CaseListColumn(title: { $0.columnIntake }, width: .fixed(11),
-                       cell: { record, context in Words(context.language).day(record.intakeDate) },
-                       sortNumber: { record, _ in record.intakeDate.dayNumber }),
+                       cell: { summary, context in Words(context.language).day(summary.intakeDate) },
+                       sortNumber: { summary, _ in summary.intakeDate.dayNumber }),
         CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1), shedPriority: 1,
-                       cell: { record, _ in record[.assignedCaseworker]?.text ?? record.openedBy }),
+                       cell: { summary, _ in summary.caseworker }),
         CaseListColumn(title: { $0.columnCompleteness }, width: .fixed(4), alignment: .right, shedPriority: 2,
-                       cell: { record, _ in "\(record.completeness.percent)" }, sortNumber: { record, _ in record.completeness.percent }),
+                       cell: { summary, _ in "\(summary.completenessPercent)" }, sortNumber: { summary, _ in summary.completenessPercent }),
         // Last, so that the columns before keep their places: "!" for a high risk or immediate
         // danger, then how many follow-ups are overdue (9 at most).
-        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), shedPriority: -1, cell: { record, context in marker(record, context) },
-                       sortNumber: { record, context in
-                           (record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
-                               + record.overdueFollowUpCount(settings: context.settings, on: context.today)
+        CaseListColumn(title: { $0.columnMarker }, width: .fixed(2), shedPriority: -1, cell: { summary, context in marker(summary, context) },
+                       sortNumber: { summary, context in
+                           (summary.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? 0 : 100)
+                               + summary.overdueFollowUpCount(on: context.today)
                        }),
     ]
 }
 
 extension CaseListColumn {
-    static func marker(_ record: CaseRecord, _ context: Context) -> String {
-        let alarm = record.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? "" : "!"
-        let overdue = record.overdueFollowUpCount(settings: context.settings, on: context.today)
+    static func marker(_ summary: CaseSummary, _ context: Context) -> String {
+        let alarm = summary.flags.isDisjoint(with: [.highRisk, .immediateDanger]) ? "" : "!"
+        let overdue = summary.overdueFollowUpCount(on: context.today)
         return alarm + (overdue == 0 ? "" : String(min(overdue, 9)))
     }
 }

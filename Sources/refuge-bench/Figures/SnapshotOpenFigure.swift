@@ -3,14 +3,18 @@ import EventLog
 import Foundation
 import RefugeApp
 
-/// Issue 17: the application's open from its snapshot (`CaseBook.open(…usesSnapshot: true)`): the
-/// snapshot decrypted and read back, then only the frames after it; beside SQLite's list load.
+/// Issue 17: sign-in to the list drawn, without the KDF: the application's open from its snapshot
+/// (`CaseBook.open(…usesSnapshot: true)`: the snapshot decrypted and read back, then only the frames
+/// after it) and the case list as sign-in shows it (`showList`); beside SQLite's list load.
 /// Also the same open after 1,000 saves past the snapshot, the background read of the frames the
 /// snapshot covers, one case's file (its answers and its history read back from the log), and the
 /// peak memory of a process that opened from the snapshot, and of one that only opened the log
 /// from it (the caller's part kept, not decoded).
 enum SnapshotOpenFigure {
     static let newEvents = 1_000
+    /// The rows of a first screen: 24 lines less the title, the header, the search line, the
+    /// columns' heading and the bar.
+    static let screenful = 20
 
     static func measure(_ fixture: CaseloadFixture, _ suite: Suite) throws {
         let runs = suite.options.openRuns(size: fixture.size)
@@ -39,14 +43,14 @@ enum SnapshotOpenFigure {
                 let damage = try book.log.verifyFramesCoveredBySnapshot(priority: .background)
                 precondition(damage.isEmpty, "the covered frames did not verify")
             })
-            let middle = book.store.records[book.store.caseCount / 2].id
+            let middle = book.store.summaries[book.store.caseCount / 2].id
             caseFile.add(try Stopwatch.seconds {
                 let history = try book.history(of: middle)
                 precondition(!history.isEmpty && book.store[middle] != nil, "the case has no history")
             })
         }
         let ratio = suite.target(size: fixture.size, small: 2, large: 2)
-        suite.add(Figure("open_snapshot", "open from the snapshot, no KDF", size: fixture.size, unit: .milliseconds,
+        suite.add(Figure("open_snapshot", "open from the snapshot to the list, no KDF", size: fixture.size, unit: .milliseconds,
                          samples: withSnapshot.scaled(by: 1000), peer: peer.scaled(by: 1000),
                          targets: fixture.size >= 100_000 ? [.atMost(1_000), .peerRatioAtMost(ratio)] : [.peerRatioAtMost(ratio)]))
         suite.add(Figure("background_verify", "  background read of covered frames", size: fixture.size, unit: .milliseconds,
@@ -76,15 +80,33 @@ enum SnapshotOpenFigure {
         try CaseBook.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase, usesSnapshot: true)
     }
 
-    /// Opens timed (the open alone); `after` runs on each open book, untimed by the open.
+    /// What the application does after the open to show the case list (`CaseListScreen`): the
+    /// list's rows taken from the store, the header's counts by status and of overdue follow-ups,
+    /// and the cells of the first screenful of rows. Returns the cells, so that none is skipped.
+    static func showList(_ store: CaseStore, today: CalendarDate) -> [[String]] {
+        let list = CaseListSource(language: .ru, today: { today })
+        list.load(store)
+        let counts = list.counts()
+        precondition(counts.active + counts.followUp + counts.closed == store.caseCount && list.overdueCount() >= 0, "the list lost cases")
+        return (0..<min(screenful, list.rowCount)).map { list.cells(forRow: $0) }
+    }
+
+    /// Sign-in to the list timed (the open and `showList`); `after` runs on each open book, untimed.
     private static func openSamples(_ directory: URL, _ fixture: CaseloadFixture, runs: Int,
                                     after: (CaseBook) throws -> Void) throws -> Samples {
         var samples = Samples()
+        let today = ValidationContext.current().today
         for _ in 0..<runs {
             var opened: CaseBook?
-            samples.add(try Stopwatch.seconds { opened = try open(directory) })
+            var shown: [[String]] = []
+            samples.add(try Stopwatch.seconds {
+                let book = try open(directory)
+                opened = book
+                shown = showList(book.store, today: today)
+            })
             let book = opened!
             precondition(book.store.caseCount == fixture.size && book.log.snapshotCoverage != nil, "the open did not use the snapshot")
+            precondition(shown.count == min(screenful, fixture.size) && shown.allSatisfy { !$0.isEmpty }, "the list showed no rows")
             try after(book)
             book.log.close()  // not `book.close()`: the snapshot stays where it was
         }
@@ -95,7 +117,7 @@ enum SnapshotOpenFigure {
     /// on a case), written through the log alone so that the snapshot is not written again.
     private static func appendPastTheSnapshot(_ directory: URL) throws {
         let book = try open(directory)
-        let cases = book.store.records.map(\.id)
+        let cases = book.store.summaries.map(\.id)
         var factory = EventFactory(author: CaseloadFixture.user, device: book.device,
                                    clock: HybridLogicalClock(latest: book.store.lastMergeKey?.time ?? .zero))
         for index in 0..<newEvents {

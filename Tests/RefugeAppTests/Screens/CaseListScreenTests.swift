@@ -89,9 +89,9 @@ struct CaseListScreenTests {
         let list = try #require(app.top as? CaseListScreen)
         app.press(.function(4))  // number ascending
         app.press(.function(4))  // number descending
-        #expect(list.source.record(at: 0)?.displayName == "Жумабаева Айгерим")
+        #expect(list.source.summary(at: 0)?.displayName == "Жумабаева Айгерим")
         app.press(.function(4))  // name ascending
-        #expect(list.source.record(at: 0)?.displayName == "Karimov Bakhtiyor")
+        #expect(list.source.summary(at: 0)?.displayName == "Karimov Bakhtiyor")
         app.press(.function(6))
         #expect(app.shows("Ж. А."))
         #expect(!app.shows("Жумабаева"))

@@ -35,8 +35,7 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let book = try data.caseFile.open(.read)
         defer { book.close() }
-        let agenda = Agenda(cases: book.store.records, settings: book.store.caseworkSettings,
-                            today: on ?? book.calendar.today, days: days, owner: user)
+        let agenda = Agenda(store: book.store, today: on ?? book.calendar.today, days: days, owner: user)
         let rendered = switch format {
         case .text: AgendaText(strings: AppStrings(language.language), days: days).render(agenda, numbers: book.store)
         case .json: AgendaJSONRenderer.render(agenda, days: days)
