@@ -18,7 +18,7 @@ import Testing
         var numbering = CaseNumbering(after: CaseStore())
         var events: [Event] = []
         try importer.write(table, factory: &factory, numbering: &numbering) { events += $0 }
-        return CaseStore.replay(events).records
+        return Array(CaseStore.replay(events).records)
     }
 
     /// What "Save as CSV" in a Russian-locale Excel writes: Windows-1251, semicolons, CRLF.

@@ -76,7 +76,7 @@ import Testing
         let (store, _, _) = Self.twoEpisodes()
         let other = Fixtures.store([Fixtures.person(family: "B", age: 30, exploitation: ["forcedLabour"],
                                                     sector: "construction", countries: ["RU"], ageAtExploitation: 20)])
-        let report = StatisticsBuilder.report(for: store.records + other.records, query: StatisticsQuery(minCell: 1))
+        let report = StatisticsBuilder.report(for: Array(store.records) + Array(other.records), query: StatisticsQuery(minCell: 1))
         #expect(report.total == 2)
         #expect(report.episodes == 3)
         // People: each counted once in every type any of their episodes has.

@@ -80,7 +80,7 @@ import Testing
 
         init(_ events: [Event]) {
             let store = CaseStore.replay(events)
-            records = store.records
+            records = Array(store.records)
             histories = store.records.map { store.history(of: $0.id) }
             users = store.users
             orphans = store.orphans

@@ -11,14 +11,14 @@ public struct CaseExporter: Sendable {
     }
 
     /// A header row and one row of cells per exported case, in codes (cells not yet neutralised).
-    public func table(_ cases: [CaseRecord], variant: ExportVariant) -> (header: [String], rows: [[String]]) {
+    public func table(_ cases: some Collection<CaseRecord>, variant: ExportVariant) -> (header: [String], rows: [[String]]) {
         let table = typedTable(cases, variant: variant)
         return (table.header, table.rows.map { $0.map { $0.text(.codes) } })
     }
 
     /// The export with typed cells, worded by codes or for people in a language. CTDC and HTCDS
     /// keep the wording their columns require whatever is asked.
-    public func typedTable(_ cases: [CaseRecord], variant: ExportVariant, wording: ExportWording = .codes) -> ExportTable {
+    public func typedTable(_ cases: some Collection<CaseRecord>, variant: ExportVariant, wording: ExportWording = .codes) -> ExportTable {
         switch variant {
         case .identifiable:
             return ExportTable(header: identifiableHeader(wording), rows: cases.map { identifiableRow($0, wording) })
@@ -29,12 +29,12 @@ public struct CaseExporter: Sendable {
             let ctdc = CTDCExport(schema: schema)
             return ExportTable(header: ctdc.header, rows: cases.filter(mayShareAnonymously).map { ctdc.row($0).map(ExportCell.text) })
         case .htcds:
-            return HTCDSExport(schema: schema).table(cases)
+            return HTCDSExport(schema: schema).table(Array(cases))
         }
     }
 
     /// RFC 4180 CSV with a byte-order mark; formula cells neutralised.
-    public func csv(_ cases: [CaseRecord], variant: ExportVariant, wording: ExportWording = .codes) -> String {
+    public func csv(_ cases: some Collection<CaseRecord>, variant: ExportVariant, wording: ExportWording = .codes) -> String {
         let table = typedTable(cases, variant: variant, wording: wording)
         let textWording = variant.keepsItsOwnWording ? .codes : wording
         return CSVText.document(header: table.header, rows: table.rows.map { $0.map { $0.text(textWording) } })
@@ -42,7 +42,7 @@ public struct CaseExporter: Sendable {
 
     /// An Excel workbook whose cells carry their types: text stays text, dates are dates,
     /// numbers numbers, nothing is a formula.
-    public func xlsx(_ cases: [CaseRecord], variant: ExportVariant, wording: ExportWording = .codes) -> [UInt8] {
+    public func xlsx(_ cases: some Collection<CaseRecord>, variant: ExportVariant, wording: ExportWording = .codes) -> [UInt8] {
         let table = typedTable(cases, variant: variant, wording: wording)
         return XLSXWriter(dateFormat: (variant.keepsItsOwnWording ? .codes : wording).workbookDateFormat).workbook(table)
     }
@@ -53,9 +53,9 @@ public struct CaseExporter: Sendable {
     /// After the columns, the case work (`CaseworkExport`): in full in the identifiable export
     /// (HTCDS 2.0 `spl_Objectives` with their `spl_ActionPlan`, the assessments), as counts and
     /// levels without free text in the anonymised one; none in the CTDC one, whose columns are fixed.
-    public func json(_ cases: [CaseRecord], variant: ExportVariant) -> String {
+    public func json(_ cases: some Collection<CaseRecord>, variant: ExportVariant) -> String {
         let table = table(cases, variant: variant)
-        let exported = variant == .identifiable ? cases : cases.filter(mayShareAnonymously)
+        let exported = variant == .identifiable ? Array(cases) : cases.filter(mayShareAnonymously)
         let objects = zip(table.rows, exported).map { row, record in
             JSONText.object(zip(table.header, row).map { column, cell in (column, jsonValue(cell, column: column)) }
                             + CaseworkExport.members(of: record, variant: variant))

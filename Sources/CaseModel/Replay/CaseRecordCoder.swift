@@ -1,14 +1,12 @@
-import Dispatch
 import Foundation
 
-/// The snapshot's form of the cases (see `CaseStore+Snapshot.swift`): written by hand, because
-/// reading every case back is what an open from the snapshot spends its time on, and the generic
-/// `Codable` form (`SnapshotCoder`) asks for every property by an existential container, and for
-/// every enumeration case by its name.
+/// The snapshot's form of one case (see `CaseStore+Snapshot.swift`): written by hand, because the
+/// generic `Codable` form (`SnapshotCoder`) asks for every property by an existential container,
+/// and for every enumeration case by its name.
 ///
 /// Repeated strings — authors, field keys, codes, service kinds, statuses — are written once, in a
-/// table, and each case names them by index: a case's answers are mostly codes. Each case is its
-/// own length-prefixed run of bytes, so that the cases are read back on both cores. The case
+/// table, and each case names them by index: a case's answers are mostly codes. A restored store
+/// keeps each case as these bytes (`CaseRecords`) and decodes it when it is read. The case
 /// work after intake (plans, assessments, follow-ups, partners' referrals, episodes, relatives,
 /// legal proceedings: empty in most cases) is written through `SnapshotCoder`, whose synthesized
 /// conformances keep a property added there from being left out; `CaseRecordCoderTests` fails
@@ -17,73 +15,8 @@ enum CaseRecordCoder {
     /// The stored properties of `CaseRecord` this coder writes (the test compares it with the type).
     static let propertiesWritten = 26
 
-    /// The cases and, parallel to them, each case's event references (empty when none are kept).
-    static func encode(_ records: [CaseRecord], references: [[UInt64]]) throws -> [UInt8] {
-        var strings = StringTable()
-        var cases = ByteWriter(capacity: records.count * 512)
-        var one = ByteWriter(capacity: 1024)
-        for (position, record) in records.enumerated() {
-            one.bytes.removeAll(keepingCapacity: true)
-            try write(record, references: references.isEmpty ? [] : references[position], to: &one, strings: &strings)
-            cases.varint(UInt64(one.bytes.count))
-            cases.bytes.append(contentsOf: one.bytes)
-        }
-        var out = ByteWriter(capacity: cases.bytes.count + 4096)
-        out.varint(UInt64(strings.list.count))
-        for string in strings.list { out.string(string) }
-        out.varint(UInt64(records.count))
-        out.bytes.append(contentsOf: cases.bytes)
-        return out.bytes
-    }
-
-    /// What `encode` wrote, read from `reader` (which is left after it), the cases split between
-    /// the cores. `withReferences`: each case carries its event references.
-    static func decode(_ reader: inout ByteReader, withReferences: Bool) throws -> (records: [CaseRecord], references: [[UInt64]]) {
-        let stringCount = try reader.count()
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { strings.append(try reader.string()) }
-        let table = StringList(strings: strings)
-        let caseCount = try reader.count()
-        var cases: [UnsafeRawBufferPointer] = []
-        cases.reserveCapacity(caseCount)
-        for _ in 0..<caseCount { cases.append(try reader.skip(try reader.count())) }
-        let pieces = caseCount < 256 ? 1 : 8
-        let results = DecodedPieces(count: pieces)
-        let shared = CaseBytes(cases: cases)
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-            var records: [CaseRecord] = []
-            var references: [[UInt64]] = []
-            records.reserveCapacity(caseCount / pieces + 1)
-            do {
-                for bytes in shared.cases[caseCount * piece / pieces..<caseCount * (piece + 1) / pieces] {
-                    var one = ByteReader(bytes)
-                    let (record, caseReferences) = try read(&one, strings: table)
-                    guard one.isAtEnd, withReferences || caseReferences.isEmpty else { throw SnapshotDecodingError.badValue }
-                    records.append(record)
-                    if withReferences { references.append(caseReferences) }
-                }
-                results.set(piece, (records, references))
-            } catch {
-                results.set(piece, nil)
-            }
-        }
-        var records: [CaseRecord] = []
-        var references: [[UInt64]] = []
-        records.reserveCapacity(caseCount)
-        if withReferences { references.reserveCapacity(caseCount) }
-        for piece in 0..<pieces {
-            guard let result = results.get(piece) else { throw SnapshotDecodingError.badValue }
-            records.append(contentsOf: result.records)
-            references.append(contentsOf: result.references)
-        }
-        return (records, references)
-    }
-
-    // MARK: - One case
-
-    private static func write(_ record: CaseRecord, references: [UInt64], to out: inout ByteWriter,
-                              strings: inout StringTable) throws {
+    /// One case, whole: `read` takes exactly these bytes. Its id comes first (`CaseRecords.restoredID`).
+    static func write(_ record: CaseRecord, to out: inout ByteWriter, strings: inout StringTable) throws {
         out.identifier(record.id)
         out.signed(record.number.year)
         out.signed(record.number.sequence)
@@ -139,15 +72,11 @@ enum CaseRecordCoder {
             out.varint(UInt64(bytes.count))
             out.bytes.append(contentsOf: bytes)
         }
-        out.varint(UInt64(references.count))
-        var previous: UInt64 = 0
-        for reference in references {
-            out.signed(Int(Int64(bitPattern: reference &- previous)))
-            previous = reference
-        }
     }
 
-    private static func read(_ reader: inout ByteReader, strings: StringList) throws -> (CaseRecord, [UInt64]) {
+    /// The case `write` wrote as exactly `bytes`.
+    static func read(_ bytes: UnsafeRawBufferPointer, strings: StringList) throws -> CaseRecord {
+        var reader = ByteReader(bytes)
         let id: CaseID = try reader.identifier()
         let number = CaseNumber(year: try reader.int(), sequence: try reader.int())
         let openedOn = try reader.date()
@@ -201,16 +130,8 @@ enum CaseRecordCoder {
         record.lastChanged = try reader.time()
         let casework = try reader.skip(try reader.count())
         if !casework.isEmpty { try SnapshotCoder.decode(Casework.self, from: Array(casework)).apply(to: &record) }
-        let referenceCount = try reader.count()
-        var references: [UInt64] = []
-        references.reserveCapacity(referenceCount)
-        var previous: UInt64 = 0
-        for _ in 0..<referenceCount {
-            let delta = try reader.signed()
-            previous = previous &+ UInt64(bitPattern: Int64(delta))
-            references.append(previous)
-        }
-        return (record, references)
+        guard reader.isAtEnd else { throw SnapshotDecodingError.trailingBytes }
+        return record
     }
 
     private enum ValueTag: UInt8 { case text, date, number, code, codes }
@@ -298,10 +219,18 @@ enum CaseRecordCoder {
 
 // MARK: - Strings
 
-/// The strings written once and named by index, in the order first met.
-private struct StringTable {
-    var list: [String] = []
+/// The strings written once and named by index, in the order first met. A snapshot written from a
+/// restored store starts from the restored table (`init(carrying:)`), so indices in the restored
+/// cases' bytes keep naming the same strings.
+struct StringTable {
+    private(set) var list: [String] = []
     private var indices: [String: UInt64] = [:]
+
+    init(carrying list: [String] = []) {
+        self.list = list
+        indices.reserveCapacity(list.count)
+        for (index, string) in list.enumerated() where indices[string] == nil { indices[string] = UInt64(index) }
+    }
 
     mutating func index(_ string: String) -> UInt64 {
         if let index = indices[string] { return index }
@@ -312,7 +241,8 @@ private struct StringTable {
     }
 }
 
-private struct StringList: Sendable {
+/// The table as read back, for decoding.
+struct StringList: Sendable, Equatable {
     let strings: [String]
 
     subscript(index: UInt64) -> String {
@@ -321,26 +251,6 @@ private struct StringList: Sendable {
             return strings[Int(index)]
         }
     }
-}
-
-/// Each case's bytes, for the workers: they only read them, and `decode` returns after every
-/// worker finished, while the buffer they point into is still held by its caller.
-private struct CaseBytes: @unchecked Sendable {
-    let cases: [UnsafeRawBufferPointer]
-}
-
-/// Each piece's cases as its worker read them (nil: the piece was damaged).
-private final class DecodedPieces: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pieces: [(records: [CaseRecord], references: [[UInt64]])?]
-
-    init(count: Int) { pieces = Array(repeating: nil, count: count) }
-
-    func set(_ piece: Int, _ result: (records: [CaseRecord], references: [[UInt64]])?) {
-        lock.withLock { pieces[piece] = result }
-    }
-
-    func get(_ piece: Int) -> (records: [CaseRecord], references: [[UInt64]])? { lock.withLock { pieces[piece] } }
 }
 
 // MARK: - Bytes

@@ -3,26 +3,30 @@ import Foundation
 /// The replayed state written down, so that an open can start from it and fold only the events
 /// after it (the caller's part of the log's snapshot, docs/log-format.md, "The snapshot").
 ///
-/// Cases are written by `CaseRecordCoder` (by hand, strings named from one table, read back on
-/// both cores) with the search index's keys as they are; positions and case numbers in use are
-/// derived again on restore, so they cannot disagree with the cases. The organisation's state
-/// (users, partners, devices, settings, activity: small) is written through its synthesized
-/// `Codable` conformances (`SnapshotCoder`), organisation events in their log encoding. A
-/// snapshot written by another version of the fold or of the schema is refused, and the log is
-/// read instead.
+/// Each case is written by `CaseRecordCoder` (by hand, strings named from one table) and restored
+/// as those bytes, undecoded (`CaseRecords`); what an open needs of every case is written beside
+/// it and restored as it is: its summary (`CaseSummaryCoder`), its event references (small deltas,
+/// kept as bytes too), its search key. Positions and case numbers in use come from the summaries.
+/// A snapshot written from a restored store carries the restored string table forward, so the
+/// bytes of the cases no event changed are copied, not decoded and encoded again. The
+/// organisation's state (users, partners, devices, settings, activity: small) is written through
+/// its synthesized `Codable` conformances (`SnapshotCoder`), organisation events in their log
+/// encoding. A snapshot written by another version of the fold or of the schema is refused, and
+/// the log is read instead.
 extension CaseStore {
     /// Raise when folding or deriving changes what a replay gives (a snapshot of the old rules
     /// would then disagree with the log), or when the snapshot's form changes.
-    static let snapshotVersion: UInt64 = 2
+    static let snapshotVersion: UInt64 = 3
 
     /// The state as bytes; nil for a store that keeps `.entries` (only the references a log can
     /// read back are written) or that has events waiting for `settle`.
     ///
     /// The layout: version (varint) | history kept (1 byte) | the schema's field keys (count,
-    /// strings) | the organisation's state (length, `SnapshotCoder` bytes) | the cases
-    /// (`CaseRecordCoder`) | the search index's keys in case order.
+    /// strings) | the organisation's state (length, `SnapshotCoder` bytes) | the string table |
+    /// the cases (`ByteRuns` of `CaseRecordCoder` bytes) | their summaries | their event
+    /// references (`ByteRuns`, only when kept) | the search index's keys in case order.
     public func snapshot() -> Data? {
-        guard historyKeeping != .entries, unsettled.isEmpty, searchIndex.caseIDs == records.map(\.id) else { return nil }
+        guard historyKeeping != .entries, unsettled.isEmpty, searchIndex.caseIDs == summaries.map(\.id) else { return nil }
         let organisation = Organisation(
             users: users.values.sorted { $0.name < $1.name }, organisationName: organisationName,
             partners: partners.values.sorted { $0.id < $1.id }, devices: devices.values.sorted { $0.device < $1.device },
@@ -33,9 +37,16 @@ extension CaseStore {
             orphans: orphans.map(KeptEvent.init),
             uncommittedImportEvents: uncommittedImportEvents, eventCount: eventCount, lastMergeKey: lastMergeKey,
             lastReplayedCaseKey: lastReplayedCaseKey, lastReplayedOrganisationKey: lastReplayedOrganisationKey)
+        var strings = StringTable(carrying: records.restoredStrings)
         guard let organisationBytes = try? SnapshotCoder.encode(organisation),
-              let cases = try? CaseRecordCoder.encode(records, references: references) else { return nil }
-        var out = ByteWriter(capacity: cases.count + organisationBytes.count + 4096)
+              let cases = try? records.encoded(strings: &strings) else { return nil }
+        var perCase = ByteWriter(capacity: summaries.count * 96)
+        cases.write(to: &perCase)
+        perCase.varint(UInt64(summaries.count))
+        for summary in summaries { CaseSummaryCoder.write(summary, to: &perCase, strings: &strings) }
+        if historyKeeping == .eventReferences { references.write(to: &perCase) }
+        searchIndex.write(to: &perCase)
+        var out = ByteWriter(capacity: perCase.bytes.count + organisationBytes.count + 4096)
         out.varint(Self.snapshotVersion)
         out.bytes.append(historyKeeping == .eventReferences ? 1 : 0)
         let fields = Self.fingerprint(of: schema)
@@ -43,8 +54,9 @@ extension CaseStore {
         for field in fields { out.string(field) }
         out.varint(UInt64(organisationBytes.count))
         out.bytes.append(contentsOf: organisationBytes)
-        out.bytes.append(contentsOf: cases)
-        searchIndex.write(to: &out)
+        out.varint(UInt64(strings.list.count))
+        for string in strings.list { out.string(string) }
+        out.bytes.append(contentsOf: perCase.bytes)
         return Data(out.bytes)
     }
 
@@ -68,23 +80,34 @@ extension CaseStore {
         guard fields == fingerprint(of: schema) else { throw SnapshotDecodingError.badValue }
         let organisation = try reader.skip(try reader.count())
         let state = try SnapshotCoder.decode(Organisation.self, from: Array(organisation))
-        let (records, references) = try CaseRecordCoder.decode(&reader, withReferences: history == .eventReferences)
+        let stringCount = try reader.count()
+        var list: [String] = []
+        list.reserveCapacity(stringCount)
+        for _ in 0..<stringCount { list.append(try reader.string()) }
+        let strings = StringList(strings: list)
+        let cases = try ByteRuns(reading: &reader)
+        guard try reader.count() == cases.count else { throw SnapshotDecodingError.badValue }
+        var summaries: [CaseSummary] = []
+        summaries.reserveCapacity(cases.count)
+        for _ in 0..<cases.count { summaries.append(try CaseSummaryCoder.read(&reader, strings: strings)) }
         var store = CaseStore(schema: schema, history: history)
-        store.searchIndex = try SearchIndex(ids: records.map(\.id), reading: &reader)
+        if history == .eventReferences { store.references = try EventReferenceLists(reading: &reader, caseCount: cases.count) }
+        store.searchIndex = try SearchIndex(ids: summaries.map(\.id), reading: &reader)
         guard reader.isAtEnd else { throw SnapshotDecodingError.trailingBytes }
-        store.records = records
-        store.references = references
-        store.positions.reserveCapacity(records.count)
-        for (position, record) in records.enumerated() {
-            store.positions[record.id] = position
-            store.takenNumbers.insert(record.number)
-            store.lastSequenceByYear[record.number.year] = max(store.lastSequenceByYear[record.number.year] ?? 0,
-                                                               record.number.sequence)
+        store.records = CaseRecords(restoring: cases, strings: strings)
+        store.summaries = summaries
+        store.positions.reserveCapacity(summaries.count)
+        store.takenNumbers = nil
+        for position in summaries.indices {
+            // Each case's bytes begin with its id: the cases and summaries are in the same order.
+            let id = summaries[position].id, number = summaries[position].number
+            guard store.records.restoredID(at: position) == id else { throw SnapshotDecodingError.badValue }
+            store.positions[id] = position
+            store.lastSequenceByYear[number.year] = max(store.lastSequenceByYear[number.year] ?? 0, number.sequence)
         }
-        guard store.positions.count == records.count else { throw SnapshotDecodingError.badValue }
-        store.isUnsettled = Array(repeating: false, count: records.count)
+        guard store.positions.count == summaries.count else { throw SnapshotDecodingError.badValue }
+        store.isUnsettled = Array(repeating: false, count: summaries.count)
         try store.restoreOrganisation(state)
-        store.summaries = records.map { CaseSummary($0, settings: store.caseworkSettings) }
         return store
     }
 

@@ -42,15 +42,16 @@ public struct CaseStore: Sendable {
     /// How each case's history is kept; per-case history costs memory.
     public let historyKeeping: HistoryKeeping
 
-    /// Every case, in the order the cases were opened (stored contiguously so that replay
-    /// mutates records in place).
-    public internal(set) var records: [CaseRecord] = []
+    /// Every case, in the order the cases were opened; replay mutates them in place. A store
+    /// restored from a snapshot holds its cases as bytes until they are read or changed
+    /// (`CaseRecords`).
+    public internal(set) var records = CaseRecords()
     /// What the case list needs of each case, parallel to `records` (see `CaseSummary`).
     public internal(set) var summaries: [CaseSummary] = []
     /// Each case's history, parallel to `records` (only with `.entries`).
     var histories: [[HistoryEntry]] = []
     /// Each case's event references, parallel to `records` (only with `.eventReferences`).
-    var references: [[UInt64]] = []
+    var references = EventReferenceLists()
     var positions: [CaseID: Int] = [:]
     public internal(set) var users: [String: UserAccount] = [:]
     public internal(set) var organisationName: String?
@@ -73,7 +74,9 @@ public struct CaseStore: Sendable {
     public internal(set) var eventCount = 0
     public internal(set) var lastMergeKey: MergeKey?
     var lastSequenceByYear: [Int: Int] = [:]
-    var takenNumbers: Set<CaseNumber> = []
+    /// The case numbers in use; nil after a restore until a case is opened (then taken from the
+    /// summaries), so that an open from the snapshot that opens no case does not hash them all.
+    var takenNumbers: Set<CaseNumber>? = []
     /// Positions of the cases whose answers changed since the last `settle`, each once.
     var unsettled: [Int] = []
     /// Whether each case is in `unsettled`; parallel to `records`.
@@ -214,7 +217,7 @@ public struct CaseStore: Sendable {
     /// The case whose number reads `text` ("2026-0001").
     public func caseID(numbered text: String) -> CaseID? {
         let wanted = text.trimmingCharacters(in: .whitespaces)
-        return records.first { $0.number.description == wanted }?.id
+        return summaries.first { $0.number.description == wanted }?.id
     }
 
     /// The partner directory sorted by name (retired partners too; see `Partner.isRetired`).
@@ -284,7 +287,10 @@ public struct CaseStore: Sendable {
     /// changed since the last settle.
     mutating func settle() {
         for position in unsettled {
-            records[position].refreshDerived(schema: schema)
+            // A case still held as bytes is as the snapshot's settled state left it: only the
+            // organisation's follow-up rules moved, so only its summary is derived again, and
+            // it stays bytes.
+            if records.isDecoded(position) { records[position].refreshDerived(schema: schema) }
             summaries[position] = CaseSummary(records[position], settings: caseworkSettings)
             isUnsettled[position] = false
         }
@@ -310,8 +316,9 @@ public struct CaseStore: Sendable {
                                    reference: UInt64?) {
         guard positions[caseID] == nil else { return }  // opened twice: the first opening stands
         var number = claimed ?? nextCaseNumber(year: openedOn.year)
-        while takenNumbers.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
-        takenNumbers.insert(number)
+        if takenNumbers == nil { takenNumbers = Set(summaries.lazy.map(\.number)) }
+        while takenNumbers!.contains(number) { number = CaseNumber(year: number.year, sequence: number.sequence + 1) }
+        takenNumbers!.insert(number)
         lastSequenceByYear[number.year] = max(lastSequenceByYear[number.year] ?? 0, number.sequence)
         var record = CaseRecord(id: caseID, number: number, openedOn: openedOn, openedBy: event.author,
                                 device: event.device, time: event.time)
@@ -324,7 +331,7 @@ public struct CaseStore: Sendable {
         switch historyKeeping {
         case .none: break
         case .entries: histories.append([])
-        case .eventReferences: references.append([])
+        case .eventReferences: references.appendCase()
         }
         searchIndex.update(caseID, number: number, names: [])
         appendHistory(.opened(number), at: records.count - 1, by: event)
@@ -350,7 +357,7 @@ public struct CaseStore: Sendable {
     private mutating func appendReference(_ reference: UInt64?, at position: Int) {
         guard historyKeeping == .eventReferences else { return }
         precondition(reference != nil, "a store keeping event references needs one for every event")
-        references[position].append(reference!)
+        references.append(reference!, at: position)
     }
 
     private mutating func appendHistory(_ change: HistoryEntry.Change, at position: Int, by event: Event) {

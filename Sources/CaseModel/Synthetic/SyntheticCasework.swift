@@ -16,7 +16,7 @@ public struct SyntheticCasework: Sendable {
     }
 
     /// The event bodies to record after the caseload, in order.
-    public func bodies(for records: [CaseRecord], settings: CaseworkSettings = .standard) -> [EventBody] {
+    public func bodies(for records: some Sequence<CaseRecord>, settings: CaseworkSettings = .standard) -> [EventBody] {
         var random = SeededGenerator(seed: seed ^ 0xCA5E_3011)
         func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
         func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }

@@ -100,7 +100,7 @@ extension CaseBook {
                 throw NotPermitted.identifiableExportWhileReadOnly
             }
         }
-        let chosen = cases ?? store.records
+        let chosen = cases ?? Array(store.records)
         let exporter = CaseExporter(pseudonymSecret: try pseudonymSecret())
         let bytes = switch format {
         case .csv: Data(exporter.csv(chosen, variant: variant, wording: wording).utf8)

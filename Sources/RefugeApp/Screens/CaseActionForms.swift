@@ -41,10 +41,10 @@ enum CaseActionForms {
                 let open = book.store[record.id]?.plan.openObjectives ?? []
                 if status.isClosed && !open.isEmpty { askAboutOpenObjectives(open, of: record.id, session: session) }
             case .duplicate(let number):
-                guard let original = book.store.records.first(where: { $0.number.description == number }), original.id != record.id else {
+                guard let original = book.store.caseID(numbered: number), original != record.id else {
                     throw UserMessage(s.noSuchCase(number))
                 }
-                try book.markDuplicate(record.id, of: original.id)
+                try book.markDuplicate(record.id, of: original)
                 session.app.showInfo(s.duplicateOf(number))
             }
         }

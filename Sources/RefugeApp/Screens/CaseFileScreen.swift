@@ -295,10 +295,10 @@ final class CaseFileScreen: Screen, CommandScreen {
         guard let record, session.perform({ _ = try session.writableBook() }) else { return }
         session.app.push(PromptDialog(title: s.markDuplicateTitle(record.number.description), label: s.originalCaseNumber) { [unowned self] answer in
             guard let answer = answer?.filter({ !$0.isWhitespace }), !answer.isEmpty else { return }
-            guard let original = session.book?.store.records.first(where: { $0.number.description == answer }) else {
+            guard let original = session.book?.store.caseID(numbered: answer) else {
                 return session.app.showError(s.noSuchCase(answer))
             }
-            if session.perform({ try session.writableBook().markDuplicate(caseID, of: original.id) }) {
+            if session.perform({ try session.writableBook().markDuplicate(caseID, of: original) }) {
                 session.app.showInfo(s.duplicateOf(answer))
                 refresh()
             }

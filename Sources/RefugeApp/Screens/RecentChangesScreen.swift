@@ -47,15 +47,16 @@ final class RecentChangesScreen: Screen, CommandScreen {
     override var bindings: [Binding] { commandBindings }
 
     /// The changes in the chosen days, newest first, each with its case number.
-    private func entries() -> [(number: CaseNumber, entry: HistoryEntry)] {
+    private func entries() -> [(caseID: CaseID, number: CaseNumber, entry: HistoryEntry)] {
         guard let book = session.book else { return [] }
         let first = session.today.adding(days: todayOnly ? 0 : -6)
-        let changed = book.store.records.filter { Self.day(of: $0.lastChanged) >= first }
-        var found: [(number: CaseNumber, entry: HistoryEntry)] = []
+        // The summaries, so that the cases not changed in these days are not decoded to be passed over.
+        let changed = book.store.summaries.filter { Self.day(of: $0.lastChanged) >= first }
+        var found: [(caseID: CaseID, number: CaseNumber, entry: HistoryEntry)] = []
         for record in changed {
             for entry in (try? book.history(of: record.id)) ?? []
             where entry.change.kind != .view && Self.day(of: entry.time) >= first && (author.map { $0 == entry.author } ?? true) {
-                found.append((record.number, entry))
+                found.append((record.id, record.number, entry))
             }
         }
         return found.sorted { $0.entry.time > $1.entry.time }
@@ -68,8 +69,8 @@ final class RecentChangesScreen: Screen, CommandScreen {
         let s = session.strings
         var text = CaseText(strings: s, masksNames: session.masksNames) { book.store[$0]?.number.description ?? "?" }
         text.deviceNames = book.laptopNames
-        let lines = entries().map { number, entry in
-            text.record = book.store.records.first { $0.number == number }
+        let lines = entries().map { caseID, number, entry in
+            text.record = book.store[caseID]
             return "\(number)  " + text.historyLine(entry)
         }
         header.text = s.recentChangesHeader(todayOnly: todayOnly, person: author ?? s.historyEveryone, count: lines.count)

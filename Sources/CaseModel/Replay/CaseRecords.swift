@@ -1,0 +1,103 @@
+/// Every case of a store, in the order the cases were opened (`CaseStore.records`).
+///
+/// The cases a store restored from a snapshot stay as the snapshot's bytes (`CaseRecordCoder`, all
+/// of them in one buffer) until something changes them: an open reads what the list needs from the
+/// summaries, and a case a screen, report or export reads is decoded for that reader and not kept.
+/// A case that an event changes is decoded once and then kept decoded, changed in place from then
+/// on, as are the cases opened since the restore. So memory and the open grow with the bytes of the
+/// caseload, not with its decoded form (docs/performance.md, "The snapshot").
+public struct CaseRecords: RandomAccessCollection, Sendable, Equatable {
+    /// The restored cases' bytes, positions 0..<restored.count, and the strings they name by index.
+    private var restored = ByteRuns()
+    private var strings = StringList(strings: [])
+    /// Per position: where the case is in `decoded`, or -1 while it is only bytes.
+    private var slots: [Int32] = []
+    private var decoded: [CaseRecord] = []
+
+    init() {}
+
+    /// Cases restored from a snapshot, each as the bytes `CaseRecordCoder` wrote naming `strings`.
+    init(restoring cases: ByteRuns, strings: StringList) {
+        restored = cases
+        self.strings = strings
+        slots = Array(repeating: -1, count: cases.count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { slots.count }
+
+    /// The case at `position`: a restored case is decoded for the reader and not kept; changing it
+    /// (through `_modify`, as replay's in-place fold does) decodes it once and keeps it decoded.
+    public subscript(position: Int) -> CaseRecord {
+        get {
+            let slot = slots[position]
+            return slot >= 0 ? decoded[Int(slot)] : restoredRecord(at: position)
+        }
+        _modify {
+            let slot = decodedSlot(of: position)
+            yield &decoded[slot]
+        }
+    }
+
+    mutating func append(_ record: CaseRecord) {
+        slots.append(Int32(decoded.count))
+        decoded.append(record)
+    }
+
+    /// Whether the case at `position` is held decoded (opened or changed since the restore).
+    func isDecoded(_ position: Int) -> Bool { slots[position] >= 0 }
+
+    public static func == (lhs: CaseRecords, rhs: CaseRecords) -> Bool { lhs.elementsEqual(rhs) }
+
+    private mutating func decodedSlot(of position: Int) -> Int {
+        let slot = slots[position]
+        if slot >= 0 { return Int(slot) }
+        decoded.append(restoredRecord(at: position))
+        slots[position] = Int32(decoded.count - 1)
+        return decoded.count - 1
+    }
+
+    /// The bytes were written by this version (the snapshot's version says so) and are authentic
+    /// (its chunks are sealed under the data key), so a case that does not read is a bug, not damage.
+    private func restoredRecord(at position: Int) -> CaseRecord {
+        restored.withRun(position) { bytes in
+            guard let record = try? CaseRecordCoder.read(bytes, strings: strings) else {
+                preconditionFailure("a case restored from an authenticated snapshot of this version does not read")
+            }
+            return record
+        }
+    }
+
+    // MARK: - In the snapshot
+
+    /// The strings the restored cases name: a snapshot written from this store carries them, in
+    /// this order, so that its unchanged cases' bytes are copied as they are.
+    var restoredStrings: [String] { strings.strings }
+
+    /// Every case's bytes for the next snapshot, naming strings in `table` (which begins with
+    /// `restoredStrings`): an unchanged restored case copied, the others encoded.
+    func encoded(strings table: inout StringTable) throws -> ByteRuns {
+        var runs = ByteRuns()
+        var one = ByteWriter(capacity: 1024)
+        for position in indices {
+            let slot = slots[position]
+            if slot < 0 {
+                runs.append(position, of: restored)
+            } else {
+                one.bytes.removeAll(keepingCapacity: true)
+                try CaseRecordCoder.write(decoded[Int(slot)], to: &one, strings: &table)
+                runs.append(one.bytes)
+            }
+        }
+        return runs
+    }
+
+    /// The first bytes of a restored case are its id (`CaseRecordCoder`), so a restore checks each
+    /// against its summary without decoding the case.
+    func restoredID(at position: Int) -> CaseID? {
+        restored.withRun(position) { bytes in
+            var reader = ByteReader(bytes)
+            return try? reader.identifier()
+        }
+    }
+}
