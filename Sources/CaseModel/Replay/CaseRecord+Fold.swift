@@ -5,6 +5,8 @@ extension CaseRecord {
         let collecting: Bool
         private(set) var entries: [HistoryEntry.Change] = []
         var namesChanged = false
+        /// Whether answers changed: completeness and flags must be derived again.
+        var valuesChanged = false
 
         init(collecting: Bool) { self.collecting = collecting }
 
@@ -13,14 +15,16 @@ extension CaseRecord {
         }
     }
 
-    /// Applies one event of this case. Derived figures (completeness, flags, the summary) are left
-    /// to the store, which recomputes them once per changed case (`CaseStore.settle`).
+    /// Applies one event of this case. Derived figures (completeness, flags) are left to the
+    /// store, which recomputes them once per case when `outcome.valuesChanged`, and its summary
+    /// after any change (`CaseStore.settle`).
     /// A store that keeps no history entries passes `collectingEntries: false` and saves an
     /// allocation per event.
     mutating func fold(_ event: Event, schema: IntakeSchema, collectingEntries: Bool = true) -> FoldOutcome {
         var outcome = FoldOutcome(collecting: collectingEntries)
         switch event.body {
         case .fieldsSet(_, let changes):
+            outcome.valuesChanged = true
             for change in changes {
                 set(change, outcome: &outcome)
                 outcome.add(.field(change))
@@ -53,6 +57,7 @@ extension CaseRecord {
                 }
             }
             flags.insert(.consentWithdrawn)
+            outcome.valuesChanged = true
         case .recordViewed:
             outcome.add(.viewed)
         case .duplicateMarked(_, let original):
@@ -87,6 +92,7 @@ extension CaseRecord {
         case .riskAssessed(_, let assessment):
             riskAssessments.append(assessment)
             outcome.add(.riskAssessment(assessment))
+            outcome.valuesChanged = true  // the risk flags follow the latest assessment
         case .needsAssessed(_, let assessment):
             needsAssessments.append(assessment)
             outcome.add(.needsAssessment(assessment))
@@ -105,6 +111,7 @@ extension CaseRecord {
                 laterEpisodes[index].values[change.key] = change.new
                 outcome.add(.episodeField(number: index + 2, change))
             }
+            outcome.valuesChanged = true  // the first episode may have changed: "minor at exploitation"
         case .familyLinked(_, let link):
             addRelative(link)
             outcome.add(.familyLinked(link))
@@ -115,6 +122,7 @@ extension CaseRecord {
             let replaced = legal.set(hearing)
             outcome.add(.hearing(hearing, replacing: replaced))
         case .conflictResolved(_, let change):
+            outcome.valuesChanged = true
             set(change, outcome: &outcome)
             outcome.add(.conflictResolved(change))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,

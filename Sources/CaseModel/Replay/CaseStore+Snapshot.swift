@@ -106,7 +106,7 @@ extension CaseStore {
             store.lastSequenceByYear[number.year] = max(store.lastSequenceByYear[number.year] ?? 0, number.sequence)
         }
         guard store.positions.count == summaries.count else { throw SnapshotDecodingError.badValue }
-        store.isUnsettled = Array(repeating: false, count: summaries.count)
+        store.isUnsettled = Array(repeating: .settled, count: summaries.count)
         try store.restoreOrganisation(state)
         return store
     }

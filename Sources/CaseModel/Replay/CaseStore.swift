@@ -77,10 +77,19 @@ public struct CaseStore: Sendable {
     /// The case numbers in use; nil after a restore until a case is opened (then taken from the
     /// summaries), so that an open from the snapshot that opens no case does not hash them all.
     var takenNumbers: Set<CaseNumber>? = []
-    /// Positions of the cases whose answers changed since the last `settle`, each once.
+    /// Positions of the cases that changed since the last `settle`, each once.
     var unsettled: [Int] = []
-    /// Whether each case is in `unsettled`; parallel to `records`.
-    var isUnsettled: [Bool] = []
+    /// What `settle` owes each case; parallel to `records`.
+    var isUnsettled: [Unsettled] = []
+
+    /// What a case needs from `settle`.
+    enum Unsettled: Comparable {
+        case settled
+        /// Its summary only: a note, a service, a status, a follow-up changed no answer.
+        case summary
+        /// Completeness and flags from its answers, then its summary.
+        case answers
+    }
     /// For `foldInMergeOrder`: the last case event's and the last organisation event's merge keys.
     var lastReplayedCaseKey: MergeKey?
     var lastReplayedOrganisationKey: MergeKey?
@@ -290,18 +299,20 @@ public struct CaseStore: Sendable {
             // A case still held as bytes is as the snapshot's settled state left it: only the
             // organisation's follow-up rules moved, so only its summary is derived again, and
             // it stays bytes.
-            if records.isDecoded(position) { records[position].refreshDerived(schema: schema) }
+            if isUnsettled[position] == .answers, records.isDecoded(position) {
+                records[position].refreshDerived(schema: schema)
+            }
             summaries[position] = CaseSummary(records[position], settings: caseworkSettings)
-            isUnsettled[position] = false
+            isUnsettled[position] = .settled
         }
         unsettled.removeAll(keepingCapacity: true)
     }
 
-    /// Notes that case `position` needs `settle`.
-    private mutating func unsettle(_ position: Int) {
-        guard !isUnsettled[position] else { return }
-        isUnsettled[position] = true
-        unsettled.append(position)
+    /// Notes that case `position` needs `settle`, and whether its answers changed.
+    private mutating func unsettle(_ position: Int, answersChanged: Bool) {
+        let owed: Unsettled = answersChanged ? .answers : .summary
+        if isUnsettled[position] == .settled { unsettled.append(position) }
+        isUnsettled[position] = max(isUnsettled[position], owed)
     }
 
     /// The number a new case opened in `year` should claim: one past the highest in use.
@@ -326,8 +337,8 @@ public struct CaseStore: Sendable {
         positions[caseID] = records.count
         records.append(record)
         summaries.append(CaseSummary(record, settings: caseworkSettings))
-        isUnsettled.append(false)
-        unsettle(records.count - 1)
+        isUnsettled.append(.settled)
+        unsettle(records.count - 1, answersChanged: true)
         switch historyKeeping {
         case .none: break
         case .entries: histories.append([])
@@ -340,7 +351,7 @@ public struct CaseStore: Sendable {
 
     private mutating func foldCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
         let outcome = records[position].fold(event, schema: schema, collectingEntries: historyKeeping == .entries)  // in place
-        unsettle(position)  // the summary follows every change (status, follow-ups, flags), not only answers
+        unsettle(position, answersChanged: outcome.valuesChanged)
         if outcome.namesChanged {
             let record = records[position]
             searchIndex.update(record.id, number: record.number, names: record.names)
@@ -400,7 +411,7 @@ public struct CaseStore: Sendable {
             partners[id]?.changedAt = event.time
         case .caseworkSettingsChanged(let settings):
             caseworkSettings = settings
-            for position in records.indices { unsettle(position) }  // the follow-ups' due days move
+            for position in records.indices { unsettle(position, answersChanged: false) }  // the follow-ups' due days move
         case .deviceNamed(let device, let log, let name):
             devices[device, default: DeviceEntry(device: device)].named(name, log: log, by: event)
         case .deviceRevoked(let device, let log, let lastSequence, let reason):
