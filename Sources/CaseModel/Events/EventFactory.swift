@@ -60,7 +60,9 @@ public struct EventFactory: Sendable {
 
     /// The changed fields between two sets of answers, in key order (deterministic).
     public static func changes(from old: [FieldKey: FieldValue], to new: [FieldKey: FieldValue]) -> [FieldChange] {
-        Set(old.keys).union(new.keys).sorted()
+        var keys = Array(new.keys)
+        for key in old.keys where new[key] == nil { keys.append(key) }
+        return keys.sorted()
             .filter { old[$0] != new[$0] }
             .map { FieldChange(key: $0, old: old[$0], new: new[$0]) }
     }

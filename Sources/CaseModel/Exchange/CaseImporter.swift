@@ -87,6 +87,7 @@ public struct CaseImporter: Sendable {
     public func check(_ table: ImportTable) -> ImportCheck {
         var check = ImportCheck()
         var columns: ImportColumns?
+        var reader = ImportCellReader(values: values, columnCount: 0)
         var lastRow = 1
         var labels = LabelRowWatch()
         do {
@@ -97,10 +98,11 @@ public struct CaseImporter: Sendable {
                     check.add(found.errors)
                     if found.lacksRequiredColumns { throw StopReading() }  // every row would fail alike
                     columns = found
+                    reader = ImportCellReader(values: values, columnCount: found.header.count)
                     return
                 }
                 guard !known.isBlank(cells), !labels.isLabelRow(cells, columns: known) else { return }
-                switch parseRow(cells, columns: known, row: row) {
+                switch parseRow(cells, columns: known, row: row, reader: &reader) {
                 case .success: check.readyRows += 1
                 case .failure(let rowErrors): check.add(rowErrors.errors)
                 }
@@ -145,15 +147,17 @@ public struct CaseImporter: Sendable {
         var pendingBytes = 0
         var count = 0
         var labels = LabelRowWatch()
+        var reader = ImportCellReader(values: values, columnCount: 0)
         try table.forEachRow { row, cells in
             guard let known = columns else {
                 let found = self.columns(cells)
                 if let failure = ImportFailure(found.errors) { throw failure }
                 columns = found
+                reader = ImportCellReader(values: values, columnCount: found.header.count)
                 return
             }
             guard !known.isBlank(cells), !labels.isLabelRow(cells, columns: known) else { return }
-            let imported = try parseRow(cells, columns: known, row: row).get()
+            let imported = try parseRow(cells, columns: known, row: row, reader: &reader).get()
             let caseID: CaseID = factory.nextID()
             let year = imported.values[.intakeDate]?.date?.year ?? context.today.year
             pending += factory.openCase(values: imported.values, openedOn: context.today, caseID: caseID,
@@ -192,9 +196,12 @@ public struct CaseImporter: Sendable {
         return ImportColumns(header: trimmed, schema: schema, overrides: overrides)
     }
 
-    private func parseRow(_ cells: [String], columns: ImportColumns, row: Int) -> Result<ImportedCase, ImportFailure> {
+    private func parseRow(_ cells: [String], columns: ImportColumns, row: Int, reader: inout ImportCellReader)
+        -> Result<ImportedCase, ImportFailure>
+    {
         var errors: [ImportError] = []
         var values: [FieldKey: FieldValue] = [:]
+        values.reserveCapacity(columns.header.count)
         var status = CaseStatus.active
         var noteLines: [String] = []
         let header = columns.header
@@ -217,9 +224,9 @@ public struct CaseImporter: Sendable {
                 if let parsed = Self.status(text) { status = parsed } else {
                     errors.append(ImportError(row: row, column: column, value: cell, problem: .unknownStatus))
                 }
-            case .field(let key):
-                guard let field = schema.field(key) else { continue }
-                let parsed = FieldInputParser.parse(self.values.translate(cell, for: field), for: field)
+            case .field:
+                guard let field = columns.fields[index] else { continue }
+                let parsed = reader.read(cell, column: index, for: field)
                 for issue in parsed.issues where issue.severity == .error {
                     errors.append(ImportError(row: row, column: column, value: cell, problem: .invalid(issue.problem)))
                 }
@@ -249,11 +256,17 @@ public struct CaseImporter: Sendable {
 
 
     /// A status by code or label, as the HTCDS picklist writes it too ("Follow up").
-    private static func status(_ text: String) -> CaseStatus? {
-        let folded = ImportValues.fold(text)
-        return CaseStatus.allCases.first { status in
-            [status.rawValue, status.code.label.en, status.code.label.ru, status.code.label.kk]
-                .contains { !$0.isEmpty && ImportValues.fold($0) == folded }
+    static func status(_ text: String) -> CaseStatus? { statusesByName[ImportValues.fold(text)] }
+
+    /// Every status's code and labels, folded; where two statuses share a name, the first listed.
+    private static let statusesByName: [String: CaseStatus] = {
+        var statuses: [String: CaseStatus] = [:]
+        for status in CaseStatus.allCases {
+            for name in [status.rawValue, status.code.label.en, status.code.label.ru, status.code.label.kk] where !name.isEmpty {
+                let folded = ImportValues.fold(name)
+                if statuses[folded] == nil { statuses[folded] = status }
+            }
         }
-    }
+        return statuses
+    }()
 }

@@ -16,6 +16,8 @@ struct ImportColumns: Sendable {
 
     let header: [String]
     let targets: [Target]
+    /// The schema's field of each column that holds one, nil for the others.
+    let fields: [Field?]
     let errors: [ImportError]
     /// Built once: every row is compared with these names (`isLabelRow`).
     private let names: ColumnNames
@@ -30,6 +32,10 @@ struct ImportColumns: Sendable {
         self.names = names
         self.header = header
         targets = header.map { overrides[$0] ?? names.target(of: $0) }
+        fields = targets.map { target in
+            guard case .field(let key) = target else { return nil }
+            return schema.field(key)
+        }
         var errors: [ImportError] = []
         var seen = Set<Target>()
         for (column, target) in zip(header, targets) {

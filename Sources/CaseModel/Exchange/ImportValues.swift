@@ -56,6 +56,7 @@ struct ImportValues: Sendable {
 
     /// The cell in the parser's spelling for `field`.
     func translate(_ cell: String, for field: Field) -> String {
+        if field.kind == .text || field.kind == .longText || field.kind == .number { return cell }
         let trimmed = cell.trimmingWhitespace()
         guard !trimmed.isEmpty else { return cell }
         switch field.kind {
@@ -89,6 +90,7 @@ struct ImportValues: Sendable {
             let parts = calendar.dateComponents([.year, .month, .day], from: day)
             return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
         }
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return nil }
         let parts = text.split(separator: ".")
         if parts.count == 3, parts[2].count == 2, let short = Int(parts[2]), Int(parts[0]) != nil, Int(parts[1]) != nil {
             let thisYear = Calendar(identifier: .gregorian).component(.year, from: today)

@@ -16,13 +16,15 @@ public struct CaseValidator: Sendable {
         if !schema.nameKeys.contains(where: { values[$0]?.text.map { !$0.isEmpty } ?? false }) {
             issues.append(ValidationIssue(field: schema.nameKeys.first, problem: .nameRequired))
         }
-        for field in schema.fields {
-            let value = values[field.key]
-            if field.requiredForSave && value == nil {
-                issues.append(ValidationIssue(field: field.key, problem: .required))
+        // By position, so that no field is copied for each answer set: the import validates every row.
+        let fields = schema.fields
+        for position in fields.indices {
+            let value = values[fields[position].key]
+            if fields[position].requiredForSave && value == nil {
+                issues.append(ValidationIssue(field: fields[position].key, problem: .required))
             }
-            guard let value, field.relevance.isSatisfied(by: values, intakeDateOr: context.today) else { continue }
-            issues += check(value, of: field, in: values)
+            guard let value, fields[position].relevance.isSatisfied(by: values, intakeDateOr: context.today) else { continue }
+            issues += check(value, of: fields[position], in: values)
         }
         return issues
     }
@@ -45,7 +47,7 @@ public struct CaseValidator: Sendable {
             if TextSanitizer.containsControlCharacters(text, multiline: field.kind == .longText) {
                 problems.append(.controlCharacters)
             }
-            if let maximum = field.maxLength, text.count > maximum {
+            if let maximum = field.maxLength, text.exceeds(maximum) {
                 problems.append(.tooLong(length: text.count, maximum: maximum))
             }
             return problems

@@ -3,34 +3,37 @@
 public enum DateParser {
     public static func parse(_ input: String) -> Result<CalendarDate, ValidationIssue.Problem> {
         let text = input.trimmingWhitespace()
-        let parts: [Substring]
+        // A readable date is ASCII digits and its separators only, so it is read byte by byte;
+        // anything else is unreadable, whichever separator it holds.
+        let bytes = Array(text.utf8)
+        let dot = UInt8(ascii: "."), dash = UInt8(ascii: "-")
+        let separator: UInt8
         let order: (year: Int, month: Int, day: Int)
-        if text.contains(".") {
-            parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if bytes.contains(dot) {
+            separator = dot
             order = (2, 1, 0)
-        } else if text.contains("-") {
-            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        } else if bytes.contains(dash) {
+            separator = dash
             order = (0, 1, 2)
         } else {
             return .failure(.unreadableDate(text))
         }
+        let parts = bytes.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3,
             parts[order.year].count == 4, (1...2).contains(parts[order.month].count),
             (1...2).contains(parts[order.day].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[order.year]), let month = Int(parts[order.month]), let day = Int(parts[order.day])
+            parts.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } })
         else {
             return .failure(.unreadableDate(text))
         }
-        guard let date = CalendarDate(year: year, month: month, day: day) else {
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        guard let date = CalendarDate(year: number(parts[order.year]), month: number(parts[order.month]),
+                                      day: number(parts[order.day]))
+        else {
             return .failure(.impossibleDate(text))
         }
         return .success(date)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension StringProtocol {
@@ -62,8 +65,13 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// Unicode's White_Space, answered without a property lookup for ASCII.
+    /// Unicode's White_Space, answered without a property lookup below U+2000 (ASCII, Latin,
+    /// Cyrillic: nearly every cell), where the only spaces are these.
     var isWhitespace: Bool {
-        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680: true
+        case 0..<0x2000: false
+        default: properties.isWhitespace
+        }
     }
 }

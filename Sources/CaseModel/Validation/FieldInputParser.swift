@@ -23,7 +23,7 @@ public enum FieldInputParser {
             if cleaned.removedControlCharacters {
                 issues.append(ValidationIssue(field: key, problem: .controlCharactersRemoved))
             }
-            if let maximum = field.maxLength, cleaned.text.count > maximum {
+            if let maximum = field.maxLength, cleaned.text.exceeds(maximum) {
                 issues.append(ValidationIssue(field: key, problem: .tooLong(length: cleaned.text.count, maximum: maximum)))
                 return Parsed(value: nil, issues: issues)
             }
@@ -67,4 +67,10 @@ public enum FieldInputParser {
             return list.codes.first { $0.code.lowercased() == lowered }?.code
         }
     }
+}
+
+extension String {
+    /// More than `maximum` characters. A text of at most `maximum` bytes has no more characters
+    /// than that, so most answers are settled without walking their graphemes.
+    func exceeds(_ maximum: Int) -> Bool { utf8.count > maximum && count > maximum }
 }

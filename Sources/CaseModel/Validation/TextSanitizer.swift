@@ -31,7 +31,7 @@ public enum TextSanitizer {
                 pendingSpace = false
                 continue
             }
-            if isLineBreak || isTab || (!multiline && scalar.properties.isWhitespace) {
+            if isLineBreak || isTab || (!multiline && scalar.isWhitespace) {
                 pendingSpace = true
                 continue
             }
@@ -45,7 +45,7 @@ public enum TextSanitizer {
             }
             scalars.append(scalar)
         }
-        let text = String(scalars).precomposedStringWithCanonicalMapping.trimmingWhitespace()
+        let text = composed(String(scalars)).trimmingWhitespace()
         return Result(text: text, removedControlCharacters: removed)
     }
 
@@ -56,6 +56,24 @@ public enum TextSanitizer {
             let value = scalar.value
             if value == 0x0A { return !multiline }
             return value == 0x09 || value == 0x0D || isControl(value)
+        }
+    }
+
+    /// The text in NFC. Foundation's normalisation is asked only when the text holds a scalar
+    /// that might change under it; most names and notes have none.
+    static func composed(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isStableInNFC) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Scalars that NFC leaves as they are wherever they stand: starters (combining class 0)
+    /// that have no other canonical form and never compose with the scalar before them — ASCII,
+    /// Latin-1 and Latin Extended, the Cyrillic letters (Russian, Kazakh and the rest, without
+    /// the combining titlo marks U+0483–0489), and general punctuation. A string of these alone
+    /// is already in NFC (`TextSanitizerNFCTests` checks every one against Unicode's data).
+    static func isStableInNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
         }
     }
 
