@@ -5,10 +5,17 @@ enum AtomicReplace {
     static func temporaryPath(for path: String) -> String { path + temporarySuffix }
 
     static func write(_ bytes: [UInt8], to path: String, in fileSystem: any FileSystem) throws(FileSystemError) {
+        try write(to: path, in: fileSystem) { file throws(FileSystemError) in try file.write(bytes, at: 0) }
+    }
+
+    /// Replaces `path` by what `body` writes into the new file (for contents too large to hold
+    /// twice, written piece by piece).
+    static func write(to path: String, in fileSystem: any FileSystem,
+                      _ body: (any OpenFile) throws(FileSystemError) -> Void) throws(FileSystemError) {
         let temporary = temporaryPath(for: path)
         let file = try fileSystem.open(temporary, mode: .createOrTruncate)
         do {
-            try file.write(bytes, at: 0)
+            try body(file)
             try file.sync()
             file.close()
         } catch {

@@ -21,21 +21,20 @@ struct ByteWriter {
 }
 
 /// Bounds-checked little-endian parsing: every read returns nil instead of trapping past the end,
-/// so hostile input can never crash a reader.
-struct ByteReader {
-    private let bytes: ArraySlice<UInt8>
+/// so hostile input can never crash a reader. Generic so that a large plaintext held in `Data`
+/// (a snapshot's) is parsed where it lies, without a copy into an array.
+struct LittleEndianReader<Bytes: RandomAccessCollection<UInt8>> where Bytes.Index == Int, Bytes.SubSequence == Bytes {
+    private let bytes: Bytes
     private(set) var position: Int
 
-    init(_ bytes: ArraySlice<UInt8>) {
+    init(_ bytes: Bytes) {
         self.bytes = bytes
         position = bytes.startIndex
     }
 
-    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
-
     var remaining: Int { bytes.endIndex - position }
 
-    mutating func read(count: Int) -> ArraySlice<UInt8>? {
+    mutating func read(count: Int) -> Bytes? {
         guard count >= 0, remaining >= count else { return nil }
         defer { position += count }
         return bytes[position..<position + count]
@@ -51,9 +50,16 @@ struct ByteReader {
     }
 }
 
+/// The reader of the on-disk structures held in arrays.
+typealias ByteReader = LittleEndianReader<ArraySlice<UInt8>>
+
+extension LittleEndianReader where Bytes == ArraySlice<UInt8> {
+    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+}
+
 extension FixedWidthInteger {
     /// The value read little-endian from the first `MemoryLayout<Self>.size` bytes of `bytes`.
-    static func littleEndian(from bytes: ArraySlice<UInt8>) -> Self {
+    static func littleEndian(from bytes: some Collection<UInt8>) -> Self {
         var value: Self = 0
         var shift = 0
         for byte in bytes.prefix(MemoryLayout<Self>.size) {

@@ -347,9 +347,21 @@ struct LogScanner {
         while position < fileSize {
             let count = Int(min(UInt64(ChunkedReader.chunkSize), fileSize - position))
             guard let bytes = try reader.bytes(at: position, count: count) else { break }
-            if let last = bytes.lastIndex(where: { $0 != 0 }) { end = position + UInt64(last - bytes.startIndex) + 1 }
+            if let last = Self.lastNonZeroByte(in: bytes) { end = position + UInt64(last) + 1 }
             position += UInt64(count)
         }
         return end
+    }
+
+    /// Where the last byte that is not zero is, counted from the start of `bytes`. Eight bytes at a
+    /// time: every open that reads to the end of the log looks through the reserved space, up to a
+    /// megabyte of zeros.
+    static func lastNonZeroByte(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            var end = raw.count
+            while end >= 8, raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) == 0 { end -= 8 }
+            while end > 0, raw[end - 1] == 0 { end -= 1 }
+            return end == 0 ? nil : end - 1
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// A snapshot of what a caller derived from the log up to one frame, kept by this device beside
 /// its state so that an open decrypts one file and reads only the frames written after it
@@ -12,7 +13,7 @@ import Foundation
 ///     "REFUGSNP" | version u16 | reserved u16 | snapshot id (16) | chunk count u32
 ///     chunk × count: length u32 | nonce (12) | ciphertext | tag (16)
 ///
-/// Each chunk is AES-GCM under the data key, at most 1 MiB of plaintext, with the associated data
+/// Each chunk is AES-GCM under the data key, 1 MiB of plaintext (the last 1 byte to 1 MiB), with the associated data
 /// `RFGSNAP1 | file id | header (32) | chunk index u32`: a chunk cannot be moved to another log,
 /// another snapshot or another place, and a snapshot cut short lacks a chunk its header counts.
 enum SnapshotFormat {
@@ -23,49 +24,108 @@ enum SnapshotFormat {
     /// A snapshot larger than this is not read (a caseload of a million people is well under it).
     static let maxChunks: UInt32 = 4096
 
-    static func seal(_ plaintext: [UInt8], key: SymmetricKey, fileID: [UInt8]) throws -> [UInt8] {
-        let chunks = max(1, (plaintext.count + chunkPlaintext - 1) / chunkPlaintext)
+    /// Seals `prefix` followed by `payload` into `file` one chunk at a time, so that neither the
+    /// two joined nor the sealed whole is ever held.
+    static func write(_ prefix: [UInt8], _ payload: Data, key: SymmetricKey, fileID: [UInt8],
+                      to file: any OpenFile) throws(FileSystemError) {
+        let total = prefix.count + payload.count
+        let chunks = max(1, (total + chunkPlaintext - 1) / chunkPlaintext)
         var header = ByteWriter(capacity: headerSize)
         header.append(magic)
         header.append(version)
         header.append(UInt16(0))
         header.append(Keyring.randomBytes(16))
         header.append(UInt32(chunks))
-        var out = ByteWriter(capacity: headerSize + plaintext.count + chunks * 32)
-        out.append(header.bytes)
+        try file.write(header.bytes, at: 0)
+        var offset = UInt64(headerSize)
+        var piece: [UInt8] = []
+        piece.reserveCapacity(min(total, chunkPlaintext))
         for index in 0..<chunks {
-            let piece = plaintext[min(plaintext.count, index * chunkPlaintext)..<min(plaintext.count, (index + 1) * chunkPlaintext)]
-            let box = try AES.GCM.seal(piece, using: key, nonce: AES.GCM.Nonce(),
+            let range = (index * chunkPlaintext)..<min(total, (index + 1) * chunkPlaintext)
+            piece.removeAll(keepingCapacity: true)
+            piece.append(contentsOf: prefix[min(range.lowerBound, prefix.count)..<min(range.upperBound, prefix.count)])
+            let fromPayload = max(range.lowerBound, prefix.count) - prefix.count..<max(range.upperBound, prefix.count) - prefix.count
+            piece.append(contentsOf: payload[(payload.startIndex + fromPayload.lowerBound)..<(payload.startIndex + fromPayload.upperBound)])
+            let box: AES.GCM.SealedBox
+            do {
+                box = try AES.GCM.seal(piece, using: key, nonce: AES.GCM.Nonce(),
                                        authenticating: associatedData(fileID: fileID, header: header.bytes, index: index))
-            out.append(UInt32(box.ciphertext.count))
-            out.append(Array(box.nonce))
-            out.append(box.ciphertext)
-            out.append(box.tag)
+            } catch {
+                throw FileSystemError(operation: "sealing the snapshot (\(error))", path: "", code: 0)
+            }
+            var chunk = ByteWriter(capacity: chunkOverhead + piece.count)
+            chunk.append(UInt32(box.ciphertext.count))
+            chunk.append(Array(box.nonce))
+            chunk.append(box.ciphertext)
+            chunk.append(box.tag)
+            try file.write(chunk.bytes, at: offset)
+            offset += UInt64(chunk.bytes.count)
         }
-        return out.bytes
     }
 
-    /// The plaintext, or nil when the bytes are not a whole snapshot of this log under `key`.
-    static func open(_ bytes: [UInt8], key: SymmetricKey, fileID: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else { return nil }
-        var reader = ByteReader(bytes)
+    /// What a chunk adds to its plaintext on disk: length, nonce and tag.
+    static let chunkOverhead = 4 + 12 + 16
+
+    /// The plaintext of the snapshot in `file`, or nil when it is not a whole snapshot of this log
+    /// under one of `keys` (or cannot be read: a snapshot is only ever a cache).
+    ///
+    /// Read and opened one chunk at a time into one buffer, sized once from the file's size: the
+    /// whole file, or a plaintext grown by appending, is never held.
+    /// Every chunk but the last holds exactly `chunkPlaintext` bytes (as `write` writes them), so
+    /// each chunk's place follows from its index, and the chunks after the first, which chose the
+    /// key, are opened on every core.
+    static func open(_ file: any OpenFile, keys: [SymmetricKey], fileID: [UInt8]) -> SnapshotPlaintext? {
+        guard let size = try? file.size(), size >= UInt64(headerSize),
+              let header = try? file.read(at: 0, count: headerSize), header.count == headerSize,
+              Array(header[0..<8]) == magic else { return nil }
+        var reader = ByteReader(header)
         _ = reader.read(count: 8)
         guard reader.readUInt16() == version, reader.readUInt16() == 0, reader.read(count: 16) != nil,
-              let chunks = reader.readUInt32(), chunks >= 1, chunks <= maxChunks else { return nil }
-        let header = Array(bytes[0..<headerSize])
-        var plaintext: [UInt8] = []
-        for index in 0..<Int(chunks) {
-            guard let length = reader.readUInt32(), Int(length) <= chunkPlaintext,
-                  let nonce = reader.read(count: 12), let ciphertext = reader.read(count: Int(length)),
-                  let tag = reader.read(count: 16),
-                  let box = try? AES.GCM.SealedBox(nonce: AES.GCM.Nonce(data: nonce), ciphertext: ciphertext, tag: tag),
-                  let piece = try? AES.GCM.open(box, using: key,
-                                                authenticating: associatedData(fileID: fileID, header: header, index: index))
-            else { return nil }
-            plaintext.append(contentsOf: piece)
+              let count = reader.readUInt32(), count >= 1, count <= maxChunks else { return nil }
+        let chunks = Int(count)
+        let overhead = UInt64(headerSize + chunks * chunkOverhead)
+        guard size >= overhead, max(1, (size - overhead + UInt64(chunkPlaintext) - 1) / UInt64(chunkPlaintext)) == count
+        else { return nil }
+        let total = Int(size - overhead)
+        guard total > 0 else { return nil }
+        let chunk = ChunkReader(file: file, header: header, fileID: fileID, total: total)
+        let plaintext = SnapshotPlaintext(count: total)
+        guard let key = keys.first(where: { chunk.open(0, key: $0, into: plaintext.bytes) }) else { return nil }
+        let failed = Mutex(false)
+        let shared = SendableKey(key: key)
+        DispatchQueue.concurrentPerform(iterations: chunks - 1) { index in
+            if !failed.withLock({ $0 }), !chunk.open(index + 1, key: shared.key, into: plaintext.bytes) {
+                failed.withLock { $0 = true }
+            }
         }
-        guard reader.read(count: 1) == nil else { return nil }  // bytes after the last chunk
-        return plaintext
+        return failed.withLock { $0 } ? nil : plaintext
+    }
+
+    /// Reads and opens single chunks of one snapshot file.
+    private struct ChunkReader: Sendable {
+        let file: any OpenFile
+        let header: [UInt8]
+        let fileID: [UInt8]
+        /// The plaintext's size.
+        let total: Int
+
+        /// Opens chunk `index` under `key` into its place in `output`; false when it does not.
+        func open(_ index: Int, key: SymmetricKey, into output: UnsafeMutableRawBufferPointer) -> Bool {
+            let start = index * chunkPlaintext
+            let length = min(chunkPlaintext, total - start)
+            let offset = UInt64(headerSize + index * (chunkPlaintext + chunkOverhead))
+            guard let bytes = try? file.read(at: offset, count: chunkOverhead + length),
+                  bytes.count == chunkOverhead + length, UInt32.littleEndian(from: bytes[0..<4]) == UInt32(length),
+                  let nonce = try? AES.GCM.Nonce(data: bytes[4..<16]),
+                  let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: bytes[16..<(16 + length)],
+                                                   tag: bytes[(16 + length)...]),
+                  let piece = try? AES.GCM.open(box, using: key,
+                                                authenticating: associatedData(fileID: fileID, header: header, index: index)),
+                  piece.count == length
+            else { return false }
+            piece.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: output[start..<(start + length)]))
+            return true
+        }
     }
 
     private static func associatedData(fileID: [UInt8], header: [UInt8], index: Int) -> [UInt8] {
@@ -93,8 +153,9 @@ struct SnapshotPoint: Sendable {
     var keyFileHistory: KeyFileHistory
     var index: FrameIndex
 
-    func encoded(payload: Data) -> [UInt8] {
-        var writer = ByteWriter(capacity: 256 + payload.count)
+    /// The point's part of a snapshot's plaintext (the caller's part follows it).
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter(capacity: 256 + index.entries.count * 16)
         writer.append(lastFrameOffset)
         writer.append(endOffset)
         writer.append(lastSequence)
@@ -135,13 +196,16 @@ struct SnapshotPoint: Sendable {
             writer.append(entry.sequence)
             writer.append(entry.offset)
         }
-        writer.append(Array(payload))
         return writer.bytes
     }
 
     /// The point and the caller's part, or nil when the plaintext is not one this version wrote.
-    static func decode(_ plaintext: [UInt8]) -> (SnapshotPoint, Data)? {
-        var reader = ByteReader(plaintext)
+    /// The caller's part shares the plaintext's memory (it keeps it alive), so the largest part of
+    /// a snapshot is never copied.
+    static func decode(_ plaintext: SnapshotPlaintext) -> (SnapshotPoint, Data)? {
+        // A view of the plaintext, valid while `plaintext` lives: at least until this returns.
+        let view = Data(bytesNoCopy: plaintext.bytes.baseAddress!, count: plaintext.bytes.count, deallocator: .none)
+        var reader = LittleEndianReader(view)
         guard let lastFrameOffset = reader.readUInt64(), let endOffset = reader.readUInt64(),
               let lastSequence = reader.readUInt64(), let lastTag = reader.read(count: FrameLayout.tagSize),
               let recordCount = reader.readUInt64(), let first = reader.readUInt64(), let last = reader.readUInt64(),
@@ -188,7 +252,7 @@ struct SnapshotPoint: Sendable {
                                   lastTag: Array(lastTag), recordCount: Int(recordCount),
                                   firstTimestamp: first == 0 ? nil : first, lastTimestamp: last == 0 ? nil : last,
                                   notes: notes, keyFileHistory: history, index: FrameIndex(entries: entries))
-        return (point, Data(reader.read(count: reader.remaining) ?? []))
+        return withExtendedLifetime(plaintext) { (point, plaintext.data(from: reader.position)) }
     }
 }
 
@@ -199,10 +263,28 @@ private extension ByteWriter {
     }
 }
 
-private extension ByteReader {
-    mutating func readBytes() -> ArraySlice<UInt8>? {
+private extension LittleEndianReader {
+    mutating func readBytes() -> Bytes? {
         guard let count = readUInt32() else { return nil }
         return read(count: Int(count))
+    }
+}
+
+/// A snapshot's plaintext, in memory allocated once for the whole and freed when the last `Data`
+/// made from it is gone: the caller's part is handed over without a copy.
+final class SnapshotPlaintext: @unchecked Sendable {
+    // Written only while the chunks are opened, before any `Data` is made from it.
+    let bytes: UnsafeMutableRawBufferPointer
+
+    init(count: Int) { bytes = .allocate(byteCount: count, alignment: 16) }
+
+    deinit { bytes.deallocate() }
+
+    /// The bytes from `position` to the end, indexed from zero, sharing this memory (and keeping it).
+    func data(from position: Int) -> Data {
+        guard position < bytes.count else { return Data() }
+        return Data(bytesNoCopy: bytes.baseAddress! + position, count: bytes.count - position,
+                    deallocator: .custom { _, _ in withExtendedLifetime(self) {} })
     }
 }
 
@@ -218,9 +300,10 @@ extension EventLog {
     static func resumptionPoint(_ paths: DataDirectory, _ fileSystem: any FileSystem, keys: DataKeys, fileID: [UInt8],
                                 scanner: LogScanner, accept: (Data) -> Bool) throws -> SnapshotPoint? {
         guard fileSystem.fileExists(paths.snapshotPath),
-              let bytes = try? AtomicReplace.read(paths.snapshotPath, in: fileSystem, limit: Int(SnapshotFormat.maxChunks) << 20),
-              let plaintext = keys.newestFirst.lazy.compactMap({ SnapshotFormat.open(bytes, key: $0, fileID: fileID) }).first,
-              let (point, payload) = SnapshotPoint.decode(plaintext) else { return nil }
+              let file = try? fileSystem.open(paths.snapshotPath, mode: .read) else { return nil }
+        let plaintext = SnapshotFormat.open(file, keys: keys.newestFirst, fileID: fileID)
+        file.close()
+        guard let plaintext, let (point, payload) = SnapshotPoint.decode(plaintext) else { return nil }
         // A snapshot the log does not hold the end of is stale (an older log put back, a salvage)
         // or newer than the log (the log cut); bad bytes read here are the full read's to report.
         guard (try? scanner.holdsFrame(of: point)) == true, accept(payload) else { return nil }
@@ -257,8 +340,12 @@ extension EventLog {
         }
         guard covered, let point = scan.point(notes: notes, keyFileHistory: history), point.lastSequence == tail.nextSequence - 1
         else { return false }
-        let sealed = try SnapshotFormat.seal(point.encoded(payload: payload), key: keys.current, fileID: header.fileID)
-        try io { () throws(FileSystemError) in try AtomicReplace.write(sealed, to: paths.snapshotPath, in: fileSystem) }
+        let prefix = point.encoded()
+        try io { () throws(FileSystemError) in
+            try AtomicReplace.write(to: paths.snapshotPath, in: fileSystem) { file throws(FileSystemError) in
+                try SnapshotFormat.write(prefix, payload, key: keys.current, fileID: header.fileID, to: file)
+            }
+        }
         return true
     }
 

@@ -24,6 +24,7 @@ struct Options {
         case sqliteOpen(path: String)
         case read(directory: URL)
         case openFromSnapshot(directory: URL)
+        case openLogFromSnapshot(directory: URL)
     }
 
     /// How many times each thing is done; small in a smoke run, which checks shape, not speed.
@@ -76,6 +77,7 @@ struct Options {
             case "--child-sqlite-open": options.child = .sqliteOpen(path: try value(argument))
             case "--child-read": options.child = .read(directory: URL(fileURLWithPath: try value(argument)))
             case "--child-open-snapshot": options.child = .openFromSnapshot(directory: URL(fileURLWithPath: try value(argument)))
+            case "--child-open-log-snapshot": options.child = .openLogFromSnapshot(directory: URL(fileURLWithPath: try value(argument)))
             case "--help", "-h": throw UsageError(nil)
             default: throw UsageError("unknown argument \(argument)")
             }

@@ -21,6 +21,7 @@ do {
         case .sqliteOpen(let path): try MemoryFigure.childSQLiteOpen(path: path)
         case .read(let directory): try ReadThroughputFigure.child(directory: directory)
         case .openFromSnapshot(let directory): try MemoryFigure.childOpen(directory: directory, usesSnapshot: true)
+        case .openLogFromSnapshot(let directory): try MemoryFigure.childOpenLog(directory: directory)
         }
     } else {
         try BenchmarkRun(options: options).run()

@@ -67,4 +67,48 @@ import Testing
             #expect(try log.records(withSequences: everything) == readable)
         }
     }
+
+    /// The sparse index against a full scan: for every sequence number, the frame the index walk
+    /// finds is the frame that holds it, in a log of single records and batches, in the index an
+    /// open continued from a snapshot's (the boundary between the two included), and in a log
+    /// made by salvage.
+    @Test func theSparseIndexFindsTheFrameOfEverySequenceAsAFullScanDoes() throws {
+        try withTemporaryDirectory(inMemory: true) { parent in
+            let directory = parent.appendingPathComponent("log")
+            let log = try Self.makeLog(in: directory)  // 300 frames, every seventh a batch of five
+            try log.writeSnapshot(Data("state".utf8)) { _ in true }
+            for index in 0..<150 {
+                if index % 5 == 0 {
+                    try log.appendBatch([(type: 1, payload: distinctPayload(index)), (type: 2, payload: distinctPayload(index + 1))])
+                } else {
+                    try log.append(type: 3, payload: distinctPayload(index, length: 10 + index))
+                }
+            }
+            log.close()
+
+            func expectEveryFrameFound(_ directory: URL, snapshot: Bool) throws {
+                let frames = frameLocations(try fileBytes(logURL(directory)))
+                var handed = false
+                let log = try EventLog.open(at: directory, user: alice, passphrase: alicePassphrase, mode: .readOnly,
+                                            snapshot: snapshot ? { _ in handed = true; return true } : nil) { _ in }
+                defer { log.close() }
+                #expect(handed == snapshot)
+                let all = try readAll(log)
+                var frame = 0
+                for sequence in 1...(log.openingRead.lastSequence ?? 0) {
+                    while frame + 1 < frames.count, frames[frame + 1].firstSequence <= sequence { frame += 1 }
+                    #expect(try log.frameStart(holding: sequence) == UInt64(frames[frame].offset), "sequence \(sequence)")
+                }
+                #expect(try log.records(withSequences: all.map(\.sequence)) == all)
+                let boundary = log.snapshotCoverage ?? 300
+                let around = Array((boundary > 70 ? boundary - 70 : 1)...(boundary + 70))
+                #expect(try log.records(withSequences: around.reversed()) == all.filter { around.contains($0.sequence) })
+            }
+            try expectEveryFrameFound(directory, snapshot: true)
+            try expectEveryFrameFound(directory, snapshot: false)
+            let salvaged = parent.appendingPathComponent("salvaged")
+            _ = try EventLog.salvage(from: directory, to: salvaged, user: alice, passphrase: alicePassphrase)
+            try expectEveryFrameFound(salvaged, snapshot: false)
+        }
+    }
 }

@@ -187,4 +187,23 @@ import Testing
             #expect(try log.append(type: 1, payload: Data("next".utf8)) == 61)
         }
     }
+
+    /// The reserved space is told from a torn tail by where the last byte that is not zero is,
+    /// looked for eight bytes at a time: it must be the same byte a plain search finds, wherever
+    /// the slice starts and however the non-zero bytes fall against the eight-byte steps.
+    @Test func theLastNonZeroByteIsFoundWhereverItIs() {
+        var generator = SeededGenerator(seed: 17)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...70, using: &generator)
+            var bytes = [UInt8](repeating: 0, count: count + 9)
+            for _ in 0..<Int.random(in: 0...3, using: &generator) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 1...255, using: &generator)
+            }
+            let start = Int.random(in: 0...min(9, bytes.count), using: &generator)
+            let slice = bytes[start...]
+            let expected = slice.lastIndex(where: { $0 != 0 }).map { $0 - start }
+            #expect(LogScanner.lastNonZeroByte(in: slice) == expected, "\(Array(slice))")
+        }
+        #expect(LogScanner.lastNonZeroByte(in: [UInt8](repeating: 0, count: 1 << 20)[...]) == nil)
+    }
 }

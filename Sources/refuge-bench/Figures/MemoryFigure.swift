@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 import RefugeApp
 
@@ -18,6 +19,17 @@ enum MemoryFigure {
         let book = try CaseBook.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase,
                                      usesSnapshot: usesSnapshot)
         ChildProcess.reply(["rows": Double(book.store.caseCount), "peak_mib": ProcessMemory.peakMiB ?? 0])
+    }
+
+    /// The log's part of an open from the snapshot alone: the snapshot read and checked and the
+    /// frames after it read, the caller's part kept (as a store keeping its cases as bytes would)
+    /// and not decoded.
+    static func childOpenLog(directory: URL) throws {
+        var kept: Data?
+        let log = try EventLog.open(at: directory, user: CaseloadFixture.user, passphrase: CaseloadFixture.passphrase,
+                                    mode: .readOnly, snapshot: { kept = $0; return true }) { _ in }
+        ChildProcess.reply(["bytes": Double(kept?.count ?? 0), "peak_mib": ProcessMemory.peakMiB ?? 0])
+        log.close()
     }
 
     static func childSQLiteOpen(path: String) throws {

@@ -8,7 +8,8 @@ import RefugeApp
 /// after it) and the case list as sign-in shows it (`showList`); beside SQLite's list load.
 /// Also the same open after 1,000 saves past the snapshot, the background read of the frames the
 /// snapshot covers, one case's file (its answers and its history read back from the log), and the
-/// peak memory of a process that opened from the snapshot.
+/// peak memory of a process that opened from the snapshot, and of one that only opened the log
+/// from it (the caller's part kept, not decoded).
 enum SnapshotOpenFigure {
     static let newEvents = 1_000
     /// The rows of a first screen: 24 lines less the title, the header, the search line, the
@@ -67,6 +68,10 @@ enum SnapshotOpenFigure {
         suite.add(Figure("peak_memory_snapshot", "peak memory after open from snapshot", size: fixture.size, unit: .mebibytes,
                          value: memory["peak_mib"] ?? 0, peer: peerMemory["peak_mib"],
                          targets: fixture.size >= 100_000 ? [.atMost(300)] : [.peerRatioAtMost(2)]))
+        let logMemory = try ChildProcess.run(["--child-open-log-snapshot", directory.path])
+        precondition((logMemory["bytes"] ?? 0) > 0, "the log's open did not use the snapshot")
+        suite.add(Figure("peak_memory_snapshot_log", "  peak memory, the log's open alone", size: fixture.size, unit: .mebibytes,
+                         value: logMemory["peak_mib"] ?? 0))
 
         try appendPastTheSnapshot(directory)
         let after = try openSamples(directory, fixture, runs: runs) { _ in }
