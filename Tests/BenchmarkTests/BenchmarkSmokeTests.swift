@@ -13,6 +13,7 @@ import Testing
         "frame_80x24", "frame_200x60", "frame_page_down_80x24", "frame_page_down_200x60", "save_intake", "save_edit", "import_csv", "import_csv_parse",
         "import_csv_append", "bytes_typed_character", "bytes_search_character", "bytes_page_down", "bytes_open_case",
         "open_snapshot", "background_verify", "case_file_open", "peak_memory_snapshot", "peak_memory_snapshot_log", "open_snapshot_1000_new",
+        "agenda_signin",
         "search_burst", "search_burst_frames", "bytes_search_burst",
     ]
 

@@ -58,9 +58,9 @@ import Testing
         #expect(store.summaries.filter { $0.duplicateOf == original }.map(\.id) == [duplicate])
     }
 
-    /// The agenda shown at sign-in is known from the summaries (whether it has anything) and made
-    /// from the cases they point to; it is the agenda of every case, for everyone and for each owner.
-    @Test func theAgendaFromTheSummariesIsTheAgendaOfEveryCase() {
+    /// 60 cases with their case work, and on 8 of them two follow-ups made by hand for the same
+    /// day by two other users than the caseworker.
+    static func storeWithFollowUpsOfSeveralOwners() -> CaseStore {
         var events = StoreSnapshotTests.events(cases: 60)
         let replayed = CaseStore.replay(events, keepsHistory: false)
         var factory = EventFactory(author: "olga", device: SyntheticCaseload(seed: 17).device, seed: 5,
@@ -70,8 +70,19 @@ import Testing
             events.append(factory.make(.followUpAdded(caseID: record.id, followUp: FollowUpEntry(
                 id: FollowUpID(high: 9, low: UInt64(record.number.sequence)), title: "Call the lawyer",
                 due: CalendarDate(year: 2026, month: 3, day: 10)!, owner: "dana"))))
+            // Made later, due the same day, first in the agenda's order (`FollowUpRef`): the order
+            // within a case and a day is the case's to tell, not the summary's.
+            events.append(factory.make(.followUpAdded(caseID: record.id, followUp: FollowUpEntry(
+                id: FollowUpID(high: 1, low: UInt64(record.number.sequence)), title: "Book the interpreter",
+                due: CalendarDate(year: 2026, month: 3, day: 10)!, owner: "olga"))))
         }
-        let store = CaseStore.replay(events, keepsHistory: false)
+        return CaseStore.replay(events, keepsHistory: false)
+    }
+
+    /// The agenda shown at sign-in is known from the summaries (whether it has anything) and made
+    /// from the cases they point to; it is the agenda of every case, for everyone and for each owner.
+    @Test func theAgendaFromTheSummariesIsTheAgendaOfEveryCase() {
+        let store = Self.storeWithFollowUpsOfSeveralOwners()
         let owners = Set(store.records.flatMap { $0.openFollowUps(settings: store.caseworkSettings).map(\.owner) })
         #expect(owners.count >= 3 && owners.contains("dana"))
         for today in [CalendarDate(year: 2026, month: 3, day: 8)!, CalendarDate(year: 2019, month: 1, day: 1)!] {
@@ -83,5 +94,55 @@ import Testing
                     == Agenda(cases: store.records, settings: store.caseworkSettings, today: today, days: 0, owner: owner))
             }
         }
+    }
+
+    static let agendaDays = [CalendarDate(year: 2026, month: 3, day: 8)!, CalendarDate(year: 2026, month: 3, day: 10)!,
+                             CalendarDate(year: 2019, month: 1, day: 1)!]
+
+    /// The agenda at sign-in (issue 17): its counts and lines from the summaries alone, the
+    /// follow-up of each line read from its case only when the line is read. Read from the first
+    /// line to the last (a screen scrolled to its end), and each line on its own (a PageDown), it is
+    /// the agenda of every case — groups, counts, order and follow-ups — for a coordinator and for
+    /// each owner; and it asks for no case but those of the lines read.
+    @Test func theAgendasOutlineReadLineByLineIsTheAgendaOfEveryCase() throws {
+        let store = Self.storeWithFollowUpsOfSeveralOwners()
+        let owners = Set(store.records.flatMap { $0.openFollowUps(settings: store.caseworkSettings).map(\.owner) })
+        var sameDayInOneCase = 0
+        for today in Self.agendaDays {
+            for owner in [nil] + owners.sorted().map(Optional.some) + ["nobody"] {
+                for days in [7, 0, 30] {
+                    let everyCase = Agenda(cases: store.records, settings: store.caseworkSettings, today: today, days: days, owner: owner)
+                    let outline = AgendaOutline(store: store, today: today, days: days, owner: owner)
+                    #expect(outline.today == today)
+                    #expect(outline.overdueCount == everyCase.overdue.count)
+                    #expect(outline.dueTodayCount == everyCase.dueToday.count)
+                    #expect(outline.upcomingCount == everyCase.upcoming.count)
+                    #expect(outline.lines.map { "\($0.due) \($0.caseNumber)" } == everyCase.items.map { "\($0.due) \($0.caseNumber)" })
+
+                    var read: [FollowUp] = [], asked: [CaseID] = [], row = 0
+                    while row < outline.lines.count {
+                        let group = outline.followUps(around: row, in: { asked.append($0); return store[$0] },
+                                                      settings: store.caseworkSettings)
+                        #expect(group.lines.lowerBound == row && group.followUps.count == group.lines.count)
+                        if group.lines.count > 1 { sameDayInOneCase += 1 }
+                        read += group.followUps
+                        row = max(row + 1, group.lines.upperBound)
+                    }
+                    #expect(read == everyCase.items, "today \(today), owner \(owner ?? "everyone"), days \(days)")
+                    #expect(Set(asked) == Set(outline.lines.map(\.caseID)))
+
+                    for (index, line) in outline.lines.enumerated() {
+                        asked = []
+                        let group = outline.followUps(around: index, in: { asked.append($0); return store[$0] },
+                                                      settings: store.caseworkSettings)
+                        #expect(group.lines.contains(index))
+                        #expect(group.followUps.indices.contains(index - group.lines.lowerBound)
+                            && group.followUps[index - group.lines.lowerBound] == everyCase.items[index])
+                        #expect(asked == [line.caseID])
+                    }
+                }
+            }
+        }
+        #expect(sameDayInOneCase > 0)
     }
 }

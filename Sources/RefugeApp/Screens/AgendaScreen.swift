@@ -10,7 +10,7 @@ import Terminal
 /// coordinator everyone's.
 final class AgendaScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
-    private let rows = TableRows<FollowUp>()
+    private let rows: AgendaRows
     let table: TableView
     private let summary = Label("", role: .header)
 
@@ -19,6 +19,7 @@ final class AgendaScreen: Screen, CommandScreen {
         let s = session.strings
         let groups = [s.agendaOverdue, s.agendaToday, s.agendaNextDays(7)]
         let groupWidth = groups.map { DisplayWidth.of($0) }.max() ?? 10
+        rows = AgendaRows(store: { [unowned session] in session.book?.store })
         table = TableView(columns: [TableColumn("", width: .fixed(groupWidth)), TableColumn(s.columnDue, width: .fixed(10)), TableColumn(s.columnNumber, width: .fixed(9)),
                                     TableColumn(s.columnCaseworker, width: .fixed(10)), TableColumn(s.columnWhat)],
                           dataSource: rows, strings: s.screenKit)
@@ -40,30 +41,29 @@ final class AgendaScreen: Screen, CommandScreen {
         return Agenda.hasItems(in: store, today: session.today, owner: owner(in: session))
     }
 
-    var agenda: Agenda? {
+    /// The agenda's lines from the summaries: only the rows drawn read their cases.
+    var outline: AgendaOutline? {
         guard let store = session.book?.store else { return nil }
-        return Agenda(store: store, today: session.today, owner: Self.owner(in: session))
+        return AgendaOutline(store: store, today: session.today, owner: Self.owner(in: session))
     }
 
     override func didAppear() { refresh() }
 
     func refresh() {
-        guard let agenda, let book = session.book else { return }
+        guard let outline else { return }
         let s = session.strings
         let text = CaseText(strings: s, masksNames: session.masksNames)
-        var items: [(key: FollowUp, cells: [String])] = []
-        for (heading, group) in [(s.agendaOverdue, agenda.overdue), (s.agendaToday, agenda.dueToday),
-                                 (s.agendaNextDays(7), agenda.upcoming)] {
-            for (index, item) in group.enumerated() {
-                let name = book.store.position(of: item.caseID).map { text.name(book.store.summaries[$0].displayName) } ?? ""
-                items.append((item, [index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
-                                     name.isEmpty ? text.followUp(item) : s.agendaWhat(person: name, followUp: text.followUp(item))]))
-            }
+        let (overdue, today) = (outline.overdueCount, outline.dueTodayCount)
+        rows.show(outline) { row, line, followUp, store in
+            let (first, heading) = row < overdue ? (0, s.agendaOverdue)
+                : row < overdue + today ? (overdue, s.agendaToday) : (overdue + today, s.agendaNextDays(7))
+            let name = store.position(of: followUp?.caseID ?? line.caseID).map { text.name(store.summaries[$0].displayName) } ?? ""
+            let what = followUp.map { name.isEmpty ? text.followUp($0) : s.agendaWhat(person: name, followUp: text.followUp($0)) } ?? name
+            return [row == first ? heading : "", line.due.dotted, line.caseNumber.description, followUp?.owner ?? "", what]
         }
-        rows.items = items
-        summary.text = agenda.isEmpty ? s.agendaEmpty
-            : s.agendaSummary(overdue: agenda.overdue.count, today: agenda.dueToday.count, upcoming: agenda.upcoming.count)
-        table.select(min(table.selectedRow, max(0, items.count - 1)))
+        summary.text = outline.lines.isEmpty ? s.agendaEmpty
+            : s.agendaSummary(overdue: overdue, today: today, upcoming: outline.upcomingCount)
+        table.select(min(table.selectedRow, max(0, outline.lines.count - 1)))
         title = s.agendaTitle + (session.userName.map { " · \($0)" } ?? "")
     }
 
@@ -90,9 +90,7 @@ final class AgendaScreen: Screen, CommandScreen {
 
     override var bindings: [Binding] { commandBindings }
 
-    private var selected: FollowUp? {
-        rows.items.indices.contains(table.selectedRow) ? rows.items[table.selectedRow].key : nil
-    }
+    private var selected: FollowUp? { rows.followUp(at: table.selectedRow) }
 
     /// The case list is under the agenda after sign-in; from elsewhere the agenda was pushed on it.
     private func showCaseList() {
@@ -101,8 +99,7 @@ final class AgendaScreen: Screen, CommandScreen {
     }
 
     func openCase(at row: Int) {
-        guard rows.items.indices.contains(row) else { return }
-        let item = rows.items[row].key
+        guard let item = rows.followUp(at: row) else { return }
         CaseFileScreen.open(item.caseID, session: session, at: .part(for: item.kind))
     }
 
@@ -154,4 +151,40 @@ final class AgendaScreen: Screen, CommandScreen {
 
 extension AgendaScreen: ShowsCaseFile {
     func caseFileChanged() { refresh() }
+}
+
+/// The agenda's lines as table rows. A row's follow-up is read from its case the first time the
+/// row is drawn or acted on, together with the others of its day and case. The store is asked for
+/// each time, not kept: a copy kept here would make the book's next change copy every case.
+private final class AgendaRows: TableDataSource {
+    typealias Cells = (_ row: Int, AgendaOutline.Line, FollowUp?, CaseStore) -> [String]
+    private let store: () -> CaseStore?
+    private var outline: AgendaOutline?
+    private var cellsOf: Cells = { _, _, _, _ in [] }
+    private var read: [Int: FollowUp] = [:]
+
+    init(store: @escaping () -> CaseStore?) { self.store = store }
+
+    /// Shows the lines of `outline`, made from the book's store as it is now (`refresh` makes a
+    /// new one whenever the cases change).
+    func show(_ outline: AgendaOutline, cells: @escaping Cells) {
+        self.outline = outline
+        cellsOf = cells
+        read = [:]
+    }
+
+    var rowCount: Int { outline?.lines.count ?? 0 }
+
+    func cells(forRow row: Int) -> [String] {
+        guard let outline, let store = store() else { return [] }
+        return cellsOf(row, outline.lines[row], followUp(at: row), store)
+    }
+
+    func followUp(at row: Int) -> FollowUp? {
+        if let known = read[row] { return known }
+        guard let outline, outline.lines.indices.contains(row), let store = store() else { return nil }
+        let group = outline.followUps(around: row, in: { store[$0] }, settings: store.caseworkSettings)
+        for (index, followUp) in zip(group.lines, group.followUps) { read[index] = followUp }
+        return read[row]
+    }
 }

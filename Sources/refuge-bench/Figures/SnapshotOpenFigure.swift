@@ -49,6 +49,9 @@ enum SnapshotOpenFigure {
                 precondition(!history.isEmpty && book.store[middle] != nil, "the case has no history")
             })
         }
+        let agenda = try openSamples(directory, fixture, runs: runs, show: showAgenda) { _ in }
+        let wholeAgenda = try openSamples(directory, fixture, runs: runs, show: showWholeAgenda) { _ in }
+        suite.note("agenda_signin_whole_ms_\(fixture.size)", wholeAgenda.scaled(by: 1000).median)
         let ratio = suite.target(size: fixture.size, small: 2, large: 2)
         suite.add(Figure("open_snapshot", "open from the snapshot to the list, no KDF", size: fixture.size, unit: .milliseconds,
                          samples: withSnapshot.scaled(by: 1000), peer: peer.scaled(by: 1000),
@@ -57,6 +60,8 @@ enum SnapshotOpenFigure {
                          samples: verify.scaled(by: 1000)))
         suite.add(Figure("case_file_open", "one case's file (answers + history)", size: fixture.size, unit: .milliseconds,
                          samples: caseFile.scaled(by: 1000), targets: [.atMost(20)]))
+        suite.add(Figure("agenda_signin", "open from the snapshot to a coordinator's agenda", size: fixture.size,
+                         unit: .milliseconds, samples: agenda.scaled(by: 1000)))
 
         let memory = try ChildProcess.run(["--child-open-snapshot", directory.path])
         let peerMemory = try ChildProcess.run(["--child-sqlite-open", fixture.databasePath])
@@ -88,11 +93,49 @@ enum SnapshotOpenFigure {
         list.load(store)
         let counts = list.counts()
         precondition(counts.active + counts.followUp + counts.closed == store.caseCount && list.overdueCount() >= 0, "the list lost cases")
-        return (0..<min(screenful, list.rowCount)).map { list.cells(forRow: $0) }
+        let shown = (0..<min(screenful, list.rowCount)).map { list.cells(forRow: $0) }
+        precondition(shown.count == min(screenful, store.caseCount), "the list showed too few rows")
+        return shown
     }
 
-    /// Sign-in to the list timed (the open and `showList`); `after` runs on each open book, untimed.
+    /// What the application does after the open when something is due (`AgendaScreen`, a
+    /// coordinator's: everyone's follow-ups): the agenda's lines and the header's counts from the
+    /// summaries, and the cells of the first screenful of lines, each with its case's name and
+    /// what is to be done, read from the cases of those lines.
+    static func showAgenda(_ store: CaseStore, today: CalendarDate) -> [[String]] {
+        // Sign-in asks first whether anything is due (`AgendaScreen.hasSomethingDue`).
+        guard Agenda.hasItems(in: store, today: today) else { return [] }
+        let outline = AgendaOutline(store: store, today: today)
+        var shown: [[String]] = []
+        var row = 0
+        while row < min(screenful, outline.lines.count) {
+            let group = outline.followUps(around: row, in: { store[$0] }, settings: store.caseworkSettings)
+            for (index, item) in zip(group.lines, group.followUps) where index < screenful {
+                shown.append([item.due.dotted, item.caseNumber.description, item.owner,
+                              store.position(of: item.caseID).map { store.summaries[$0].displayName } ?? "", item.detail])
+            }
+            row = group.lines.upperBound
+        }
+        precondition(shown.count == min(screenful, outline.lines.count), "the agenda lost its lines")
+        return shown
+    }
+
+    /// The agenda as sign-in showed it before branch `list2`, for comparison in the same run: the
+    /// whole agenda made from every case with a follow-up due (`Agenda(store:)`), and every line's
+    /// cells made at once.
+    static func showWholeAgenda(_ store: CaseStore, today: CalendarDate) -> [[String]] {
+        guard Agenda.hasItems(in: store, today: today) else { return [] }
+        let lines = Agenda(store: store, today: today).items.map { item in
+            [item.due.dotted, item.caseNumber.description, item.owner,
+             store.position(of: item.caseID).map { store.summaries[$0].displayName } ?? "", item.detail]
+        }
+        return Array(lines.prefix(screenful))
+    }
+
+    /// Sign-in to the first screen timed (the open and `show`, the case list unless told);
+    /// `after` runs on each open book, untimed.
     private static func openSamples(_ directory: URL, _ fixture: CaseloadFixture, runs: Int,
+                                    show: (CaseStore, CalendarDate) -> [[String]] = showList,
                                     after: (CaseBook) throws -> Void) throws -> Samples {
         var samples = Samples()
         let today = ValidationContext.current().today
@@ -102,11 +145,11 @@ enum SnapshotOpenFigure {
             samples.add(try Stopwatch.seconds {
                 let book = try open(directory)
                 opened = book
-                shown = showList(book.store, today: today)
+                shown = show(book.store, today)
             })
             let book = opened!
             precondition(book.store.caseCount == fixture.size && book.log.snapshotCoverage != nil, "the open did not use the snapshot")
-            precondition(shown.count == min(screenful, fixture.size) && shown.allSatisfy { !$0.isEmpty }, "the list showed no rows")
+            precondition(shown.count <= screenful && shown.allSatisfy { !$0.isEmpty }, "the first screen showed an empty row")
             try after(book)
             book.log.close()  // not `book.close()`: the snapshot stays where it was
         }

@@ -195,4 +195,77 @@ struct AgendaScreenTests {
         app.press(.escape)
         #expect(app.top is CaseListScreen)
     }
+
+    /// A coordinator's agenda over a caseload with case work (issue 17): the screen reads its lines
+    /// from the summaries and a line's follow-up from its case when the line is drawn. Scrolled to
+    /// its end it shows every row, the header's counts and the groups the screen showed when it
+    /// made the whole agenda from every case (`rowsOfEveryCase`), and done acts on the follow-up of
+    /// the selected line — the second of a case's two follow-ups of one day.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func aCoordinatorsAgendaScrolledToItsEndIsTheAgendaOfEveryCase(language: Language) throws {
+        let directory = AppHarness.temporaryDirectory()
+        let user = SyntheticCaseload.coordinator
+        try AppHarness.makeCaseFile(at: directory, user: user)
+        let book = try CaseBook.open(at: directory, user: user, passphrase: AppHarness.passphrase, mode: .readWrite,
+                                     calendar: ValidationContext(today: AppHarness.today))
+        try book.appendHistory(SyntheticCaseload(seed: 29).events(caseCount: 60))
+        try book.record(SyntheticCasework(seed: 29, today: AppHarness.today, user: user)
+            .bodies(for: book.store.records, settings: book.store.caseworkSettings))
+        // Two follow-ups of one case on one day, made in the order opposite to the agenda's.
+        let busy = try #require(book.store.records.first { !$0.status.isClosed })
+        for (high, title) in [(9, "Call the lawyer"), (1, "Book the interpreter")] as [(UInt64, String)] {
+            try book.record([.followUpAdded(caseID: busy.id, followUp: FollowUpEntry(
+                id: FollowUpID(high: high, low: 1), title: title, due: AppHarness.today, owner: "dana"))])
+        }
+        book.close()
+        let app = AppHarness(language: language, size: Size(width: 100, height: 30), directory: directory, removesDirectory: true)
+        app.signIn(user: user)
+        let screen = try #require(app.top as? AgendaScreen)
+        let store = try #require(app.book?.store)
+        let s = AppStrings(language)
+        let agenda = Agenda(cases: store.records, settings: store.caseworkSettings, today: AppHarness.today)
+        #expect(agenda.items.count > 28)  // more than a screen
+        #expect(app.shows(s.agendaSummary(overdue: agenda.overdue.count, today: agenda.dueToday.count, upcoming: agenda.upcoming.count)))
+
+        let expected = Self.rowsOfEveryCase(agenda, store: store, strings: s)
+        var drawn: [Int: [String]] = [:]
+        let source = screen.table.dataSource
+        for _ in 0..<100 {
+            let top = screen.table.topRow
+            for row in top..<min(source.rowCount, top + 28) { drawn[row] = source.cells(forRow: row) }
+            if screen.table.selectedRow == source.rowCount - 1 { break }
+            app.press(.pageDown)
+        }
+        #expect(source.rowCount == expected.count)
+        #expect((0..<expected.count).map { drawn[$0] ?? [] } == expected)
+        let last = try #require(expected.last)
+        #expect(app.shows("\(last[1]) \(last[2]) \(last[3])"))
+
+        let second = try #require(agenda.items.indices.first { index in
+            index > 0 && agenda.items[index].caseID == busy.id && agenda.items[index - 1].caseID == busy.id
+                && agenda.items[index].due == agenda.items[index - 1].due
+        })
+        screen.table.select(second)
+        app.press(.character("d"))
+        let done = agenda.items[second]
+        #expect(app.book?.store[busy.id]?.followUpResolutions[done.ref] == .done(note: ""))
+        #expect(app.book?.store[busy.id]?.followUpResolutions[agenda.items[second - 1].ref] == nil)
+        #expect(Self.rowsOfEveryCase(Agenda(cases: try #require(app.book?.store.records), settings: store.caseworkSettings,
+                                            today: AppHarness.today), store: store, strings: s).count == expected.count - 1)
+    }
+
+    /// The agenda's rows as the screen made them from the whole agenda before issue 17, written out.
+    static func rowsOfEveryCase(_ agenda: Agenda, store: CaseStore, strings s: AppStrings) -> [[String]] {
+        let text = CaseText(strings: s, masksNames: false)
+        var rows: [[String]] = []
+        for (heading, group) in [(s.agendaOverdue, agenda.overdue), (s.agendaToday, agenda.dueToday),
+                                 (s.agendaNextDays(7), agenda.upcoming)] {
+            for (index, item) in group.enumerated() {
+                let name = store.position(of: item.caseID).map { text.name(store.summaries[$0].displayName) } ?? ""
+                rows.append([index == 0 ? heading : "", item.due.dotted, item.caseNumber.description, item.owner,
+                             name.isEmpty ? text.followUp(item) : s.agendaWhat(person: name, followUp: text.followUp(item))])
+            }
+        }
+        return rows
+    }
 }
