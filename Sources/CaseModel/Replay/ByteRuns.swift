@@ -1,8 +1,12 @@
+import Foundation
+
 /// Runs of bytes kept end to end in one buffer: one allocation for all of them, where an array of
 /// arrays costs an allocation and a header per run. The snapshot's cases and event references are
 /// read into these as they are and decoded one run at a time, when asked for.
 struct ByteRuns: Sendable {
-    private var storage: [UInt8] = []
+    /// May be a slice of the decrypted snapshot (`init(reading:sharing:)`): its indices then start
+    /// where the slice does, which `starts` does not count.
+    private var storage = Data()
     /// Where each run starts in `storage`, and where the last one ends (count + 1 entries).
     private var starts: [Int] = [0]
 
@@ -24,13 +28,16 @@ struct ByteRuns: Sendable {
 
     /// Appends run `index` of `other` as it is.
     mutating func append(_ index: Int, of other: ByteRuns) {
-        storage.append(contentsOf: other.storage[other.starts[index]..<other.starts[index + 1]])
+        let base = other.storage.startIndex
+        storage.append(contentsOf: other.storage[base + other.starts[index]..<base + other.starts[index + 1]])
         starts.append(storage.count)
     }
 
-    /// The form the snapshot keeps runs in, lengths first so that the bytes after them are copied
-    /// in one piece: count varint | count × length varint | the runs joined.
-    init(reading reader: inout ByteReader) throws {
+    /// The form the snapshot keeps runs in, lengths first so that the bytes after them are taken
+    /// in one piece: count varint | count × length varint | the runs joined. With `source`, the
+    /// bytes `reader` reads (from its start), the runs stay in it instead of being copied out: the
+    /// open then never holds the decrypted snapshot and a copy of its cases at once.
+    init(reading reader: inout ByteReader, sharing source: Data? = nil) throws {
         let count = try reader.count()
         starts.reserveCapacity(count + 1)
         var end = 0
@@ -38,7 +45,13 @@ struct ByteRuns: Sendable {
             end += try reader.count()
             starts.append(end)
         }
-        storage = Array(try reader.skip(end))
+        let offset = reader.position
+        let bytes = try reader.skip(end)
+        if let source, source.count >= offset + end {
+            storage = source[source.startIndex + offset..<source.startIndex + offset + end]
+        } else {
+            storage = Data(bytes)
+        }
     }
 
     /// Writes the runs in the form `init(reading:)` reads.

@@ -64,12 +64,13 @@ extension CaseStore {
     /// and way of keeping history.
     public init?(snapshot data: Data, schema: IntakeSchema = .standard, history: HistoryKeeping) {
         guard history != .entries,
-              let restored = try? data.withUnsafeBytes({ try Self.restored(from: $0, schema: schema, history: history) })
+              let restored = try? data.withUnsafeBytes({ try Self.restored(from: $0, sharing: data, schema: schema, history: history) })
         else { return nil }
         self = restored
     }
 
-    private static func restored(from bytes: UnsafeRawBufferPointer, schema: IntakeSchema,
+    /// `bytes` are `data`'s: the cases' bytes are kept as a slice of `data`, not copied.
+    private static func restored(from bytes: UnsafeRawBufferPointer, sharing data: Data, schema: IntakeSchema,
                                  history: HistoryKeeping) throws -> CaseStore {
         var reader = ByteReader(bytes)
         guard try reader.varint() == snapshotVersion, try reader.byte() == (history == .eventReferences ? 1 : 0)
@@ -85,7 +86,7 @@ extension CaseStore {
         list.reserveCapacity(stringCount)
         for _ in 0..<stringCount { list.append(try reader.string()) }
         let strings = StringList(strings: list)
-        let cases = try ByteRuns(reading: &reader)
+        let cases = try ByteRuns(reading: &reader, sharing: data)
         guard try reader.count() == cases.count else { throw SnapshotDecodingError.badValue }
         var summaries: [CaseSummary] = []
         summaries.reserveCapacity(cases.count)
