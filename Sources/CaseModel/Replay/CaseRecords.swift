@@ -61,8 +61,9 @@ public struct CaseRecords: RandomAccessCollection, Sendable, Equatable {
     /// raises `CaseStore.snapshotVersion`: the bytes are authentic (the snapshot's chunks are
     /// sealed under the data key), the version says this coder wrote them, and its writer read each
     /// run back equal to its case with this very table before writing it (`encodedCasesReadBack`)
-    /// or copied one so checked when first written, its table carried forward unchanged. A
-    /// failure here is therefore that rule broken, a bug, never damage to a case file.
+    /// or copied one so checked when first written, its table carried forward unchanged. The rule
+    /// is held by a test that pins the form of a case to the version (`CaseRecordCoderTests`), so
+    /// a failure here is a bug that got past it, never damage to a case file.
     private func restoredRecord(at position: Int) -> CaseRecord {
         restored.withRun(position) { bytes in
             guard let record = try? CaseRecordCoder.read(bytes, strings: strings) else {
