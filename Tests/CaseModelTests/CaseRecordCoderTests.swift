@@ -127,7 +127,7 @@ import Testing
         #expect(!record.notes.isEmpty && !record.services.isEmpty && !record.referrals.isEmpty && !record.userFlags.isEmpty
                 && !record.plan.objectives.isEmpty && !record.manualFollowUps.isEmpty && record.followUpResolutions.count == 1
                 && !record.relatives.isEmpty && !record.riskAssessments.isEmpty && !record.legal.proceedings.isEmpty
-                && !record.legal.hearings.isEmpty && !store.summaries[position].followUpDueDays.isEmpty)
+                && !record.legal.hearings.isEmpty && !store.summaries[position].openFollowUps.isEmpty)
         var strings = StringTable()
         var out = ByteWriter()
         try CaseRecordCoder.write(record, to: &out, strings: &strings)

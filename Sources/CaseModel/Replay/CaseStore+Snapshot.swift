@@ -73,13 +73,14 @@ extension CaseStore {
         return Data(out.bytes)
     }
 
-    /// Whether `bytes` read back, with `strings`, as exactly `summaries` (the writer's check, as
-    /// `CaseRecords.encodedCasesReadBack`).
+    /// Whether `bytes` read back, with `strings`, as exactly `summaries`, read as a restore reads
+    /// them (`CaseSummaryReader`; the writer's check, as `CaseRecords.encodedCasesReadBack`).
     static func summaries(_ summaries: [CaseSummary], readBackFrom bytes: ArraySlice<UInt8>, strings: StringList) -> Bool {
         bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
+            var summaryReader = CaseSummaryReader(strings: strings)
             for summary in summaries {
-                guard (try? CaseSummaryCoder.read(&reader, strings: strings)) == summary else { return false }
+                guard (try? summaryReader.read(&reader)) == summary else { return false }
             }
             return reader.isAtEnd
         }
