@@ -47,9 +47,10 @@ extension CaseStore {
         perCase.varint(UInt64(summaries.count))
         let summariesStart = perCase.bytes.count
         for summary in summaries { CaseSummaryCoder.write(summary, to: &perCase, strings: &strings) }
-        // What was encoded must read back as it was, or no snapshot is written (the log is read
-        // whole next time): a coder bug must never stop an open, nor make a snapshot's state
-        // differ from the log's. The table is complete here: nothing after names a string.
+        // What was encoded must read back as it was, or no snapshot is written (an open starts
+        // from the last one written, or reads the log): a coder bug must never stop an open, nor
+        // make a snapshot's state differ from the log's. The table is complete here: nothing
+        // after names a string.
         let table = StringList(strings: strings.list)
         guard records.encodedCasesReadBack(from: cases, strings: table),
               Self.summaries(summaries, readBackFrom: perCase.bytes[summariesStart...], strings: table) else { return nil }

@@ -52,6 +52,7 @@ struct EventReferenceLists: Sendable {
 
     /// Whether `encoded()` copies case `position`'s run from the restored snapshot.
     private func isCopied(_ position: Int) -> Bool { position < restored.count && added[position].isEmpty }
+
     /// Whether each list `encoded()` encoded reads back from its run in `runs` equal to the list
     /// (the writer's check, as `CaseRecords.encodedCasesReadBack`); a copied run was checked when
     /// it was first written.
