@@ -57,8 +57,13 @@ public struct CaseRecords: RandomAccessCollection, Sendable, Equatable {
         return decoded.count - 1
     }
 
-    /// The bytes were written by this version (the snapshot's version says so) and are authentic
-    /// (its chunks are sealed under the data key), so a case that does not read is a bug, not damage.
+    /// Cannot fail while every change to `CaseRecordCoder` or to the case work's `Codable` types
+    /// raises `CaseStore.snapshotVersion`: the bytes are authentic (the snapshot's chunks are
+    /// sealed under the data key), the version says this coder wrote them, and its writer read each
+    /// run back equal to its case with this very table before writing it (`encodedCasesReadBack`)
+    /// or copied one so checked when first written, its table carried forward unchanged. The rule
+    /// is held by a test that pins the form of a case to the version (`CaseRecordCoderTests`), so
+    /// a failure here is a bug that got past it, never damage to a case file.
     private func restoredRecord(at position: Int) -> CaseRecord {
         restored.withRun(position) { bytes in
             guard let record = try? CaseRecordCoder.read(bytes, strings: strings) else {
@@ -90,6 +95,20 @@ public struct CaseRecords: RandomAccessCollection, Sendable, Equatable {
             }
         }
         return runs
+    }
+
+    /// Whether each case `encoded(strings:)` encoded (every case held decoded) reads back from its
+    /// run in `runs`, with `strings` (the snapshot's final table), equal to the case: the writer's
+    /// check that no coder bug reaches a snapshot, neither bytes that do not read nor a case that
+    /// reads back different. A copied run is not read: it was checked when it was first written,
+    /// and the table it names keeps its strings at their indices.
+    func encodedCasesReadBack(from runs: ByteRuns, strings: StringList) -> Bool {
+        guard runs.count == count else { return false }
+        for position in indices where slots[position] >= 0 {
+            let read = runs.withRun(position) { try? CaseRecordCoder.read($0, strings: strings) }
+            guard read == decoded[Int(slots[position])] else { return false }
+        }
+        return true
     }
 
     /// The first bytes of a restored case are its id (`CaseRecordCoder`), so a restore checks each

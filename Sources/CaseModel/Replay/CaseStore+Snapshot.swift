@@ -19,7 +19,9 @@ extension CaseStore {
     static let snapshotVersion: UInt64 = 3
 
     /// The state as bytes; nil for a store that keeps `.entries` (only the references a log can
-    /// read back are written) or that has events waiting for `settle`.
+    /// read back are written), that has events waiting for `settle`, or whose encoded cases,
+    /// summaries or event references do not read back equal to what was encoded (a coder bug:
+    /// no snapshot rather than one that would not open or would differ from the log).
     ///
     /// The layout: version (varint) | history kept (1 byte) | the schema's field keys (count,
     /// strings) | the organisation's state (length, `SnapshotCoder` bytes) | the string table |
@@ -43,8 +45,20 @@ extension CaseStore {
         var perCase = ByteWriter(capacity: summaries.count * 96)
         cases.write(to: &perCase)
         perCase.varint(UInt64(summaries.count))
+        let summariesStart = perCase.bytes.count
         for summary in summaries { CaseSummaryCoder.write(summary, to: &perCase, strings: &strings) }
-        if historyKeeping == .eventReferences { references.write(to: &perCase) }
+        // What was encoded must read back as it was, or no snapshot is written (an open starts
+        // from the last one written, or reads the log): a coder bug must never stop an open, nor
+        // make a snapshot's state differ from the log's. The table is complete here: nothing
+        // after names a string.
+        let table = StringList(strings: strings.list)
+        guard records.encodedCasesReadBack(from: cases, strings: table),
+              Self.summaries(summaries, readBackFrom: perCase.bytes[summariesStart...], strings: table) else { return nil }
+        if historyKeeping == .eventReferences {
+            let runs = references.encoded()
+            guard references.encodedListsReadBack(from: runs) else { return nil }
+            runs.write(to: &perCase)
+        }
         searchIndex.write(to: &perCase)
         var out = ByteWriter(capacity: perCase.bytes.count + organisationBytes.count + 4096)
         out.varint(Self.snapshotVersion)
@@ -58,6 +72,19 @@ extension CaseStore {
         for string in strings.list { out.string(string) }
         out.bytes.append(contentsOf: perCase.bytes)
         return Data(out.bytes)
+    }
+
+    /// Whether `bytes` read back, with `strings`, as exactly `summaries`, read as a restore reads
+    /// them (`CaseSummaryReader`; the writer's check, as `CaseRecords.encodedCasesReadBack`).
+    static func summaries(_ summaries: [CaseSummary], readBackFrom bytes: ArraySlice<UInt8>, strings: StringList) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            var summaryReader = CaseSummaryReader(strings: strings)
+            for summary in summaries {
+                guard (try? summaryReader.read(&reader)) == summary else { return false }
+            }
+            return reader.isAtEnd
+        }
     }
 
     /// The state `snapshot()` wrote, or nil when `data` is not a snapshot of this version, schema

@@ -20,6 +20,8 @@ struct EventReferenceLists: Sendable {
         guard position < restored.count else { return added[position] }
         var list = restored.withRun(position) { bytes in
             var reader = ByteReader(bytes)
+            // Unreachable: the restore (`init(reading:caseCount:)`) read every run whole by this
+            // same grammar, and any varints read as some list.
             guard let list = try? Self.read(&reader), reader.isAtEnd else {
                 preconditionFailure("event references restored from an authenticated snapshot of this version do not read")
             }
@@ -31,12 +33,13 @@ struct EventReferenceLists: Sendable {
 
     // MARK: - In the snapshot
 
-    /// Every case's references, a restored case's that gained none copied as they are.
-    func write(to out: inout ByteWriter) {
+    /// Every case's references as the snapshot's runs (`ByteRuns.write(to:)`), a restored case's
+    /// that gained none copied as they are.
+    func encoded() -> ByteRuns {
         var runs = ByteRuns()
         var one = ByteWriter(capacity: 64)
         for position in 0..<count {
-            if position < restored.count && added[position].isEmpty {
+            if isCopied(position) {
                 runs.append(position, of: restored)
             } else {
                 one.bytes.removeAll(keepingCapacity: true)
@@ -44,10 +47,30 @@ struct EventReferenceLists: Sendable {
                 runs.append(one.bytes)
             }
         }
-        runs.write(to: &out)
+        return runs
     }
 
-    /// What `write(to:)` wrote, for `caseCount` cases, each run checked to read whole.
+    /// Whether `encoded()` copies case `position`'s run from the restored snapshot.
+    private func isCopied(_ position: Int) -> Bool { position < restored.count && added[position].isEmpty }
+
+    /// Whether each list `encoded()` encoded reads back from its run in `runs` equal to the list
+    /// (the writer's check, as `CaseRecords.encodedCasesReadBack`); a copied run was checked when
+    /// it was first written.
+    func encodedListsReadBack(from runs: ByteRuns) -> Bool {
+        guard runs.count == count else { return false }
+        for position in 0..<count where !isCopied(position) {
+            let read = runs.withRun(position) { bytes -> [UInt64]? in
+                var reader = ByteReader(bytes)
+                guard let list = try? Self.read(&reader), reader.isAtEnd else { return nil }
+                return list
+            }
+            guard read == self[position] else { return false }
+        }
+        return true
+    }
+
+    /// What `encoded()` gave, as `ByteRuns.write(to:)` wrote it, for `caseCount` cases, each run
+    /// checked to read whole.
     init(reading reader: inout ByteReader, caseCount: Int) throws {
         restored = try ByteRuns(reading: &reader)
         guard restored.count == caseCount else { throw SnapshotDecodingError.badValue }
