@@ -3,8 +3,8 @@ import ScreenKit
 import Terminal
 
 /// The caseworker's agenda, the first screen after sign-in: follow-ups overdue, due today and due
-/// in the next 7 days, the group named beside its first line (every line is a follow-up, so the
-/// selection never rests on a heading). Enter opens the case at the part the
+/// in the next 7 days, the group named beside its first line and, when scrolled, beside the top
+/// line (every line is a follow-up, so the selection never rests on a heading). Enter opens the case at the part the
 /// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
 /// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
 /// coordinator everyone's.
@@ -54,12 +54,14 @@ final class AgendaScreen: Screen, CommandScreen {
         let s = session.strings
         let text = CaseText(strings: s, masksNames: session.masksNames)
         let (overdue, today) = (outline.overdueCount, outline.dueTodayCount)
-        rows.show(outline) { row, line, followUp, store in
+        rows.show(outline) { [unowned self] row, line, followUp, store in
             let (first, heading) = row < overdue ? (0, s.agendaOverdue)
                 : row < overdue + today ? (overdue, s.agendaToday) : (overdue + today, s.agendaNextDays(7))
+            // Scrolled, the top line names its group too: the rows under it are never without one.
+            let named = row == first || row == table.topRow
             let name = store.position(of: followUp?.caseID ?? line.caseID).map { text.name(store.summaries[$0].displayName) } ?? ""
             let what = followUp.map { name.isEmpty ? text.followUp($0) : s.agendaWhat(person: name, followUp: text.followUp($0)) } ?? name
-            return [row == first ? heading : "", line.due.dotted, line.caseNumber.description, followUp?.owner ?? "", what]
+            return [named ? heading : "", line.due.dotted, line.caseNumber.description, followUp?.owner ?? "", what]
         }
         summary.text = outline.lines.isEmpty ? s.agendaEmpty
             : s.agendaSummary(overdue: overdue, today: today, upcoming: outline.upcomingCount)

@@ -1,0 +1,85 @@
+import CaseModel
+import Foundation
+@testable import RefugeApp
+import ScreenKit
+import Terminal
+import Testing
+
+/// A newcomer's walk at 80x24: the bar names every key that works where it is shown, and a word in
+/// a column is a whole word, in Russian, Kazakh and English.
+@Suite struct FirstDayBarTests {
+    static let size = Size(width: 80, height: 24)
+
+    private func caseList(_ language: Language, cases: [[FieldKey: FieldValue]]) throws -> AppHarness {
+        let app = try AppHarness.signedIn(language: language, size: Self.size, cases: cases)
+        if app.top is AgendaScreen { app.press(.escape) }
+        #expect(app.top is CaseListScreen)
+        return app
+    }
+
+    private func bar(_ app: AppHarness) -> String { app.terminal.row(Self.size.height - 1) }
+
+    /// The case file's help is longer than 24 rows: it scrolls with PgUp/PgDn (and Up/Down), and
+    /// its bar says so in the catalog's words beside Esc; PgDn shows what follows, PgUp goes back.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func aHelpThatScrollsNamesItsScrollKeysInTheBar(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        app.press(.function(1))
+        #expect(app.top is HelpDialog)
+        let k = ScreenKitStrings(language)
+        #expect(bar(app).contains("Esc " + k.close), "\(bar(app))")
+        #expect(bar(app).contains("PgUp " + k.scrollUp), "\(bar(app))")
+        #expect(bar(app).contains("PgDn " + k.scrollDown), "\(bar(app))")
+        let first = app.screen
+        #expect(!first.contains("↑"))
+        app.press(.pageDown)
+        #expect(app.screen != first)
+        #expect(app.screen.contains("↑"))
+        app.press(.pageUp)
+        #expect(app.screen == first)
+    }
+
+    /// The case list's search: the search field has the focus and the table's sort key (F4) does
+    /// not reach the table, so the bar leaves it out; once Enter moves to the found cases, F4 sorts
+    /// them and the bar names it again. The bar and the keys agree both ways.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func inSearchTheBarNamesSortOnlyWhereSortWorks(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Ахметова", "Айгерим")])
+        let sort = "4" + ScreenKitStrings(language).sort
+        #expect(bar(app).contains(sort))
+        app.press(.function(7))
+        app.type("ахме")
+        #expect(!bar(app).contains(sort), "\(bar(app))")
+        app.press(.function(4))
+        #expect(!app.screen.contains("▲"))
+        app.press(.enter)  // to the cases found
+        #expect(bar(app).contains(sort), "\(bar(app))")
+        app.press(.function(4))
+        #expect(app.screen.contains("▲"))
+    }
+
+    /// A case in follow-up shows its status in the list as the word the filter and the counts use
+    /// ("Сопровождение", not "Сопровожд."), whole at 80 columns, while the name and the caseworker
+    /// stay on the line.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func aCaseInFollowUpReadsItsStatusWholeAtEightyColumns(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Давлатова", "Гулрухсор")])
+        let book = try #require(app.book)
+        let id = try #require(book.store.records.first?.id)
+        try book.changeStatus(of: id, to: .followUp, reason: "services ended")
+        app.top?.didAppear()
+        app.session.app.setNeedsRedraw()
+        app.run()
+        let s = AppStrings(language)
+        let word = CaseStatus.followUp.label.text(in: language)
+        #expect(s.statusInList(.followUp) == word)
+        let row = try #require(app.row(startingWith: "2026-0001"), "\(app.screen)")
+        #expect(row.contains(" \(word) "), "\(row)")
+        #expect(row.contains("Давлатова Гулрухсор"))
+        #expect(row.contains(" anna"))
+        let header = try #require(app.terminal.rows.first { $0.contains(s.columnStatus) })
+        #expect(header.contains(s.columnCaseworker) && header.contains(s.columnIntake), "\(header)")
+    }
+}
