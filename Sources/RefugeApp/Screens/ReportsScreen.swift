@@ -30,9 +30,10 @@ final class ReportsScreen: Screen, CommandScreen {
 
     override func didAppear() { recompute() }
 
-    enum Command: CaseIterable { case export, importRecords, back }
+    enum Command: CaseIterable { case export, importRecords, back, scrollUp, scrollDown }
 
-    /// Importing is a coordinator's command only.
+    /// Importing is a coordinator's command only. A report longer than the screen scrolls with
+    /// PgUp/PgDn wherever the focus is: its ↓ must not wait for a Tab nobody was told about.
     var commandTable: CommandTable<Command> {
         let s = session.strings
         var rows: [CommandTable<Command>.Row] = [.init(.export, .function(5), .character("x"), label: s.export)]
@@ -40,6 +41,10 @@ final class ReportsScreen: Screen, CommandScreen {
             rows.append(.init(.importRecords, .function(6), .character("i"), label: s.importRecords))
         }
         rows.append(.init(.back, .escape, label: s.back))
+        if body.isLongerThanItsArea {
+            rows.append(.init(.scrollUp, .pageUp, label: s.screenKit.scrollUp))
+            rows.append(.init(.scrollDown, .pageDown, label: s.screenKit.scrollDown))
+        }
         return CommandTable(rows)
     }
 
@@ -48,6 +53,8 @@ final class ReportsScreen: Screen, CommandScreen {
         case .export: askExportPath()
         case .importRecords: ImportScreen.choose(session: session)
         case .back: session.app.dismiss(self)
+        case .scrollUp: body.scroll(.pageUp)
+        case .scrollDown: body.scroll(.pageDown)
         }
     }
 

@@ -82,4 +82,26 @@ import Testing
         let header = try #require(app.terminal.rows.first { $0.contains(s.columnStatus) })
         #expect(header.contains(s.columnCaseworker) && header.contains(s.columnIntake), "\(header)")
     }
+
+    /// The reports are longer than 24 rows and open with the focus on the period's first date:
+    /// PgDn scrolls the report from there (its ↓ said more follows, and PgDn did nothing until a
+    /// Tab reached the report), PgUp comes back, and the bar names both.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func theReportsScrollWithPgDnFromThePeriodAndTheBarSaysSo(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let list = try #require(app.top as? CaseListScreen)
+        list.perform(.reports)
+        app.run()
+        let screen = try #require(app.top as? ReportsScreen)
+        #expect(screen.focused === screen.fromField)
+        let k = ScreenKitStrings(language)
+        #expect(bar(app).contains("PgDn " + k.scrollDown), "\(bar(app))")
+        let first = app.screen
+        #expect(first.contains("↓") && !first.contains("↑"))
+        app.press(.pageDown)
+        #expect(app.screen.contains("↑"), "\(app.screen)")
+        #expect(screen.focused === screen.fromField)
+        app.press(.pageUp)
+        #expect(app.screen == first)
+    }
 }
