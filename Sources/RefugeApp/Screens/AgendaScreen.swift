@@ -71,14 +71,15 @@ final class AgendaScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable { case markDone, move, drop, caseList }
 
+    /// Done, move and drop only while there is a follow-up to act on: the bar names what works.
     var commandTable: CommandTable<Command> {
         let s = session.strings
-        return CommandTable([
+        let onLines: [CommandTable<Command>.Row] = rows.rowCount == 0 ? [] : [
             .init(.markDone, .function(5), .character("d"), label: s.markDone),
             .init(.move, .function(6), .character("m"), label: s.moveFollowUp),
             .init(.drop, .function(8), .character("x"), label: s.dropFollowUp),
-            .init(.caseList, .escape, label: s.caseListTitle),
-        ])
+        ]
+        return CommandTable(onLines + [.init(.caseList, .escape, label: s.caseListTitle)])
     }
 
     func perform(_ command: Command) {

@@ -136,6 +136,21 @@ struct AgendaScreenTests {
                                                                   reason: "Адвокат в отпуске")))
     }
 
+    /// Once every follow-up is done the agenda says it is empty, and its bar names only the way to
+    /// the case list: done, move and drop had nothing left to act on.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func anEmptiedAgendaNamesOnlyTheCaseListInItsBar(language: Language) throws {
+        let app = try Self.harness(language: language, size: Size(width: 80, height: 24))
+        let s = AppStrings(language)
+        let bar = { app.terminal.row(23) }
+        #expect(bar().contains("5" + s.markDone))
+        app.press(.function(5), .function(5), .function(5))
+        #expect(app.shows(s.agendaEmpty))
+        #expect(!bar().contains("5" + s.markDone) && !bar().contains("6" + s.moveFollowUp) && !bar().contains("8" + s.dropFollowUp),
+                "\(bar())")
+        #expect(bar().contains("Esc " + s.caseListTitle), "\(bar())")
+    }
+
     @Test func withNothingDueSignInGoesStraightToTheCaseList() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Karimova", "Dilnoza")])
         #expect(app.top is CaseListScreen)

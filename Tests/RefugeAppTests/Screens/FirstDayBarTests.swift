@@ -104,4 +104,26 @@ import Testing
         app.press(.pageUp)
         #expect(app.screen == first)
     }
+
+    /// With no partner yet, the partners' bar names only adding one: edit and archive had nothing
+    /// to act on and did nothing. With a partner, both are named and work; a retired one cannot
+    /// be retired again, so the bar leaves that out while it is selected.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func thePartnersBarNamesEditAndArchiveOnlyWithAPartnerToActOn(language: Language) throws {
+        let app = try caseList(language, cases: [])
+        app.press(.function(11))
+        let screen = try #require(app.top as? PartnersScreen)
+        let s = AppStrings(language)
+        #expect(bar(app).contains("5" + s.addPartner))
+        #expect(!bar(app).contains("4" + s.edit) && !bar(app).contains("8" + s.retirePartner), "\(bar(app))")
+        #expect(screen.commandTable.keys(for: .edit).isEmpty)
+        try app.book?.addPartner(PartnerDetails(name: "Клиника", kind: .medical))
+        app.press(.escape, .function(11))
+        #expect(bar(app).contains("4" + s.edit) && bar(app).contains("8" + s.retirePartner), "\(bar(app))")
+        app.press(.function(8))
+        app.type("closed")
+        app.press(.enter)
+        #expect(app.book?.store.partner(named: "Клиника")?.isRetired == true)
+        #expect(bar(app).contains("4" + s.edit) && !bar(app).contains("8" + s.retirePartner), "\(bar(app))")
+    }
 }
