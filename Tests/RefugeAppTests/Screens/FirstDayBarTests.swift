@@ -126,4 +126,14 @@ import Testing
         #expect(app.book?.store.partner(named: "Клиника")?.isRetired == true)
         #expect(bar(app).contains("4" + s.edit) && !bar(app).contains("8" + s.retirePartner), "\(bar(app))")
     }
+
+    /// The lock screen's F3 lets another person sign in; its bar said "3Другой" ("3Басқа"): other
+    /// what? It says who, whole, as the English "Other user" does.
+    @Test(arguments: [(Language.ru, "3Другой пользователь"), (.kk, "3Басқа пайдаланушы"), (.en, "3Other user")])
+    func theLockScreensBarSaysWhoElseCanSignIn(language: Language, words: String) throws {
+        let app = try caseList(language, cases: [])
+        app.press(.function(12))
+        #expect(app.top is LockScreen)
+        #expect(bar(app).contains(words), "\(bar(app))")
+    }
 }
