@@ -136,4 +136,24 @@ import Testing
         #expect(app.top is LockScreen)
         #expect(bar(app).contains(words), "\(bar(app))")
     }
+
+    /// The reports at 80 columns name every category whole: "Подневольное состояние (в т. ч.
+    /// домашнее)" was cut to "Подневольное состояние (в т. ч.…" by a name column of 34.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func theReportsNameEveryCategoryWholeAtEightyColumns(language: Language) throws {
+        let people = (0..<6).map { index in
+            AppHarness.person("Family\(index)", "Given").merging([.exploitationTypes: .codes(["servitude"])]) { $1 }
+        }
+        let app = try caseList(language, cases: people)
+        app.press(.function(9))
+        #expect(app.top is ReportsScreen)
+        let label = try #require(IntakeSchema.standard.field(.exploitationTypes)?.label(of: "servitude", in: language))
+        var rows: [String] = []
+        for _ in 0..<8 {
+            rows += app.terminal.rows
+            app.press(.pageDown)
+        }
+        #expect(rows.contains { $0.hasPrefix("  " + label + " ") && $0.contains(" 6") }, "\(label) cut")
+        #expect(!rows.contains { $0.contains("…") }, "\(rows.filter { $0.contains("…") })")
+    }
 }
