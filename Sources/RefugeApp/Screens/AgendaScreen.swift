@@ -4,9 +4,9 @@ import Terminal
 
 /// The caseworker's agenda, the first screen after sign-in: follow-ups overdue, due today and due
 /// in the next 7 days, the group named beside its first line and, when scrolled, beside the top
-/// line (every line is a follow-up, so the selection never rests on a heading). Enter opens the case at the part the
-/// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
-/// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
+/// line (every line is a follow-up, so the selection never rests on a heading). Enter opens the
+/// case at the part the follow-up is about; d marks it done, m moves it, x drops it (both with a
+/// reason); Esc goes to the case list, from which a (F2) comes back. A caseworker sees their own follow-ups, a
 /// coordinator everyone's.
 final class AgendaScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
