@@ -313,17 +313,28 @@ extension EventLog {
     /// Writes this device's snapshot of the log as it stands: `payload` is what the caller derived
     /// from the records the open delivered and those appended since for which `folded` is true
     /// (the caller appends nothing meanwhile). Nothing is written, and false returned, when a
-    /// record appended since the open was not folded (appended around the caller's state, as a
-    /// streamed import is): the payload would not cover it.
-    /// Atomic: a crash leaves the old snapshot or the new one, and either only ever saves work.
-    /// Only a writer writes one, so a log opened read-only (damaged, rolled back) never has its
-    /// state snapshotted.
+    /// record appended since the open was not folded (`prepareSnapshot`).
     @discardableResult
     public func writeSnapshot(_ payload: Data, folded: (UInt64) -> Bool) throws -> Bool {
+        guard let write = try prepareSnapshot(folded: folded) else { return false }
+        try write.write(payload)
+        return true
+    }
+
+    /// The snapshot of the log as it stands now, to be written later with the payload the caller
+    /// derived from the records the open delivered and those appended since for which `folded` is
+    /// true: the caller takes its state at the same moment, and may append and write the
+    /// snapshot on another thread meanwhile (a snapshot of a large caseload takes about a second
+    /// to write, which must not hold up the keys typed meanwhile). Nil, and nothing to write, when a
+    /// record appended since the open was not folded (appended around the caller's state, as a
+    /// streamed import is): the payload would not cover it.
+    /// Only a writer writes one, so a log opened read-only (damaged, rolled back) never has its
+    /// state snapshotted.
+    public func prepareSnapshot(folded: (UInt64) -> Bool) throws -> SnapshotWrite? {
         let writer = try requireWriter()
         let keys = try dataKeys()
         let tail = writer.committedTail
-        guard tail.nextSequence > 1 else { return false }
+        guard tail.nextSequence > 1 else { return nil }
         // From where the opening read left the log, over what was appended since.
         let scanner = LogScanner(file: file, fileSize: tail.endOffset, keys: keys, fileID: header.fileID,
                                  reservationStep: fileSystem.appendReservation)
@@ -339,14 +350,9 @@ extension EventLog {
             }
         }
         guard covered, let point = scan.point(notes: notes, keyFileHistory: history), point.lastSequence == tail.nextSequence - 1
-        else { return false }
-        let prefix = point.encoded()
-        try io { () throws(FileSystemError) in
-            try AtomicReplace.write(to: paths.snapshotPath, in: fileSystem) { file throws(FileSystemError) in
-                try SnapshotFormat.write(prefix, payload, key: keys.current, fileID: header.fileID, to: file)
-            }
-        }
-        return true
+        else { return nil }
+        return SnapshotWrite(prefix: point.encoded(), key: keys.current, fileID: header.fileID, path: paths.snapshotPath,
+                             fileSystem: fileSystem)
     }
 
     /// The sequence number of the last record acknowledged (0 for an empty log).
@@ -384,5 +390,28 @@ extension EventLog {
                                        problem: scan.report.tornTail?.problem ?? .checksumMismatch))
         }
         return damage
+    }
+}
+
+/// A snapshot's point, taken by `EventLog.prepareSnapshot`, and what sealing and writing it needs:
+/// it holds no reference to the log, so any thread may write it.
+///
+/// `@unchecked Sendable` for its key, as `DataKeys`: a `SymmetricKey` is never mutated after
+/// creation; swift-crypto 3 merely does not declare it `Sendable`.
+public struct SnapshotWrite: @unchecked Sendable {
+    fileprivate let prefix: [UInt8]
+    fileprivate let key: SymmetricKey
+    fileprivate let fileID: [UInt8]
+    fileprivate let path: String
+    fileprivate let fileSystem: any FileSystem
+
+    /// Seals `payload` behind the point and replaces the snapshot file with it. Atomic: a crash
+    /// leaves the old snapshot or the new one, and either only ever saves work.
+    public func write(_ payload: Data) throws {
+        try io { () throws(FileSystemError) in
+            try AtomicReplace.write(to: path, in: fileSystem) { file throws(FileSystemError) in
+                try SnapshotFormat.write(prefix, payload, key: key, fileID: fileID, to: file)
+            }
+        }
     }
 }

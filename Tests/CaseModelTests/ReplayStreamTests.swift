@@ -66,8 +66,8 @@ import Testing
                 let replayed = CaseStore.replay(log, keepsHistory: false)
                 #expect(replayed.records == applied.records)
                 #expect(replayed.searchIndex.count == applied.searchIndex.count)
-                #expect(replayed.records.map { replayed.searchIndex.key(of: $0.id) }
-                        == applied.records.map { applied.searchIndex.key(of: $0.id) })
+                #expect(replayed.records.indices.map(replayed.searchIndex.key(at:))
+                        == applied.records.indices.map(applied.searchIndex.key(at:)))
                 for query in ["", "a", "ova", "zarina", "karimova", "2025", "2026 0002"] {
                     #expect(replayed.search(query) == applied.search(query))
                 }

@@ -32,9 +32,8 @@ public struct AgendaOutline: Sendable, Hashable {
         let horizon = today.adding(days: max(0, days))
         var lines: [(line: Line, order: Int)] = []
         for summary in summaries {
-            for (due, whose) in zip(summary.followUpDueDays, summary.followUpOwners)
-            where due <= horizon && (owner == nil || whose == owner) {
-                lines.append((Line(caseID: summary.id, caseNumber: summary.number, due: due), lines.count))
+            for followUp in summary.openFollowUps where followUp.due <= horizon && (owner == nil || followUp.owner == owner) {
+                lines.append((Line(caseID: summary.id, caseNumber: summary.number, due: followUp.due), lines.count))
             }
         }
         // Within a day and a case number the order is the follow-ups' (`FollowUpRef`), which only

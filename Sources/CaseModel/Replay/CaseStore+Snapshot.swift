@@ -26,7 +26,7 @@ extension CaseStore {
     /// the cases (`ByteRuns` of `CaseRecordCoder` bytes) | their summaries | their event
     /// references (`ByteRuns`, only when kept) | the search index's keys in case order.
     public func snapshot() -> Data? {
-        guard historyKeeping != .entries, unsettled.isEmpty, searchIndex.caseIDs == summaries.map(\.id) else { return nil }
+        guard historyKeeping != .entries, unsettled.isEmpty, searchIndex.count == summaries.count else { return nil }
         let organisation = Organisation(
             users: users.values.sorted { $0.name < $1.name }, organisationName: organisationName,
             partners: partners.values.sorted { $0.id < $1.id }, devices: devices.values.sorted { $0.device < $1.device },
@@ -90,10 +90,11 @@ extension CaseStore {
         guard try reader.count() == cases.count else { throw SnapshotDecodingError.badValue }
         var summaries: [CaseSummary] = []
         summaries.reserveCapacity(cases.count)
-        for _ in 0..<cases.count { summaries.append(try CaseSummaryCoder.read(&reader, strings: strings)) }
+        var summaryReader = CaseSummaryReader(strings: strings)
+        for _ in 0..<cases.count { summaries.append(try summaryReader.read(&reader)) }
         var store = CaseStore(schema: schema, history: history)
         if history == .eventReferences { store.references = try EventReferenceLists(reading: &reader, caseCount: cases.count) }
-        store.searchIndex = try SearchIndex(ids: summaries.map(\.id), reading: &reader)
+        store.searchIndex = try SearchIndex(caseCount: cases.count, reading: &reader, sharing: data)
         guard reader.isAtEnd else { throw SnapshotDecodingError.trailingBytes }
         store.records = CaseRecords(restoring: cases, strings: strings)
         store.summaries = summaries

@@ -241,7 +241,7 @@ public struct CaseStore: Sendable {
     }
 
     /// Cases whose number, names or alias match the query (see `SearchIndex`).
-    public func search(_ query: String) -> [CaseID] { searchIndex.search(query) }
+    public func search(_ query: String) -> [CaseID] { searchIndex.search(query).map { summaries[$0].id } }
 
     // MARK: - Applying events
 
@@ -344,7 +344,7 @@ public struct CaseStore: Sendable {
         case .entries: histories.append([])
         case .eventReferences: references.appendCase()
         }
-        searchIndex.update(caseID, number: number, names: [])
+        searchIndex.update(at: records.count - 1, number: number, names: [])
         appendHistory(.opened(number), at: records.count - 1, by: event)
         appendReference(reference, at: records.count - 1)
     }
@@ -354,7 +354,7 @@ public struct CaseStore: Sendable {
         unsettle(position, answersChanged: outcome.valuesChanged)
         if outcome.namesChanged {
             let record = records[position]
-            searchIndex.update(record.id, number: record.number, names: record.names)
+            searchIndex.update(at: position, number: record.number, names: record.names)
         }
         for change in outcome.entries { appendHistory(change, at: position, by: event) }
         appendReference(reference, at: position)

@@ -25,11 +25,16 @@ public struct CaseSummary: Sendable, Hashable {
     /// without decoding every case.
     public let duplicateOf: CaseID?
     let personAge: PersonAge
-    /// The due days of the case's open follow-ups under the organisation's rules it was derived with.
-    let followUpDueDays: [CalendarDate]
-    /// Whose each of those follow-ups is, in the same order: the agenda shown at sign-in is a
-    /// caseworker's own, and whether it has anything is known without decoding a case.
-    let followUpOwners: [String]
+    /// The case's open follow-ups under the organisation's rules it was derived with: when each is
+    /// due and whose it is (the agenda shown at sign-in is a caseworker's own, and whether it has
+    /// anything is known without decoding a case).
+    let openFollowUps: [FollowUpDue]
+
+    /// An open follow-up as the list and the agenda's outline need it.
+    struct FollowUpDue: Sendable, Hashable {
+        let due: CalendarDate
+        let owner: String
+    }
 
     public init(_ record: CaseRecord, settings: CaseworkSettings) {
         id = record.id
@@ -47,9 +52,7 @@ public struct CaseSummary: Sendable, Hashable {
         lastChanged = record.lastChanged
         duplicateOf = record.duplicateOf
         personAge = record.personAge
-        let followUps = record.openFollowUps(settings: settings)
-        followUpDueDays = followUps.map(\.due)
-        followUpOwners = followUps.map(\.owner)
+        openFollowUps = record.openFollowUps(settings: settings).map { FollowUpDue(due: $0.due, owner: $0.owner) }
     }
 
     /// Age on `today` (see `CaseRecord.age(on:)`).
@@ -57,11 +60,11 @@ public struct CaseSummary: Sendable, Hashable {
 
     /// How many open follow-ups are past their due date on `today`
     /// (`CaseRecord.overdueFollowUpCount(settings:on:)`).
-    public func overdueFollowUpCount(on today: CalendarDate) -> Int { followUpDueDays.count { $0 < today } }
+    public func overdueFollowUpCount(on today: CalendarDate) -> Int { openFollowUps.count { $0.due < today } }
 
     /// Whether an open follow-up (of `owner`'s, or anyone's when nil) is due on `day` or before: the
     /// cases the agenda up to `day` lists (`Agenda(store:today:days:owner:)`).
     public func hasFollowUp(dueBy day: CalendarDate, owner: String?) -> Bool {
-        zip(followUpDueDays, followUpOwners).contains { due, whose in due <= day && (owner == nil || whose == owner) }
+        openFollowUps.contains { $0.due <= day && (owner == nil || $0.owner == owner) }
     }
 }

@@ -5,7 +5,7 @@ import CalendarDay
 /// caseworkers are named from the snapshot's string table, as in `CaseRecordCoder`.
 enum CaseSummaryCoder {
     /// The stored properties of `CaseSummary` this coder writes (the test compares it with the type).
-    static let propertiesWritten = 17
+    static let propertiesWritten = 16
 
     static func write(_ summary: CaseSummary, to out: inout ByteWriter, strings: inout StringTable) {
         out.identifier(summary.id)
@@ -42,14 +42,25 @@ enum CaseSummaryCoder {
             out.byte(0)
         }
         out.date(summary.personAge.intakeDate)
-        out.varint(UInt64(summary.followUpDueDays.count))
-        for (day, owner) in zip(summary.followUpDueDays, summary.followUpOwners) {
-            out.date(day)
-            out.varint(strings.index(owner))
+        out.varint(UInt64(summary.openFollowUps.count))
+        for followUp in summary.openFollowUps {
+            out.date(followUp.due)
+            out.varint(strings.index(followUp.owner))
         }
     }
+}
 
-    static func read(_ reader: inout ByteReader, strings: StringList) throws -> CaseSummary {
+/// Reads the summaries `CaseSummaryCoder` wrote. A code list that recurs (most cases share a
+/// citizenship and a kind of exploitation) is read into one array that every summary naming it
+/// shares, so a restored caseload does not hold an array per case for a few dozen distinct lists.
+struct CaseSummaryReader {
+    let strings: StringList
+    /// The lists read so far, by `listKey` of their string indices.
+    private var sharedLists: [UInt64: [String]] = [:]
+
+    init(strings: StringList) { self.strings = strings }
+
+    mutating func read(_ reader: inout ByteReader) throws -> CaseSummary {
         let id: CaseID = try reader.identifier()
         let number = CaseNumber(year: try reader.int(), sequence: try reader.int())
         guard let status = CaseStatus(rawValue: try strings[reader.varint()]),
@@ -58,14 +69,8 @@ enum CaseSummaryCoder {
         let displayName = try reader.string()
         let genderIndex = try reader.varint()
         let gender = genderIndex == 0 ? nil : try strings[genderIndex - 1]
-        var codeLists: [[String]] = []
-        for _ in 0..<2 {
-            let count = try reader.count()
-            var codes: [String] = []
-            codes.reserveCapacity(count)
-            for _ in 0..<count { codes.append(try strings[reader.varint()]) }
-            codeLists.append(codes)
-        }
+        let citizenshipCodes = try codeList(&reader)
+        let exploitationCodes = try codeList(&reader)
         let caseworker = try strings[reader.varint()]
         let completeness = try reader.int()
         let intakeDate = try reader.date()
@@ -82,20 +87,39 @@ enum CaseSummaryCoder {
         default: throw SnapshotDecodingError.badValue
         }
         let age = PersonAge(birthDate: birthDate, estimatedAtIntake: estimated, intakeDate: try reader.date())
-        let dueCount = try reader.count()
-        var due: [CalendarDate] = []
-        var owners: [String] = []
-        due.reserveCapacity(dueCount)
-        owners.reserveCapacity(dueCount)
-        for _ in 0..<dueCount {
-            due.append(try reader.date())
-            owners.append(try strings[reader.varint()])
+        let followUpCount = try reader.count()
+        var followUps: [CaseSummary.FollowUpDue] = []
+        followUps.reserveCapacity(followUpCount)
+        for _ in 0..<followUpCount {
+            followUps.append(CaseSummary.FollowUpDue(due: try reader.date(), owner: try strings[reader.varint()]))
         }
         return CaseSummary(id: id, number: number, status: status, flags: CaseFlags(rawValue: flags), isFlaggedByCaseworker: isFlagged,
-                           displayName: displayName, genderCode: gender, citizenshipCodes: codeLists[0],
-                           exploitationCodes: codeLists[1], caseworker: caseworker, completenessPercent: completeness,
+                           displayName: displayName, genderCode: gender, citizenshipCodes: citizenshipCodes,
+                           exploitationCodes: exploitationCodes, caseworker: caseworker, completenessPercent: completeness,
                            intakeDate: intakeDate, lastChanged: lastChanged, duplicateOf: duplicateOf, personAge: age,
-                           followUpDueDays: due, followUpOwners: owners)
+                           openFollowUps: followUps)
+    }
+
+    /// count varint | count × string index. A list of up to three indices below 2^20 is looked
+    /// up by those indices packed with its count into one number; others are read on their own.
+    private mutating func codeList(_ reader: inout ByteReader) throws -> [String] {
+        let start = reader
+        let count = try reader.count()
+        var key: UInt64? = count <= 3 ? UInt64(count) : nil
+        for slot in 0..<count {
+            let index = try reader.varint()
+            if let packed = key, index < 1 << 20 { key = packed | index << (4 + 20 * UInt64(slot)) } else { key = nil }
+        }
+        if let key, let shared = sharedLists[key] { return shared }
+        let end = reader
+        reader = start
+        _ = try reader.count()
+        var list: [String] = []
+        list.reserveCapacity(count)
+        for _ in 0..<count { list.append(try strings[reader.varint()]) }
+        reader = end
+        if let key { sharedLists[key] = list }
+        return list
     }
 }
 
@@ -104,8 +128,7 @@ extension CaseSummary {
     fileprivate init(id: CaseID, number: CaseNumber, status: CaseStatus, flags: CaseFlags, isFlaggedByCaseworker: Bool,
                      displayName: String, genderCode: String?, citizenshipCodes: [String], exploitationCodes: [String],
                      caseworker: String, completenessPercent: Int, intakeDate: CalendarDate, lastChanged: HLCTimestamp,
-                     duplicateOf: CaseID?, personAge: PersonAge, followUpDueDays: [CalendarDate],
-                     followUpOwners: [String]) {
+                     duplicateOf: CaseID?, personAge: PersonAge, openFollowUps: [FollowUpDue]) {
         self.id = id
         self.number = number
         self.status = status
@@ -121,7 +144,6 @@ extension CaseSummary {
         self.lastChanged = lastChanged
         self.duplicateOf = duplicateOf
         self.personAge = personAge
-        self.followUpDueDays = followUpDueDays
-        self.followUpOwners = followUpOwners
+        self.openFollowUps = openFollowUps
     }
 }

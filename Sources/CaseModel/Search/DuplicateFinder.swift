@@ -48,8 +48,8 @@ public enum DuplicateFinder {
         let probeExact = probe.birthDate != nil
         var found: [DuplicateCandidate] = []
         // The summaries, not the cases: a case file opened or an intake checked decodes no other case.
-        for summary in store.summaries {
-            let caseWords = store.searchIndex.nameWords(of: summary.id)
+        for (position, summary) in store.summaries.enumerated() {
+            let caseWords = store.searchIndex.nameWords(at: position)
             let matching = matchCount(probeWords, caseWords)
             guard matching >= needed else { continue }
             var difference: Int?

@@ -51,8 +51,9 @@ final class RefugeSession {
         forms = IntakeFormBuilder(language: settings.language, today: settings.today)
         app.onIdle(after: settings.idleLock) { [unowned self] in lock() }
         app.onIdle(after: settings.draftDelay) { [unowned self] in drafts.flush() }
-        // A pause long enough that writing the snapshot is in nobody's way (it also is at lock and quit).
-        app.onIdle(after: .seconds(20)) { [unowned self] in book?.saveSnapshot() }
+        // The snapshot is written at a quiet moment on a thread of its own, so that a key typed
+        // meanwhile never waits for it (and at lock and quit, where the session waits for it).
+        app.onIdle(after: .seconds(20)) { [unowned self] in book?.saveSnapshotInBackground() }
         app.onInput { [typing] in typing.keysArrive() }
         app.onIdle(after: .milliseconds(300)) { [unowned self] in
             typing.keysStopped()

@@ -23,6 +23,8 @@ public final class CaseBook {
     /// The records appended since the open (or the last reload) that `store` folded: a snapshot
     /// is written only when nothing was appended around the store (a streamed import is).
     private var foldedSinceOpen: [ClosedRange<UInt64>] = []
+    /// The snapshot being written at a quiet moment (see `saveSnapshotInBackground`).
+    private let snapshotInBackground = BackgroundSnapshotWrite()
     /// The full read of the frames a snapshot let the open skip (see `verifyInBackground`).
     let coveredFrames = CoveredFramesVerification()
     /// Where making or joining the case file moved a state directory that another case file had
@@ -438,19 +440,48 @@ public final class CaseBook {
     /// only what comes after. Never needed for correctness: a snapshot that cannot be written is
     /// left out, and an open without one reads the log. Not written for a log opened read-only, nor
     /// while other devices' events are merged in (the snapshot stands for this device's log alone).
+    /// Waits for a write started in the background first.
     public func saveSnapshot() {
-        // Not while the frames the last snapshot covered are still being checked, nor after they
-        // failed: a snapshot is written only from a log known to be whole.
-        guard eventsSinceSnapshot > 0, !isReadOnly, coveredFrames.current != .running, peerRecords.isEmpty,
-              let state = store.snapshot() else { return }
+        waitForBackgroundSnapshot()
+        guard isSnapshotDue, let state = store.snapshot() else { return }
         do {
-            let folded = foldedSinceOpen
-            if try log.writeSnapshot(state, folded: { sequence in folded.contains { $0.contains(sequence) } }) {
+            if try log.writeSnapshot(state, folded: isFoldedSinceOpen) {
                 eventsSinceSnapshot = 0
             }
         } catch {
             // Best effort, as above; the log holds everything.
         }
+    }
+
+    /// `saveSnapshot` on a thread of its own, for a quiet moment of a session: returns at once, and
+    /// the session goes on folding and saving meanwhile (`BackgroundSnapshotWrite`).
+    public func saveSnapshotInBackground() {
+        takeBackgroundSnapshotOutcome()
+        guard !snapshotInBackground.isRunning, isSnapshotDue,
+              let write = try? log.prepareSnapshot(folded: isFoldedSinceOpen) else { return }
+        // The store as it stands, with the point just taken: the session's own copy goes on changing.
+        snapshotInBackground.start(store, to: write, covering: eventsSinceSnapshot)
+    }
+
+    /// Waits until a snapshot started in the background is written (nothing to wait for when none is).
+    public func waitForBackgroundSnapshot() {
+        snapshotInBackground.waitUntilFinished()
+        takeBackgroundSnapshotOutcome()
+    }
+
+    // Not while the frames the last snapshot covered are still being checked, nor after they
+    // failed: a snapshot is written only from a log known to be whole.
+    private var isSnapshotDue: Bool {
+        eventsSinceSnapshot > 0 && !isReadOnly && coveredFrames.current != .running && peerRecords.isEmpty
+    }
+
+    private var isFoldedSinceOpen: (UInt64) -> Bool {
+        let folded = foldedSinceOpen
+        return { sequence in folded.contains { $0.contains(sequence) } }
+    }
+
+    private func takeBackgroundSnapshotOutcome() {
+        if let written = snapshotInBackground.takeOutcome() { eventsSinceSnapshot = max(0, eventsSinceSnapshot - written) }
     }
 
     /// Writes the snapshot if due, closes the log and drops the keys from memory.

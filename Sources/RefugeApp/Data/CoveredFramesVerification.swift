@@ -38,21 +38,13 @@ final class CoveredFramesVerification: Sendable {
         guard log.snapshotCoverage != nil else { return }
         state.withLock { $0 = .running }
         let thread = Thread { [self] in
-            Self.lowerThisThreadsPriority()
+            BackgroundPriority.lowerThisThreads()
             // Nothing judged when the file could not be read now (closed by a lock meanwhile).
             let found = (try? log.verifyFramesCoveredBySnapshot(priority: .background) { waitWhile(typing) }) ?? []
             state.withLock { $0 = .finished(found) }
         }
         thread.qualityOfService = .background
         thread.start()
-    }
-
-    /// Linux ignores a `Thread`'s quality of service, and its nice value is per thread (0 names
-    /// the calling one): 19, the lowest. (libdispatch's background queues run theirs at nice 10.)
-    private static func lowerThisThreadsPriority() {
-        #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-        #endif
     }
 
     private func waitWhile(_ typing: any TypingSignal) {

@@ -71,7 +71,7 @@ public final class CaseListSource: TableDataSource {
         } else {
             // Positions in the store are positions in `summaries` (cases are only appended); a case
             // opened since `load` is not listed yet.
-            candidates = store.search(trimmed).compactMap { store.position(of: $0) }.filter { $0 < summaries.count }
+            candidates = store.searchIndex.search(trimmed).filter { $0 < summaries.count }
         }
         rows = candidates.filter { filter.admits(summaries[$0].status) }
         applySort()

@@ -17,7 +17,7 @@ enum SearchFigure {
             let prefixes = (1...query.count).map { String(query.prefix($0)) }
             var full = Samples(), sqlite = Samples()
             for _ in 0..<runs {
-                var previous: [CaseID]?
+                var previous: [Int]?
                 for prefix in prefixes {
                     full.add(Stopwatch.seconds { _ = index.search(prefix) })
                     let (result, seconds) = Stopwatch.time { index.search(prefix, among: previous) }

@@ -151,4 +151,52 @@ import Testing
         #expect(Self.eventually { book.coveredFrames.current != .running })
         #expect(book.coveredFrames.current == .finished([]))
     }
+
+    /// Writing the snapshot at a quiet moment runs on its own thread: it covers the state of the
+    /// moment it started, while the session goes on saving; what was saved meanwhile is folded
+    /// after it at the next open, and is the next snapshot's.
+    @Test func aSnapshotWrittenInTheBackgroundCoversTheMomentItStarted() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        let book = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        let caseID = book.store.summaries[0].id
+        _ = try book.record([.noteAdded(caseID: caseID, text: "Позвонила сестре в Ташкент.")])
+        let covered = book.log.lastSequence
+        book.saveSnapshotInBackground()
+        _ = try book.record([.noteAdded(caseID: caseID, text: "Second note, saved while the snapshot was written.")])
+        book.waitForBackgroundSnapshot()
+        #expect(book.eventsSinceSnapshot == 1)
+        let expected = book.store.records
+        book.log.close()  // not `book.close()`: the snapshot stays as the background wrote it
+
+        let reopened = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { reopened.close() }
+        #expect(reopened.log.snapshotCoverage == covered)
+        #expect(reopened.store.records == expected)
+        #expect(reopened.store[caseID]?.notes.count == 2)
+    }
+
+    /// A pause of 20 seconds in a session writes the snapshot (in the background), and quitting
+    /// waits for it.
+    @Test func aQuietMomentInTheSessionWritesTheSnapshot() throws {
+        let directory = AppHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try AppHarness.makeCaseFile(at: directory, cases: Self.people)
+        let harness = AppHarness(directory: directory)
+        harness.signIn()
+        let book = try #require(harness.book)
+        book.waitForBackgroundVerification()
+        harness.pause()  // the sign-in is recorded once the read found the log whole
+        _ = try book.record([.noteAdded(caseID: book.store.summaries[1].id, text: "Karimov: документы получены.")])
+        let saved = book.log.lastSequence
+        #expect(book.eventsSinceSnapshot > 0)
+        harness.pause(.seconds(21))
+        book.waitForBackgroundSnapshot()
+        #expect(book.eventsSinceSnapshot == 0)
+        harness.session.quit()
+        let reopened = try CaseBook.open(at: directory, user: "anna", passphrase: AppHarness.passphrase, usesSnapshot: true)
+        defer { reopened.close() }
+        #expect(reopened.log.snapshotCoverage ?? 0 >= saved)
+    }
 }
