@@ -307,6 +307,7 @@ import Terminal
         #expect(terminal.shows("F2, Ctrl-S  Save"))
         #expect(terminal.shows("F1          Help"))
         #expect(terminal.row(23).contains("Esc Close"))
+        #expect(!terminal.row(23).contains("PgDn"))  // all of it shown: nothing to scroll
         terminal.press(.function(1))
         app.runUntilIdle()
         #expect(app.topScreen === screen)

@@ -3,10 +3,10 @@ import ScreenKit
 import Terminal
 
 /// The caseworker's agenda, the first screen after sign-in: follow-ups overdue, due today and due
-/// in the next 7 days, the group named beside its first line (every line is a follow-up, so the
-/// selection never rests on a heading). Enter opens the case at the part the
-/// follow-up is about; d marks it done, m moves it, x drops it (both with a reason); Esc goes to
-/// the case list, from which a (F4) comes back. A caseworker sees their own follow-ups, a
+/// in the next 7 days, the group named beside its first line and, when scrolled, beside the top
+/// line (every line is a follow-up, so the selection never rests on a heading). Enter opens the
+/// case at the part the follow-up is about; d marks it done, m moves it, x drops it (both with a
+/// reason); Esc goes to the case list, from which a (F2) comes back. A caseworker sees their own follow-ups, a
 /// coordinator everyone's.
 final class AgendaScreen: Screen, CommandScreen {
     private unowned let session: RefugeSession
@@ -54,12 +54,14 @@ final class AgendaScreen: Screen, CommandScreen {
         let s = session.strings
         let text = CaseText(strings: s, masksNames: session.masksNames)
         let (overdue, today) = (outline.overdueCount, outline.dueTodayCount)
-        rows.show(outline) { row, line, followUp, store in
+        rows.show(outline) { [unowned self] row, line, followUp, store in
             let (first, heading) = row < overdue ? (0, s.agendaOverdue)
                 : row < overdue + today ? (overdue, s.agendaToday) : (overdue + today, s.agendaNextDays(7))
+            // Scrolled, the top line names its group too: the rows under it are never without one.
+            let named = row == first || row == table.topRow
             let name = store.position(of: followUp?.caseID ?? line.caseID).map { text.name(store.summaries[$0].displayName) } ?? ""
             let what = followUp.map { name.isEmpty ? text.followUp($0) : s.agendaWhat(person: name, followUp: text.followUp($0)) } ?? name
-            return [row == first ? heading : "", line.due.dotted, line.caseNumber.description, followUp?.owner ?? "", what]
+            return [named ? heading : "", line.due.dotted, line.caseNumber.description, followUp?.owner ?? "", what]
         }
         summary.text = outline.lines.isEmpty ? s.agendaEmpty
             : s.agendaSummary(overdue: overdue, today: today, upcoming: outline.upcomingCount)
@@ -69,14 +71,15 @@ final class AgendaScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable { case markDone, move, drop, caseList }
 
+    /// Done, move and drop only while there is a follow-up to act on: the bar names what works.
     var commandTable: CommandTable<Command> {
         let s = session.strings
-        return CommandTable([
+        let onLines: [CommandTable<Command>.Row] = rows.rowCount == 0 ? [] : [
             .init(.markDone, .function(5), .character("d"), label: s.markDone),
             .init(.move, .function(6), .character("m"), label: s.moveFollowUp),
             .init(.drop, .function(8), .character("x"), label: s.dropFollowUp),
-            .init(.caseList, .escape, label: s.caseListTitle),
-        ])
+        ]
+        return CommandTable(onLines + [.init(.caseList, .escape, label: s.caseListTitle)])
     }
 
     func perform(_ command: Command) {

@@ -1,5 +1,6 @@
 import CaseModel
 import ScreenKit
+import Terminal
 
 /// Which cases the list shows.
 enum StatusFilter: CaseIterable {
@@ -50,7 +51,9 @@ public final class CaseListSource: TableDataSource {
 
     /// The table's columns, from `CaseListColumn.all`.
     func columns() -> [TableColumn] {
-        CaseListColumn.all.map { TableColumn($0.title(strings), width: $0.width, alignment: $0.alignment, shedPriority: $0.shedPriority) }
+        CaseListColumn.all.map {
+            TableColumn($0.title(strings), width: $0.width(in: strings.language), alignment: $0.alignment, shedPriority: $0.shedPriority)
+        }
     }
 
     /// Takes the cases as they are now and re-applies filter, search and sort.
@@ -145,6 +148,10 @@ struct CaseListColumn: Sendable {
 
     let title: @Sendable (AppStrings) -> String
     let width: Length
+    /// The words a fixed column's cells hold in a language: the column is as wide as the widest
+    /// (and its title), so a status reads whole ("Сопровождение", not "Сопровожд.") and a date
+    /// takes the 10 columns of "08.03.2026" in Russian, the 11 of "28 Nov 2026" in English.
+    var widest: (@Sendable (Language) -> [String])?
     var alignment: TableColumn.Alignment = .left
     /// Which columns a narrow screen drops first (see `TableColumn.shedPriority`): the kind of
     /// exploitation and the completeness before the caseworker, the marker of risk and overdue
@@ -154,6 +161,11 @@ struct CaseListColumn: Sendable {
     /// A number to sort by where the shown text would sort wrongly (numbers, dates); nil sorts by
     /// the shown text.
     var sortNumber: (@Sendable (CaseSummary, Context) -> Int)?
+
+    func width(in language: Language) -> Length {
+        guard let widest else { return width }
+        return .fixed(widest(language).map { DisplayWidth.of($0) }.max() ?? 0)
+    }
 
     func sortKey(_ summary: CaseSummary, _ context: Context) -> SortKey {
         sortNumber.map { .number($0(summary, context)) } ?? .text(cell(summary, context).lowercased())
@@ -183,11 +195,13 @@ struct CaseListColumn: Sendable {
             let label = IntakeSchema.standard.field(.exploitationTypes)!.label(of: first, in: context.language)
             return codes.count > 1 ? "\(label) +\(codes.count - 1)" : label
         }),
-        CaseListColumn(title: { $0.columnStatus }, width: .fixed(10), cell: { summary, context in
+        CaseListColumn(title: { $0.columnStatus }, width: .fixed(0), widest: { language in CaseStatus.allCases.map(AppStrings(language).statusInList) },
+                       cell: { summary, context in
             AppStrings(context.language).statusInList(summary.status)
         }),
-        // 11 columns: "30 Nov 2026" in English, where a day number alone could be read as a month.
-        CaseListColumn(title: { $0.columnIntake }, width: .fixed(11),
+        // "28 Nov 2026" in English, where a day number alone could be read as a month.
+        CaseListColumn(title: { $0.columnIntake }, width: .fixed(0),
+                       widest: { language in (1...12).map { Words(language).day(CalendarDate(year: 2026, month: $0, day: 28)!) } },
                        cell: { summary, context in Words(context.language).day(summary.intakeDate) },
                        sortNumber: { summary, _ in summary.intakeDate.dayNumber }),
         CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1), shedPriority: 1,

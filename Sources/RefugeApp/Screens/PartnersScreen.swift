@@ -34,14 +34,17 @@ final class PartnersScreen: Screen, CommandScreen {
 
     enum Command: CaseIterable { case add, edit, retire, back }
 
+    /// Edit and retire only with a partner selected (and retire only one still active): the bar
+    /// names what works, so an empty directory offers adding one.
     var commandTable: CommandTable<Command> {
         let s = session.strings
-        return CommandTable([
-            .init(.add, .function(5), .character("a"), label: s.addPartner),
-            .init(.edit, .function(4), .character("e"), label: s.edit),
-            .init(.retire, .function(8), .character("d"), label: s.retirePartner),
-            .init(.back, .escape, label: s.back),
-        ])
+        var rows: [CommandTable<Command>.Row] = [.init(.add, .function(5), .character("a"), label: s.addPartner)]
+        if let partner = selected {
+            rows.append(.init(.edit, .function(4), .character("e"), label: s.edit))
+            if !partner.isRetired { rows.append(.init(.retire, .function(8), .character("d"), label: s.retirePartner)) }
+        }
+        rows.append(.init(.back, .escape, label: s.back))
+        return CommandTable(rows)
     }
 
     func perform(_ command: Command) {

@@ -30,9 +30,10 @@ final class ReportsScreen: Screen, CommandScreen {
 
     override func didAppear() { recompute() }
 
-    enum Command: CaseIterable { case export, importRecords, back }
+    enum Command: CaseIterable { case export, importRecords, back, scrollUp, scrollDown }
 
-    /// Importing is a coordinator's command only.
+    /// Importing is a coordinator's command only. A report longer than the screen scrolls with
+    /// PgUp/PgDn wherever the focus is: its ↓ must not wait for a Tab nobody was told about.
     var commandTable: CommandTable<Command> {
         let s = session.strings
         var rows: [CommandTable<Command>.Row] = [.init(.export, .function(5), .character("x"), label: s.export)]
@@ -40,6 +41,10 @@ final class ReportsScreen: Screen, CommandScreen {
             rows.append(.init(.importRecords, .function(6), .character("i"), label: s.importRecords))
         }
         rows.append(.init(.back, .escape, label: s.back))
+        if body.isLongerThanItsArea {
+            rows.append(.init(.scrollUp, .pageUp, label: s.screenKit.scrollUp))
+            rows.append(.init(.scrollDown, .pageDown, label: s.screenKit.scrollDown))
+        }
         return CommandTable(rows)
     }
 
@@ -48,6 +53,8 @@ final class ReportsScreen: Screen, CommandScreen {
         case .export: askExportPath()
         case .importRecords: ImportScreen.choose(session: session)
         case .back: session.app.dismiss(self)
+        case .scrollUp: body.scroll(.pageUp)
+        case .scrollDown: body.scroll(.pageDown)
         }
     }
 
@@ -63,7 +70,7 @@ final class ReportsScreen: Screen, CommandScreen {
         let tables = ReportTables(strings: session.strings)
         let casework = CaseworkReport(cases: book.store.records, settings: book.store.caseworkSettings, today: session.today,
                                       query: query)
-        body.text = tables.render(StatisticsBuilder.report(for: book.store.records, query: query)) + "\n\n" + tables.render(casework)
+        body.text = tables.render(StatisticsBuilder.report(for: book.store.records, query: query), casework)
     }
 
     private func askExportPath() {
@@ -107,41 +114,62 @@ final class ReportsScreen: Screen, CommandScreen {
 struct ReportTables {
     let strings: AppStrings
 
-    func render(_ report: StatisticsReport) -> String {
+    /// One line of the report: a heading or a sentence, or a name with its count and a note.
+    enum Line {
+        case text(String)
+        case row(name: String, count: String, note: String = "")
+    }
+
+    /// The statistics, then the case-work tables, the names in one column as wide as the longest
+    /// (at least 34, at most 50 columns), so that no category is cut at 80 columns ("Подневольное
+    /// состояние (в т. ч. домашнее)") and the counts of both stand in one column.
+    func render(_ report: StatisticsReport, _ casework: CaseworkReport) -> String {
+        let lines = lines(of: report) + [.text("")] + lines(of: casework)
+        let longest = lines.map { if case .row(let name, _, _) = $0 { name.displayWidth + 1 } else { 0 } }.max() ?? 0
+        let nameWidth = min(50, max(34, longest))
+        return lines.map { line in
+            switch line {
+            case .text(let text): text
+            case .row(let name, let count, let note): row(name, count, note, nameWidth: nameWidth)
+            }
+        }.joined(separator: "\n")
+    }
+
+    private func lines(of report: StatisticsReport) -> [Line] {
         let s = strings
-        var lines = [s.suppressionNote(report.minCell), "", row(s.totalPeople, s.w.number(report.total))]
-        lines.append(row(s.minorsAtExploitation, count(report.minorsAtExploitation, report)))
-        if report.excludedWithoutConsent > 0 { lines.append(s.excludedWithoutConsent(report.excludedWithoutConsent)) }
-        lines += ["", s.byGender.uppercased()]
+        var lines: [Line] = [.text(s.suppressionNote(report.minCell)), .text(""), .row(name: s.totalPeople, count: s.w.number(report.total))]
+        lines.append(.row(name: s.minorsAtExploitation, count: count(report.minorsAtExploitation, report)))
+        if report.excludedWithoutConsent > 0 { lines.append(.text(s.excludedWithoutConsent(report.excludedWithoutConsent))) }
+        lines += [.text(""), .text(s.byGender.uppercased())]
         for cell in report.byGender {
             let ages = cell.ageMin.flatMap { min in cell.ageMax.map { "\(min)–\($0)" } } ?? ""
             let name = StatisticsReport.categoryLabel(cell.code, of: .gender, in: s.language)
-            lines.append(row("  " + name, count(cell.count, report), ages))
+            lines.append(.row(name: "  " + name, count: count(cell.count, report), note: ages))
         }
         for breakdown in report.breakdowns where !breakdown.cells.isEmpty {
-            lines += ["", title(of: breakdown.dimension).uppercased()]
+            lines += [.text(""), .text(title(of: breakdown.dimension).uppercased())]
             for cell in breakdown.cells {
-                lines.append(row("  " + breakdown.dimension.label(of: cell.code, in: s.language), count(cell.count, report)))
+                lines.append(.row(name: "  " + breakdown.dimension.label(of: cell.code, in: s.language), count: count(cell.count, report)))
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// The case-work tables, under the same small-cell rule.
-    func render(_ report: CaseworkReport) -> String {
+    private func lines(of report: CaseworkReport) -> [Line] {
         let s = strings
         func count(_ value: Int?) -> String { value.map(s.w.number) ?? s.suppressed(report.minCell) }
         func label(_ code: String, _ list: CodeList?) -> String {
             code == StatisticsCell.otherCode ? StatisticsReport.categoryLabel(code, of: nil, in: s.language)
                 : list?.label(of: code, in: s.language) ?? code
         }
-        var lines = [s.caseWorkReportTitle.uppercased(), row(s.assessmentsMade, count(report.assessments)),
-                     row("  " + s.assessmentsOnTime, count(report.assessmentsOnTime))]
-        lines += ["", s.openObjectivesByArea.uppercased()]
-        lines += report.openObjectivesByArea.map { row("  " + label($0.code, CaseworkCodeLists.planArea), count($0.count)) }
-        lines += ["", s.overdueByCaseworker.uppercased()]
-        lines += report.overdueByCaseworker.map { row("  " + label($0.code, nil), count($0.count)) }
-        return lines.joined(separator: "\n")
+        var lines: [Line] = [.text(s.caseWorkReportTitle.uppercased()), .row(name: s.assessmentsMade, count: count(report.assessments)),
+                             .row(name: "  " + s.assessmentsOnTime, count: count(report.assessmentsOnTime))]
+        lines += [.text(""), .text(s.openObjectivesByArea.uppercased())]
+        lines += report.openObjectivesByArea.map { .row(name: "  " + label($0.code, CaseworkCodeLists.planArea), count: count($0.count)) }
+        lines += [.text(""), .text(s.overdueByCaseworker.uppercased())]
+        lines += report.overdueByCaseworker.map { .row(name: "  " + label($0.code, nil), count: count($0.count)) }
+        return lines
     }
 
     /// The same heading as the text report's (one catalog entry per breakdown).
@@ -151,10 +179,10 @@ struct ReportTables {
         value.map(strings.w.number) ?? strings.suppressed(report.minCell)
     }
 
-    /// A name padded to 34 columns, then the count right-aligned in 6, then an optional note.
-    private func row(_ name: String, _ count: String, _ note: String = "") -> String {
-        let cut = DisplayWidth.truncate(name, to: 34)
-        let padded = cut + String(repeating: " ", count: max(1, 34 - cut.displayWidth))
+    /// A name padded to `nameWidth` columns, then the count right-aligned in 6, then an optional note.
+    private func row(_ name: String, _ count: String, _ note: String, nameWidth: Int) -> String {
+        let cut = DisplayWidth.truncate(name, to: nameWidth)
+        let padded = cut + String(repeating: " ", count: max(1, nameWidth - cut.displayWidth))
         let number = String(repeating: " ", count: max(0, 6 - count.count)) + count
         return padded + number + (note.isEmpty ? "" : "  " + note)
     }

@@ -21,6 +21,9 @@ public struct ScreenKitStrings: Sendable {
     public var close: String { words("screenKit.close") }
     public var nextPage: String { words("screenKit.nextPage") }
     public var previousPage: String { words("screenKit.previousPage") }
+    /// The bar labels of PgUp and PgDn in a text longer than its area (the help).
+    public var scrollUp: String { words("screenKit.scrollUp") }
+    public var scrollDown: String { words("screenKit.scrollDown") }
     public var sort: String { words("screenKit.sort") }
     public var choose: String { words("screenKit.choose") }
     /// The bar label of the filter key.

@@ -2,8 +2,11 @@ import Terminal
 
 /// F1: the focused field's full label and help text, then every key live on the screen with its
 /// label; a letter shortcut is shown on both layouts ("n (т)"), as both work.
-/// Up/Down/PgUp/PgDn scroll; Esc, Enter or F1 close.
+/// Up/Down/PgUp/PgDn scroll; Esc, Enter or F1 close. The bar names the scroll keys while the
+/// text is longer than the dialog, so a newcomer knows there is more and how to reach it.
 public final class HelpDialog: Dialog {
+    private let text: Paragraph
+
     public init(title: String, fieldHelp: String?, bindings: [Binding]) {
         let names = bindings.map(Self.keyNames)
         let keyWidth = names.map(\.displayWidth).max() ?? 0
@@ -12,8 +15,9 @@ public final class HelpDialog: Dialog {
         for (binding, name) in zip(bindings, names) {
             lines.append(DisplayWidth.pad(name, to: keyWidth) + "  " + binding.label)
         }
-        let text = lines.joined(separator: "\n")
-        super.init(title: title, root: Paragraph(text, scrollable: true), preferredSize: Size(width: 70, height: Self.lineCount(text, dialogWidth: 70) + 2))
+        let help = lines.joined(separator: "\n")
+        text = Paragraph(help, scrollable: true)
+        super.init(title: title, root: text, preferredSize: Size(width: 70, height: Self.lineCount(help, dialogWidth: 70) + 2))
     }
 
     private static func keyNames(_ binding: Binding) -> String {
@@ -26,7 +30,13 @@ public final class HelpDialog: Dialog {
     }
 
     override public var bindings: [Binding] {
-        [Binding(.escape, .enter, .function(1), label: strings.close) { [unowned self] in close() }]
+        let closing = Binding(.escape, .enter, .function(1), label: strings.close) { [unowned self] in close() }
+        guard text.isLongerThanItsArea else { return [closing] }
+        return [
+            closing,
+            Binding(.pageUp, label: strings.scrollUp) { [unowned self] in text.scroll(.pageUp) },
+            Binding(.pageDown, label: strings.scrollDown) { [unowned self] in text.scroll(.pageDown) },
+        ]
     }
 }
 

@@ -62,8 +62,18 @@ public final class Paragraph: Widget {
     /// The first line shown: the last page ends at the last line.
     private static func clamped(_ top: Int, lines: Int, height: Int) -> Int { max(0, min(top, lines - height)) }
 
+    /// Whether the text is longer than the area it was laid out in, so that its keys scroll it.
+    public var isLongerThanItsArea: Bool { wrapped(in: lastSize).marked }
+
+    /// Up/Down by a line, PgUp/PgDn by a page, Home to the start.
     public func handle(_ event: InputEvent, app: Application) -> Bool {
         guard scrollable, case .key(let key) = event else { return false }
+        return scroll(key)
+    }
+
+    /// Scrolls as `key` does; false for a key that does not scroll.
+    @discardableResult
+    public func scroll(_ key: Key) -> Bool {
         let page = max(1, lastSize.height - 1)
         switch key {
         case .up: top = max(0, top - 1)

@@ -136,6 +136,21 @@ struct AgendaScreenTests {
                                                                   reason: "Адвокат в отпуске")))
     }
 
+    /// Once every follow-up is done the agenda says it is empty, and its bar names only the way to
+    /// the case list: done, move and drop had nothing left to act on.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func anEmptiedAgendaNamesOnlyTheCaseListInItsBar(language: Language) throws {
+        let app = try Self.harness(language: language, size: Size(width: 80, height: 24))
+        let s = AppStrings(language)
+        let bar = { app.terminal.row(23) }
+        #expect(bar().contains("5" + s.markDone))
+        app.press(.function(5), .function(5), .function(5))
+        #expect(app.shows(s.agendaEmpty))
+        #expect(!bar().contains("5" + s.markDone) && !bar().contains("6" + s.moveFollowUp) && !bar().contains("8" + s.dropFollowUp),
+                "\(bar())")
+        #expect(bar().contains("Esc " + s.caseListTitle), "\(bar())")
+    }
+
     @Test func withNothingDueSignInGoesStraightToTheCaseList() throws {
         let app = try AppHarness.signedIn(cases: [AppHarness.person("Karimova", "Dilnoza")])
         #expect(app.top is CaseListScreen)
@@ -232,7 +247,8 @@ struct AgendaScreenTests {
         let source = screen.table.dataSource
         for _ in 0..<100 {
             let top = screen.table.topRow
-            for row in top..<min(source.rowCount, top + 28) { drawn[row] = source.cells(forRow: row) }
+            // A row is taken where it first shows, below the top line that names its group when scrolled.
+            for row in top..<min(source.rowCount, top + 28) where drawn[row] == nil { drawn[row] = source.cells(forRow: row) }
             if screen.table.selectedRow == source.rowCount - 1 { break }
             app.press(.pageDown)
         }
@@ -252,6 +268,62 @@ struct AgendaScreenTests {
         #expect(app.book?.store[busy.id]?.followUpResolutions[agenda.items[second - 1].ref] == nil)
         #expect(Self.rowsOfEveryCase(Agenda(cases: try #require(app.book?.store.records), settings: store.caseworkSettings,
                                             today: AppHarness.today), store: store, strings: s).count == expected.count - 1)
+    }
+
+    /// A coordinator's agenda over 60 synthetic cases with case work: more lines than a screen.
+    static func coordinatorsAgenda(language: Language, size: Size) throws -> AppHarness {
+        let directory = AppHarness.temporaryDirectory()
+        let user = SyntheticCaseload.coordinator
+        try AppHarness.makeCaseFile(at: directory, user: user)
+        let book = try CaseBook.open(at: directory, user: user, passphrase: AppHarness.passphrase, mode: .readWrite,
+                                     calendar: ValidationContext(today: AppHarness.today))
+        try book.appendHistory(SyntheticCaseload(seed: 29).events(caseCount: 60))
+        try book.record(SyntheticCasework(seed: 29, today: AppHarness.today, user: user)
+            .bodies(for: book.store.records, settings: book.store.caseworkSettings))
+        book.close()
+        let app = AppHarness(language: language, size: size, directory: directory, removesDirectory: true)
+        app.signIn(user: user)
+        return app
+    }
+
+    /// Scrolled by PgDn (and back by PgUp), the agenda's top line names the group it belongs to —
+    /// overdue, today, the next days — so the rows at the top never stand without saying what
+    /// they are; each heading is on screen once, and the selected row stays on screen (80x24).
+    @Test(arguments: [Language.ru, .kk, .en])
+    func scrolledTheTopLineNamesItsGroup(language: Language) throws {
+        let app = try Self.coordinatorsAgenda(language: language, size: Size(width: 80, height: 24))
+        let screen = try #require(app.top as? AgendaScreen)
+        let store = try #require(app.book?.store)
+        let s = AppStrings(language)
+        let agenda = Agenda(cases: store.records, settings: store.caseworkSettings, today: AppHarness.today)
+        let headings = [s.agendaOverdue, s.agendaToday, s.agendaNextDays(7)]
+        func group(of row: Int) -> String {
+            row < agenda.overdue.count ? headings[0] : row < agenda.overdue.count + agenda.dueToday.count ? headings[1] : headings[2]
+        }
+        let firstLine = 3  // under the top line, the summary and the columns' heading
+        let body = firstLine..<(app.terminal.size.height - 1)
+        func check(after key: Key) {
+            let (top, selected) = (screen.table.topRow, screen.table.selectedRow)
+            #expect(top > 0)
+            let heading = group(of: top)
+            #expect(app.terminal.row(firstLine).hasPrefix(heading + " "), "\(key): \(app.terminal.row(firstLine))")
+            for name in headings {
+                #expect(body.filter { app.terminal.row($0).hasPrefix(name + " ") }.count <= 1)
+            }
+            let line = firstLine + selected - top
+            #expect(body.contains(line))
+            let cells = screen.table.dataSource.cells(forRow: selected)
+            #expect(app.terminal.row(line).contains("\(cells[1]) \(cells[2])"))
+        }
+        #expect(agenda.items.count > body.count)
+        app.press(.pageDown)
+        check(after: .pageDown)
+        while screen.table.selectedRow < agenda.items.count - 1 {
+            app.press(.pageDown)
+            check(after: .pageDown)
+        }
+        app.press(.pageUp)
+        check(after: .pageUp)
     }
 
     /// The agenda's rows as the screen made them from the whole agenda before issue 17, written out.
