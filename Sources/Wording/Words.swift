@@ -65,17 +65,24 @@ public struct Words: Sendable {
         return nil
     }
 
+    /// `text` with each `{name}` that names an argument replaced by its value, in one pass (a
+    /// value is never read for placeholders); a `{name}` no argument names stays as it is. Lists
+    /// fill a date per row and frame, so this is on the path of every key.
     private func fill(_ text: String, _ arguments: [String: WordValue], in language: Language) -> String {
         guard !arguments.isEmpty, text.contains("{") else { return text }
-        var result = text
-        for (name, argument) in arguments {
-            let value: String
-            switch argument {
-            case .text(let text): value = text
-            case .number(let number): value = Self.number(number, in: language)
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            switch arguments[String(rest[rest.index(after: open)..<close])] {
+            case .text(let value): result += value
+            case .number(let number): result += Self.number(number, in: language)
+            case nil: result += rest[open...close]
             }
-            result = result.replacing("{\(name)}", with: value)
+            rest = rest[rest.index(after: close)...]
         }
+        result += rest
         return result
     }
 }

@@ -95,6 +95,22 @@ struct CatalogCompletenessTests {
         #expect(Words(.en).day(day) == "3 Nov 2026")
         #expect(Words(.ru).day(day) == "03.11.2026")
         #expect(Words(.kk).day(day) == "03.11.2026")
+        for month in 1...12 {
+            let first = try #require(CalendarDate(year: 987, month: month, day: 1))
+            #expect(Words(.en).day(first) == "1 \(Words(.en)("date.month.\(month)")) 0987")
+            #expect(Words(.ru).day(first) == "01.\(month < 10 ? "0" : "")\(month).0987")
+        }
+    }
+
+    /// A placeholder is filled once, from the arguments: a value is never read for placeholders,
+    /// and a placeholder no argument names stays as written.
+    @Test func placeholdersAreFilledInOnePass() {
+        let words = Words(.en)
+        let key = "caseList.countShown"
+        let text = words(key, ["shown": .text("{shown}")])
+        #expect(text.contains("{shown}") && !text.contains("{shown}{shown}"))
+        #expect(words(key, ["other": .number(3)]) == words.catalog.entries[key]?.forms[0])
+        #expect(words(key, ["shown": .number(12_345)]).contains("12,345"))
     }
 }
 
