@@ -220,12 +220,7 @@ struct AgendaScreenTests {
     func aCoordinatorsAgendaScrolledToItsEndIsTheAgendaOfEveryCase(language: Language) throws {
         let directory = AppHarness.temporaryDirectory()
         let user = SyntheticCaseload.coordinator
-        try AppHarness.makeCaseFile(at: directory, user: user)
-        let book = try CaseBook.open(at: directory, user: user, passphrase: AppHarness.passphrase, mode: .readWrite,
-                                     calendar: ValidationContext(today: AppHarness.today))
-        try book.appendHistory(SyntheticCaseload(seed: 29).events(caseCount: 60))
-        try book.record(SyntheticCasework(seed: 29, today: AppHarness.today, user: user)
-            .bodies(for: book.store.records, settings: book.store.caseworkSettings))
+        let book = try Self.coordinatorsCaseFile(at: directory)
         // Two follow-ups of one case on one day, made in the order opposite to the agenda's.
         let busy = try #require(book.store.records.first { !$0.status.isClosed })
         for (high, title) in [(9, "Call the lawyer"), (1, "Book the interpreter")] as [(UInt64, String)] {
@@ -270,9 +265,8 @@ struct AgendaScreenTests {
                                             today: AppHarness.today), store: store, strings: s).count == expected.count - 1)
     }
 
-    /// A coordinator's agenda over 60 synthetic cases with case work: more lines than a screen.
-    static func coordinatorsAgenda(language: Language, size: Size) throws -> AppHarness {
-        let directory = AppHarness.temporaryDirectory()
+    /// A case file of 60 synthetic cases with case work, opened by the coordinator.
+    static func coordinatorsCaseFile(at directory: URL) throws -> CaseBook {
         let user = SyntheticCaseload.coordinator
         try AppHarness.makeCaseFile(at: directory, user: user)
         let book = try CaseBook.open(at: directory, user: user, passphrase: AppHarness.passphrase, mode: .readWrite,
@@ -280,6 +274,14 @@ struct AgendaScreenTests {
         try book.appendHistory(SyntheticCaseload(seed: 29).events(caseCount: 60))
         try book.record(SyntheticCasework(seed: 29, today: AppHarness.today, user: user)
             .bodies(for: book.store.records, settings: book.store.caseworkSettings))
+        return book
+    }
+
+    /// A coordinator's agenda over 60 synthetic cases with case work: more lines than a screen.
+    static func coordinatorsAgenda(language: Language, size: Size) throws -> AppHarness {
+        let directory = AppHarness.temporaryDirectory()
+        let user = SyntheticCaseload.coordinator
+        let book = try Self.coordinatorsCaseFile(at: directory)
         book.close()
         let app = AppHarness(language: language, size: size, directory: directory, removesDirectory: true)
         app.signIn(user: user)
