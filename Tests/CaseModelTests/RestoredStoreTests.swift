@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    /// `scenario()`'s store restored from the snapshot at its cut, then the later events streamed
+    /// in and the extra ones applied: the events in all, and the cases they changed.
+    static func restoredThenChanged() throws -> (store: CaseStore, events: [Event], changed: Set<CaseID>) {
+        let (events, cut, extra, changed) = scenario()
+        var (store, _) = try restored(Array(events.prefix(cut)))
+        var stream = ReplayStream(resuming: store)
+        for (index, event) in events.enumerated().dropFirst(cut) { stream.fold(.event(event), reference: UInt64(index + 1)) }
+        let finished = stream.finish()
+        store = try #require(finished)
+        for (offset, event) in extra.enumerated() { store.apply(event, reference: UInt64(events.count + offset + 1)) }
+        return (store, events + extra, changed)
+    }
+
     static func restored(_ events: [Event]) throws -> (store: CaseStore, snapshot: Data) {
         let data = try #require(StoreSnapshotTests.replayed(events, history: .eventReferences).snapshot())
         return (try #require(CaseStore(snapshot: data, history: .eventReferences)), data)
@@ -63,14 +76,7 @@ import Testing
     }
 
     @Test func eventsAfterTheRestoreChangeItsCasesAsTheReplayDoes() throws {
-        let (events, cut, extra, changed) = Self.scenario()
-        let all = events + extra
-        var (store, _) = try Self.restored(Array(events.prefix(cut)))
-        var stream = ReplayStream(resuming: store)
-        for (index, event) in events.enumerated().dropFirst(cut) { stream.fold(.event(event), reference: UInt64(index + 1)) }
-        let finished = stream.finish()
-        store = try #require(finished)
-        for (offset, event) in extra.enumerated() { store.apply(event, reference: UInt64(events.count + offset + 1)) }
+        let (store, all, changed) = try Self.restoredThenChanged()
         let replayed = CaseStore.replay(all, keepsHistory: true)
         #expect(replayed.caseworkSettings.reassessmentDays == 1)
         Self.expectEveryCaseAsReplayed(store, replayed, events: all)

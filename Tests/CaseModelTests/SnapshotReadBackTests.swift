@@ -158,13 +158,7 @@ import Testing
     @Test func runsCopiedFromARestoredSnapshotAreNotReadAgain() throws {
         // They were read back when first written; the changed cases' runs are read back.
         // (That such a snapshot is written and opens as the log replays: RestoredStoreTests.)
-        let (events, cut, extra, changed) = RestoredStoreTests.scenario()
-        var (store, _) = try RestoredStoreTests.restored(Array(events.prefix(cut)))
-        var stream = ReplayStream(resuming: store)
-        for (index, event) in events.enumerated().dropFirst(cut) { stream.fold(.event(event), reference: UInt64(index + 1)) }
-        let finished = stream.finish()
-        store = try #require(finished)
-        for (offset, event) in extra.enumerated() { store.apply(event, reference: UInt64(events.count + offset + 1)) }
+        let (store, _, changed) = try RestoredStoreTests.restoredThenChanged()
         var table = StringTable(carrying: store.records.restoredStrings)
         let runs = try store.records.encoded(strings: &table)
         let strings = StringList(strings: table.list)
