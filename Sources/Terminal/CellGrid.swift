@@ -1,19 +1,3 @@
-/// One screen cell: a grapheme and its style. The right half of a wide grapheme is a continuation
-/// cell with no text of its own, so that overwriting either half can clear both.
-public struct Cell: Hashable, Sendable {
-    public var text: Character
-    public var style: Style
-    public var isContinuation: Bool
-
-    public init(_ text: Character = " ", style: Style = .plain, isContinuation: Bool = false) {
-        self.text = text
-        self.style = style
-        self.isContinuation = isContinuation
-    }
-
-    public static let blank = Cell()
-}
-
 /// A rectangular grid of cells that widgets draw into. Every write is clipped to the grid (and to
 /// an optional region), and a wide grapheme is never split at an edge: where only one column is
 /// left it becomes a space.
@@ -31,6 +15,12 @@ public struct CellGrid: Hashable, Sendable {
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
         set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Whether row `y` holds the same cells here and in `other` (of the same width).
+    func rowEquals(_ y: Int, in other: CellGrid) -> Bool {
+        let start = y * size.width
+        return cells[start..<start + size.width] == other.cells[start..<start + size.width]
     }
 
     /// Fills `rect` (clipped to the grid) with `cell`.
@@ -55,27 +45,73 @@ public struct CellGrid: Hashable, Sendable {
     /// number of columns written. Control characters are shown as "�" — they never reach the screen.
     @discardableResult
     public mutating func write(_ text: some StringProtocol, at point: Point, style: Style = .plain, clip: Rect? = nil) -> Int {
-        let area = (clip ?? bounds).intersection(bounds)
-        guard point.y >= area.y, point.y < area.maxY else { return 0 }
-        var x = point.x
+        var pen = Pen(at: point, look: Look(style), area: (clip ?? bounds).intersection(bounds))
+        guard pen.isInside else { return 0 }
+        for grapheme in text where pen.draw(Glyph(grapheme), on: &self) {}
+        return max(0, pen.x - point.x)
+    }
+
+    /// Writes `text` cut with "…" or padded with blanks to exactly `area`'s first row, in one pass:
+    /// what `write(DisplayWidth.pad(text, to: area.width), at: area.origin, clip: area)` draws,
+    /// without building the padded string (a table draws one of these per cell).
+    public mutating func line(_ text: some StringProtocol, in area: Rect, style: Style = .plain, alignRight: Bool = false) {
+        guard !area.isEmpty else { return }
+        if alignRight {
+            write(DisplayWidth.pad(String(text), to: area.width, alignRight: true), at: area.origin, style: style, clip: area)
+            return
+        }
+        var pen = Pen(at: area.origin, look: Look(style), area: area.intersection(bounds))
+        guard pen.isInside else { return }
+        let end = area.maxX
+        var cutAt = area.x  // where "…" goes if the text is cut: it must leave that one column
         for grapheme in text {
-            let shown = Self.visible(grapheme)
-            let width = shown.displayWidth
-            if x >= area.maxX { break }
-            if x < area.x {  // scrolled off to the left: skip, but keep counting columns
-                x += width
-                continue
-            }
-            if x + width > area.maxX {  // a wide grapheme at the right edge: never split it
-                put(Cell(" ", style: style), x: x, y: point.y)
-                x += 1
+            let glyph = Glyph(grapheme)
+            if pen.x + glyph.width > end {
+                pen.x = cutAt
+                _ = pen.draw(.ellipsis, on: &self)
                 break
             }
-            put(Cell(shown, style: style), x: x, y: point.y)
-            if width == 2 { put(Cell(" ", style: style, isContinuation: true), x: x + 1, y: point.y) }
-            x += width
+            guard pen.draw(glyph, on: &self) else { return }
+            if pen.x < end { cutAt = pen.x }
         }
-        return max(0, x - point.x)
+        while pen.x < end, pen.draw(.space, on: &self) {}
+    }
+
+    /// Where the next grapheme of a write goes, and the rules of placing it.
+    private struct Pen {
+        var x: Int
+        let y: Int
+        let look: Look
+        let area: Rect
+
+        init(at point: Point, look: Look, area: Rect) {
+            x = point.x
+            y = point.y
+            self.look = look
+            self.area = area
+        }
+
+        var isInside: Bool { y >= area.y && y < area.maxY }
+
+        /// Draws `glyph` at the pen and moves it on; false once the area's right edge is reached.
+        /// Left of the area the glyph is skipped but its columns counted (scrolled text); a wide
+        /// glyph that would cross the right edge becomes a space, so it is never split.
+        mutating func draw(_ glyph: Glyph, on grid: inout CellGrid) -> Bool {
+            guard x < area.maxX else { return false }
+            if x < area.x {
+                x += glyph.width
+                return true
+            }
+            if x + glyph.width > area.maxX {
+                grid.put(Cell(.space, look), x: x, y: y)
+                x += 1
+                return false
+            }
+            grid.put(Cell(glyph, look), x: x, y: y)
+            if glyph.isWide { grid.put(Cell(.space, look, isContinuation: true), x: x + 1, y: y) }
+            x += glyph.width
+            return true
+        }
     }
 
     /// The grid as lines of text (continuation cells omitted), for tests and diagnostics.
@@ -114,21 +150,8 @@ public struct CellGrid: Hashable, Sendable {
         let current = self[x, y]
         if current.isContinuation, x > 0 {
             self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-        } else if current.text.displayWidth == 2, x + 1 < size.width, self[x + 1, y].isContinuation {
+        } else if current.isWide, x + 1 < size.width, self[x + 1, y].isContinuation {
             self[x + 1, y] = Cell(" ", style: current.style)
-        }
-    }
-
-    /// What is drawn for a grapheme: control characters become U+FFFD, a lone combining mark is
-    /// drawn over a space.
-    static func visible(_ grapheme: Character) -> Character {
-        guard let first = grapheme.unicodeScalars.first else { return " " }
-        // Printable ASCII is most of every screen and needs no lookup in the Unicode tables.
-        if (0x20..<0x7F).contains(first.value) { return grapheme }
-        switch first.properties.generalCategory {
-        case .control: return "\u{FFFD}"
-        case .nonspacingMark, .enclosingMark: return Character(" " + String(grapheme))
-        default: return grapheme
         }
     }
 }

@@ -27,7 +27,7 @@ extension Frame {
             return (0..<size.height).map { FrameChange(row: $0, columns: 0..<size.width) }
         }
         var changes: [FrameChange] = []
-        for y in 0..<size.height {
+        for y in 0..<size.height where !grid.rowEquals(y, in: previous.grid) {
             var x = 0
             while x < size.width {
                 guard grid[x, y] != previous.grid[x, y] else { x += 1; continue }

@@ -56,6 +56,71 @@ struct CellGridTests {
     }
 }
 
+@Suite("A cell")
+struct CellTests {
+    static let graphemes: [Character] = [
+        " ", "a", "Ж", "ә", "Ұ", "漢", "e\u{301}", "\u{E9}", "🇰🇿", "👩\u{200D}👩\u{200D}👧", "❤\u{FE0F}",
+        Character("a" + String(repeating: "\u{301}\u{316}", count: 15)),
+    ]
+
+    @Test func isEightBytesWithNothingToRetain() {
+        #expect(MemoryLayout<Cell>.size == 8)
+        #expect(_isPOD(Cell.self))
+    }
+
+    @Test func keepsItsGraphemeStyleAndHalf() {
+        let styles = [Style.plain, Style(foreground: .red, background: .white, bold: true),
+                      Style(foreground: .default, background: .black, reverse: true, underline: true, dim: true)]
+        for grapheme in Self.graphemes {
+            for style in styles {
+                for isContinuation in [false, true] {
+                    let cell = Cell(grapheme, style: style, isContinuation: isContinuation)
+                    #expect(cell.text == grapheme && cell.text.unicodeScalars.elementsEqual(grapheme.unicodeScalars))
+                    #expect(cell.style == style)
+                    #expect(cell.isContinuation == isContinuation)
+                    #expect(cell == Cell(grapheme, style: style, isContinuation: isContinuation))
+                }
+            }
+        }
+        var restyled = Cell("Ж", style: .plain, isContinuation: true)
+        restyled.style = Style(foreground: .cyan)
+        #expect(restyled == Cell("Ж", style: Style(foreground: .cyan), isContinuation: true))
+    }
+
+    @Test func cellsDifferWhenTheirBytesDiffer() {
+        #expect(Cell("a") != Cell("b"))
+        #expect(Cell("a") != Cell("a", style: Style(bold: true)))
+        #expect(Cell("e\u{301}") != Cell("\u{E9}"))  // the terminal is sent other bytes
+    }
+}
+
+@Suite("A table cell's line")
+struct CellGridLineTests {
+    static let texts = ["", "a", "Айгерим", "Әбілқызы Жанар", "漢字漢字", "a漢b字c", "Ке\u{0301}нже", "\u{301}x", "x\u{1B}y", "🇰🇿 flag", "abcdefghij"]
+
+    /// `line` draws what writing the padded text draws, over every width, place and alignment,
+    /// and over a row that already holds wide graphemes.
+    @Test(arguments: texts)
+    func drawsWhatThePaddedTextDraws(text: String) {
+        for width in 0...12 {
+            for x in [-2, 0, 3, 8] {
+                for alignRight in [false, true] {
+                    let area = Rect(x: x, y: 0, width: width, height: 1)
+                    var before = CellGrid(size: Size(width: 12, height: 1))
+                    before.write("字漢字漢字漢", at: .zero)
+                    var expected = before
+                    if !area.isEmpty {
+                        expected.write(DisplayWidth.pad(text, to: width, alignRight: alignRight), at: area.origin, style: Style(bold: true), clip: area)
+                    }
+                    var drawn = before
+                    drawn.line(text, in: area, style: Style(bold: true), alignRight: alignRight)
+                    #expect(drawn == expected, "\(text) in \(width) at \(x), right: \(alignRight)")
+                }
+            }
+        }
+    }
+}
+
 @Suite("Frame diff")
 struct FrameDiffTests {
     @Test func nothingChangedEmitsNothing() {

@@ -29,8 +29,7 @@ public final class Canvas {
 
     /// Writes `text` cut with "…" or padded to exactly `area`'s first row.
     public func line(_ text: String, in area: Rect, role: Role = .normal, alignRight: Bool = false) {
-        guard !area.isEmpty else { return }
-        write(DisplayWidth.pad(text, to: area.width, alignRight: alignRight), at: area.origin, role: role, clip: area)
+        grid.line(text, in: area, style: theme[role], alignRight: alignRight)
     }
 
     public func fill(_ rect: Rect, role: Role) { grid.fill(rect, with: Cell(" ", style: theme[role])) }

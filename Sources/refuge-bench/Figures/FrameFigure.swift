@@ -35,7 +35,7 @@ enum FrameFigure {
                 session.app.runUntilIdle()
             }
             let name = "\(size.width)x\(size.height)"
-            let target: [Figure.Target] = size == sizes[0] ? [.atMost(2)] : []
+            let target: [Figure.Target] = [.atMost(2)]
             try list.press(.home)
             let down = try list.downSamples(runs)
             suite.add(Figure("frame_\(name)", "frame build + diff \(name), Down", size: fixture.size,
