@@ -156,4 +156,21 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("  " + label + " ") && $0.contains(" 6") }, "\(label) cut")
         #expect(!rows.contains { $0.contains("…") }, "\(rows.filter { $0.contains("…") })")
     }
+
+    /// In the help, F1 closes the help, as Esc and Enter do: the bar said "1Помощь" there, as if F1
+    /// opened more help. It names F1 with what it does, and F1 does it.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func inTheHelpTheBarSaysF1Closes(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let k = ScreenKitStrings(language)
+        #expect(bar(app).hasPrefix("1" + k.help))
+        app.press(.function(1))
+        #expect(app.top is HelpDialog)
+        #expect(bar(app).hasPrefix("1" + k.close), "\(bar(app))")
+        #expect(!bar(app).contains(k.help), "\(bar(app))")
+        app.press(.function(1))
+        #expect(app.top is CaseListScreen)
+        app.press(.function(1), .escape)
+        #expect(app.top is CaseListScreen)
+    }
 }
