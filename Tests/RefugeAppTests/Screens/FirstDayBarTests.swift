@@ -157,6 +157,28 @@ import Testing
         #expect(!rows.contains { $0.contains("…") }, "\(rows.filter { $0.contains("…") })")
     }
 
+    /// While searching, Esc closes the search (the query is cleared, every case is back) and the
+    /// bar says so, both in the search field and in the cases found: it had no room for Esc beside
+    /// every F-key, and dropped it. Going elsewhere (users, reports, partners) leaves the bar while
+    /// searching, still listed by F1 and still working.
+    @Test(arguments: [(Language.ru, "Esc Закрыть поиск"), (.kk, "Esc Іздеуді жабу"), (.en, "Esc Close search")])
+    func inSearchTheBarNamesEscAndWhatItDoes(language: Language, esc: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Петрова", "Анна")])
+        let before = bar(app)
+        #expect(!before.contains(esc))
+        app.press(.function(7))
+        app.type("ахме")
+        app.pause()
+        #expect(bar(app).contains(esc), "\(bar(app))")
+        #expect(!app.shows("Петрова"))
+        app.press(.enter)  // to the cases found
+        #expect(bar(app).contains(esc), "\(bar(app))")
+        #expect(bar(app).contains("4" + ScreenKitStrings(language).sort), "\(bar(app))")
+        app.press(.escape)
+        #expect(app.shows("Петрова"))
+        #expect(bar(app) == before, "\(bar(app))")
+    }
+
     /// In the help, F1 closes the help, as Esc and Enter do: the bar said "1Помощь" there, as if F1
     /// opened more help. It names F1 with what it does, and F1 does it.
     @Test(arguments: [Language.ru, .kk, .en])
