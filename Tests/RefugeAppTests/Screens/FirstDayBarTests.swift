@@ -195,4 +195,18 @@ import Testing
         app.press(.function(1), .escape)
         #expect(app.top is CaseListScreen)
     }
+
+    /// Under the case file's header, how much of what the yearly report needs is filled in: "для
+    /// отчёта: 9%" left a newcomer asking what a report had to do with the case. It says what is
+    /// complete, whole on the line at 80 columns.
+    @Test(arguments: [(Language.ru, "поля годового отчёта заполнены на "), (.kk, "жылдық есеп өрістері толтырылған: "),
+                      (.en, "yearly report fields filled in: ")])
+    func theCaseFileSaysWhatIsFilledInForTheYearlyReport(language: Language, words: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        let percent = try #require(app.book?.store.records.first?.completeness.percent)
+        #expect(AppStrings(language).forReports("\(percent)%") == words + "\(percent)%")
+        #expect(app.terminal.rows.contains { $0.hasPrefix(words + "\(percent)%") }, "\(app.screen)")
+    }
 }
