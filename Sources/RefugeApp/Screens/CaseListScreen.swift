@@ -18,6 +18,9 @@ final class CaseListScreen: Screen, CommandScreen {
         source = CaseListSource(strings: s, today: { session.today })
         table = TableView(columns: source.columns(), dataSource: source, strings: s.screenKit)
         table.sortKey = .function(4)
+        // 19 still holds most people's two names ("Давлатова Гулрухсор") and, at 80 columns in
+        // Russian, leaves the caseworker's column beside the whole heading "Страна".
+        table.mainColumnMinimum = 19
         table.helpText = s.caseListHelp
         searchField = TextField(helpText: s.searchHelp)
         searchField.isHidden = true

@@ -209,4 +209,18 @@ import Testing
         #expect(AppStrings(language).forReports("\(percent)%") == words + "\(percent)%")
         #expect(app.terminal.rows.contains { $0.hasPrefix(words + "\(percent)%") }, "\(app.screen)")
     }
+
+    /// The case list's column of citizenships was headed "Гр-во" ("Азам.", "Citz."): cut words.
+    /// "Гражданство" takes 11 columns the names need at 80, so the heading is a short whole word,
+    /// and the names stay whole.
+    @Test(arguments: [(Language.ru, "Страна"), (.kk, "Елі"), (.en, "Country")])
+    func theCitizenshipColumnIsHeadedByAWholeWord(language: Language, word: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Давлатова", "Гулрухсор").merging([.citizenship: .codes(["TJ", "KZ"])]) { $1 }])
+        let s = AppStrings(language)
+        #expect(s.columnCitizenship == word)
+        let header = try #require(app.terminal.rows.first { $0.hasPrefix("№") }, "\(app.screen)")
+        #expect(header.contains(" \(word) "), "\(header)")
+        let row = try #require(app.row(startingWith: "2026-0001"), "\(app.screen)")
+        #expect(row.contains("Давлатова Гулрухсор") && row.contains("TJ,KZ"), "\(row)")
+    }
 }
