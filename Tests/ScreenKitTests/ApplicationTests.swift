@@ -307,6 +307,8 @@ import Terminal
         #expect(terminal.shows("F2, Ctrl-S  Save"))
         #expect(terminal.shows("F1          Help"))
         #expect(terminal.row(23).contains("Esc Close"))
+        // The help takes F1 from the global binding: the bar names it with what it does there.
+        #expect(terminal.row(23).hasPrefix("1Close") && !terminal.row(23).contains("Help"), "\(terminal.row(23))")
         #expect(!terminal.row(23).contains("PgDn"))  // all of it shown: nothing to scroll
         terminal.press(.function(1))
         app.runUntilIdle()

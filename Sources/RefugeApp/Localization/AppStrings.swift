@@ -106,6 +106,7 @@ struct AppStrings: Sendable {
     }
     func filterLine(_ filter: String) -> String { w("caseList.filterLine", ["filter": .text(filter)]) }
     var search: String { w("caseList.search") }
+    var closeSearch: String { w("caseList.closeSearch") }
     var searchHelp: String {
         w("caseList.searchHelp")
     }

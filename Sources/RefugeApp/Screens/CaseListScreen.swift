@@ -18,6 +18,9 @@ final class CaseListScreen: Screen, CommandScreen {
         source = CaseListSource(strings: s, today: { session.today })
         table = TableView(columns: source.columns(), dataSource: source, strings: s.screenKit)
         table.sortKey = .function(4)
+        // 19 still holds most people's two names ("Давлатова Гулрухсор") and, at 80 columns in
+        // Russian, leaves the caseworker's column beside the whole heading "Страна".
+        table.mainColumnMinimum = 19
         table.helpText = s.caseListHelp
         searchField = TextField(helpText: s.searchHelp)
         searchField.isHidden = true
@@ -44,6 +47,7 @@ final class CaseListScreen: Screen, CommandScreen {
     /// The case list's keys, in one table (read by routing, the bar, the help and the tests).
     var commandTable: CommandTable<Command> {
         let s = session.strings
+        let searching = !searchField.isHidden
         var rows: [CommandTable<Command>.Row] = [
             // Not in the bar, which is full at 60 columns: the help (F1) names it, and sign-in opens the agenda.
             .init(.agenda, .function(2), .character("a"), label: s.agenda, showInBar: false),
@@ -51,9 +55,11 @@ final class CaseListScreen: Screen, CommandScreen {
             .init(.newIntake, .function(5), .insert, .character("n"), label: s.newIntake),
             .init(.mask, .function(6), .character("m"), label: session.masksNames ? s.unmask : s.mask),
             .init(.search, .function(7), .character("/"), .character("."), label: s.search),
-            .init(.users, .function(8), .character("u"), label: s.users),
-            .init(.partners, .function(11), .character("p"), label: s.partners),
-            .init(.reports, .function(9), .character("o"), label: s.reports),
+            // While searching, the bar makes room for Esc (the bar drops other keys before F-keys):
+            // these lead away from the list, and F1 still names them.
+            .init(.users, .function(8), .character("u"), label: s.users, showInBar: !searching),
+            .init(.partners, .function(11), .character("p"), label: s.partners, showInBar: !searching),
+            .init(.reports, .function(9), .character("o"), label: s.reports, showInBar: !searching),
         ]
         if session.book?.isCoordinator == true {
             rows.append(.init(.recentChanges, .character("h"), label: s.recentChangesKey, showInBar: false))
@@ -61,8 +67,8 @@ final class CaseListScreen: Screen, CommandScreen {
         if focused === searchField {
             rows.append(.init(.openFound, .enter, label: s.open, showInBar: false))
         }
-        if !searchField.isHidden {
-            rows.append(.init(.endSearch, .escape, label: s.back))
+        if searching {
+            rows.append(.init(.endSearch, .escape, label: s.closeSearch))
         }
         return CommandTable(rows)
     }

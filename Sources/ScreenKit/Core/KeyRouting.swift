@@ -14,7 +14,7 @@ extension Application {
         if case .key(let k) = event { key = k }
         let letters = !(screen.focused?.consumesText ?? false)
 
-        if let key, let binding = globalBindings.first(matching: key, lettersAllowed: letters) { return binding.action() }
+        if let key, let binding = globalBindings(on: screen).first(matching: key, lettersAllowed: letters) { return binding.action() }
         for widget in screen.focusChain {
             if widget.handle(event, app: self) { return }
             if let key, let binding = widget.bindings.first(matching: key, lettersAllowed: letters) { return binding.action() }
@@ -32,13 +32,23 @@ extension Application {
     /// Every binding live on `screen`, in routing order, each key only with the first binding
     /// that has it: what help and the bar show.
     public func activeBindings(for screen: Screen) -> [Binding] {
-        var all = globalBindings + screen.focusChain.flatMap(\.bindings) + screen.bindings
+        var all = globalBindings(on: screen) + screen.focusChain.flatMap(\.bindings) + screen.bindings
         if !screen.isModal { all += bindings }
         var seen: [Key] = []
         return all.compactMap { binding in
             var live = binding
             live.keys = binding.keys.filter { !seen.contains($0) }
             seen += live.keys
+            return live.keys.isEmpty ? nil : live
+        }
+    }
+
+    /// The global bindings while `screen` is on top: without the keys it takes itself.
+    private func globalBindings(on screen: Screen) -> [Binding] {
+        let taken = screen.takesGlobalKeys
+        return globalBindings.compactMap { binding in
+            var live = binding
+            live.keys.removeAll(where: taken.contains)
             return live.keys.isEmpty ? nil : live
         }
     }

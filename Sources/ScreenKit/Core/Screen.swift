@@ -19,6 +19,10 @@ open class Screen {
     /// Commands of this screen, evaluated on every key (so they may depend on state).
     open var bindings: [Binding] { [] }
 
+    /// Global keys this screen answers itself while it is on top (the help's F1 closes the help):
+    /// routing, the bar and the help give them to its own bindings. Never lock (F12) or quit.
+    open var takesGlobalKeys: [Key] { [] }
+
     /// A modal screen is drawn over the screens beneath (which stay visible) and takes all keys
     /// except the global ones until it closes.
     open var isModal: Bool { false }

@@ -29,11 +29,18 @@ public final class HelpDialog: Dialog {
         }.joined(separator: ", ")
     }
 
+    /// F1 closes the help, and the bar says so ("1Закрыть", not "1Помощь").
+    override public var takesGlobalKeys: [Key] { [.function(1)] }
+
     override public var bindings: [Binding] {
-        let closing = Binding(.escape, .enter, .function(1), label: strings.close) { [unowned self] in close() }
-        guard text.isLongerThanItsArea else { return [closing] }
-        return [
-            closing,
+        // Two bindings, so the bar names both F1 and Esc: one is what opened the help, the other
+        // what closes everything else.
+        let closing = [
+            Binding(.function(1), label: strings.close) { [unowned self] in close() },
+            Binding(.escape, .enter, label: strings.close) { [unowned self] in close() },
+        ]
+        guard text.isLongerThanItsArea else { return closing }
+        return closing + [
             Binding(.pageUp, label: strings.scrollUp) { [unowned self] in text.scroll(.pageUp) },
             Binding(.pageDown, label: strings.scrollDown) { [unowned self] in text.scroll(.pageDown) },
         ]
@@ -44,7 +51,6 @@ extension Application {
     /// Opens help for the top screen: what the global F1 binding should call.
     public func showHelp() {
         guard let screen = topScreen else { return }
-        if let help = screen as? HelpDialog { return help.close() }  // F1 again closes it
         let bindings = activeBindings(for: screen)
         push(HelpDialog(title: strings.help, fieldHelp: screen.focusedHelp, bindings: bindings))
     }

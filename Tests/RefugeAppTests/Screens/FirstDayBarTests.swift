@@ -156,4 +156,71 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("  " + label + " ") && $0.contains(" 6") }, "\(label) cut")
         #expect(!rows.contains { $0.contains("…") }, "\(rows.filter { $0.contains("…") })")
     }
+
+    /// While searching, Esc closes the search (the query is cleared, every case is back) and the
+    /// bar says so, both in the search field and in the cases found: it had no room for Esc beside
+    /// every F-key, and dropped it. Going elsewhere (users, reports, partners) leaves the bar while
+    /// searching, still listed by F1 and still working.
+    @Test(arguments: [(Language.ru, "Esc Закрыть поиск"), (.kk, "Esc Іздеуді жабу"), (.en, "Esc Close search")])
+    func inSearchTheBarNamesEscAndWhatItDoes(language: Language, esc: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара"), AppHarness.person("Петрова", "Анна")])
+        let before = bar(app)
+        #expect(!before.contains(esc))
+        app.press(.function(7))
+        app.type("ахме")
+        app.pause()
+        #expect(bar(app).contains(esc), "\(bar(app))")
+        #expect(!app.shows("Петрова"))
+        app.press(.enter)  // to the cases found
+        #expect(bar(app).contains(esc), "\(bar(app))")
+        #expect(bar(app).contains("4" + ScreenKitStrings(language).sort), "\(bar(app))")
+        app.press(.escape)
+        #expect(app.shows("Петрова"))
+        #expect(bar(app) == before, "\(bar(app))")
+    }
+
+    /// In the help, F1 closes the help, as Esc and Enter do: the bar said "1Помощь" there, as if F1
+    /// opened more help. It names F1 with what it does, and F1 does it.
+    @Test(arguments: [Language.ru, .kk, .en])
+    func inTheHelpTheBarSaysF1Closes(language: Language) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        let k = ScreenKitStrings(language)
+        #expect(bar(app).hasPrefix("1" + k.help))
+        app.press(.function(1))
+        #expect(app.top is HelpDialog)
+        #expect(bar(app).hasPrefix("1" + k.close), "\(bar(app))")
+        #expect(!bar(app).contains(k.help), "\(bar(app))")
+        app.press(.function(1))
+        #expect(app.top is CaseListScreen)
+        app.press(.function(1), .escape)
+        #expect(app.top is CaseListScreen)
+    }
+
+    /// Under the case file's header, how much of what the yearly report needs is filled in: "для
+    /// отчёта: 9%" left a newcomer asking what a report had to do with the case. It says what is
+    /// complete, whole on the line at 80 columns.
+    @Test(arguments: [(Language.ru, "поля годового отчёта заполнены на "), (.kk, "жылдық есеп өрістері толтырылған: "),
+                      (.en, "yearly report fields filled in: ")])
+    func theCaseFileSaysWhatIsFilledInForTheYearlyReport(language: Language, words: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Ахмедова", "Гульнара")])
+        app.press(.enter)
+        #expect(app.top is CaseFileScreen)
+        let percent = try #require(app.book?.store.records.first?.completeness.percent)
+        #expect(AppStrings(language).forReports("\(percent)%") == words + "\(percent)%")
+        #expect(app.terminal.rows.contains { $0.hasPrefix(words + "\(percent)%") }, "\(app.screen)")
+    }
+
+    /// The case list's column of citizenships was headed "Гр-во" ("Азам.", "Citz."): cut words.
+    /// "Гражданство" takes 11 columns the names need at 80, so the heading is a short whole word,
+    /// and the names stay whole.
+    @Test(arguments: [(Language.ru, "Страна"), (.kk, "Елі"), (.en, "Country")])
+    func theCitizenshipColumnIsHeadedByAWholeWord(language: Language, word: String) throws {
+        let app = try caseList(language, cases: [AppHarness.person("Давлатова", "Гулрухсор").merging([.citizenship: .codes(["TJ", "KZ"])]) { $1 }])
+        let s = AppStrings(language)
+        #expect(s.columnCitizenship == word)
+        let header = try #require(app.terminal.rows.first { $0.hasPrefix("№") }, "\(app.screen)")
+        #expect(header.contains(" \(word) "), "\(header)")
+        let row = try #require(app.row(startingWith: "2026-0001"), "\(app.screen)")
+        #expect(row.contains("Давлатова Гулрухсор") && row.contains("TJ,KZ"), "\(row)")
+    }
 }

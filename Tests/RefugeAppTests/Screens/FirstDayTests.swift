@@ -237,7 +237,7 @@ struct FirstDayTests {
         #expect(app.shows(words(language).aboutAge(35)))
         if language == .ru {
             #expect(app.shows("Активно"))
-            #expect(!app.shows("Активен") && app.shows("для отчёта:"))
+            #expect(!app.shows("Активен") && app.shows("поля годового отчёта заполнены на"))
         }
     }
 
