@@ -110,6 +110,24 @@ import Testing
         }
     }
 
+    /// An import whose commit never came (power lost while it was written) is left out and its
+    /// events counted by a store restored after it, and continued, as by the replay of the log.
+    @Test func aTornImportIsCountedAfterTheRestoreAsByTheReplay() throws {
+        var events = CaseRecordCoderTests.caseFileOfEveryKind().events
+        var factory = EventFactory(author: "Әлия", device: events[0].device, seed: 30, wallMillis: { UInt64(2_000_000_100_000) })
+        events += [factory.make(.importBegan(batch: ImportBatchID(high: 31, low: 32))),
+                   factory.make(.caseOpened(caseID: CaseID(high: 33, low: 34), openedOn: CalendarDate(year: 2026, month: 2, day: 2)!))]
+        let replayed = StoreSnapshotTests.replayed(events, history: .eventReferences)
+        #expect(replayed.uncommittedImportEvents == 1 && replayed.caseCount == 2)
+        let (restored, _) = try Self.restored(events)
+        var stream = ReplayStream(resuming: restored)
+        let later = factory.make(.userSignedIn)
+        stream.fold(.event(later), reference: UInt64(events.count + 1))
+        let finished = stream.finish()
+        let continued = try #require(finished)
+        StoreSnapshotTests.expectSame(continued, StoreSnapshotTests.replayed(events + [later], history: .eventReferences))
+    }
+
     @Test func aSnapshotOfARestoredStoreCarriesUnchangedCasesAsTheyWere() throws {
         let (events, cut, extra, _) = Self.scenario()
         let all = events + extra

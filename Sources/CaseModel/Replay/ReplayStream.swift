@@ -101,7 +101,8 @@ public struct ReplayStream: Sendable {
             let inOrder = store.foldInMergeOrder(event, reference: reference)
             assert(inOrder, "sorted above")
         }
-        store.uncommittedImportEvents = uncommittedImportEvents
+        // Added: a stream resuming a restored store continues the count the snapshot held.
+        store.uncommittedImportEvents += uncommittedImportEvents
         store.settle()
         return store
     }
