@@ -54,6 +54,23 @@ import Testing
         #expect(CaseStore.replay(torn + retried + intake).caseCount == 3)
     }
 
+    @Test func whatTheImportingLaptopRecordsAfterATornImportCounts() throws {
+        // Power lost before the commit; the laptop is started again, its user signs in and
+        // registers a case: the sign-in ends the torn batch, and the case is not the import's.
+        let csv = "familyName,gender\nKarimova,female\nAsanov,male\n"
+        var factory = Fixtures.factory(seed: 9)
+        let torn = Array(try importer.events(csv: csv, factory: &factory).dropLast())
+        var later = Fixtures.factory(seed: 12, millis: 1_760_000_000_000)
+        let session = [later.make(.userSignedIn)] + later.openCase(values: Fixtures.person(family: "Omarova"), openedOn: Fixtures.today)
+        #expect(torn.allSatisfy { $0.device == session[0].device })
+        let replayed = CaseStore.replay(torn + session)
+        #expect(replayed.caseCount == 1 && replayed.uncommittedImportEvents == 4)
+        var stream = ReplayStream(history: .none)
+        for event in torn + session { stream.fold(.event(event), reference: nil) }
+        let streamed = stream.finish()
+        #expect(streamed?.caseCount == 1 && streamed?.uncommittedImportEvents == 4)
+    }
+
     @Test func aRowThatFailsWhileWritingLeavesNoCommit() {
         var factory = Fixtures.factory(seed: 11)
         var numbering = CaseNumbering(after: CaseStore())

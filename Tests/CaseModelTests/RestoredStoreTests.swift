@@ -88,6 +88,46 @@ import Testing
         #expect(store.records.indices.contains { !store.records.isDecoded($0) })
     }
 
+    /// A case file in which every kind of event occurs (`CaseRecordCoderTests.caseFileOfEveryKind`),
+    /// restored from its snapshot after any of its events and continued with the rest, is as its
+    /// replay: each kind folds onto a restored case, held as bytes, as onto a replayed one.
+    @Test func aCaseFileOfEveryKindOfEventRestoredAfterAnyEventContinuesAsItsReplay() throws {
+        let events = CaseRecordCoderTests.caseFileOfEveryKind().events
+        let replayed = CaseStore.replay(events, keepsHistory: true)
+        let replayedWithReferences = StoreSnapshotTests.replayed(events, history: .eventReferences)
+        // The application writes no snapshot while an import is being written (`CaseBook` writes one
+        // only when nothing was appended around the store): no cut inside one.
+        let began = try #require(events.firstIndex { $0.body.kind == .importBegan })
+        let committed = try #require(events.firstIndex { $0.body.kind == .importCommitted })
+        for cut in 1...events.count where !(began + 1...committed).contains(cut) {
+            let (store, _) = try Self.restored(Array(events.prefix(cut)))
+            var stream = ReplayStream(resuming: store)
+            for (index, event) in events.enumerated().dropFirst(cut) { stream.fold(.event(event), reference: UInt64(index + 1)) }
+            let finished = stream.finish()
+            let continued = try #require(finished)
+            Self.expectEveryCaseAsReplayed(continued, replayed, events: events)
+            StoreSnapshotTests.expectSame(continued, replayedWithReferences)
+        }
+    }
+
+    /// An import whose commit never came (power lost while it was written) is left out and its
+    /// events counted by a store restored after it, and continued, as by the replay of the log.
+    @Test func aTornImportIsCountedAfterTheRestoreAsByTheReplay() throws {
+        var events = CaseRecordCoderTests.caseFileOfEveryKind().events
+        var factory = EventFactory(author: "Әлия", device: events[0].device, seed: 30, wallMillis: { UInt64(2_000_000_100_000) })
+        events += [factory.make(.importBegan(batch: ImportBatchID(high: 31, low: 32))),
+                   factory.make(.caseOpened(caseID: CaseID(high: 33, low: 34), openedOn: CalendarDate(year: 2026, month: 2, day: 2)!))]
+        let replayed = StoreSnapshotTests.replayed(events, history: .eventReferences)
+        #expect(replayed.uncommittedImportEvents == 1 && replayed.caseCount == 2)
+        let (restored, _) = try Self.restored(events)
+        var stream = ReplayStream(resuming: restored)
+        let later = factory.make(.userSignedIn)
+        stream.fold(.event(later), reference: UInt64(events.count + 1))
+        let finished = stream.finish()
+        let continued = try #require(finished)
+        StoreSnapshotTests.expectSame(continued, StoreSnapshotTests.replayed(events + [later], history: .eventReferences))
+    }
+
     @Test func aSnapshotOfARestoredStoreCarriesUnchangedCasesAsTheyWere() throws {
         let (events, cut, extra, _) = Self.scenario()
         let all = events + extra

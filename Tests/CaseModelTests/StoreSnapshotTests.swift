@@ -33,6 +33,7 @@ import Testing
         #expect(restored.organisationName == original.organisationName)
         #expect(restored.caseworkSettings == original.caseworkSettings)
         #expect(restored.eventCount == original.eventCount && restored.lastMergeKey == original.lastMergeKey)
+        #expect(restored.uncommittedImportEvents == original.uncommittedImportEvents)
         for record in original.records.prefix(50) {
             #expect(restored.eventReferences(of: record.id) == original.eventReferences(of: record.id))
             #expect(restored.position(of: record.id) == original.position(of: record.id))

@@ -16,7 +16,7 @@ import Foundation
 extension CaseStore {
     /// Raise when folding or deriving changes what a replay gives (a snapshot of the old rules
     /// would then disagree with the log), or when the snapshot's form changes.
-    static let snapshotVersion: UInt64 = 3
+    static let snapshotVersion: UInt64 = 4
 
     /// The state as bytes; nil for a store that keeps `.entries` (only the references a log can
     /// read back are written), that has events waiting for `settle`, or whose encoded cases,

@@ -12,7 +12,8 @@
 ///
 /// An import's case events wait until its `importCommitted` arrives and are folded then; an import
 /// whose commit never came (the disk filled, the power failed) is left out, and its events are
-/// counted in `CaseStore.uncommittedImportEvents` — they stay in the log, never cut.
+/// counted in `CaseStore.uncommittedImportEvents` — they stay in the log, never cut. Its batch ends
+/// at the next `importBegan` or at its device's next organisation event (the next session's sign-in).
 public struct ReplayStream: Sendable {
     private var store: CaseStore
     private var organisationEvents: [(event: Event, reference: UInt64?)] = []
@@ -75,7 +76,10 @@ public struct ReplayStream: Sendable {
             openImport = nil
             for (event, reference) in open.held where isInMergeOrder { foldCaseEvent(event, reference: reference) }
         default:
-            break
+            // An import writes nothing else on its device (it holds the writer lock): that device's
+            // next event of another kind, such as the sign-in after a power cut, means the commit
+            // never came, and what the device records after it is not the import's.
+            if openImport?.device == event.device { abandonOpenImport() }
         }
     }
 
@@ -101,7 +105,8 @@ public struct ReplayStream: Sendable {
             let inOrder = store.foldInMergeOrder(event, reference: reference)
             assert(inOrder, "sorted above")
         }
-        store.uncommittedImportEvents = uncommittedImportEvents
+        // Added: a stream resuming a restored store continues the count the snapshot held.
+        store.uncommittedImportEvents += uncommittedImportEvents
         store.settle()
         return store
     }
