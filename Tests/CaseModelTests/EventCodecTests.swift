@@ -38,6 +38,7 @@ import Testing
         .duplicateMarked(caseID: CaseID(high: 5, low: 6), original: CaseID(high: 7, low: 8)),
         .importBegan(batch: ImportBatchID(high: 9, low: 10)),
         .importCommitted(batch: ImportBatchID(high: 9, low: 10), caseCount: 1_000_000),
+        .importAbandoned(batch: ImportBatchID(high: 9, low: 10)),
         .partnerAdded(partner: PartnerID(high: 1, low: 2), details: PartnerDetails(
             name: "Клиника «Шипагер»", kind: .medical, country: "KZ", city: "Алматы", contact: "+7 727 000 00 00",
             languages: ["rus", "kaz"], recipient: "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj")),

@@ -69,6 +69,9 @@ public enum EventBody: Sendable, Hashable {
     case importBegan(batch: ImportBatchID)
     /// The import's last event: its cases count from here.
     case importCommitted(batch: ImportBatchID, caseCount: Int)
+    /// The import stopped before its commit (a row failed, a write was refused) and the session
+    /// went on: what its device records from here is not the import's.
+    case importAbandoned(batch: ImportBatchID)
     /// A partner organisation enters the directory (details already cleaned and checked).
     case partnerAdded(partner: PartnerID, details: PartnerDetails)
     /// A partner's details as they now are (all of them, not only what changed).
@@ -125,8 +128,8 @@ public enum EventBody: Sendable, Hashable {
             .proceedingSet(let id, _), .hearingSet(let id, _), .conflictResolved(let id, _):
             id
         case .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured, .passphraseChanged, .passphraseReset,
-            .importBegan, .importCommitted, .partnerAdded, .partnerChanged, .partnerRetired, .caseworkSettingsChanged,
-            .deviceNamed, .deviceRevoked:
+            .importBegan, .importCommitted, .importAbandoned, .partnerAdded, .partnerChanged, .partnerRetired,
+            .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
             nil
         }
     }
@@ -153,6 +156,7 @@ public enum EventBody: Sendable, Hashable {
         case .duplicateMarked: .duplicateMarked
         case .importBegan: .importBegan
         case .importCommitted: .importCommitted
+        case .importAbandoned: .importAbandoned
         case .partnerAdded: .partnerAdded
         case .partnerChanged: .partnerChanged
         case .partnerRetired: .partnerRetired
@@ -199,6 +203,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case duplicateMarked = 17
     case importBegan = 20
     case importCommitted = 21
+    case importAbandoned = 22
     // 50–69: partners and referrals (issue 15).
     case partnerAdded = 50
     case partnerChanged = 51

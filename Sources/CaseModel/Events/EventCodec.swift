@@ -108,7 +108,7 @@ public enum EventCodec {
             break
         case .passphraseReset(let name):
             writer.string(name)
-        case .importBegan(let batch):
+        case .importBegan(let batch), .importAbandoned(let batch):
             writer.identifier(batch)
         case .importCommitted(let batch, let caseCount):
             writer.identifier(batch)
@@ -301,6 +301,8 @@ public enum EventCodec {
             return .passphraseReset(name: try reader.string())
         case .importBegan:
             return .importBegan(batch: try reader.identifier())
+        case .importAbandoned:
+            return .importAbandoned(batch: try reader.identifier())
         case .importCommitted:
             let batch: ImportBatchID = try reader.identifier()
             let count = try reader.varint()

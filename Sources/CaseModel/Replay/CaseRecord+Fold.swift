@@ -126,8 +126,8 @@ extension CaseRecord {
             set(change, outcome: &outcome)
             outcome.add(.conflictResolved(change))
         case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
-             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .partnerAdded, .partnerChanged,
-             .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
+             .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .importAbandoned, .partnerAdded,
+             .partnerChanged, .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }

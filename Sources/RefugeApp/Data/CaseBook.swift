@@ -23,6 +23,9 @@ public final class CaseBook {
     /// The records appended since the open (or the last reload) that `store` folded: a snapshot
     /// is written only when nothing was appended around the store (a streamed import is).
     private var foldedSinceOpen: [ClosedRange<UInt64>] = []
+    /// The `importAbandoned` of an import that failed when the disk refused that too: the next
+    /// append writes it first (see `importCases`).
+    var unwrittenImportEnd: Event?
     /// The snapshot being written at a quiet moment (see `saveSnapshotInBackground`).
     private let snapshotInBackground = BackgroundSnapshotWrite()
     /// The full read of the frames a snapshot let the open skip (see `verifyInBackground`).
@@ -309,25 +312,28 @@ public final class CaseBook {
         try append(bodies.map { factory.make($0) })
     }
 
-    /// Appends already-made events (a first save makes two; an import many) as one batch.
+    /// Appends already-made events (a first save makes two; an import many) as one batch, after
+    /// the end of a failed import if that is still unwritten.
     @discardableResult
     public func append(_ events: [Event]) throws -> [Event] {
-        guard !events.isEmpty else { return [] }
+        let written = (unwrittenImportEnd.map { [$0] } ?? []) + events
+        guard !written.isEmpty else { return [] }
         // Nothing is written to a file whose old frames are still being checked: a first save made
         // before the background read finished waits for its verdict.
         coveredFrames.waitUntilFinished()
         if coveredFrames.damage != nil { throw EventLogError.readOnly(reason: .damage) }
         // A laptop revoked by another adds nothing more: its records would never be applied.
         guard !revocations.revokes(log.logFileName) else { throw NotPermitted.revokedLaptop }
-        let sequences = try log.appendBatch(events.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
-        eventsSinceSnapshot += events.count
+        let sequences = try log.appendBatch(written.map(EventCodec.encode).map { (type: $0.recordType, payload: $0.payload) })
+        unwrittenImportEnd = nil
+        eventsSinceSnapshot += written.count
         if let last = foldedSinceOpen.last, last.upperBound + 1 == sequences.lowerBound {
             foldedSinceOpen[foldedSinceOpen.count - 1] = last.lowerBound...sequences.upperBound
         } else {
             foldedSinceOpen.append(sequences)
         }
         var needsReplay = false
-        for (event, sequence) in zip(events, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
+        for (event, sequence) in zip(written, sequences) where store.apply(event, reference: sequence) == .appliedOutOfOrder {
             needsReplay = true
         }
         if needsReplay { try reload() }
