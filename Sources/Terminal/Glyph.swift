@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// What one cell shows, as a number: the scalar itself when the grapheme is one scalar (every
 /// letter of Russian, Kazakh and English in NFC), else a number from `GraphemeTable`. The top bit
@@ -45,25 +45,28 @@ struct Glyph: Hashable, Sendable {
 /// Numbers for the graphemes of more than one scalar that have been drawn (a letter with a
 /// combining mark, a flag), above the last Unicode scalar. It only grows, by one entry per distinct
 /// grapheme shown — a few dozen in a working day.
-final class GraphemeTable: @unchecked Sendable {
+final class GraphemeTable: Sendable {
     static let shared = GraphemeTable()
 
-    private let lock = NSLock()
-    private var numbers: [Character: UInt32] = [:]
-    private var characters: [Character] = []
+    private struct Entries {
+        var numbers: [Character: UInt32] = [:]
+        var characters: [Character] = []
+    }
+
+    private let entries = Mutex(Entries())
     private static let first: UInt32 = 0x11_0000
 
     func number(for grapheme: Character) -> UInt32 {
-        lock.withLock {
-            if let number = numbers[grapheme] { return number }
-            let number = Self.first + UInt32(characters.count)
-            characters.append(grapheme)
-            numbers[grapheme] = number
+        entries.withLock { entries in
+            if let number = entries.numbers[grapheme] { return number }
+            let number = Self.first + UInt32(entries.characters.count)
+            entries.characters.append(grapheme)
+            entries.numbers[grapheme] = number
             return number
         }
     }
 
     func character(_ number: UInt32) -> Character {
-        lock.withLock { characters[Int(number - Self.first)] }
+        entries.withLock { $0.characters[Int(number - Self.first)] }
     }
 }

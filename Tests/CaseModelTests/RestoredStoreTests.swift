@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    /// Events past the snapshot that change many restored cases: each is decoded once, kept
+    /// decoded and changed — the same store as the replay's, the cases no event changed still bytes.
+    @Test func eventsChangingManyRestoredCasesFoldAsInTheReplay() throws {
+        let events = StoreSnapshotTests.events(cases: 200)
+        let (restored, _) = try Self.restored(events)
+        var factory = EventFactory(author: SyntheticCaseload.coordinator, device: SyntheticCaseload(seed: 17).device, seed: 8,
+                                   wallMillis: { UInt64(2_100_000_000_000) })
+        let notes = restored.summaries.prefix(150).map { factory.make(.noteAdded(caseID: $0.id, text: "Звонок \($0.number)")) }
+        var stream = ReplayStream(resuming: restored)
+        for (index, event) in notes.enumerated() { stream.fold(.event(event), reference: UInt64(events.count + index + 1)) }
+        let finished = stream.finish()
+        let continued = try #require(finished)
+        #expect((0..<150).allSatisfy(continued.records.isDecoded) && !(150..<200).contains(where: continued.records.isDecoded))
+        Self.expectEveryCaseAsReplayed(continued, CaseStore.replay(events + notes, keepsHistory: true), events: events + notes)
+    }
+
     /// An import whose commit never came (power lost while it was written) is left out and its
     /// events counted by a store restored after it, and continued, as by the replay of the log.
     @Test func aTornImportIsCountedAfterTheRestoreAsByTheReplay() throws {
