@@ -75,4 +75,24 @@ import Terminal
         #expect(terminal.shows("Запись 400"))
         #expect(terminal.shows("[##########  "))
     }
+
+    /// "Every key does what the bar says": the progress dialog's bar names F10 Cancel (Russian:
+    /// "10Отмена"), so F10 cancels the work there — the global F10 (quit) gives way to it.
+    @Test func progressDialogTakesF10FromQuitAndItsBarSaysCancel() {
+        let (app, terminal) = makeApp(width: 60, height: 12)
+        app.strings = .russian
+        var quits = 0
+        app.globalBindings = [Binding(.function(10), label: "Выход") { quits += 1 }]
+        app.push(Screen(title: "Импорт", root: Spacer()))
+        let progress = ProgressDialog(title: "Импорт", message: "Чтение файла…")
+        app.push(progress)
+        progress.update(fraction: 0.3)
+        app.runUntilIdle()
+        #expect(terminal.row(11).hasPrefix("10Отмена"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("Выход"), "\(terminal.row(11))")
+        terminal.press(.function(10))
+        app.runUntilIdle()
+        #expect(progress.isCancelled)
+        #expect(quits == 0)
+    }
 }
