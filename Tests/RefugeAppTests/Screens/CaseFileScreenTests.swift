@@ -22,10 +22,20 @@ struct CaseFileScreenTests {
         #expect(app.shows("IDENTITY"))
         #expect(app.shows("Family name: Ахмедова"))
         #expect(app.shows("Date of birth: 1 May 2000"))
-        #expect(app.shows("incomplete"))
+        #expect(app.shows("yearly report fields filled in: "))
         let id = try #require(app.book?.store.records.first?.id)
         let history = try #require(app.book).history(of: id)
         #expect(history.contains { $0.change == .viewed && $0.author == "anna" })
+    }
+
+    /// The completeness figure says how much is filled in; the «не заполнено» marker after it said
+    /// the same thing twice («…заполнены на 9%  не заполнено»): the case file shows only the figure.
+    @Test(arguments: [(Language.ru, "не заполнено"), (.kk, "толтырылмаған"), (.en, "incomplete")])
+    func theCompletenessFigureIsNotRepeatedByTheIncompleteMarker(language: Language, marker: String) throws {
+        let app = try openFirstCase(language: language)
+        let figure = try #require(app.terminal.rows.first { $0.contains(AppStrings(language).forReports("")) }, "\(app.screen)")
+        #expect(figure.trimmingCharacters(in: .whitespaces).hasSuffix("%"), "\(figure)")
+        #expect(!app.shows(marker), "\(app.screen)")
     }
 
     /// A one-page form's title is on the top line once, not again above its fields (seen on the
