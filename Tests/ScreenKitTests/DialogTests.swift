@@ -57,6 +57,25 @@ import Terminal
         #expect(results == ["сезам откройся", nil])
     }
 
+    /// The export's question was cut at 80 columns ("Куда записать файл (.csv, или .xlsx для
+    /// Excel…"): a prompt is as wide as its label and title need, as a choice is.
+    @Test func promptDialogIsWideEnoughForItsWholeLabel() {
+        let (app, terminal) = makeApp(width: 80, height: 24)
+        app.push(Screen(title: "S", root: Spacer()))
+        let label = "Куда записать файл (.csv, или .xlsx для Excel):"
+        app.push(PromptDialog(title: "Экспорт обезличенных дел", label: label, text: "/home/anna/refuge-export.csv") { _ in })
+        app.runUntilIdle()
+        #expect(terminal.shows("│ " + label), "\(terminal.rows.joined(separator: "\n"))")
+        #expect(!terminal.shows("…"))
+        // Wider than the terminal, the label wraps rather than being cut.
+        let (narrowApp, narrow) = makeApp(width: 40, height: 24)
+        narrowApp.push(Screen(title: "S", root: Spacer()))
+        narrowApp.push(PromptDialog(title: "Экспорт", label: label) { _ in })
+        narrowApp.runUntilIdle()
+        #expect(!narrow.shows("…"), "\(narrow.rows.joined(separator: "\n"))")
+        #expect(narrow.shows("Excel):"), "\(narrow.rows.joined(separator: "\n"))")
+    }
+
     @Test func progressDialogUpdatesAndCanBeCancelled() {
         let (app, terminal) = makeApp(width: 40, height: 12)
         app.push(Screen(title: "Import", root: Spacer()))
