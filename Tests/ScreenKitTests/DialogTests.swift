@@ -57,6 +57,25 @@ import Terminal
         #expect(results == ["сезам откройся", nil])
     }
 
+    /// The export's question was cut at 80 columns ("Куда записать файл (.csv, или .xlsx для
+    /// Excel…"): a prompt is as wide as its label and title need, as a choice is.
+    @Test func promptDialogIsWideEnoughForItsWholeLabel() {
+        let (app, terminal) = makeApp(width: 80, height: 24)
+        app.push(Screen(title: "S", root: Spacer()))
+        let label = "Куда записать файл (.csv, или .xlsx для Excel):"
+        app.push(PromptDialog(title: "Экспорт обезличенных дел", label: label, text: "/home/anna/refuge-export.csv") { _ in })
+        app.runUntilIdle()
+        #expect(terminal.shows("│ " + label), "\(terminal.rows.joined(separator: "\n"))")
+        #expect(!terminal.shows("…"))
+        // Wider than the terminal, the label wraps rather than being cut.
+        let (narrowApp, narrow) = makeApp(width: 40, height: 24)
+        narrowApp.push(Screen(title: "S", root: Spacer()))
+        narrowApp.push(PromptDialog(title: "Экспорт", label: label) { _ in })
+        narrowApp.runUntilIdle()
+        #expect(!narrow.shows("…"), "\(narrow.rows.joined(separator: "\n"))")
+        #expect(narrow.shows("Excel):"), "\(narrow.rows.joined(separator: "\n"))")
+    }
+
     @Test func progressDialogUpdatesAndCanBeCancelled() {
         let (app, terminal) = makeApp(width: 40, height: 12)
         app.push(Screen(title: "Import", root: Spacer()))
@@ -74,5 +93,25 @@ import Terminal
         #expect(terminal.shows(" 40%"))
         #expect(terminal.shows("Запись 400"))
         #expect(terminal.shows("[##########  "))
+    }
+
+    /// "Every key does what the bar says": the progress dialog's bar names F10 Cancel (Russian:
+    /// "10Отмена"), so F10 cancels the work there — the global F10 (quit) gives way to it.
+    @Test func progressDialogTakesF10FromQuitAndItsBarSaysCancel() {
+        let (app, terminal) = makeApp(width: 60, height: 12)
+        app.strings = .russian
+        var quits = 0
+        app.globalBindings = [Binding(.function(10), label: "Выход") { quits += 1 }]
+        app.push(Screen(title: "Импорт", root: Spacer()))
+        let progress = ProgressDialog(title: "Импорт", message: "Чтение файла…")
+        app.push(progress)
+        progress.update(fraction: 0.3)
+        app.runUntilIdle()
+        #expect(terminal.row(11).hasPrefix("10Отмена"), "\(terminal.row(11))")
+        #expect(!terminal.row(11).contains("Выход"), "\(terminal.row(11))")
+        terminal.press(.function(10))
+        app.runUntilIdle()
+        #expect(progress.isCancelled)
+        #expect(quits == 0)
     }
 }

@@ -90,6 +90,23 @@ import Terminal
         #expect(terminal.frame.cursor == Point(x: 0, y: 1))
     }
 
+    /// Left, a long value shows its beginning, cut with "…": in the 80x24 walk a long other name
+    /// ("王芳 Ли 王芳王芳…") went on showing its scrolled tail after Tab, its start hidden unmarked.
+    @Test func aFieldLeftShowsItsBeginningCutWithAnEllipsis() {
+        let long = TextField(), next = TextField()
+        let (app, terminal) = makeApp(width: 40, height: 12)
+        let fields = Stack(.vertical, [(.fixed(1), long), (.fixed(1), next)])
+        app.push(Screen(title: "T", root: Stack(.horizontal, [(.fixed(10), fields), (.flex(1), Label("|rest"))])))
+        app.runUntilIdle()
+        terminal.type("王芳 Ли Республика")
+        terminal.press(.tab)
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "王芳 Ли Р…|rest", "\(terminal.row(1))")
+        terminal.press(.backTab)
+        app.runUntilIdle()
+        #expect(terminal.row(1) == "еспублика |rest", "the cursor's neighbourhood again while editing")
+    }
+
     /// Issue 12, item 4: the readline keys a caseworker who used a shell expects.
     @Test func readlineKeysMoveAndDelete() {
         let field = TextField("Ахмедова Гульнара")

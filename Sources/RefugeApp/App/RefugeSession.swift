@@ -21,6 +21,8 @@ final class RefugeSession {
     private(set) var book: CaseBook?
     private(set) var userName: String?
     private(set) var isLocked = false
+    /// Set while locked: where the unlock returns to.
+    private var placeBeforeLock: PlaceBeforeLock?
     /// The background read's damage was shown (once per sign-in).
     private var reportedDamageAfterOpen = false
     /// The sign-in is recorded once the background read found the old frames whole: nothing is
@@ -127,8 +129,14 @@ final class RefugeSession {
         updateMarker()
         updateGlobalBindings()
         app.replace(with: CaseListScreen(session: self))
-        // What is due comes first, when something is; Esc shows the case list.
-        if AgendaScreen.hasSomethingDue(in: self) { app.push(AgendaScreen(session: self)) }
+        // An unlock returns to where the user was; a sign-in shows what is due first, when
+        // something is (Esc shows the case list).
+        if resumingDraft, let place = placeBeforeLock {
+            place.reopen(in: self)
+        } else if AgendaScreen.hasSomethingDue(in: self) {
+            app.push(AgendaScreen(session: self))
+        }
+        placeBeforeLock = nil
         if let copy = book.log.recovery.cutTailCopy {
             app.showInfo(strings.cutTailKept(URL(fileURLWithPath: copy).lastPathComponent))
         } else if book.movedPseudonymSecretIntoLog {
@@ -251,6 +259,7 @@ final class RefugeSession {
         drafts.flush()
         recordSignInOnceVerified(waiting: true)
         isLocked = true
+        placeBeforeLock = PlaceBeforeLock(screens: app.screens)
         for screen in app.screens.dropLast() { app.dismiss(screen) }
         self.book = nil
         book.close()
@@ -264,6 +273,7 @@ final class RefugeSession {
     func signInAsAnotherUser() {
         guard isLocked else { return }
         isLocked = false
+        placeBeforeLock = nil
         userName = nil
         masksNames = false
         updateGlobalBindings()

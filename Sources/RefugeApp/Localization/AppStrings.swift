@@ -202,7 +202,6 @@ struct AppStrings: Sendable {
     // flags
     var flagMinor: String { w("caseFile.flagMinor") }
     var flagMinorAtExploitation: String { w("caseFile.flagMinorAtExploitation") }
-    var flagIncomplete: String { w("caseFile.flagIncomplete") }
     var flagConsentWithdrawn: String { w("caseFile.flagConsentWithdrawn") }
     var flagConflict: String { w("caseFile.flagConflict") }
     var flagNoStatistics: String { w("caseFile.flagNoStatistics") }

@@ -155,7 +155,6 @@ struct CaseText {
         if flags.contains(.consentWithdrawn) { names.append(strings.flagConsentWithdrawn) }
         if flags.contains(.conflictingEdits) { names.append(strings.flagConflict) }
         if flags.contains(.noStatisticsConsent) { names.append(strings.flagNoStatistics) }
-        if flags.contains(.incomplete) { names.append(strings.flagIncomplete) }
         return names.joined(separator: " · ")
     }
 }

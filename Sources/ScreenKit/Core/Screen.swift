@@ -20,7 +20,8 @@ open class Screen {
     open var bindings: [Binding] { [] }
 
     /// Global keys this screen answers itself while it is on top (the help's F1 closes the help):
-    /// routing, the bar and the help give them to its own bindings. Never lock (F12) or quit.
+    /// routing, the bar and the help give them to its own bindings (a progress dialog's F10 cancels
+    /// the work rather than quitting under it). Never lock (F12): the screen must go at once.
     open var takesGlobalKeys: [Key] { [] }
 
     /// A modal screen is drawn over the screens beneath (which stay visible) and takes all keys

@@ -21,6 +21,10 @@ public final class ProgressDialog: Dialog {
         app?.setNeedsRedraw()
     }
 
+    /// F10 cancels the work here, as the bar says ("10Отмена"), instead of quitting under it;
+    /// quit is F10 again once the dialog has closed.
+    override public var takesGlobalKeys: [Key] { [.function(10)] }
+
     override public var bindings: [Binding] {
         [Binding(.escape, .function(10), label: strings.cancel) { [unowned self] in isCancelled = true }]
     }

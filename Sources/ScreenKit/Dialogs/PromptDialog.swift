@@ -8,7 +8,15 @@ public final class PromptDialog: Dialog {
     public init(title: String, label: String, text: String = "", masked: Bool = false, onSubmit: @escaping (String?) -> Void) {
         field = TextField(text, masked: masked)
         self.onSubmit = onSubmit
-        super.init(title: title, root: Stack(.vertical, [(.fixed(1), Label(label)), (.fixed(1), field)]), preferredSize: Size(width: 50, height: 4))
+        let width = Self.width(title: title, label: label)
+        super.init(title: title, root: Stack(.vertical, [(.auto, Paragraph(label)), (.fixed(1), field)]),
+                   preferredSize: Size(width: width, height: Self.lineCount(label, dialogWidth: width) + 3))
+    }
+
+    /// Wide enough for the question whole ("Куда записать файл (.csv, или .xlsx для Excel):"), at
+    /// least 50; `Dialog.frame` narrows it to the terminal, where the question wraps instead.
+    private static func width(title: String, label: String) -> Int {
+        max(50, label.displayWidth + 2 * margin, title.displayWidth + 4)
     }
 
     override public var bindings: [Binding] {

@@ -6,7 +6,8 @@ import Terminal
 /// inserts; as in readline (bash), Ctrl-A/Ctrl-E go to the start/end, Ctrl-U/Ctrl-K delete to the
 /// start/end and Ctrl-W the word before the cursor. A paste is inserted whole, with newlines and
 /// tabs turned into spaces. Text longer than the field scrolls sideways to keep the cursor and a
-/// few graphemes around it visible. Masked fields show "•" per grapheme.
+/// few graphemes around it visible while focused; left, it shows its beginning cut with "…".
+/// Masked fields show "•" per grapheme.
 public final class TextField: Widget {
     public var editor: LineEditor
     public var isMasked: Bool
@@ -98,10 +99,13 @@ public final class TextField: Widget {
             return
         }
         let shown = shown
-        let first = min(scroll, shown.count)  // the text may have been set since the layout
-        canvas.write(String(shown[first...]), at: row.origin, role: .field(focused: focused, hasError: hasError), clip: row)
-        if focused {
-            canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[first..<max(first, editor.cursor)])), y: row.y), clip: row)
+        // Left, the value shows its beginning, "…" where it is cut: the scroll is for editing.
+        guard focused else {
+            canvas.write(DisplayWidth.truncate(String(shown), to: row.width), at: row.origin, role: .field(focused: false, hasError: hasError), clip: row)
+            return
         }
+        let first = min(scroll, shown.count)  // the text may have been set since the layout
+        canvas.write(String(shown[first...]), at: row.origin, role: .field(focused: true, hasError: hasError), clip: row)
+        canvas.setCursor(Point(x: row.x + DisplayWidth.of(String(shown[first..<max(first, editor.cursor)])), y: row.y), clip: row)
     }
 }

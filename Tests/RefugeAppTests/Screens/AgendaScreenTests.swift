@@ -50,6 +50,37 @@ struct AgendaScreenTests {
         #expect(app.shows("Done") && app.shows("Move") && app.shows("Drop"))
     }
 
+    /// "Your passphrase, Enter: you are back where you were" (the guide): unlocking returns to the
+    /// screen that was locked — the case list, the agenda, a case file at the same tab — not to
+    /// the agenda a fresh sign-in starts with (seen in the 80x24 walk: locked on the list, back
+    /// on the agenda).
+    @Test func unlockingReturnsToTheListTheAgendaOrTheCaseFileThatWasLocked() throws {
+        let app = try Self.harness()
+        func lockAndUnlock() {
+            app.press(.function(12))
+            #expect(app.top is LockScreen)
+            app.type(AppHarness.passphrase)
+            app.press(.enter)
+        }
+        #expect(app.top is AgendaScreen)
+        lockAndUnlock()
+        #expect(app.top is AgendaScreen)
+
+        app.press(.escape)
+        #expect(app.top is CaseListScreen)
+        lockAndUnlock()
+        #expect(app.top is CaseListScreen, "\(app.screen)")
+
+        app.press(.enter, .function(8))  // the case file's history
+        let file = try #require(app.top as? CaseFileScreen)
+        lockAndUnlock()
+        let reopened = try #require(app.top as? CaseFileScreen, "\(app.screen)")
+        #expect(reopened.caseID == file.caseID)
+        #expect(reopened.tabs.selected == CaseFileScreen.Part.history.rawValue)
+        app.press(.escape)
+        #expect(app.top is CaseListScreen, "under the case file, the list it was opened from")
+    }
+
     /// A long plan action must not push the person's name off an 80-column line: the name is
     /// what a caseworker looks for, the action can end in "…".
     @Test func atEightyColumnsTheNameComesBeforeALongAction() throws {

@@ -22,10 +22,32 @@ struct CaseFileScreenTests {
         #expect(app.shows("IDENTITY"))
         #expect(app.shows("Family name: Ахмедова"))
         #expect(app.shows("Date of birth: 1 May 2000"))
-        #expect(app.shows("incomplete"))
+        #expect(app.shows("yearly report fields filled in: "))
         let id = try #require(app.book?.store.records.first?.id)
         let history = try #require(app.book).history(of: id)
         #expect(history.contains { $0.change == .viewed && $0.author == "anna" })
+    }
+
+    /// A value too long for its line continues indented under its field, not at the left edge
+    /// where it reads as a line of its own (seen in the 80x24 walk on a long other name).
+    @Test func aLongValueContinuesIndentedUnderItsField() throws {
+        var values = AppHarness.person("Жақсыбекова", "Әлия")
+        values[.alias] = .text("Әлия Жақсыбекова, известная на рынке Барахолка как «Алия-апа» или «тётя Аля»")
+        let app = try AppHarness.signedIn(language: .ru, size: Size(width: 80, height: 24), cases: [values])
+        app.press(.enter)
+        let rows = app.terminal.rows
+        let first = try #require(rows.firstIndex { $0.hasPrefix("  Другое имя или прозвище: Әлия") }, "\(app.screen)")
+        #expect(rows[first + 1].hasPrefix("    ") && rows[first + 1].contains("Алия-апа"), "\(rows[first + 1])")
+    }
+
+    /// The completeness figure says how much is filled in; the «не заполнено» marker after it said
+    /// the same thing twice («…заполнены на 9%  не заполнено»): the case file shows only the figure.
+    @Test(arguments: [(Language.ru, "не заполнено"), (.kk, "толтырылмаған"), (.en, "incomplete")])
+    func theCompletenessFigureIsNotRepeatedByTheIncompleteMarker(language: Language, marker: String) throws {
+        let app = try openFirstCase(language: language)
+        let figure = try #require(app.terminal.rows.first { $0.contains(AppStrings(language).forReports("")) }, "\(app.screen)")
+        #expect(figure.trimmingCharacters(in: .whitespaces).hasSuffix("%"), "\(figure)")
+        #expect(!app.shows(marker), "\(app.screen)")
     }
 
     /// A one-page form's title is on the top line once, not again above its fields (seen on the

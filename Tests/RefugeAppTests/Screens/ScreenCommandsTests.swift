@@ -57,4 +57,19 @@ struct ScreenCommandsTests {
         app.run()
         #expect(app.top === list)
     }
+
+    /// An entry too long for its line continues under its own text, as in a case's history, not
+    /// at the left edge under the case numbers (seen in the 80x24 walk).
+    @Test func aLongRecentChangeContinuesUnderItsText() throws {
+        var values = AppHarness.person("Жақсыбекова", "Әлия")
+        values[.alias] = .text("Әлия Жақсыбекова, известная на рынке Барахолка как «Алия-апа» или «тётя Аля»")
+        let app = try AppHarness.signedIn(language: .ru, size: Size(width: 80, height: 24), cases: [values])
+        let list = try #require(app.top as? CaseListScreen)
+        list.perform(.recentChanges)
+        app.run()
+        let rows = app.terminal.rows
+        let first = try #require(rows.firstIndex { $0.contains("Другое имя или прозвище") }, "\(app.screen)")
+        let next = rows[first + 1]
+        #expect(next.hasPrefix(String(repeating: " ", count: 29)) && !next.hasPrefix(String(repeating: " ", count: 30)), "\(app.screen)")
+    }
 }
