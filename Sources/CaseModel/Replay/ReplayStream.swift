@@ -13,8 +13,8 @@
 /// An import's case events wait until its `importCommitted` arrives and are folded then; an import
 /// whose commit never came (the disk filled, the power failed) is left out, and its events are
 /// counted in `CaseStore.uncommittedImportEvents` — they stay in the log, never cut. Its batch ends
-/// at its `importAbandoned` (the session went on after a failed import), at the next `importBegan`,
-/// or at its device's next organisation event (the next session's sign-in after a power cut).
+/// at the next `importBegan` or at its device's next organisation event: its `importAbandoned`
+/// (the session went on after a failed import), or the next session's sign-in after a power cut.
 public struct ReplayStream: Sendable {
     private var store: CaseStore
     private var organisationEvents: [(event: Event, reference: UInt64?)] = []
@@ -76,12 +76,11 @@ public struct ReplayStream: Sendable {
             guard let open = openImport, open.batch == batch else { return }
             openImport = nil
             for (event, reference) in open.held where isInMergeOrder { foldCaseEvent(event, reference: reference) }
-        case .importAbandoned(let batch):
-            if openImport?.batch == batch { abandonOpenImport() }
         default:
             // An import writes nothing else on its device (it holds the writer lock): that device's
-            // next event of another kind, such as the sign-in after a power cut, means the commit
-            // never came, and what the device records after it is not the import's.
+            // next event of another kind — its `importAbandoned` when the session went on after a
+            // failure, the sign-in after a power cut — means the commit never came, and what the
+            // device records after it is not the import's.
             if openImport?.device == event.device { abandonOpenImport() }
         }
     }
