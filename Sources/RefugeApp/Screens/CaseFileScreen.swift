@@ -60,7 +60,7 @@ final class CaseFileScreen: Screen, CommandScreen {
                         (s.episodesTab, episodes), (s.legalTab, legal)], strings: s.screenKit)
         tabs.showsKeysInBar = false  // F7/F8: the strip's ‹ › and F1 name them; the bar keeps the case file's own keys whole
         for part in [overview, history, notes, services, referrals, plan, assessments, episodes, legal] { part.helpText = s.caseFileHelp }
-        history.hangingIndent = 18  // "08.03.2026 14:05  ": a wrapped entry continues under its own text
+        history.hangingIndent = CaseText.historyIndent(s.language)  // a wrapped entry continues under its own text
         overview.hangingIndent = 4  // "  Field: value": a long value continues under its field
         super.init(title: s.caseTitle, root: Stack(.vertical, [(.auto, summary), (.auto, flags), (.flex(1), tabs)]))
     }

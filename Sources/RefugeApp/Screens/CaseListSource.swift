@@ -201,7 +201,7 @@ struct CaseListColumn: Sendable {
         }),
         // "28 Nov 2026" in English, where a day number alone could be read as a month.
         CaseListColumn(title: { $0.columnIntake }, width: .fixed(0),
-                       widest: { language in (1...12).map { Words(language).day(CalendarDate(year: 2026, month: $0, day: 28)!) } },
+                       widest: CaseText.daysOfEveryWidth,
                        cell: { summary, context in Words(context.language).day(summary.intakeDate) },
                        sortNumber: { summary, _ in summary.intakeDate.dayNumber }),
         CaseListColumn(title: { $0.columnCaseworker }, width: .flex(1), shedPriority: 1,

@@ -1,5 +1,6 @@
 import CaseModel
 import Foundation
+import Terminal
 
 /// How stored answers, times and history lines read on screen, in the interface language.
 struct CaseText {
@@ -36,6 +37,18 @@ struct CaseText {
 
     /// An intake question, or one only an episode has.
     private func field(_ key: FieldKey) -> Field? { schema.field(key) ?? EpisodeForms.episode.field(key) }
+
+    /// A day of each width `language` writes ("28.11.2026"; "28 May 2026", "28 Sep 2026"): a
+    /// column of dates is as wide as the widest.
+    static func daysOfEveryWidth(_ language: Language) -> [String] {
+        (1...12).map { Words(language).day(CalendarDate(year: 2026, month: $0, day: 28)!) }
+    }
+
+    /// Columns before a history line's own text ("08.03.2026 14:05  "): where its wrapped lines
+    /// continue.
+    static func historyIndent(_ language: Language) -> Int {
+        (daysOfEveryWidth(language).map { DisplayWidth.of($0) }.max() ?? 0) + " 14:05  ".count
+    }
 
     /// Local wall-clock time of an event, "08.03.2026 14:05" ("8 Mar 2026 14:05" in English).
     func time(_ timestamp: HLCTimestamp) -> String {

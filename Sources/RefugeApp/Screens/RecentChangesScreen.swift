@@ -20,7 +20,7 @@ final class RecentChangesScreen: Screen, CommandScreen {
         body.helpText = s.recentChangesHelp
         // "2026-0001  08.03.2026 14:05  ": a wrapped entry continues under its own text, as in a
         // case's history.
-        body.hangingIndent = 29
+        body.hangingIndent = "2026-0001  ".count + CaseText.historyIndent(s.language)
         super.init(title: s.recentChangesTitle, root: Stack(.vertical, spacing: 1, [(.fixed(1), header), (.flex(1), body)]))
     }
 
