@@ -8,24 +8,40 @@ import Testing
 /// a snapshot written from it carries the cases no event changed as the bytes they were.
 @Suite struct RestoredStoreTests {
     /// The caseload, and events after it that change restored cases in every way that matters:
-    /// a case's name (its search key), a family link (which changes the relative's case too) and
-    /// the organisation's follow-up rules (every case's summary).
-    static func scenario() -> (events: [Event], cut: Int, extra: [Event], changed: Set<CaseID>) {
+    /// a case's name (its search key), a family link (which changes the relative's case too), the
+    /// organisation's follow-up rules (every case's summary), and a note, a service and a view
+    /// on cases nothing else changes (which wait beside their bytes) and on the renamed case
+    /// before its new name (which folds them first). `changed`: the cases any event after the
+    /// cut names; `decoded`: those of them an event other than a note, a service or a view names.
+    static func scenario() -> (events: [Event], cut: Int, extra: [Event], changed: Set<CaseID>, decoded: Set<CaseID>) {
         let events = StoreSnapshotTests.events(cases: 60)
         let cut = events.count * 2 / 3
         let early = CaseStore.replay(Array(events.prefix(cut)), keepsHistory: false)
         let renamed = early.records[2].id, linked = early.records[3].id, relative = early.records[4].id
+        var decoded: Set<CaseID> = [renamed, linked, relative]
+        var changed = decoded
+        for event in events.dropFirst(cut) {
+            guard let caseID = event.body.caseID else { continue }
+            changed.insert(caseID)
+            if !CaseRecord.leavesSummaryButLastChanged(event.body) { decoded.insert(caseID) }
+        }
+        let untouched = early.summaries.map(\.id).filter { !changed.contains($0) }.prefix(2)
         var factory = EventFactory(author: SyntheticCaseload.coordinator, device: SyntheticCaseload(seed: 17).device, seed: 5,
                                    wallMillis: { UInt64(2_100_000_000_000) })
-        let extra = [
+        let service = ServiceEntry(kind: .legal, date: CalendarDate(year: 2026, month: 5, day: 6)!, note: "Адвокат")
+        var extra = untouched.flatMap { caseID in
+            [factory.make(.noteAdded(caseID: caseID, text: "Позвонила сестра")), factory.make(.recordViewed(caseID: caseID))]
+        }
+        extra += [
+            factory.make(.serviceRecorded(caseID: untouched.first!, service: service)),
+            factory.make(.noteAdded(caseID: renamed, text: "Сменила фамилию")),
             factory.make(.fieldsSet(caseID: renamed, changes: [
                 FieldChange(key: .familyName, old: early.records[2][.familyName], new: .text("Жаңаберген"))])),
             factory.make(.familyLinked(caseID: linked, link: FamilyLink(relative: relative, relation: .child))),
             factory.make(.caseworkSettingsChanged(CaseworkSettings(reassessmentDays: 1, reflectionDays: 2, referralOutcomeDays: 3))),
         ]
-        var changed: Set<CaseID> = [renamed, linked, relative]
-        for event in events.dropFirst(cut) { if let caseID = event.body.caseID { changed.insert(caseID) } }
-        return (events, cut, extra, changed)
+        changed.formUnion(untouched)
+        return (events, cut, extra, changed, decoded)
     }
 
     /// `store` restored and continued, against `replayed` (the same events replayed, history in
@@ -50,16 +66,16 @@ import Testing
     }
 
     /// `scenario()`'s store restored from the snapshot at its cut, then the later events streamed
-    /// in and the extra ones applied: the events in all, and the cases they changed.
-    static func restoredThenChanged() throws -> (store: CaseStore, events: [Event], changed: Set<CaseID>) {
-        let (events, cut, extra, changed) = scenario()
+    /// in and the extra ones applied: the events in all, the cases they changed and those decoded.
+    static func restoredThenChanged() throws -> (store: CaseStore, events: [Event], changed: Set<CaseID>, decoded: Set<CaseID>) {
+        let (events, cut, extra, changed, decoded) = scenario()
         var (store, _) = try restored(Array(events.prefix(cut)))
         var stream = ReplayStream(resuming: store)
         for (index, event) in events.enumerated().dropFirst(cut) { stream.fold(.event(event), reference: UInt64(index + 1)) }
         let finished = stream.finish()
         store = try #require(finished)
         for (offset, event) in extra.enumerated() { store.apply(event, reference: UInt64(events.count + offset + 1)) }
-        return (store, events + extra, changed)
+        return (store, events + extra, changed, decoded)
     }
 
     static func restored(_ events: [Event]) throws -> (store: CaseStore, snapshot: Data) {
@@ -76,16 +92,19 @@ import Testing
     }
 
     @Test func eventsAfterTheRestoreChangeItsCasesAsTheReplayDoes() throws {
-        let (store, all, changed) = try Self.restoredThenChanged()
+        let (store, all, changed, decoded) = try Self.restoredThenChanged()
         let replayed = CaseStore.replay(all, keepsHistory: true)
         #expect(replayed.caseworkSettings.reassessmentDays == 1)
         Self.expectEveryCaseAsReplayed(store, replayed, events: all)
-        // Only the cases an event changed are held decoded; the new rules moved every summary
-        // (checked above) without keeping a case decoded.
+        // Only the cases an event other than a note, a service or a view changed are held decoded;
+        // the new rules moved every summary (checked above) without keeping a case decoded.
         for position in store.records.indices {
-            #expect(store.records.isDecoded(position) == changed.contains(store.summaries[position].id))
+            let id = store.summaries[position].id
+            #expect(store.records.isDecoded(position) == decoded.contains(id))
+            #expect(store.records.isAsRestored(position) == !changed.contains(id))
         }
-        #expect(store.records.indices.contains { !store.records.isDecoded($0) })
+        #expect(!changed.subtracting(decoded).isEmpty)
+        #expect(store.records.indices.contains { store.records.isAsRestored($0) })
     }
 
     /// A case file in which every kind of event occurs (`CaseRecordCoderTests.caseFileOfEveryKind`),
@@ -112,20 +131,62 @@ import Testing
         }
     }
 
-    /// Events past the snapshot that change many restored cases: each is decoded once, kept
-    /// decoded and changed — the same store as the replay's, the cases no event changed still bytes.
-    @Test func eventsChangingManyRestoredCasesFoldAsInTheReplay() throws {
+    /// Notes, services and views past the snapshot on many restored cases wait beside their bytes;
+    /// an answer changed decodes its case (and folds what waited first); reading a case folds what
+    /// waits for it. The same store as the replay's, and its snapshot restores the same again.
+    @Test func notesServicesAndViewsLeaveRestoredCasesAsBytesAndAnswersDecodeThem() throws {
         let events = StoreSnapshotTests.events(cases: 200)
         let (restored, _) = try Self.restored(events)
         var factory = EventFactory(author: SyntheticCaseload.coordinator, device: SyntheticCaseload(seed: 17).device, seed: 8,
                                    wallMillis: { UInt64(2_100_000_000_000) })
-        let notes = restored.summaries.prefix(150).map { factory.make(.noteAdded(caseID: $0.id, text: "Звонок \($0.number)")) }
+        let service = ServiceEntry(kind: .medical, date: CalendarDate(year: 2026, month: 3, day: 4)!, note: "Поликлиника")
+        var later: [Event] = []
+        for (index, summary) in restored.summaries.enumerated() {
+            if index < 150 { later.append(factory.make(.noteAdded(caseID: summary.id, text: "Звонок \(summary.number)"))) }
+            if index < 150, index.isMultiple(of: 2) { later.append(factory.make(.serviceRecorded(caseID: summary.id, service: service))) }
+            if index.isMultiple(of: 3) { later.append(factory.make(.recordViewed(caseID: summary.id))) }
+            if index < 50 {
+                later.append(factory.make(.fieldsSet(caseID: summary.id, changes: [
+                    FieldChange(key: .alias, old: restored[summary.id]?[.alias], new: .text("Айгерім \(index)"))])))
+            }
+        }
         var stream = ReplayStream(resuming: restored)
-        for (index, event) in notes.enumerated() { stream.fold(.event(event), reference: UInt64(events.count + index + 1)) }
+        for (index, event) in later.enumerated() { stream.fold(.event(event), reference: UInt64(events.count + index + 1)) }
         let finished = stream.finish()
         let continued = try #require(finished)
-        #expect((0..<150).allSatisfy(continued.records.isDecoded) && !(150..<200).contains(where: continued.records.isDecoded))
-        Self.expectEveryCaseAsReplayed(continued, CaseStore.replay(events + notes, keepsHistory: true), events: events + notes)
+        #expect((0..<50).allSatisfy(continued.records.isDecoded))
+        #expect(!(50..<200).contains(where: continued.records.isDecoded))
+        #expect((150..<200).allSatisfy { !$0.isMultiple(of: 3) == continued.records.isAsRestored($0) })
+        let all = events + later
+        Self.expectEveryCaseAsReplayed(continued, CaseStore.replay(all, keepsHistory: true), events: all)
+
+        let snapshot = try #require(continued.snapshot())
+        let again = try #require(CaseStore(snapshot: snapshot, history: .eventReferences))
+        #expect(again.records.indices.allSatisfy(again.records.isAsRestored))
+        Self.expectEveryCaseAsReplayed(again, CaseStore.replay(all, keepsHistory: true), events: all)
+    }
+
+    /// What lets a note, a service or a view wait beside a case's bytes: of every kind of event
+    /// (`CaseRecordCoderTests.caseFileOfEveryKind`), these three alone change the case's summary
+    /// in nothing but the time of its last change.
+    @Test func anEventKeptAsideChangesOnlyTheTimeOfTheLastChangeInTheSummary() {
+        let events = CaseRecordCoderTests.caseFileOfEveryKind().events
+        var store = CaseStore(history: .none)
+        var leaving: Set<EventKind> = []
+        for event in events {
+            let before = store.summaries
+            store.apply(event)
+            guard let caseID = event.body.caseID, let position = store.position(of: caseID), position < before.count else { continue }
+            var expected = before[position]
+            expected.lastChanged = max(expected.lastChanged, event.time)
+            if store.summaries[position] == expected && before.indices.allSatisfy({ $0 == position || before[$0] == store.summaries[$0] }) {
+                leaving.insert(event.body.kind)
+            } else {
+                #expect(!CaseRecord.leavesSummaryButLastChanged(event.body), "\(event.body.kind)")
+            }
+            #expect(CaseRecord.leavesSummaryButLastChanged(event.body) == [.noteAdded, .serviceRecorded, .recordViewed].contains(event.body.kind))
+        }
+        #expect(leaving.isSuperset(of: [.noteAdded, .serviceRecorded, .recordViewed]))
     }
 
     /// An import whose commit never came (power lost while it was written) is left out and its
@@ -147,7 +208,7 @@ import Testing
     }
 
     @Test func aSnapshotOfARestoredStoreCarriesUnchangedCasesAsTheyWere() throws {
-        let (events, cut, extra, _) = Self.scenario()
+        let (events, cut, extra, _, _) = Self.scenario()
         let all = events + extra
         let (unchanged, first) = try Self.restored(Array(events.prefix(cut)))
         // Nothing changed: the same bytes, every case copied.

@@ -156,17 +156,22 @@ import Testing
     }
 
     @Test func runsCopiedFromARestoredSnapshotAreNotReadAgain() throws {
-        // They were read back when first written; the changed cases' runs are read back.
+        // They were read back when first written; the changed cases' runs (held decoded, or with
+        // events kept aside beside their bytes) are read back.
         // (That such a snapshot is written and opens as the log replays: RestoredStoreTests.)
-        let (store, _, changed) = try RestoredStoreTests.restoredThenChanged()
+        let (store, _, changed, decoded) = try RestoredStoreTests.restoredThenChanged()
         var table = StringTable(carrying: store.records.restoredStrings)
         let runs = try store.records.encoded(strings: &table)
         let strings = StringList(strings: table.list)
         #expect(store.records.encodedCasesReadBack(from: runs, strings: strings))
-        let unchanged = try #require(store.records.indices.first { !changed.contains(store.summaries[$0].id) })
-        let decoded = try #require(store.records.indices.first { changed.contains(store.summaries[$0].id) })
-        #expect(!store.records.isDecoded(unchanged) && store.records.isDecoded(decoded))
+        let id = { (position: Int) in store.summaries[position].id }
+        let unchanged = try #require(store.records.indices.first { !changed.contains(id($0)) })
+        let held = try #require(store.records.indices.first { decoded.contains(id($0)) })
+        let keptAside = try #require(store.records.indices.first { changed.contains(id($0)) && !decoded.contains(id($0)) })
+        #expect(store.records.isAsRestored(unchanged) && store.records.isDecoded(held))
+        #expect(!store.records.isAsRestored(keptAside) && !store.records.isDecoded(keptAside))
         #expect(store.records.encodedCasesReadBack(from: Self.replacing(unchanged, of: runs, with: [0xFF]), strings: strings))
-        #expect(!store.records.encodedCasesReadBack(from: Self.replacing(decoded, of: runs, with: [0xFF]), strings: strings))
+        #expect(!store.records.encodedCasesReadBack(from: Self.replacing(held, of: runs, with: [0xFF]), strings: strings))
+        #expect(!store.records.encodedCasesReadBack(from: Self.replacing(keptAside, of: runs, with: [0xFF]), strings: strings))
     }
 }

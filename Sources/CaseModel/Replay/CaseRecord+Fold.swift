@@ -22,6 +22,10 @@ extension CaseRecord {
     /// allocation per event.
     mutating func fold(_ event: Event, schema: IntakeSchema, collectingEntries: Bool = true) -> FoldOutcome {
         var outcome = FoldOutcome(collecting: collectingEntries)
+        if let change = foldLeavingSummary(event) {
+            outcome.add(change)
+            return outcome
+        }
         switch event.body {
         case .fieldsSet(_, let changes):
             outcome.valuesChanged = true
@@ -29,12 +33,6 @@ extension CaseRecord {
                 set(change, outcome: &outcome)
                 outcome.add(.field(change))
             }
-        case .noteAdded(_, let text):
-            notes.append(Note(id: event.id, author: event.author, time: event.time, text: text))
-            outcome.add(.note(text))
-        case .serviceRecorded(_, let service):
-            services.append(ServiceRecord(id: event.id, author: event.author, time: event.time, entry: service))
-            outcome.add(.service(service))
         case .referralMade(_, let referral):
             referrals.append(ReferralRecord(id: event.id, author: event.author, time: event.time, entry: referral))
             outcome.add(.referral(referral))
@@ -58,8 +56,6 @@ extension CaseRecord {
             }
             flags.insert(.consentWithdrawn)
             outcome.valuesChanged = true
-        case .recordViewed:
-            outcome.add(.viewed)
         case .duplicateMarked(_, let original):
             outcome.add(.duplicate(of: original))
             duplicateOf = original
@@ -125,13 +121,44 @@ extension CaseRecord {
             outcome.valuesChanged = true
             set(change, outcome: &outcome)
             outcome.add(.conflictResolved(change))
-        case .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
+        case .noteAdded, .serviceRecorded, .recordViewed,  // folded above
+             .caseOpened, .exportMade, .userSignedIn, .userAdded, .userDisabled, .organisationConfigured,
              .passphraseChanged, .passphraseReset, .importBegan, .importCommitted, .importAbandoned, .partnerAdded,
              .partnerChanged, .partnerRetired, .caseworkSettingsChanged, .deviceNamed, .deviceRevoked:
             break
         }
         if event.time > lastChanged { lastChanged = event.time }
         return outcome
+    }
+
+    /// Whether `body` changes nothing of its case that `CaseSummary` or the search index derive but
+    /// the time of the last change: a note, a service, a view. A store lets such an event wait
+    /// beside a case it holds as bytes rather than decode the case for it (`CaseRecords.keepAside`).
+    static func leavesSummaryButLastChanged(_ body: EventBody) -> Bool {
+        switch body {
+        case .noteAdded, .serviceRecorded, .recordViewed: true
+        default: false
+        }
+    }
+
+    /// Folds an event `leavesSummaryButLastChanged` says leaves the summary as it was, and returns
+    /// the history entry it makes; nil, and nothing changed, for any other event.
+    mutating func foldLeavingSummary(_ event: Event) -> HistoryEntry.Change? {
+        let change: HistoryEntry.Change
+        switch event.body {
+        case .noteAdded(_, let text):
+            notes.append(Note(id: event.id, author: event.author, time: event.time, text: text))
+            change = .note(text)
+        case .serviceRecorded(_, let service):
+            services.append(ServiceRecord(id: event.id, author: event.author, time: event.time, entry: service))
+            change = .service(service)
+        case .recordViewed:
+            change = .viewed
+        default:
+            return nil
+        }
+        if event.time > lastChanged { lastChanged = event.time }
+        return change
     }
 
     /// Notes a relative's case once (a link recorded on both cases, or twice, shows once).

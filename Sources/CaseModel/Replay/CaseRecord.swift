@@ -90,8 +90,13 @@ public struct CaseRecord: Codable, Sendable, Hashable, Identifiable {
     /// Year of birth, exact or estimated from the age at intake (± 1).
     public var birthYear: Int? { personAge.birthYear }
 
-    /// First exploited under 18: the age at the start of the first episode.
-    public var isMinorAtExploitation: Bool { (firstEpisode[.ageAtExploitation]?.number).map { $0 < 18 } ?? false }
+    /// First exploited under 18: the age at the start of the first episode. Without later episodes
+    /// that is the intake's answer, read without building the intake's episode (a filtered copy of
+    /// the answers: derived again at every change of a case).
+    public var isMinorAtExploitation: Bool {
+        let age = laterEpisodes.isEmpty ? values[.ageAtExploitation] : firstEpisode[.ageAtExploitation]
+        return (age?.number).map { $0 < 18 } ?? false
+    }
 
     /// "Family Given", falling back to the alias, for lists and headers.
     public var displayName: String {

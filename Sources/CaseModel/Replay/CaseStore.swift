@@ -350,6 +350,14 @@ public struct CaseStore: Sendable {
     }
 
     private mutating func foldCaseEvent(_ event: Event, at position: Int, reference: UInt64?) {
+        // A note, a service or a view on a case held as bytes waits beside them: its summary moves
+        // only its time, and a restored store keeps no history entries to add.
+        if !records.isDecoded(position), CaseRecord.leavesSummaryButLastChanged(event.body) {
+            records.keepAside(event, at: position)
+            summaries[position].lastChanged = max(summaries[position].lastChanged, event.time)
+            appendReference(reference, at: position)
+            return
+        }
         let outcome = records[position].fold(event, schema: schema, collectingEntries: historyKeeping == .entries)  // in place
         unsettle(position, answersChanged: outcome.valuesChanged)
         if outcome.namesChanged {

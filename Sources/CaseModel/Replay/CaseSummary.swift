@@ -20,7 +20,8 @@ public struct CaseSummary: Sendable, Hashable {
     public let caseworker: String
     public let completenessPercent: Int
     public let intakeDate: CalendarDate
-    public let lastChanged: HLCTimestamp
+    /// Set by the store alone for an event that changes nothing else (`CaseStore.foldCaseEvent`).
+    public internal(set) var lastChanged: HLCTimestamp
     /// The earlier case this one was marked a duplicate of: a case file lists its duplicates
     /// without decoding every case.
     public let duplicateOf: CaseID?

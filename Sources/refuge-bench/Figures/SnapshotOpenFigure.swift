@@ -6,7 +6,8 @@ import RefugeApp
 /// Issue 17: sign-in to the list drawn, without the KDF: the application's open from its snapshot
 /// (`CaseBook.open(…usesSnapshot: true)`: the snapshot decrypted and read back, then only the frames
 /// after it) and the case list as sign-in shows it (`showList`); beside SQLite's list load.
-/// Also the same open after 1,000 saves past the snapshot, the background read of the frames the
+/// Also the same open after 1,000 saves past the snapshot (notes, which wait beside the cases'
+/// bytes, and answers changed, which decode their cases), the background read of the frames the
 /// snapshot covers, one case's file (its answers and its history read back from the log), and the
 /// peak memory of a process that opened from the snapshot, and of one that only opened the log
 /// from it (the caller's part kept, not decoded).
@@ -73,11 +74,22 @@ enum SnapshotOpenFigure {
         suite.add(Figure("peak_memory_snapshot_log", "  peak memory, the log's open alone", size: fixture.size, unit: .mebibytes,
                          value: logMemory["peak_mib"] ?? 0))
 
-        try appendPastTheSnapshot(directory)
+        let edited = suite.workspace.onDisk("snapshot-edits-\(fixture.size)")
+        try? FileManager.default.removeItem(at: edited)
+        try FileManager.default.copyItem(at: directory, to: edited)
+        try appendPastTheSnapshot(edited) { store, caseID, index in
+            .fieldsSet(caseID: caseID, changes: [FieldChange(key: .alias, old: store[caseID]?[.alias], new: .text("Айгерім \(index)"))])
+        }
+        let afterEdits = try openSamples(edited, fixture, runs: runs) { _ in }
+        try? FileManager.default.removeItem(at: edited)
+
+        try appendPastTheSnapshot(directory) { _, caseID, index in .noteAdded(caseID: caseID, text: "Follow-up call \(index).") }
         let after = try openSamples(directory, fixture, runs: runs) { _ in }
         suite.add(Figure("open_snapshot_1000_new", "open from snapshot + 1,000 new events", size: fixture.size,
                          unit: .milliseconds, samples: after.scaled(by: 1000), peer: peer.scaled(by: 1000),
                          targets: [.peerRatioAtMost(3)]))
+        suite.add(Figure("open_snapshot_1000_edits", "  the same, 1,000 changed answers", size: fixture.size,
+                         unit: .milliseconds, samples: afterEdits.scaled(by: 1000), peer: peer.scaled(by: 1000)))
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -156,15 +168,16 @@ enum SnapshotOpenFigure {
         return samples
     }
 
-    /// 1,000 saves past the snapshot, each its own durable append as the app makes them (a note
-    /// on a case), written through the log alone so that the snapshot is not written again.
-    private static func appendPastTheSnapshot(_ directory: URL) throws {
+    /// 1,000 saves past the snapshot on 1,000 cases, each its own durable append as the app makes
+    /// them, written through the log alone so that the snapshot is not written again; `body` makes
+    /// the event of the `index`th save, on `caseID`.
+    private static func appendPastTheSnapshot(_ directory: URL, _ body: (CaseStore, CaseID, Int) -> EventBody) throws {
         let book = try open(directory)
         let cases = book.store.summaries.map(\.id)
         var factory = EventFactory(author: CaseloadFixture.user, device: book.device,
                                    clock: HybridLogicalClock(latest: book.store.lastMergeKey?.time ?? .zero))
         for index in 0..<newEvents {
-            let event = factory.make(.noteAdded(caseID: cases[index % cases.count], text: "Follow-up call \(index)."))
+            let event = factory.make(body(book.store, cases[index % cases.count], index))
             let encoded = EventCodec.encode(event)
             try book.log.append(type: encoded.recordType, payload: encoded.payload)
         }
