@@ -83,12 +83,16 @@ extension CaseRecord {
 
     /// The episode in which the person was first exploited: the intake's, unless another one
     /// started before it (both dated).
-    public var firstEpisode: Episode {
-        let intake = intakeEpisode
-        guard let intakeStart = intake.start else { return intake }
-        let earlier = laterEpisodes.compactMap { episode in episode.start.map { (episode, $0) } }
+    public var firstEpisode: Episode { episodeBeforeIntake ?? intakeEpisode }
+
+    /// The earliest of the later episodes that started before the intake's (both dated): the first
+    /// episode when there is one. Found without building the intake's episode (a filtered copy of
+    /// the answers), so that what is derived at every change of a case reads the answers as they are.
+    var episodeBeforeIntake: Episode? {
+        guard let intakeStart = values[.episodeStart]?.date else { return nil }
+        return laterEpisodes.compactMap { episode in episode.start.map { (episode, $0) } }
             .filter { $0.1 < intakeStart }
-        return earlier.min { $0.1 < $1.1 }?.0 ?? intake
+            .min { $0.1 < $1.1 }?.0
     }
 
     /// The episode with `id`.

@@ -90,11 +90,10 @@ public struct CaseRecord: Codable, Sendable, Hashable, Identifiable {
     /// Year of birth, exact or estimated from the age at intake (± 1).
     public var birthYear: Int? { personAge.birthYear }
 
-    /// First exploited under 18: the age at the start of the first episode. Without later episodes
-    /// that is the intake's answer, read without building the intake's episode (a filtered copy of
-    /// the answers: derived again at every change of a case).
+    /// First exploited under 18: the age at the start of the first episode (the intake's is among
+    /// the answers).
     public var isMinorAtExploitation: Bool {
-        let age = laterEpisodes.isEmpty ? values[.ageAtExploitation] : firstEpisode[.ageAtExploitation]
+        let age = if let earlier = episodeBeforeIntake { earlier[.ageAtExploitation] } else { values[.ageAtExploitation] }
         return (age?.number).map { $0 < 18 } ?? false
     }
 
